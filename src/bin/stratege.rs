@@ -1,0 +1,2 @@
+//! `stratege`: the command-line checker.
+fn main() {}
