@@ -1,0 +1,94 @@
+# Stratège: build, test, benchmark and demo. `make test` is what CI runs (.ci/run) on a fresh machine:
+# `setup` installs everything it needs, skipping what is already there (see ../shared/toolchain.md).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p;}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+
+WASM_RAW := target/wasm32-unknown-unknown/release/stratege.wasm
+PKG := target/pkg
+DIST := dist/chrome
+EXT_SOURCES := $(shell find extension -type f) manifest.json
+RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
+
+.PHONY: setup build test test-native test-wasm test-node bench demo package clean
+
+## setup: install the toolchain pieces this project needs (idempotent)
+setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+
+.setup/apt:
+	@mkdir -p .setup
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null \
+	    || ! command -v xvfb-run >/dev/null || ! fc-list | grep -qi 'Noto Color Emoji'; then \
+	  echo "setup: installing Chromium, ChromeDriver, fonts, Xvfb (Debian packages)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium chromium-driver openssl xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
+	fi
+	@touch $@
+
+.setup/wasm-target:
+	@mkdir -p .setup
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+.setup/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p .setup
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "setup: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install -q wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); \
+	fi
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## build: dist/chrome (the unpacked extension) and target/release/stratege (the CLI)
+build: setup $(DIST)/manifest.json target/release/stratege
+
+target/release/stratege: $(RUST_SOURCES)
+	cargo build --release --bin stratege
+
+$(WASM_RAW): $(RUST_SOURCES)
+	cargo build --release --lib --target wasm32-unknown-unknown
+
+$(PKG)/stratege_bg.wasm: $(WASM_RAW)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
+	wasm-opt -Os $(PKG)/stratege_bg.wasm -o $(PKG)/stratege_bg.wasm
+
+$(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES)
+	rm -rf $(DIST) && mkdir -p $(DIST)/pkg
+	cp manifest.json $(DIST)/
+	cp $(PKG)/stratege.js $(PKG)/stratege_bg.wasm $(DIST)/pkg/
+	cp -r extension/shared extension/*.html extension/*.js extension/*.css $(DIST)/
+	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \
+	  --outfile=$(DIST)/content.js
+
+## test: everything, on a fresh machine too
+test: build test-native test-wasm test-node
+
+test-native:
+	cargo test --all-targets
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test wasm_api
+
+test-node:
+	node tools/run-node-tests.mjs
+
+## bench: speed and size against the anchors (twitter-text), printed as ratios
+bench: build
+	node bench/run.mjs
+
+## demo: build, then open Chromium with the extension on the bundled demo composers
+demo: build
+	node tools/demo.mjs
+
+## package: dist/stratege-chrome.zip and dist/stratege-firefox.zip
+package: build
+	node tools/package.mjs
+
+clean:
+	rm -rf target dist .setup tests/e2e/.build

@@ -1,0 +1,49 @@
+// Content script entry: on x.com, facebook.com and instagram.com, connects to the Rust core and puts a live
+// counter beside every composer the page shows, following the user's settings.
+
+import { siteFor, isReply, anchorFor } from './sites.js';
+import { connectCore } from './core.js';
+import { ComposerWatcher } from './watch.js';
+import { ComposerSession } from './composer.js';
+import { loadSettings, onSettingsChanged } from '../shared/settings.js';
+
+async function start() {
+  const site = siteFor(location.hostname);
+  if (!site) return;
+  let settings = await loadSettings();
+  const core = await connectCore();
+
+  const optionsFor = (reply) => ({
+    platform: site.platform,
+    reply,
+    premium: settings.premium,
+    // The web composers show a reply's recipients outside the text: any @mention in it was typed and counts.
+    auto_mentions: false,
+  });
+  let watcher = null;
+  const run = () => {
+    watcher = new ComposerWatcher(site, (editor, rule) => {
+      const reply = isReply(rule, editor, location);
+      const session = new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply));
+      session.reply = reply;
+      return session;
+    });
+    watcher.start();
+  };
+  if (settings.sites[site.id]) run();
+
+  onSettingsChanged((next) => {
+    settings = next;
+    const enabled = settings.sites[site.id];
+    if (!enabled && watcher) {
+      watcher.stop();
+      watcher = null;
+    } else if (enabled && !watcher) {
+      run();
+    } else if (watcher) {
+      watcher.forEach((session) => session.setOptions(optionsFor(session.reply)));
+    }
+  });
+}
+
+start().catch((error) => console.warn('Stratège could not start:', error));

@@ -1,0 +1,200 @@
+//! Measures a text in its platform's own unit (platform::Unit) against the limit that applies:
+//! the count, where the text goes over, where a feed cuts it, and characters the platform rejects.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::platform::{Rules, Unit};
+use crate::text::{utf16_len, Utf16Cursor};
+use crate::twitter::{emoji, urls, weighted};
+
+/// What the measure needs to know besides the text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub reply: bool,
+    /// The account has X Premium (long posts).
+    pub premium: bool,
+    /// The leading @mentions of a reply were filled in by the platform (API and scheduled replies),
+    /// so they do not count. The X web composer shows them outside the text: the extension says false.
+    pub auto_mentions: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub count: u32,
+    pub limit: u32,
+    /// UTF-16 offset of the first character beyond the limit.
+    pub over_from: Option<usize>,
+    /// UTF-16 offset where the feed cuts the text behind "more", when it does.
+    pub preview_cut: Option<usize>,
+    /// UTF-16 offsets of characters that make the post invalid (X: U+FFFE, U+FEFF, U+FFFF).
+    pub invalid_chars: Vec<(usize, char)>,
+}
+
+/// Every URL weighs this much on Mastodon, as on X.
+const MASTODON_URL_WEIGHT: u32 = 23;
+
+pub fn measure(rules: &Rules, text: &str, options: &Options) -> Measure {
+    let limit = rules.limit(options.reply, options.premium).max;
+    let (count, over_from) = match rules.unit {
+        Unit::Weighted => measure_x(text, limit, options),
+        unit => weigh_units(unit, text, limit),
+    };
+    let invalid_chars = if rules.unit == Unit::Weighted { invalid_chars(text) } else { Vec::new() };
+    let preview_cut = rules.preview.and_then(|p| preview_cut(text, p.chars, p.lines));
+    Measure { count, limit, over_from, preview_cut, invalid_chars }
+}
+
+/// twitter-text v3 weighted length, leaving out auto-populated reply mentions.
+fn measure_x(text: &str, limit: u32, options: &Options) -> (u32, Option<usize>) {
+    let skip = if options.reply && options.auto_mentions { leading_mentions_end(text) } else { 0 };
+    let counted = &text[skip..];
+    let parsed = weighted::parse_tweet_with(counted, &weighted::V3.with_limit(limit));
+    let over_from = (parsed.weighted_length > limit).then(|| {
+        // The valid range is in UTF-16 units of the NFC text; it maps onto the input when the input is NFC.
+        if unicode_normalization::is_nfc(counted) {
+            utf16_len(&text[..skip]) + parsed.valid_range_end as usize + 1
+        } else {
+            utf16_len(&text[..skip])
+        }
+    });
+    (parsed.weighted_length, over_from)
+}
+
+/// Byte offset just after the run of @mentions (and the spaces after them) that opens a reply.
+fn leading_mentions_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        let Some(after_at) = trimmed.strip_prefix('@').or_else(|| trimmed.strip_prefix('＠')) else {
+            break;
+        };
+        let name_len = after_at.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+        let after_name = &after_at[name_len..];
+        let ends_cleanly = after_name.is_empty() || after_name.starts_with(char::is_whitespace);
+        if name_len == 0 || name_len > 15 || !ends_cleanly {
+            break;
+        }
+        let consumed = after_name.len() - after_name.trim_start().len();
+        rest = &after_name[consumed..];
+        end = text.len() - rest.len();
+    }
+    end
+}
+
+/// Count and overflow point for the units other than X's, in one pass over weighted pieces.
+fn weigh_units(unit: Unit, text: &str, limit: u32) -> (u32, Option<usize>) {
+    let mut count: u32 = 0;
+    let mut over_byte = None;
+    let mut add = |start: usize, weight: u32| {
+        count = count.saturating_add(weight);
+        if count > limit && over_byte.is_none() {
+            over_byte = Some(start);
+        }
+    };
+    match unit {
+        Unit::Utf16 => text.char_indices().for_each(|(i, c)| add(i, c.len_utf16() as u32)),
+        Unit::Graphemes => text.grapheme_indices(true).for_each(|(i, _)| add(i, 1)),
+        Unit::GraphemesUrl23 => {
+            let mut at = 0;
+            for url in urls::extract_urls(text) {
+                text[at..url.start].grapheme_indices(true).for_each(|(i, _)| add(at + i, 1));
+                add(url.start, MASTODON_URL_WEIGHT);
+                at = url.end;
+            }
+            text[at..].grapheme_indices(true).for_each(|(i, _)| add(at + i, 1));
+        }
+        Unit::CodePointsEmojiUtf8 => {
+            let mut at = 0;
+            while let Some(c) = text[at..].chars().next() {
+                let (len, weight) = match emoji::emoji_at(text, at) {
+                    Some(len) => (len, len as u32),
+                    None => (c.len_utf8(), 1),
+                };
+                add(at, weight);
+                at += len;
+            }
+        }
+        Unit::Weighted => unreachable!("X is measured by measure_x"),
+    }
+    (count, over_byte.map(|b| utf16_len(&text[..b])))
+}
+
+/// Characters that make an X post invalid (twitter-text invalidCharsGroup), with UTF-16 offsets.
+fn invalid_chars(text: &str) -> Vec<(usize, char)> {
+    let mut cursor = Utf16Cursor::new(text);
+    text.char_indices()
+        .filter(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}'))
+        .map(|(i, c)| (cursor.at(i), c))
+        .collect()
+}
+
+/// UTF-16 offset where a feed that shows `chars` characters or `lines` lines cuts the text, if it is longer.
+fn preview_cut(text: &str, chars: usize, lines: usize) -> Option<usize> {
+    let by_chars = crate::text::byte_at_utf16(text, chars);
+    let by_lines = text.match_indices('\n').nth(lines - 1).map_or(text.len(), |(i, _)| i);
+    let cut = by_chars.min(by_lines);
+    (text[cut..].trim_end().len() > 0).then(|| utf16_len(&text[..cut]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::Platform;
+
+    fn count(platform: Platform, text: &str) -> u32 {
+        measure(platform.rules(), text, &Options::default()).count
+    }
+
+    #[test]
+    fn each_unit_counts_its_own_way() {
+        let text = "Café 😀 https://example.com/a-very-long-path-indeed 中";
+        assert_eq!(count(Platform::Facebook, text), utf16_len(text) as u32);
+        assert_eq!(count(Platform::Bluesky, text), text.graphemes(true).count() as u32);
+        // Mastodon: "Café 😀 " is 7 graphemes, the URL 23, " 中" 2.
+        assert_eq!(count(Platform::Mastodon, text), 7 + 23 + 2);
+        // Threads: the emoji is its 4 UTF-8 bytes, everything else one per code point.
+        assert_eq!(count(Platform::Threads, "ab😀"), 2 + 4);
+        assert_eq!(count(Platform::Threads, "👨‍👩‍👧"), "👨‍👩‍👧".len() as u32);
+    }
+
+    #[test]
+    fn x_counts_weighted_and_skips_auto_mentions_of_replies() {
+        assert_eq!(count(Platform::X, "Hello 中文 https://example.com 😀"), 6 + 4 + 1 + 23 + 1 + 2);
+        let reply = Options { reply: true, auto_mentions: true, ..Options::default() };
+        let measured = measure(Platform::X.rules(), "@ana_builds @bob thanks!", &reply);
+        assert_eq!(measured.count, 7);
+        let typed = Options { reply: true, auto_mentions: false, ..Options::default() };
+        assert_eq!(measure(Platform::X.rules(), "@ana_builds @bob thanks!", &typed).count, 24);
+        // A mention glued to punctuation is not a clean auto-populated prefix.
+        assert_eq!(leading_mentions_end("@ana, hi"), 0);
+        assert_eq!(leading_mentions_end("@ana"), 4);
+    }
+
+    #[test]
+    fn over_from_points_at_the_first_character_past_the_limit() {
+        let text = "a".repeat(285);
+        let measured = measure(Platform::X.rules(), &text, &Options::default());
+        assert_eq!((measured.count, measured.over_from), (285, Some(280)));
+        let premium = Options { premium: true, ..Options::default() };
+        let measured = measure(Platform::X.rules(), &text, &premium);
+        assert_eq!((measured.limit, measured.over_from), (25_000, None));
+        let measured = measure(Platform::Instagram.rules(), &"é".repeat(2_201), &Options::default());
+        assert_eq!(measured.over_from, Some(2_200));
+    }
+
+    #[test]
+    fn instagram_feed_cut_is_125_characters_or_three_lines() {
+        let rules = Platform::Instagram.rules();
+        assert_eq!(measure(rules, &"a".repeat(125), &Options::default()).preview_cut, None);
+        assert_eq!(measure(rules, &"a".repeat(126), &Options::default()).preview_cut, Some(125));
+        assert_eq!(measure(rules, "one\ntwo\nthree\nfour", &Options::default()).preview_cut, Some(13));
+        assert_eq!(measure(rules, "one\ntwo\nthree\n", &Options::default()).preview_cut, None);
+    }
+
+    #[test]
+    fn x_flags_invalid_characters() {
+        let measured = measure(Platform::X.rules(), "a\u{FEFF}b😀\u{FFFE}", &Options::default());
+        assert_eq!(measured.invalid_chars, vec![(1, '\u{FEFF}'), (5, '\u{FFFE}')]);
+    }
+}

@@ -1,0 +1,132 @@
+//! The one `Report` of a checked text, shared by the extension and the CLI (contracts.md §2).
+//! Offsets are UTF-16 code units into the text as given, end exclusive.
+
+use serde::Serialize;
+
+use crate::platform::Platform;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub platform: Platform,
+    pub length: Length,
+    pub hashtags: Vec<Hashtag>,
+    pub tone: Tone,
+    pub problems: Vec<Problem>,
+}
+
+/// The length of a text in the platform's own unit, against the limit that applies.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Length {
+    pub count: u32,
+    pub limit: u32,
+    pub over: bool,
+    /// The platform would take this text as a post: not empty, within the limit, no forbidden character
+    /// (twitter-text's `valid` on X).
+    pub valid: bool,
+    /// `ok`, `near` (from 90 % of the limit) or `over`: what the counter shows.
+    pub state: LengthState,
+    /// The counting unit, e.g. "weighted characters (twitter-text v3)".
+    pub unit: &'static str,
+    /// Where the feed cuts the text behind "more" (UTF-16 offset), when the platform cuts and the text is longer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview_cut: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LengthState {
+    Ok,
+    Near,
+    Over,
+}
+
+impl LengthState {
+    /// `near` from 90 % of the limit, `over` above it (contracts.md §3).
+    pub fn of(count: u32, limit: u32) -> LengthState {
+        if count > limit {
+            LengthState::Over
+        } else if u64::from(count) * 10 >= u64::from(limit) * 9 {
+            LengthState::Near
+        } else {
+            LengthState::Ok
+        }
+    }
+}
+
+/// A hashtag of the text and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hashtag {
+    pub tag: String,
+    pub start: usize,
+    pub end: usize,
+    pub problems: Vec<HashtagProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HashtagProblem {
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+/// The tone verdict of a reply. `checked` is false when no tone analysis ran.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tone {
+    pub level: ToneLevel,
+    pub score: f32,
+    pub reasons: Vec<ToneReason>,
+    pub checked: bool,
+}
+
+impl Tone {
+    pub fn not_checked() -> Tone {
+        Tone { level: ToneLevel::Ok, score: 0.0, reasons: Vec::new(), checked: false }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ToneLevel {
+    Ok,
+    Caution,
+    Hostile,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ToneReason {
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Anything the user should know about the text, located by a span (empty when it concerns the whole text).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_is_near_from_ninety_percent_and_over_above_the_limit() {
+        assert_eq!(LengthState::of(251, 280), LengthState::Ok);
+        assert_eq!(LengthState::of(252, 280), LengthState::Near);
+        assert_eq!(LengthState::of(280, 280), LengthState::Near);
+        assert_eq!(LengthState::of(281, 280), LengthState::Over);
+        assert_eq!(LengthState::of(0, 280), LengthState::Ok);
+    }
+}

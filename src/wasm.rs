@@ -1,0 +1,34 @@
+//! The WebAssembly exports used by the extension (service worker, extension pages, content-script fast path).
+
+use wasm_bindgen::prelude::*;
+
+/// Checks `text` with the request fields of `options_json` (`{"platform":"x","reply":false,...}`, no `text`)
+/// and answers the report as JSON, or `{"error": "<why>"}`. The text crosses as a string argument so that a
+/// long post is not JSON-escaped on every keystroke.
+#[wasm_bindgen]
+pub fn check(text: &str, options_json: &str) -> String {
+    let mut options: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(options_json) {
+        Ok(map) => map,
+        Err(e) => return serde_json::json!({ "error": format!("invalid options: {e}") }).to_string(),
+    };
+    options.insert("text".into(), serde_json::Value::String(text.to_owned()));
+    let answer = serde_json::from_value::<crate::Request>(serde_json::Value::Object(options))
+        .map_err(|e| format!("invalid options: {e}"))
+        .and_then(|request| crate::check(&request));
+    match answer {
+        Ok(report) => serde_json::to_string(&report).expect("a report always serializes"),
+        Err(why) => serde_json::json!({ "error": why }).to_string(),
+    }
+}
+
+/// The core's version, shown on the options page.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The platform rules table as JSON (limits, units, sources), shown on the options page.
+#[wasm_bindgen]
+pub fn platforms() -> String {
+    crate::platform::table_json().to_string()
+}
