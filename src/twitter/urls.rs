@@ -349,11 +349,14 @@ fn balanced_parens(text: &str, p: usize) -> Option<usize> {
     (b.get(t) == Some(&b')')).then_some(t + 1)
 }
 
-/// End of `validUrlPath*` from `i`: the regex keeps the longest prefix of the path-char/balanced-paren structure
-/// that ends with an ending char or a balanced paren group (so `/foo.` does not gobble the period).
+/// End of `validUrlPath*` from `i`. Once supplanted, the reference's `validUrlPath` reads
+/// `G*(?:BG*)*[ending char] | B | @G+/` (the `|` inside `validUrlPathEndingChars` is not grouped), with `G` the
+/// general path chars and `B` a balanced paren group. The first alternative ends at the last ending char of the
+/// whole chars-and-parens run (`/foo.` does not gobble the period); after it only bare paren groups can follow.
 fn path_end(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
     let mut p = i;
-    let mut good = i;
+    let mut end = i;
     loop {
         let mut stop = text.len();
         for (j, c) in text[p..].char_indices() {
@@ -362,21 +365,22 @@ fn path_end(text: &str, i: usize) -> usize {
                 break;
             }
             if is_path_ending_char(c) {
-                good = p + j + c.len_utf8();
+                end = p + j + c.len_utf8();
             }
         }
         p = stop;
-        match (text.as_bytes().get(p) == Some(&b'('))
-            .then(|| balanced_parens(text, p))
-            .flatten()
-        {
-            Some(b) => {
-                p = b;
-                good = b;
-            }
-            None => return good,
+        match (b.get(p) == Some(&b'(')).then(|| balanced_parens(text, p)).flatten() {
+            Some(after) => p = after,
+            None => break,
         }
     }
+    while b.get(end) == Some(&b'(') {
+        match balanced_parens(text, end) {
+            Some(after) => end = after,
+            None => break,
+        }
+    }
+    end
 }
 
 /// `(\?validUrlQueryChars*validUrlQueryEndingChars)?` at `i`, not past `limit`: the end, or `i` when absent.
@@ -583,9 +587,15 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             }
             let domains = ascii_domains(text, m.domain_start, m.domain_end);
             let n = domains.len();
+            // The reference locates each match with `domain.indexOf(match, previousEnd)`: a repeated string is
+            // reported at its first occurrence from there, not where the regex matched it.
+            let mut from = m.domain_start;
             for (k, (s, e)) in domains.into_iter().enumerate() {
-                let end = if k + 1 == n && m.has_path { m.end } else { e };
-                urls.push(UrlEntity { start: s, end });
+                let needle = &text[s..e];
+                let start = text[from..m.domain_end].find(needle).map_or(s, |i| from + i);
+                from = start + needle.len();
+                let end = if k + 1 == n && m.has_path { m.end } else { from };
+                urls.push(UrlEntity { start, end });
             }
         } else {
             let mut end = m.end;
