@@ -6,6 +6,7 @@
 //! match starting there ends, so every candidate start costs O(log n) and the whole scan is O(n log n), whatever the
 //! input (a megabyte of dots or of `a.a.a.` included). Path, query and the post-processing are linear scans.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::chars::{
@@ -70,22 +71,27 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let mut buf = [0u8; 128];
     let mut len = 0;
     let mut best: Option<(u16, usize)> = None;
+    // Entries of `sorted[lo..hi]` all start with the folded prefix read so far.
+    let (mut lo, mut hi) = (0, tlds.sorted.len());
     let mut chars = hay.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            break; // TLDs are made of letters (and marks)
+        }
         let f = fold(c);
         if len + f.len_utf8() > tlds.max_bytes {
             break;
         }
         len += f.encode_utf8(&mut buf[len..]).len();
         let key = &buf[..len];
-        let lo = tlds.sorted.partition_point(|(t, _)| t.as_bytes() < key);
-        if lo == tlds.sorted.len() || !tlds.sorted[lo].0.as_bytes().starts_with(key) {
+        let range = &tlds.sorted[lo..hi];
+        lo += range.partition_point(|(t, _)| t.as_bytes() < key);
+        hi = lo + tlds.sorted[lo..hi].partition_point(|(t, _)| t.as_bytes().starts_with(key));
+        if lo == hi {
             break; // no TLD has this prefix
         }
         let (t, rank) = tlds.sorted[lo];
-        if t.len() == len
-            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
-            && best.is_none_or(|(r, _)| rank < r)
+        if t.len() == len && tld_may_end_before(chars.peek().map(|&(_, c)| c)) && best.is_none_or(|(r, _)| rank < r)
         {
             best = Some((rank, at + i + c.len_utf8()));
         }
@@ -126,6 +132,8 @@ struct Label {
 struct Labels<'t> {
     text: &'t str,
     labels: Vec<Label>,
+    /// Index of the label found last: the scan moves forward, so lookups mostly walk a step or two from it.
+    hint: Cell<usize>,
 }
 
 impl<'t> Labels<'t> {
@@ -173,7 +181,7 @@ impl<'t> Labels<'t> {
                     .map_or(NONE, |e| e as u32);
             }
         }
-        let mut me = Labels { text, labels };
+        let mut me = Labels { text, labels, hint: Cell::new(0) };
         for i in (0..me.labels.len()).rev() {
             let start = me.labels[i].start as usize;
             me.labels[i].domain_end = me.domain_in(i, start, None).map_or(NONE, |e| e as u32);
@@ -212,14 +220,23 @@ impl<'t> Labels<'t> {
 
     /// Index of the label holding byte `q` (`q` strictly inside it).
     fn label_at(&self, q: usize) -> Option<usize> {
-        let i = self
-            .labels
-            .partition_point(|l| l.start as usize <= q)
-            .checked_sub(1)?;
-        (q < self.labels[i].end as usize).then_some(i)
+        let labels = &self.labels;
+        let mut i = self.hint.get();
+        if i < labels.len() && labels[i].start as usize <= q {
+            while i + 1 < labels.len() && labels[i + 1].start as usize <= q {
+                i += 1;
+            }
+        } else {
+            i = labels.partition_point(|l| l.start as usize <= q).checked_sub(1)?;
+        }
+        self.hint.set(i);
+        (q < labels[i].end as usize).then_some(i)
     }
 
     fn domain_at(&self, q: usize) -> Option<usize> {
+        if !char_at(self.text, q).is_some_and(is_domain_char) {
+            return None;
+        }
         self.domain_in(self.label_at(q)?, q, None)
     }
 }
@@ -823,4 +840,70 @@ pub fn is_valid_url(url: &str, require_protocol: bool) -> bool {
         && all_pchars(query, true)
         && all_pchars(fragment, true)
         && authority_ok(authority)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans as (start, end) in UTF-16 units, the unit of the reference's indices.
+    fn spans(text: &str) -> Vec<(usize, usize)> {
+        extract_urls(text).iter().map(|u| (utf16_len(&text[..u.start]), utf16_len(&text[..u.end]))).collect()
+    }
+
+    // Expected values below were checked against the twitter-text 3.1.0 JavaScript bundle.
+
+    #[test]
+    fn path_keeps_bare_paren_groups_but_not_trailing_punctuation() {
+        assert_eq!(spans("x http://x.com/.(a). y"), [(2, 15)]);
+        assert_eq!(spans("http://x.com/a(b)(c)(d)"), [(0, 23)]);
+    }
+
+    #[test]
+    fn urls_without_protocol_keep_port_only_with_a_path() {
+        assert_eq!(spans("x.com:8080 y.com:8080/p z.com?q=1"), [(0, 5), (11, 23), (24, 29)]);
+        assert_eq!(spans("\"google.com\""), [(1, 11)]);
+    }
+
+    #[test]
+    fn repeated_ascii_domain_is_reported_at_its_first_occurrence() {
+        assert_eq!(spans("ab.cd0😀ab.cd"), [(0, 5)]);
+    }
+
+    #[test]
+    fn astral_preceding_char_glues_its_low_surrogate_to_the_domain() {
+        // JavaScript starts the match on the emoji's low surrogate, so '-' is no preceding char here.
+        assert_eq!(spans("😀-google.com"), [(2, 13)]);
+    }
+
+    #[test]
+    fn tco_slug_length_and_url_length_limits() {
+        let long = format!("http://t.co/{} http://t.co/{}", "a".repeat(41), "a".repeat(40));
+        assert_eq!(spans(&long), [(54, 106)]);
+        let fits = format!(" {}com ", "ab.".repeat(1361));
+        assert_eq!(spans(&fits), [(1, 4087)]);
+        assert!(spans(&format!(" {}com ", "ab.".repeat(1362))).is_empty());
+    }
+
+    #[test]
+    fn is_valid_url_follows_first_regex_match() {
+        assert!(!is_valid_url("http://1.2.3.45/", true)); // the IPv4 regex stops after one digit of the last octet
+        assert!(is_valid_url("http://user@[::1]:80/x", true));
+        assert!(!is_valid_url("example.com/a b", false));
+        assert!(is_valid_url("ftp://x.com", false));
+        assert!(!is_valid_url("http://x.com/#a\nb", true));
+    }
+
+    #[test]
+    fn adversarial_megabyte_inputs_finish() {
+        const MB: usize = 1 << 20;
+        for unit in [".", "a.", "a.b", "_.", "-a.", "http://", "http://a.", "a(", "(a)", "x.com/(", "x.com/(a)", "é."] {
+            let text = unit.repeat(MB / unit.len());
+            let _ = extract_urls(&text);
+            let _ = is_valid_url(&text, true);
+        }
+        let _ = extract_urls(&format!("http://x.com/{}", "(".repeat(MB)));
+        let _ = extract_urls(&format!("{}com", "a.".repeat(MB / 2)));
+        let _ = is_valid_url(&format!("http://{}com", "a.".repeat(MB / 2)), true);
+    }
 }
