@@ -22,7 +22,7 @@ pub(crate) fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
 }
 
 /// twitter-text `spacesGroup`.
-fn is_space(c: char) -> bool {
+const fn is_space(c: char) -> bool {
     matches!(c, '\u{9}'..='\u{D}' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{180E}' | '\u{2000}'..='\u{200A}'
         | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
@@ -38,7 +38,7 @@ fn is_directional(c: char) -> bool {
 }
 
 /// twitter-text `punct` (note: no `"` and no backtick).
-fn is_punct(c: char) -> bool {
+const fn is_punct(c: char) -> bool {
     matches!(
         c,
         '!' | '\''
@@ -73,9 +73,24 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// ASCII part of `validDomainChars` as a table (all of `punct` is ASCII).
+const ASCII_DOMAIN_CHARS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8 as char;
+        table[i] = !(is_punct(c) || is_space(c));
+        i += 1;
+    }
+    table
+};
+
 /// twitter-text `validDomainChars`: anything but punctuation, spaces, invalid chars and directional marks.
 pub(crate) fn is_domain_char(c: char) -> bool {
-    !(is_punct(c) || is_space(c) || is_invalid(c) || is_directional(c))
+    if c.is_ascii() {
+        return ASCII_DOMAIN_CHARS[c as usize];
+    }
+    !(is_space(c) || is_invalid(c) || is_directional(c))
 }
 
 /// Characters that may make up a domain label: domain chars plus `_` and `-` (inside a label only).

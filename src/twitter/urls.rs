@@ -91,7 +91,9 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
             break; // no TLD has this prefix
         }
         let (t, rank) = tlds.sorted[lo];
-        if t.len() == len && tld_may_end_before(chars.peek().map(|&(_, c)| c)) && best.is_none_or(|(r, _)| rank < r)
+        if t.len() == len
+            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
+            && best.is_none_or(|(r, _)| rank < r)
         {
             best = Some((rank, at + i + c.len_utf8()));
         }
@@ -175,13 +177,18 @@ impl<'t> Labels<'t> {
         } else if after_dot {
             labels.push(new_label(text.len()));
         }
+        // A TLD is only looked for after a label that could be the domain name before it.
         for i in 1..labels.len() {
-            if labels[i - 1].dot {
+            if labels[i - 1].dot && labels[i - 1].last_is_domain_char {
                 labels[i].tld_end = match_tld(text, labels[i].start as usize, text.len())
                     .map_or(NONE, |e| e as u32);
             }
         }
-        let mut me = Labels { text, labels, hint: Cell::new(0) };
+        let mut me = Labels {
+            text,
+            labels,
+            hint: Cell::new(0),
+        };
         for i in (0..me.labels.len()).rev() {
             let start = me.labels[i].start as usize;
             me.labels[i].domain_end = me.domain_in(i, start, None).map_or(NONE, |e| e as u32);
@@ -227,7 +234,9 @@ impl<'t> Labels<'t> {
                 i += 1;
             }
         } else {
-            i = labels.partition_point(|l| l.start as usize <= q).checked_sub(1)?;
+            i = labels
+                .partition_point(|l| l.start as usize <= q)
+                .checked_sub(1)?;
         }
         self.hint.set(i);
         (q < labels[i].end as usize).then_some(i)
@@ -386,7 +395,10 @@ fn path_end(text: &str, i: usize) -> usize {
             }
         }
         p = stop;
-        match (b.get(p) == Some(&b'(')).then(|| balanced_parens(text, p)).flatten() {
+        match (b.get(p) == Some(&b'('))
+            .then(|| balanced_parens(text, p))
+            .flatten()
+        {
             Some(after) => p = after,
             None => break,
         }
@@ -609,9 +621,15 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             let mut from = m.domain_start;
             for (k, (s, e)) in domains.into_iter().enumerate() {
                 let needle = &text[s..e];
-                let start = text[from..m.domain_end].find(needle).map_or(s, |i| from + i);
+                let start = text[from..m.domain_end]
+                    .find(needle)
+                    .map_or(s, |i| from + i);
                 from = start + needle.len();
-                let end = if k + 1 == n && m.has_path { m.end } else { from };
+                let end = if k + 1 == n && m.has_path {
+                    m.end
+                } else {
+                    from
+                };
                 urls.push(UrlEntity { start, end });
             }
         } else {
@@ -848,7 +866,10 @@ mod tests {
 
     /// Spans as (start, end) in UTF-16 units, the unit of the reference's indices.
     fn spans(text: &str) -> Vec<(usize, usize)> {
-        extract_urls(text).iter().map(|u| (utf16_len(&text[..u.start]), utf16_len(&text[..u.end]))).collect()
+        extract_urls(text)
+            .iter()
+            .map(|u| (utf16_len(&text[..u.start]), utf16_len(&text[..u.end])))
+            .collect()
     }
 
     // Expected values below were checked against the twitter-text 3.1.0 JavaScript bundle.
@@ -861,7 +882,10 @@ mod tests {
 
     #[test]
     fn urls_without_protocol_keep_port_only_with_a_path() {
-        assert_eq!(spans("x.com:8080 y.com:8080/p z.com?q=1"), [(0, 5), (11, 23), (24, 29)]);
+        assert_eq!(
+            spans("x.com:8080 y.com:8080/p z.com?q=1"),
+            [(0, 5), (11, 23), (24, 29)]
+        );
         assert_eq!(spans("\"google.com\""), [(1, 11)]);
     }
 
@@ -878,7 +902,11 @@ mod tests {
 
     #[test]
     fn tco_slug_length_and_url_length_limits() {
-        let long = format!("http://t.co/{} http://t.co/{}", "a".repeat(41), "a".repeat(40));
+        let long = format!(
+            "http://t.co/{} http://t.co/{}",
+            "a".repeat(41),
+            "a".repeat(40)
+        );
         assert_eq!(spans(&long), [(54, 106)]);
         let fits = format!(" {}com ", "ab.".repeat(1361));
         assert_eq!(spans(&fits), [(1, 4087)]);
@@ -897,7 +925,20 @@ mod tests {
     #[test]
     fn adversarial_megabyte_inputs_finish() {
         const MB: usize = 1 << 20;
-        for unit in [".", "a.", "a.b", "_.", "-a.", "http://", "http://a.", "a(", "(a)", "x.com/(", "x.com/(a)", "é."] {
+        for unit in [
+            ".",
+            "a.",
+            "a.b",
+            "_.",
+            "-a.",
+            "http://",
+            "http://a.",
+            "a(",
+            "(a)",
+            "x.com/(",
+            "x.com/(a)",
+            "é.",
+        ] {
             let text = unit.repeat(MB / unit.len());
             let _ = extract_urls(&text);
             let _ = is_valid_url(&text, true);
