@@ -1,0 +1,9 @@
+//! Hand-written ports of twitter-text 3.1.0 (Apache-2.0) entity rules: URL and hashtag extraction and validation.
+//!
+//! Offsets in the public API are byte offsets into the `&str` given; the behaviour (which spans are found) matches
+//! the JavaScript reference, whose regexes are reproduced by linear scanners instead of a regex engine.
+
+mod chars;
+pub mod hashtags;
+mod idna;
+pub mod urls;
