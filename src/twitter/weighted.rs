@@ -1,0 +1,141 @@
+//! The X weighted length of a post (twitter-text `parseTweet`, configuration v3): NFC text, each code point
+//! weighs 1 or 2 by range, each URL 23, each emoji sequence 2 (see `emoji`), valid up to 280.
+use super::{emoji, urls};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A twitter-text counting configuration (weights are in 1/`scale` units, as in twitter-text's config files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub max_weighted_length: u32,
+    pub scale: u32,
+    pub default_weight: u32,
+    pub emoji_parsing: bool,
+    pub transformed_url_length: u32,
+    /// Inclusive code point ranges with their weight; a code point in none weighs `default_weight`.
+    pub ranges: &'static [(u32, u32, u32)],
+}
+
+const RANGES: &[(u32, u32, u32)] = &[(0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100)];
+
+/// twitter-text v3 (what X uses): emoji sequences weigh 2, limit 280.
+pub const V3: Config = Config {
+    max_weighted_length: 280,
+    scale: 100,
+    default_weight: 200,
+    emoji_parsing: true,
+    transformed_url_length: 23,
+    ranges: RANGES,
+};
+
+/// twitter-text v2: as v3 but every code point of an emoji sequence is weighed on its own.
+pub const V2: Config = Config { emoji_parsing: false, ..V3 };
+
+impl Config {
+    /// The same rules with another limit, e.g. `V3.with_limit(25_000)` for Premium accounts.
+    pub const fn with_limit(self, max_weighted_length: u32) -> Config {
+        Config { max_weighted_length, ..self }
+    }
+
+    fn weight(&self, c: char) -> u32 {
+        let cp = c as u32;
+        self.ranges
+            .iter()
+            .find(|&&(start, end, _)| start <= cp && cp <= end)
+            .map_or(self.default_weight, |&(_, _, weight)| weight)
+    }
+}
+
+/// The result of `parse_tweet`, field for field twitter-text's. Indices are UTF-16 code units, as there:
+/// `display_range_end` is the last index of the text as given, `valid_range_end` the last index of the NFC text
+/// still within the limit (before any invalid character) shifted by the length change of the normalisation
+/// (floored at 0, where twitter-text can return a negative index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedTweet {
+    pub weighted_length: u32,
+    pub valid: bool,
+    pub permillage: u32,
+    pub valid_range_start: u32,
+    pub valid_range_end: u32,
+    pub display_range_start: u32,
+    pub display_range_end: u32,
+    /// Byte offsets, in the NFC text, of U+FFFE, U+FEFF and U+FFFF (which make a post invalid).
+    pub invalid_chars: Vec<usize>,
+}
+
+/// `parse_tweet_with(text, &V3)`: what X counts.
+pub fn parse_tweet(text: &str) -> ParsedTweet {
+    parse_tweet_with(text, &V3)
+}
+
+/// twitter-text's `parseTweet(text, config)`.
+pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
+    let normalized: std::borrow::Cow<str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    };
+    let nfc = normalized.as_ref();
+    let urls = urls::extract_urls(nfc);
+    let mut next_url = urls.iter().peekable();
+    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+
+    let (mut weighted, mut at, mut units) = (0u64, 0usize, 0u32);
+    let (mut valid, mut valid_display) = (true, 0u32);
+    let mut invalid_chars = Vec::new();
+    while at < nfc.len() {
+        while next_url.peek().is_some_and(|u| u.start < at) {
+            next_url.next(); // inside an emoji sequence counted already, as in twitter-text
+        }
+        let end = if let Some(url) = next_url.next_if(|u| u.start == at) {
+            weighted += u64::from(config.transformed_url_length * config.scale);
+            url.end
+        } else if let Some(len) = config.emoji_parsing.then(|| emoji::emoji_at(nfc, at)).flatten() {
+            weighted += u64::from(config.default_weight);
+            at + len
+        } else {
+            let c = nfc[at..].chars().next().expect("at is a char boundary");
+            weighted += u64::from(if c.len_utf16() == 2 { config.default_weight } else { config.weight(c) });
+            at + c.len_utf8()
+        };
+        let segment = &nfc[at..end];
+        units += utf16_len(segment);
+        for (offset, c) in segment.char_indices() {
+            if is_invalid(c) {
+                invalid_chars.push(at + offset);
+            }
+        }
+        // twitter-text only looks at the last code unit of each counted unit.
+        if valid && segment.chars().next_back().is_some_and(is_invalid) {
+            valid = false;
+        }
+        if valid && weighted <= limit {
+            valid_display = units - 1;
+        }
+        at = end;
+    }
+
+    let scale = u64::from(config.scale);
+    let weighted_length = (weighted / scale) as u32;
+    let valid = valid && weighted > 0 && weighted <= limit;
+    let permillage = (weighted as f64 / scale as f64 / f64::from(config.max_weighted_length) * 1000.0).floor();
+    let given_units = utf16_len(text);
+    let shift = i64::from(given_units) - i64::from(units);
+    ParsedTweet {
+        weighted_length,
+        valid,
+        permillage: permillage as u32,
+        valid_range_start: 0,
+        valid_range_end: (i64::from(valid_display) + shift).max(0) as u32,
+        display_range_start: 0,
+        display_range_end: given_units.saturating_sub(1),
+        invalid_chars,
+    }
+}
+
+fn is_invalid(c: char) -> bool {
+    matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
+}
+
+/// UTF-16 length of `s`: one unit per code point, two for the four-byte ones.
+fn utf16_len(s: &str) -> u32 {
+    s.bytes().map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
+}
