@@ -10,46 +10,81 @@ use std::sync::OnceLock;
 /// the rest, the rest].
 const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
 
-/// The decoded list: every sequence's UTF-8 bytes one after the other, and where each one ends.
+/// Every listed sequence starts with a code point below this bound (the tag flags' U+1F3F4 is the highest).
+const FIRST_BOUND: usize = 0x2_0000;
+
+/// The decoded list as a trie of code points, and a bitmap of the code points that begin a sequence (so that
+/// most characters are rejected without a search).
 struct Table {
-    bytes: Vec<u8>,
-    ends: Vec<u32>,
+    nodes: Vec<Node>,
+    firsts: Vec<u64>,
+    sequences: usize,
+}
+
+/// A trie node: whether a listed sequence ends here, and the children sorted by code point.
+#[derive(Default)]
+struct Node {
+    terminal: bool,
+    children: Vec<(u32, u32)>,
 }
 
 impl Table {
     fn decode() -> Table {
-        let mut bytes = Vec::with_capacity(DATA.len() * 3);
-        let mut ends = Vec::new();
-        let (mut prev_start, mut at) = (0usize, 0usize);
+        let mut table = Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], sequences: 0 };
+        let mut sequence: Vec<u8> = Vec::new();
+        let mut at = 0;
         while at < DATA.len() {
             let (shared, rest) = (DATA[at] as usize, DATA[at + 1] as usize);
-            let start = bytes.len();
-            bytes.extend_from_within(prev_start..prev_start + shared);
-            bytes.extend_from_slice(&DATA[at + 2..at + 2 + rest]);
-            ends.push(bytes.len() as u32);
-            prev_start = start;
+            sequence.truncate(shared);
+            sequence.extend_from_slice(&DATA[at + 2..at + 2 + rest]);
+            table.insert(std::str::from_utf8(&sequence).expect("sequences.bin holds UTF-8"));
             at += 2 + rest;
         }
-        Table { bytes, ends }
+        table
     }
 
-    fn get(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.bytes[start..self.ends[i] as usize]
+    fn insert(&mut self, sequence: &str) {
+        let first = sequence.chars().next().expect("no empty sequence") as usize;
+        assert!(first < FIRST_BOUND, "sequences.bin: a sequence starts at U+{first:X}");
+        self.firsts[first / 64] |= 1 << (first % 64);
+        let mut node = 0;
+        for c in sequence.chars() {
+            let found = self.nodes[node].children.iter().find(|&&(cp, _)| cp == c as u32).map(|&(_, n)| n);
+            node = match found {
+                Some(child) => child as usize,
+                None => {
+                    self.nodes.push(Node::default());
+                    let child = self.nodes.len() - 1;
+                    let children = &mut self.nodes[node].children;
+                    let i = children.partition_point(|&(cp, _)| cp < c as u32);
+                    children.insert(i, (c as u32, child as u32));
+                    child
+                }
+            };
+        }
+        self.nodes[node].terminal = true;
+        self.sequences += 1;
     }
 
-    /// Index of the first sequence not less than `probe` (bytewise), and whether it equals `probe`.
-    fn lower_bound(&self, probe: &[u8]) -> (usize, bool) {
-        let (mut lo, mut hi) = (0, self.ends.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.get(mid) < probe {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    fn may_start(&self, c: char) -> bool {
+        let c = c as usize;
+        c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
+    }
+
+    /// Byte length of the longest listed sequence that `text` starts with.
+    fn longest(&self, text: &str) -> Option<usize> {
+        let (mut node, mut best) = (0, None);
+        for (i, c) in text.char_indices() {
+            let children = &self.nodes[node].children;
+            match children.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+                Ok(k) => node = children[k].1 as usize,
+                Err(_) => break,
+            }
+            if self.nodes[node].terminal {
+                best = Some(i + c.len_utf8());
             }
         }
-        (lo, lo < self.ends.len() && self.get(lo) == probe)
+        best
     }
 }
 
@@ -58,52 +93,21 @@ fn table() -> &'static Table {
     TABLE.get_or_init(Table::decode)
 }
 
-/// Can `b`, the first byte of a code point, begin a listed sequence? Only `#`, `*` and `0`-`9` (keycaps) among
-/// ASCII, and `©`/`®` (bytes C2 A9 / C2 AE) among two-byte code points; every other sequence starts at U+203C or
-/// above (three or four bytes).
-fn may_start(b: u8, next: Option<&u8>) -> bool {
-    match b {
-        b'#' | b'*' | b'0'..=b'9' => true,
-        0xC2 => matches!(next, Some(0xA9 | 0xAE)),
-        _ => b >= 0xE2,
-    }
-}
-
 /// Byte length of the emoji sequence starting at byte `pos` of `text`: the longest RGI emoji sequence of
 /// Unicode 16, or else the longest string the reference (twemoji-parser) takes as one emoji; `None` if neither
 /// starts there (or `pos` is not a char boundary inside `text`).
 pub fn emoji_at(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?.as_bytes();
-    if !may_start(*rest.first()?, rest.get(1)) {
+    let rest = text.get(pos..)?;
+    let first = rest.chars().next()?;
+    // ASCII other than `#`, `*` and digits (keycaps) never starts a sequence: answer without the table.
+    if first.is_ascii() && !matches!(first, '#' | '*' | '0'..='9') {
         return None;
     }
     let table = table();
-    let mut best = None;
-    let mut end = 0;
-    // Probe ever longer prefixes ending on code point boundaries while some listed sequence starts with them
-    // (the list is sorted, so those sequences follow the prefix's lower bound).
-    while end < rest.len() {
-        end += utf8_len(rest[end]);
-        let probe = &rest[..end];
-        let (at, exact) = table.lower_bound(probe);
-        if exact {
-            best = Some(probe.len());
-        }
-        let next = at + usize::from(exact);
-        if next >= table.ends.len() || !table.get(next).starts_with(probe) {
-            break;
-        }
+    if !table.may_start(first) {
+        return None;
     }
-    best
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+    table.longest(rest)
 }
 
 #[cfg(test)]
@@ -111,11 +115,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn list_decodes_sorted_and_complete() {
+    fn list_decodes_complete() {
         let t = table();
-        assert!(t.ends.len() > 3_790);
-        assert!((1..t.ends.len()).all(|i| t.get(i - 1) < t.get(i)));
-        assert!((0..t.ends.len()).all(|i| std::str::from_utf8(t.get(i)).is_ok()));
+        let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(t.sequences, listed);
+        assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");
     }
 
     #[test]

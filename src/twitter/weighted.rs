@@ -69,10 +69,13 @@ pub fn parse_tweet(text: &str) -> ParsedTweet {
 
 /// twitter-text's `parseTweet(text, config)`.
 pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
-    let normalized: std::borrow::Cow<str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
-        _ => text.nfc().collect::<String>().into(),
-    };
+    // Code points below U+0300 (UTF-8 lead bytes below 0xCC) are all in NFC and compose with nothing before them.
+    let normalized: std::borrow::Cow<str> =
+        if text.bytes().all(|b| b < 0xCC) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            text.into()
+        } else {
+            text.nfc().collect::<String>().into()
+        };
     let nfc = normalized.as_ref();
     let urls = urls::extract_urls(nfc);
     let mut next_url = urls.iter().peekable();
@@ -81,30 +84,40 @@ pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
     let (mut weighted, mut at, mut units) = (0u64, 0usize, 0u32);
     let (mut valid, mut valid_display) = (true, 0u32);
     let mut invalid_chars = Vec::new();
-    while at < nfc.len() {
+    let bytes = nfc.as_bytes();
+    while at < bytes.len() {
         while next_url.peek().is_some_and(|u| u.start < at) {
             next_url.next(); // inside an emoji sequence counted already, as in twitter-text
         }
-        let end = if let Some(url) = next_url.next_if(|u| u.start == at) {
+        // The counted unit: a URL, an emoji sequence or one code point; `last` is its last code point.
+        let entity = if let Some(url) = next_url.next_if(|u| u.start == at) {
             weighted += u64::from(config.transformed_url_length * config.scale);
-            url.end
-        } else if let Some(len) = config.emoji_parsing.then(|| emoji::emoji_at(nfc, at)).flatten() {
+            Some(url.end)
+        } else if let Some(len) = emoji_len(nfc, at, config) {
             weighted += u64::from(config.default_weight);
-            at + len
+            Some(at + len)
         } else {
-            let c = nfc[at..].chars().next().expect("at is a char boundary");
-            weighted += u64::from(if c.len_utf16() == 2 { config.default_weight } else { config.weight(c) });
-            at + c.len_utf8()
+            None
         };
-        let segment = &nfc[at..end];
-        units += utf16_len(segment);
-        for (offset, c) in segment.char_indices() {
+        let (end, last) = if let Some(end) = entity {
+            let segment = &nfc[at..end];
+            units += utf16_len(segment);
+            invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at + i));
+            (end, segment.chars().next_back())
+        } else {
+            let c = match bytes[at] {
+                b @ 0..=0x7F => b as char,
+                _ => nfc[at..].chars().next().expect("at is a char boundary"),
+            };
+            weighted += u64::from(if c.len_utf16() == 2 { config.default_weight } else { config.weight(c) });
+            units += c.len_utf16() as u32;
             if is_invalid(c) {
-                invalid_chars.push(at + offset);
+                invalid_chars.push(at);
             }
-        }
+            (at + c.len_utf8(), Some(c))
+        };
         // twitter-text only looks at the last code unit of each counted unit.
-        if valid && segment.chars().next_back().is_some_and(is_invalid) {
+        if valid && last.is_some_and(is_invalid) {
             valid = false;
         }
         if valid && weighted <= limit {
@@ -129,6 +142,16 @@ pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
         display_range_end: given_units.saturating_sub(1),
         invalid_chars,
     }
+}
+
+/// Length of the emoji sequence at `at` when the configuration counts them (ASCII other than `#`, `*` and digits
+/// is ruled out before the lookup).
+fn emoji_len(nfc: &str, at: usize, config: &Config) -> Option<usize> {
+    let b = nfc.as_bytes()[at];
+    if !config.emoji_parsing || (b.is_ascii() && !matches!(b, b'#' | b'*' | b'0'..=b'9')) {
+        return None;
+    }
+    emoji::emoji_at(nfc, at)
 }
 
 fn is_invalid(c: char) -> bool {
