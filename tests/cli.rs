@@ -1,0 +1,125 @@
+//! The `stratege` command line as scripts use it (contracts.md §2): JSON lines in order, errors per line,
+//! exit statuses, human-readable and JSON output of one text.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stratege"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn jsonl_answers_one_line_per_input_line_in_order_and_survives_bad_lines() {
+    let input = concat!(
+        r#"{"platform": "x", "text": "Hello https://example.com 😀"}"#,
+        "\n",
+        "this is not json\n",
+        r#"{"platform": "myspace", "text": "hi"}"#,
+        "\n",
+        "\n",
+        r#"{"platform": "facebook", "text": "a comment", "reply": true}"#,
+        "\n",
+        r#"{"platform": "instagram", "text": "caption", "lang": "fr", "id": 42}"#,
+        "\n",
+    );
+    let output = run(&["check", "--jsonl"], input);
+    assert!(output.status.success());
+    let reports = lines(&output);
+    assert_eq!(reports.len(), 6);
+    assert_eq!(reports[0]["length"]["count"], 6 + 23 + 1 + 2);
+    assert!(reports[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert!(reports[2]["error"].as_str().unwrap().contains("unknown platform"));
+    assert!(reports[3]["error"].is_string());
+    assert_eq!(reports[4]["length"]["limit"], 8_000);
+    assert_eq!(reports[5]["platform"], "instagram");
+}
+
+#[test]
+fn jsonl_reports_have_the_contract_shape() {
+    let output = run(&["check", "--jsonl"], "{\"platform\":\"x\",\"text\":\"Tips for #SocialMedia\"}\n");
+    let report = &lines(&output)[0];
+    for key in ["platform", "length", "hashtags", "tone", "problems"] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    for key in ["count", "limit", "over"] {
+        assert!(report["length"].get(key).is_some(), "missing length.{key}");
+    }
+    for key in ["level", "score", "reasons"] {
+        assert!(report["tone"].get(key).is_some(), "missing tone.{key}");
+    }
+}
+
+#[test]
+fn jsonl_takes_invalid_utf8_and_crlf_lines() {
+    let mut input = b"{\"platform\":\"x\",\"text\":\"ok\"}\r\n".to_vec();
+    input.extend_from_slice(b"{\"platform\":\"x\",\"text\":\"\xff\"}\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stratege"))
+        .args(["check", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let reports = lines(&output);
+    assert_eq!(reports[0]["length"]["count"], 2);
+    assert!(reports[1]["error"].as_str().unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn one_text_json_and_exit_status() {
+    let ok = run(&["check", "--platform", "x", "--json"], "short post\n");
+    assert!(ok.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(report["length"]["count"], 10, "the final newline is not counted");
+
+    let over = run(&["check", "--platform", "x"], &"a".repeat(300));
+    assert_eq!(over.status.code(), Some(1));
+    let text = String::from_utf8(over.stdout).unwrap();
+    assert!(text.contains("300/280"), "{text}");
+    assert!(text.contains("over by 20"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when stdout is not a terminal");
+
+    let premium = run(&["check", "--platform", "x", "--premium", "--json"], &"a".repeat(300));
+    assert!(premium.status.success());
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    for args in [&["check"][..], &["check", "--platform"], &["frobnicate"], &["check", "--platform", "x", "--bogus"]] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.is_empty());
+    }
+    let unknown = run(&["check", "--platform", "myspace"], "hi");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8(unknown.stderr).unwrap().contains("unknown platform"));
+}
+
+#[test]
+fn platforms_lists_the_table() {
+    let output = run(&["platforms"], "");
+    let text = String::from_utf8(output.stdout).unwrap();
+    for id in ["x", "facebook", "instagram", "threads", "bluesky", "mastodon", "linkedin"] {
+        assert!(text.lines().any(|l| l.starts_with(id)), "{id} missing");
+    }
+    let json = run(&["platforms", "--json"], "");
+    let table: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(table[0]["post"]["max"], 280);
+}
