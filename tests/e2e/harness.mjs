@@ -1,0 +1,107 @@
+// Playwright harness: starts the fixture server, launches /usr/bin/chromium headless (playwright-core) with an
+// unpacked extension, maps the real host names to the server, and records requests to non-fixture hosts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { FIXTURE_HOSTS, startServer } from './server.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function chromiumArgs({ port, extensionDir }) {
+  const map = ['x.com', 'twitter.com', 'www.facebook.com', 'www.instagram.com'].map((h) => `MAP ${h} 127.0.0.1:${port}`);
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--host-resolver-rules=${map.join(',')},MAP * ~NOTFOUND`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+// A request counts as "offsite" when it leaves the fixture hosts (chrome-extension:, data: and blob: excluded).
+function isOffsite(url) {
+  const u = new URL(url);
+  if (!/^(https?|wss?):$/.test(u.protocol)) return false;
+  return !FIXTURE_HOSTS.includes(u.hostname);
+}
+
+/**
+ * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean}) ->
+ *   {context, serviceWorker, extensionId, port, offsiteRequests, open(url), close()}
+ * Without extensionDir the browser runs with no extension (serviceWorker and extensionId are null).
+ * offsiteRequests: [{url, method, resourceType, from}] for every request to a non-fixture host, from pages, frames
+ * or service workers (`from` is the page/worker URL), so a test can assert the extension makes none.
+ */
+export async function launch({ extensionDir, csp = 'site', headless = true } = {}) {
+  const server = await startServer({ csp });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratege-profile-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless,
+      args: chromiumArgs({ port: server.port, extensionDir: extensionDir && path.resolve(extensionDir) }),
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (error) {
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const offsiteRequests = [];
+  context.on('request', (request) => {
+    if (!isOffsite(request.url())) return;
+    const worker = request.serviceWorker();
+    const frame = worker ? null : request.frame();
+    offsiteRequests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), from: worker ? worker.url() : frame?.url() ?? '' });
+  });
+  let serviceWorker = null;
+  let extensionId = null;
+  if (extensionDir) {
+    serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15000 }));
+    extensionId = new URL(serviceWorker.url()).host;
+  }
+  for (const p of context.pages()) await p.close();
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    port: server.port,
+    offsiteRequests,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      if (FIXTURE_HOSTS.includes(new URL(url).hostname) && new URL(url).pathname !== '/demo') {
+        await page.waitForFunction(() => window.__fixture?.ready === true);
+      }
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The named editor's own model text (Draft: getPlainText; Lexical: $getRoot().getTextContent(); textarea: React state). */
+export function modelText(page, name) {
+  return page.evaluate((n) => window.__fixture.modelText(n), name);
+}
+
+/** What the fixture recorded as submitted: [{editor, text}]. */
+export function submitted(page) {
+  return page.evaluate(() => window.__fixture.submitted);
+}
+
+/** Waits until the named editor is mounted (registered with window.__fixture). */
+export async function waitForEditor(page, name) {
+  await page.waitForFunction((n) => window.__fixture.editors().includes(n), name);
+}
