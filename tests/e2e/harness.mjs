@@ -68,7 +68,8 @@ export async function launch({ extensionDir, csp = 'site', headless = true } = {
       (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15000 }));
     extensionId = new URL(serviceWorker.url()).host;
   }
-  for (const p of context.pages()) await p.close();
+  // The initial blank tab is reused by the first open(): closing a headed browser's last tab would end it.
+  const blankTabs = context.pages().filter((p) => p.url() === 'about:blank');
   return {
     context,
     serviceWorker,
@@ -76,7 +77,7 @@ export async function launch({ extensionDir, csp = 'site', headless = true } = {
     port: server.port,
     offsiteRequests,
     async open(url) {
-      const page = await context.newPage();
+      const page = blankTabs.shift() ?? (await context.newPage());
       await page.goto(url, { waitUntil: 'load' });
       if (FIXTURE_HOSTS.includes(new URL(url).hostname) && new URL(url).pathname !== '/demo') {
         await page.waitForFunction(() => window.__fixture?.ready === true);

@@ -70,9 +70,10 @@ describe('harness with a throwaway extension', () => {
     }
 
     test(`offsiteRequests records a content-script request to a non-fixture host (run ${run})`, async () => {
+      const sent = h.context.waitForEvent('request', { predicate: (r) => r.url() === 'https://telemetry.example/ping' });
       const page = await h.open('https://x.com/home#phone-home');
       try {
-        await page.waitForEvent('requestfailed', { predicate: (r) => r.url() === 'https://telemetry.example/ping' });
+        await sent;
         const hit = h.offsiteRequests.find((r) => r.url === 'https://telemetry.example/ping');
         assert.ok(hit, 'content-script request not recorded');
         assert.equal(hit.from, 'https://x.com/home#phone-home');
