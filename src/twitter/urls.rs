@@ -7,6 +7,7 @@
 //! input (a megabyte of dots or of `a.a.a.` included). Path, query and the post-processing are linear scans.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::chars::{
@@ -28,8 +29,8 @@ const DEFAULT_PROTOCOL_LENGTH: usize = "https://".len();
 const NONE: u32 = u32::MAX;
 
 struct Tlds {
-    /// (TLD, rank in the reference alternation), sorted by TLD.
-    sorted: Vec<(&'static str, u16)>,
+    /// Folded TLD → rank in the reference alternation (the regex takes the first alternative that matches).
+    ranks: HashMap<&'static [u8], u16>,
     max_bytes: usize,
 }
 
@@ -39,11 +40,12 @@ fn tlds() -> &'static Tlds {
         let list = include_str!("../../data/twitter/tlds.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut sorted: Vec<(&'static str, u16)> =
-            list.enumerate().map(|(i, t)| (t, i as u16)).collect();
-        sorted.sort_unstable();
-        let max_bytes = sorted.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-        Tlds { sorted, max_bytes }
+        let ranks: HashMap<&'static [u8], u16> = list
+            .enumerate()
+            .map(|(i, t)| (t.as_bytes(), i as u16))
+            .collect();
+        let max_bytes = ranks.keys().map(|t| t.len()).max().unwrap_or(0);
+        Tlds { ranks, max_bytes }
     })
 }
 
@@ -71,8 +73,7 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let mut buf = [0u8; 128];
     let mut len = 0;
     let mut best: Option<(u16, usize)> = None;
-    // Entries of `sorted[lo..hi]` all start with the folded prefix read so far.
-    let (mut lo, mut hi) = (0, tlds.sorted.len());
+    // Each folded prefix is looked up where the lookahead lets a TLD end, the lowest rank winning.
     let mut chars = hay.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_ascii() && !c.is_ascii_alphanumeric() {
@@ -83,19 +84,13 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
             break;
         }
         len += f.encode_utf8(&mut buf[len..]).len();
-        let key = &buf[..len];
-        let range = &tlds.sorted[lo..hi];
-        lo += range.partition_point(|(t, _)| t.as_bytes() < key);
-        hi = lo + tlds.sorted[lo..hi].partition_point(|(t, _)| t.as_bytes().starts_with(key));
-        if lo == hi {
-            break; // no TLD has this prefix
+        if !tld_may_end_before(chars.peek().map(|&(_, c)| c)) {
+            continue;
         }
-        let (t, rank) = tlds.sorted[lo];
-        if t.len() == len
-            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
-            && best.is_none_or(|(r, _)| rank < r)
-        {
-            best = Some((rank, at + i + c.len_utf8()));
+        if let Some(&rank) = tlds.ranks.get(&buf[..len]) {
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, at + i + c.len_utf8()));
+            }
         }
     }
     if let Some((_, end)) = best {
