@@ -7,6 +7,7 @@
 //! input (a megabyte of dots or of `a.a.a.` included). Path, query and the post-processing are linear scans.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::chars::{
@@ -28,8 +29,8 @@ const DEFAULT_PROTOCOL_LENGTH: usize = "https://".len();
 const NONE: u32 = u32::MAX;
 
 struct Tlds {
-    /// (TLD, rank in the reference alternation), sorted by TLD.
-    sorted: Vec<(&'static str, u16)>,
+    /// Folded TLD → rank in the reference alternation (the regex takes the first alternative that matches).
+    ranks: HashMap<&'static [u8], u16>,
     max_bytes: usize,
 }
 
@@ -39,11 +40,12 @@ fn tlds() -> &'static Tlds {
         let list = include_str!("../../data/twitter/tlds.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut sorted: Vec<(&'static str, u16)> =
-            list.enumerate().map(|(i, t)| (t, i as u16)).collect();
-        sorted.sort_unstable();
-        let max_bytes = sorted.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-        Tlds { sorted, max_bytes }
+        let ranks: HashMap<&'static [u8], u16> = list
+            .enumerate()
+            .map(|(i, t)| (t.as_bytes(), i as u16))
+            .collect();
+        let max_bytes = ranks.keys().map(|t| t.len()).max().unwrap_or(0);
+        Tlds { ranks, max_bytes }
     })
 }
 
@@ -71,8 +73,7 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let mut buf = [0u8; 128];
     let mut len = 0;
     let mut best: Option<(u16, usize)> = None;
-    // Entries of `sorted[lo..hi]` all start with the folded prefix read so far.
-    let (mut lo, mut hi) = (0, tlds.sorted.len());
+    // Each folded prefix is looked up where the lookahead lets a TLD end, the lowest rank winning.
     let mut chars = hay.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_ascii() && !c.is_ascii_alphanumeric() {
@@ -83,19 +84,13 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
             break;
         }
         len += f.encode_utf8(&mut buf[len..]).len();
-        let key = &buf[..len];
-        let range = &tlds.sorted[lo..hi];
-        lo += range.partition_point(|(t, _)| t.as_bytes() < key);
-        hi = lo + tlds.sorted[lo..hi].partition_point(|(t, _)| t.as_bytes().starts_with(key));
-        if lo == hi {
-            break; // no TLD has this prefix
+        if !tld_may_end_before(chars.peek().map(|&(_, c)| c)) {
+            continue;
         }
-        let (t, rank) = tlds.sorted[lo];
-        if t.len() == len
-            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
-            && best.is_none_or(|(r, _)| rank < r)
-        {
-            best = Some((rank, at + i + c.len_utf8()));
+        if let Some(&rank) = tlds.ranks.get(&buf[..len]) {
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, at + i + c.len_utf8()));
+            }
         }
     }
     if let Some((_, end)) = best {
@@ -139,43 +134,20 @@ struct Labels<'t> {
 }
 
 impl<'t> Labels<'t> {
+    /// Only labels next to a dot can take part in a domain (a label without a dot on either side never has a
+    /// preferred domain match nor a TLD), so the text is searched for dots and cut into labels only around them:
+    /// each dot cluster runs from the start of the label before its first dot to the first character that is
+    /// neither a label character nor a dot. The labels left out are the ones `domain_in` would reject.
     fn new(text: &'t str) -> Self {
         let mut labels = Vec::new();
-        let mut run: Option<Label> = None;
-        let mut after_dot = false;
-        let new_label = |at: usize| Label {
-            start: at as u32,
-            end: at as u32,
-            last_underscore: NONE,
-            domain_end: NONE,
-            tld_end: NONE,
-            dot: false,
-            last_is_domain_char: false,
-        };
-        for (i, c) in text.char_indices() {
-            if is_label_char(c) {
-                let label = run.get_or_insert_with(|| new_label(i));
-                label.end = (i + c.len_utf8()) as u32;
-                label.last_is_domain_char = c != '_' && c != '-';
-                if c == '_' {
-                    label.last_underscore = i as u32;
-                }
-            } else {
-                if let Some(mut label) = run.take() {
-                    label.dot = c == '.';
-                    labels.push(label);
-                } else if after_dot {
-                    let mut empty = new_label(i);
-                    empty.dot = c == '.';
-                    labels.push(empty);
-                }
-                after_dot = c == '.';
-            }
-        }
-        if let Some(label) = run {
-            labels.push(label);
-        } else if after_dot {
-            labels.push(new_label(text.len()));
+        let mut from = 0;
+        while let Some(dot) = text[from..].find('.').map(|d| from + d) {
+            let start = text[..dot]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_label_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            from = push_dot_cluster(text, start, &mut labels);
         }
         // A TLD is only looked for after a label that could be the domain name before it.
         for i in 1..labels.len() {
@@ -242,12 +214,76 @@ impl<'t> Labels<'t> {
         (q < labels[i].end as usize).then_some(i)
     }
 
+    /// The byte ranges (from a char boundary) where the regex's preceding character can be for a match to start, in order: from a
+    /// protocol and its preceding character before a label to the label's end, for each label whose preferred
+    /// domain match can succeed (a dot after it, and a domain or a TLD after the dot).
+    fn windows(&self) -> Vec<(usize, usize)> {
+        const BEFORE: usize = "https://".len() + 4;
+        self.labels
+            .windows(2)
+            .filter(|w| w[0].dot && (w[1].domain_end != NONE || w[1].tld_end != NONE))
+            .map(|w| {
+                let mut from = (w[0].start as usize).saturating_sub(BEFORE);
+                while !self.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                (from, w[0].end as usize)
+            })
+            .collect()
+    }
+
     fn domain_at(&self, q: usize) -> Option<usize> {
         if !char_at(self.text, q).is_some_and(is_domain_char) {
             return None;
         }
         self.domain_in(self.label_at(q)?, q, None)
     }
+}
+
+/// Cuts the dot cluster starting at `start` into labels (a maximal run of label characters each, plus an empty
+/// label right after a dot that no run follows); returns where the cluster ends.
+fn push_dot_cluster(text: &str, start: usize, labels: &mut Vec<Label>) -> usize {
+    let new_label = |at: usize| Label {
+        start: at as u32,
+        end: at as u32,
+        last_underscore: NONE,
+        domain_end: NONE,
+        tld_end: NONE,
+        dot: false,
+        last_is_domain_char: false,
+    };
+    let mut run: Option<Label> = None;
+    let mut after_dot = false;
+    for (j, c) in text[start..].char_indices() {
+        let i = start + j;
+        if is_label_char(c) {
+            let label = run.get_or_insert_with(|| new_label(i));
+            label.end = (i + c.len_utf8()) as u32;
+            label.last_is_domain_char = c != '_' && c != '-';
+            if c == '_' {
+                label.last_underscore = i as u32;
+            }
+        } else {
+            if let Some(mut label) = run.take() {
+                label.dot = c == '.';
+                labels.push(label);
+            } else if after_dot {
+                let mut empty = new_label(i);
+                empty.dot = c == '.';
+                labels.push(empty);
+            }
+            if c != '.' {
+                return i + c.len_utf8();
+            }
+            after_dot = true;
+        }
+    }
+    if let Some(label) = run {
+        labels.push(label);
+    } else if after_dot {
+        labels.push(new_label(text.len()));
+    }
+    text.len()
 }
 
 /// One match of the reference's `extractUrl` regex.
@@ -580,12 +616,25 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
         return urls;
     }
     let labels = Labels::new(text);
+    let windows = labels.windows();
+    let mut next_window = 0;
     let mut pos = 0;
     while pos < text.len() {
-        // The regex tries each position p: the character at p as `validUrlPrecedingChars`, then `^` at 0.
+        // The regex tries each position p: the character at p as `validUrlPrecedingChars`, then `^` at 0. Only
+        // positions inside a window can match: the others are skipped.
         let mut found = None;
-        for (j, c) in text[pos..].char_indices() {
-            let p = pos + j;
+        let mut p = pos;
+        while let Some(c) = char_at(text, p) {
+            while windows.get(next_window).is_some_and(|&(_, end)| end <= p) {
+                next_window += 1;
+            }
+            let Some(&(from, _)) = windows.get(next_window) else {
+                break;
+            };
+            if p < from {
+                p = from;
+                continue;
+            }
             let q = p + c.len_utf8();
             let preceding = is_url_preceding_char(c);
             if preceding && c.len_utf16() == 2 {
@@ -604,6 +653,7 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             if found.is_some() {
                 break;
             }
+            p = q;
         }
         let Some((before, m)) = found else { break };
         pos = m.end;

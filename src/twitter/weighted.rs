@@ -1,6 +1,8 @@
 //! The X weighted length of a post (twitter-text `parseTweet`, configuration v3): NFC text, each code point
 //! weighs 1 or 2 by range, each URL 23, each emoji sequence 2 (see `emoji`), valid up to 280.
 use super::{emoji, urls};
+use std::borrow::Cow;
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A twitter-text counting configuration (weights are in 1/`scale` units, as in twitter-text's config files).
@@ -36,6 +38,12 @@ impl Config {
         Config { max_weighted_length, ..self }
     }
 
+    /// The weight of every ASCII character, when they all weigh the same.
+    fn ascii_weight(&self) -> Option<u64> {
+        let w = self.weight('\0');
+        (1..0x80u8).all(|b| self.weight(b as char) == w).then_some(u64::from(w))
+    }
+
     fn weight(&self, c: char) -> u32 {
         let cp = c as u32;
         self.ranges
@@ -69,13 +77,7 @@ pub fn parse_tweet(text: &str) -> ParsedTweet {
 
 /// twitter-text's `parseTweet(text, config)`.
 pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
-    // Code points below U+0300 (UTF-8 lead bytes below 0xCC) are all in NFC and compose with nothing before them.
-    let normalized: std::borrow::Cow<str> =
-        if text.bytes().all(|b| b < 0xCC) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-            text.into()
-        } else {
-            text.nfc().collect::<String>().into()
-        };
+    let normalized = nfc(text);
     let nfc = normalized.as_ref();
     let urls = urls::extract_urls(nfc);
     let mut next_url = urls.iter().peekable();
@@ -85,9 +87,32 @@ pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
     let (mut valid, mut valid_display) = (true, 0u32);
     let mut invalid_chars = Vec::new();
     let bytes = nfc.as_bytes();
+    let ascii_weight = config.ascii_weight();
     while at < bytes.len() {
         while next_url.peek().is_some_and(|u| u.start < at) {
             next_url.next(); // inside an emoji sequence counted already, as in twitter-text
+        }
+        // Fast path: a run of ASCII characters up to the next URL, none of which starts an emoji sequence (a keycap
+        // base `#`, `*` or digit only does before a non-ASCII character), all weighing the same.
+        if let Some(w) = ascii_weight {
+            let stop = next_url.peek().map_or(bytes.len(), |u| u.start);
+            let run = bytes[at..stop]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, &b)| b.is_ascii() && !(is_keycap_base(b) && bytes.get(at + k + 1).is_some_and(|n| !n.is_ascii())))
+                .count();
+            if run > 0 {
+                let before = weighted;
+                weighted += w * run as u64;
+                // The last character of the run still within the limit, if any.
+                let fit = if w == 0 { run as u64 } else { (limit.saturating_sub(before) / w).min(run as u64) };
+                if valid && fit > 0 {
+                    valid_display = units + fit as u32 - 1;
+                }
+                units += run as u32;
+                at += run;
+                continue;
+            }
         }
         // The counted unit: a URL, an emoji sequence or one code point; `last` is its last code point.
         let entity = if let Some(url) = next_url.next_if(|u| u.start == at) {
@@ -154,6 +179,57 @@ fn emoji_len(nfc: &str, at: usize, config: &Config) -> Option<usize> {
     emoji::emoji_at(nfc, at)
 }
 
+/// `#`, `*` and the digits: the ASCII characters that begin an emoji sequence (a keycap).
+fn is_keycap_base(b: u8) -> bool {
+    matches!(b, b'#' | b'*' | b'0'..=b'9')
+}
+
+/// The NFC form of `text`, borrowed when the text is NFC already. A text can be cut before any starter whose
+/// NFC_Quick_Check is Yes (nothing before it composes or reorders with it), so only each stretch from the last such
+/// character before another one to the next such character goes through the normaliser, and is replaced only when it
+/// changes; the rest is copied. Code points below U+0300 are all such characters.
+fn nfc(text: &str) -> Cow<'_, str> {
+    let stable = |c: char| {
+        c < '\u{300}' || (canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+    };
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    // `text[..copied]` is in `out`; `boundary` is where the last stable character starts.
+    let (mut copied, mut boundary, mut at) = (0, 0, 0);
+    while at < bytes.len() {
+        if bytes[at] < 0xCC {
+            if bytes[at] & 0xC0 != 0x80 {
+                boundary = at;
+            }
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        at += c.len_utf8();
+        if stable(c) {
+            boundary = at - c.len_utf8();
+            continue;
+        }
+        while let Some(c) = text[at..].chars().next().filter(|&c| !stable(c)) {
+            at += c.len_utf8();
+        }
+        let piece = &text[boundary..at];
+        if !piece.nfc().eq(piece.chars()) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..boundary]);
+            out.extend(piece.nfc());
+            copied = at;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            out.into()
+        }
+        None => text.into(),
+    }
+}
+
 fn is_invalid(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
@@ -161,4 +237,31 @@ fn is_invalid(c: char) -> bool {
 /// UTF-16 length of `s`: one unit per code point, two for the four-byte ones.
 fn utf16_len(s: &str) -> u32 {
     s.bytes().map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn piecewise_nfc_matches_the_normaliser() {
+        // Starters, composites and the characters that compose with or reorder around them.
+        let pool: Vec<char> = "aeAoxké가각\u{212B}\u{2126}\u{FB2C}\u{0344}\u{0F73}\u{0958}\u{1E0A}\u{0915}\u{093C}\u{094D}\
+            \u{09C7}\u{09BE}\u{0B47}\u{0B3E}\u{0CC6}\u{0CD5}\u{1B05}\u{1B35}\u{304B}\u{3099}\u{0300}\u{0301}\u{0302}\
+            \u{0308}\u{0323}\u{0327}\u{030A}\u{1100}\u{1161}\u{11A8}\u{0F72}\u{0F71}😀"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_F491_u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + seed % 7 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push(pool[seed as usize % pool.len()]);
+            }
+            assert_eq!(nfc(&text), text.nfc().collect::<String>(), "{text:?}");
+        }
+        assert!(matches!(nfc("déjà vu, नमस्ते, 가각"), Cow::Borrowed(_)));
+    }
 }
