@@ -76,7 +76,8 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm_api
 
 test-node:
-	node tools/run-node-tests.mjs
+	node tests/e2e/build-fixtures.mjs
+	node --test --test-concurrency=1 tests/diff/ tests/e2e/
 
 ## bench: speed and size against the anchors (twitter-text), printed as ratios
 bench: build
