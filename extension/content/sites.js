@@ -17,7 +17,7 @@ export const SITES = [
         name: 'post',
         editor:
           '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"], [data-testid^="tweetTextarea_"] textarea',
-        anchor: '[data-testid$="RichTextInputContainer"]',
+        anchor: '[data-testid$="RichTextInputContainer"], div[data-testid^="tweetTextarea_"]:not([contenteditable])',
         reply: [
           { closest: '[role="dialog"]', has: 'article[data-testid="tweet"]' },
           { path: /\/status\/\d+/ },
@@ -57,6 +57,8 @@ export const SITES = [
       {
         name: 'comment',
         editor: 'form textarea, form [contenteditable="true"][role="textbox"]',
+        // Below the comment form, not inside its row of emoji button, field and Post button.
+        anchor: 'form',
         reply: true,
       },
     ],

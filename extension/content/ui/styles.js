@@ -14,12 +14,15 @@ export default `
   --near: rgb(255, 212, 0);
   --over: rgb(255, 94, 102);
 }
+/* A fixed-size, contained row: a changing count never makes the browser lay out the editor again. */
 .bar {
   display: flex;
   justify-content: flex-end;
   align-items: center;
   gap: 8px;
-  min-height: 16px;
+  box-sizing: border-box;
+  height: 20px;
+  contain: strict;
   padding: 2px 4px;
   color: var(--muted);
   pointer-events: none;
