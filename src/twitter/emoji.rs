@@ -14,8 +14,9 @@ const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
 const FIRST_BOUND: usize = 0x2_0000;
 
 /// The decoded list as a trie of code points, and a bitmap of the code points that begin a sequence (so that
-/// most characters are rejected without a search).
-struct Table {
+/// most characters are rejected without a search). Callers testing every position of a text take it once from
+/// `sequences` and ask `may_start` (one bit test) before `longest`.
+pub(crate) struct Table {
     nodes: Vec<Node>,
     firsts: Vec<u64>,
     sequences: usize,
@@ -66,13 +67,15 @@ impl Table {
         self.sequences += 1;
     }
 
-    fn may_start(&self, c: char) -> bool {
+    /// Whether a listed sequence begins with `c`.
+    #[inline]
+    pub(crate) fn may_start(&self, c: char) -> bool {
         let c = c as usize;
         c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
     }
 
     /// Byte length of the longest listed sequence that `text` starts with.
-    fn longest(&self, text: &str) -> Option<usize> {
+    pub(crate) fn longest(&self, text: &str) -> Option<usize> {
         let (mut node, mut best) = (0, None);
         for (i, c) in text.char_indices() {
             let children = &self.nodes[node].children;
@@ -88,7 +91,8 @@ impl Table {
     }
 }
 
-fn table() -> &'static Table {
+/// The decoded list (decoded on first use).
+pub(crate) fn sequences() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(Table::decode)
 }
@@ -103,7 +107,7 @@ pub fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     if first.is_ascii() && !matches!(first, '#' | '*' | '0'..='9') {
         return None;
     }
-    let table = table();
+    let table = sequences();
     if !table.may_start(first) {
         return None;
     }
@@ -116,7 +120,7 @@ mod tests {
 
     #[test]
     fn list_decodes_complete() {
-        let t = table();
+        let t = sequences();
         let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(t.sequences, listed);
         assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");
