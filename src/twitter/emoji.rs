@@ -19,6 +19,9 @@ const FIRST_BOUND: usize = 0x2_0000;
 pub(crate) struct Table {
     nodes: Vec<Node>,
     firsts: Vec<u64>,
+    /// Bits set in `firsts` before each word: the root's children are exactly those code points, in order, so a
+    /// first code point's child is found by rank, without a search.
+    ranks: Vec<u32>,
     sequences: usize,
 }
 
@@ -31,7 +34,8 @@ struct Node {
 
 impl Table {
     fn decode() -> Table {
-        let mut table = Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], sequences: 0 };
+        let mut table =
+            Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], ranks: Vec::new(), sequences: 0 };
         let mut sequence: Vec<u8> = Vec::new();
         let mut at = 0;
         while at < DATA.len() {
@@ -41,6 +45,15 @@ impl Table {
             table.insert(std::str::from_utf8(&sequence).expect("sequences.bin holds UTF-8"));
             at += 2 + rest;
         }
+        table.ranks = table
+            .firsts
+            .iter()
+            .scan(0, |before, word| {
+                let rank = *before;
+                *before += word.count_ones();
+                Some(rank)
+            })
+            .collect();
         table
     }
 
@@ -74,10 +87,20 @@ impl Table {
         c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
     }
 
-    /// Byte length of the longest listed sequence that `text` starts with.
+    /// Byte length of the longest listed sequence that `text` starts with: the first code point by rank among
+    /// the root's children, the next ones by binary search.
     pub(crate) fn longest(&self, text: &str) -> Option<usize> {
-        let (mut node, mut best) = (0, None);
-        for (i, c) in text.char_indices() {
+        let mut chars = text.char_indices();
+        let (_, first) = chars.next()?;
+        if !self.may_start(first) {
+            return None;
+        }
+        let cp = first as usize;
+        let below = self.firsts[cp / 64] & ((1 << (cp % 64)) - 1);
+        let rank = (self.ranks[cp / 64] + below.count_ones()) as usize;
+        let mut node = self.nodes[0].children[rank].1 as usize;
+        let mut best = self.nodes[node].terminal.then_some(first.len_utf8());
+        for (i, c) in chars {
             let children = &self.nodes[node].children;
             match children.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
                 Ok(k) => node = children[k].1 as usize,
@@ -107,11 +130,7 @@ pub fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     if first.is_ascii() && !matches!(first, '#' | '*' | '0'..='9') {
         return None;
     }
-    let table = sequences();
-    if !table.may_start(first) {
-        return None;
-    }
-    table.longest(rest)
+    sequences().longest(rest)
 }
 
 #[cfg(test)]

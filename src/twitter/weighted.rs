@@ -236,14 +236,31 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
     (nfc, removed)
 }
 
-/// A starter whose NFC_Quick_Check is Yes: a place where the text can be cut for normalisation. Code points below
-/// U+0300 and the big blocks tested first (Greek and Cyrillic letters, general punctuation and symbols, CJK and
-/// kana, Hangul syllables, half- and full-width forms, emoji) all are; elsewhere `NOT_STABLE` is searched.
+/// A starter whose NFC_Quick_Check is Yes: a place where the text can be cut for normalisation. One bit test in
+/// `BMP_NOT_STABLE` below U+10000; above, the big stable blocks (emoji, CJK extensions) are tested before
+/// `NOT_STABLE` is searched.
 fn is_stable(c: char) -> bool {
-    matches!(c as u32, 0..=0x2FF | 0x388..=0x482 | 0x2002..=0x20CF | 0x232B..=0x2ADB | 0x309B..=0xA66E
-        | 0xABEE..=0xF8FF | 0xFE30..=0x101FC | 0x1E94B..=0x2F7FF)
-        || !in_ranges(c, NOT_STABLE)
+    let cp = c as u32;
+    if cp < 0x1_0000 {
+        return BMP_NOT_STABLE[(cp / 64) as usize] & (1 << (cp % 64)) == 0;
+    }
+    matches!(cp, 0x1_0000..=0x1_01FC | 0x1_E94B..=0x2_F7FF) || !in_ranges(c, NOT_STABLE)
 }
+
+/// `NOT_STABLE` below U+10000 as a bitmap (8 KB), built at compile time.
+static BMP_NOT_STABLE: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut r = 0;
+    while r < NOT_STABLE.len() {
+        let (mut cp, end) = NOT_STABLE[r];
+        while cp <= end && cp < 0x1_0000 {
+            bits[(cp / 64) as usize] |= 1 << (cp % 64);
+            cp += 1;
+        }
+        r += 1;
+    }
+    bits
+};
 
 /// The code points that are not stable starters (a non-zero canonical combining class, or NFC_Quick_Check No or
 /// Maybe), as sorted inclusive ranges, for the Unicode version of `unicode-normalization`: the test
