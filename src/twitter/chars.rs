@@ -153,6 +153,21 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// The character starting at byte `i` of `bytes` (a `str`'s bytes, `i` a char boundary before its end) and its
+/// length: a plain UTF-8 decode, without the validation and `Option` of `str::chars`.
+#[inline(always)]
+pub(crate) fn decode_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+    let (cp, len) = match b0 {
+        0..=0x7F => (b0, 1),
+        0xC0..=0xDF => ((b0 & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => ((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4),
+    };
+    (char::from_u32(cp).expect("bytes of a str"), len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +178,14 @@ mod tests {
         assert_eq!(t, vec![(0x41, 0x5A), (0xAA, 0xAA)]);
         assert!(in_ranges('A', &t) && in_ranges('Z', &t) && in_ranges('\u{AA}', &t));
         assert!(!in_ranges('a', &t) && !in_ranges('\u{AB}', &t) && !in_ranges('@', &t));
+    }
+
+    #[test]
+    fn decode_at_matches_chars() {
+        let s = "aé€😀\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}";
+        for (i, c) in s.char_indices() {
+            assert_eq!(decode_at(s.as_bytes(), i), (c, c.len_utf8()));
+        }
     }
 
     #[test]

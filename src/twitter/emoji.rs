@@ -14,10 +14,14 @@ const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
 const FIRST_BOUND: usize = 0x2_0000;
 
 /// The decoded list as a trie of code points, and a bitmap of the code points that begin a sequence (so that
-/// most characters are rejected without a search).
-struct Table {
+/// most characters are rejected without a search). Callers testing every position of a text take it once from
+/// `sequences` and ask `may_start` (one bit test) before `longest`.
+pub(crate) struct Table {
     nodes: Vec<Node>,
     firsts: Vec<u64>,
+    /// Bits set in `firsts` before each word: the root's children are exactly those code points, in order, so a
+    /// first code point's child is found by rank, without a search.
+    ranks: Vec<u32>,
     sequences: usize,
 }
 
@@ -30,7 +34,8 @@ struct Node {
 
 impl Table {
     fn decode() -> Table {
-        let mut table = Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], sequences: 0 };
+        let mut table =
+            Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], ranks: Vec::new(), sequences: 0 };
         let mut sequence: Vec<u8> = Vec::new();
         let mut at = 0;
         while at < DATA.len() {
@@ -40,6 +45,15 @@ impl Table {
             table.insert(std::str::from_utf8(&sequence).expect("sequences.bin holds UTF-8"));
             at += 2 + rest;
         }
+        table.ranks = table
+            .firsts
+            .iter()
+            .scan(0, |before, word| {
+                let rank = *before;
+                *before += word.count_ones();
+                Some(rank)
+            })
+            .collect();
         table
     }
 
@@ -66,15 +80,27 @@ impl Table {
         self.sequences += 1;
     }
 
-    fn may_start(&self, c: char) -> bool {
+    /// Whether a listed sequence begins with `c`.
+    #[inline]
+    pub(crate) fn may_start(&self, c: char) -> bool {
         let c = c as usize;
         c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
     }
 
-    /// Byte length of the longest listed sequence that `text` starts with.
-    fn longest(&self, text: &str) -> Option<usize> {
-        let (mut node, mut best) = (0, None);
-        for (i, c) in text.char_indices() {
+    /// Byte length of the longest listed sequence that `text` starts with: the first code point by rank among
+    /// the root's children, the next ones by binary search.
+    pub(crate) fn longest(&self, text: &str) -> Option<usize> {
+        let mut chars = text.char_indices();
+        let (_, first) = chars.next()?;
+        if !self.may_start(first) {
+            return None;
+        }
+        let cp = first as usize;
+        let below = self.firsts[cp / 64] & ((1 << (cp % 64)) - 1);
+        let rank = (self.ranks[cp / 64] + below.count_ones()) as usize;
+        let mut node = self.nodes[0].children[rank].1 as usize;
+        let mut best = self.nodes[node].terminal.then_some(first.len_utf8());
+        for (i, c) in chars {
             let children = &self.nodes[node].children;
             match children.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
                 Ok(k) => node = children[k].1 as usize,
@@ -88,7 +114,8 @@ impl Table {
     }
 }
 
-fn table() -> &'static Table {
+/// The decoded list (decoded on first use).
+pub(crate) fn sequences() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(Table::decode)
 }
@@ -103,11 +130,7 @@ pub fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     if first.is_ascii() && !matches!(first, '#' | '*' | '0'..='9') {
         return None;
     }
-    let table = table();
-    if !table.may_start(first) {
-        return None;
-    }
-    table.longest(rest)
+    sequences().longest(rest)
 }
 
 #[cfg(test)]
@@ -116,7 +139,7 @@ mod tests {
 
     #[test]
     fn list_decodes_complete() {
-        let t = table();
+        let t = sequences();
         let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(t.sequences, listed);
         assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");

@@ -8,6 +8,7 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::chars::{
@@ -28,10 +29,31 @@ const MAX_TCO_SLUG_LENGTH: usize = 40;
 const DEFAULT_PROTOCOL_LENGTH: usize = "https://".len();
 const NONE: u32 = u32::MAX;
 
+/// Rank given to the proper prefixes of TLDs in `Tlds::ranks`, which are there only to stop a scan early.
+const PREFIX_ONLY: u16 = u16::MAX;
+
 struct Tlds {
-    /// Folded TLD → rank in the reference alternation (the regex takes the first alternative that matches).
-    ranks: HashMap<&'static [u8], u16>,
-    max_bytes: usize,
+    /// Folded TLD → rank in the reference alternation (the regex takes the first alternative that matches); every
+    /// proper prefix (at a char boundary) of a TLD that is no TLD itself → `PREFIX_ONLY`.
+    ranks: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: the keys are a few bytes long and not attacker-chosen, so SipHash's setup cost buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn tlds() -> &'static Tlds {
@@ -40,12 +62,15 @@ fn tlds() -> &'static Tlds {
         let list = include_str!("../../data/twitter/tlds.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let ranks: HashMap<&'static [u8], u16> = list
-            .enumerate()
-            .map(|(i, t)| (t.as_bytes(), i as u16))
-            .collect();
-        let max_bytes = ranks.keys().map(|t| t.len()).max().unwrap_or(0);
-        Tlds { ranks, max_bytes }
+        let mut ranks: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (i, t) in list.enumerate() {
+            for (k, _) in t.char_indices().skip(1) {
+                ranks.entry(&t.as_bytes()[..k]).or_insert(PREFIX_ONLY);
+            }
+            let rank = ranks.entry(t.as_bytes()).or_insert(i as u16);
+            *rank = (*rank).min(i as u16);
+        }
+        Tlds { ranks }
     })
 }
 
@@ -73,24 +98,26 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let mut buf = [0u8; 128];
     let mut len = 0;
     let mut best: Option<(u16, usize)> = None;
-    // Each folded prefix is looked up where the lookahead lets a TLD end, the lowest rank winning.
+    // Each folded prefix is looked up: the scan stops at the first that begins no TLD, and a TLD found where the
+    // lookahead lets it end is a candidate, the lowest rank winning.
     let mut chars = hay.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_ascii() && !c.is_ascii_alphanumeric() {
             break; // TLDs are made of letters (and marks)
         }
         let f = fold(c);
-        if len + f.len_utf8() > tlds.max_bytes {
+        if len + f.len_utf8() > buf.len() {
             break;
         }
         len += f.encode_utf8(&mut buf[len..]).len();
-        if !tld_may_end_before(chars.peek().map(|&(_, c)| c)) {
-            continue;
-        }
-        if let Some(&rank) = tlds.ranks.get(&buf[..len]) {
-            if best.is_none_or(|(r, _)| rank < r) {
-                best = Some((rank, at + i + c.len_utf8()));
-            }
+        let Some(&rank) = tlds.ranks.get(&buf[..len]) else {
+            break;
+        };
+        if rank != PREFIX_ONLY
+            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
+            && best.is_none_or(|(r, _)| rank < r)
+        {
+            best = Some((rank, at + i + c.len_utf8()));
         }
     }
     if let Some((_, end)) = best {
@@ -671,9 +698,12 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             let mut from = m.domain_start;
             for (k, (s, e)) in domains.into_iter().enumerate() {
                 let needle = &text[s..e];
-                let start = text[from..m.domain_end]
-                    .find(needle)
-                    .map_or(s, |i| from + i);
+                // Usually the match is right at `from`, its own first occurrence: no search then.
+                let start = if s == from {
+                    s
+                } else {
+                    text[from..m.domain_end].find(needle).map_or(s, |i| from + i)
+                };
                 from = start + needle.len();
                 let end = if k + 1 == n && m.has_path {
                     m.end
