@@ -20,7 +20,7 @@ export async function connectCore(origin = location.origin) {
       await chrome.storage.local.set({ [BLOCKED_KEY]: blocked });
     }
   }
-  return { path: 'worker', check: checkInWorker };
+  return { path: 'worker', check: workerClient() };
 }
 
 function parse(json) {
@@ -29,14 +29,48 @@ function parse(json) {
   return report;
 }
 
-function checkInWorker(text, options) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Stratège worker did not answer')), WORKER_TIMEOUT_MS);
-    chrome.runtime.sendMessage({ type: 'stratege:check', text, options }, (answer) => {
-      clearTimeout(timer);
-      if (chrome.runtime.lastError) reject(new Error(chrome.runtime.lastError.message));
-      else if (!answer || answer.error) reject(new Error(answer ? answer.error : 'no answer'));
-      else resolve(parse(answer.report));
+/**
+ * Checks in the service worker over one long-lived port (cheaper per message than sendMessage). The worker may be
+ * stopped by the browser at any time: a closed port fails its pending checks and the next check reconnects.
+ */
+function workerClient() {
+  let port = null;
+  let nextId = 1;
+  const pending = new Map();
+  const connect = () => {
+    port = chrome.runtime.connect({ name: 'stratege:core' });
+    port.onMessage.addListener(({ id, report, error }) => {
+      const request = pending.get(id);
+      if (!request) return;
+      pending.delete(id);
+      clearTimeout(request.timer);
+      if (error) request.reject(new Error(error));
+      else {
+        try {
+          request.resolve(parse(report));
+        } catch (e) {
+          request.reject(e);
+        }
+      }
     });
-  });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      for (const request of pending.values()) {
+        clearTimeout(request.timer);
+        request.reject(new Error('the Stratège worker stopped'));
+      }
+      pending.clear();
+    });
+  };
+  return (text, options) =>
+    new Promise((resolve, reject) => {
+      if (!port) connect();
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error('the Stratège worker did not answer'));
+      }, WORKER_TIMEOUT_MS);
+      pending.set(id, { resolve, reject, timer });
+      port.postMessage({ id, text, options });
+    });
 }

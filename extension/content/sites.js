@@ -51,7 +51,8 @@ export const SITES = [
       {
         name: 'caption',
         editor: '[data-lexical-editor="true"][role="textbox"][contenteditable="true"], textarea',
-        within: { closest: '[role="dialog"]', has: 'img[src^="blob:"], input[type="file"]' },
+        // The create-post dialog: it shows the picked media (a blob: image) or still holds the file input.
+        within: { closest: '[role="dialog"]', has: 'img[src^="blob:"], input[type="file"], input[name="creation-location-input"]' },
         reply: false,
       },
       {

@@ -1,0 +1,62 @@
+// `make bench`: X counting speed against twitter-text, keystroke→counter latency in Chromium under both CSP
+// modes, and the sizes of what ships. One run, printed as a table with ratios; nothing here asserts a time.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { benchXCount } from './x-count.mjs';
+import { launch } from '../tests/e2e/harness.mjs';
+import { openComposer } from '../tests/e2e/composers.mjs';
+import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist/chrome');
+const LATENCY_TEXT = 'Launching our spring menu today! 🌸 Book a table: https://example.com/menu 中文 ';
+
+function dirSize(dir) {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const path = join(dir, e.name);
+    return sum + (e.isDirectory() ? dirSize(path) : statSync(path).size);
+  }, 0);
+}
+
+async function latency(csp) {
+  const h = await launch({ extensionDir: DIST, csp });
+  try {
+    const samples = [];
+    for (const name of ['x-home', 'fb-post', 'ig-caption']) {
+      const { page, editor } = await openComposer(h, name);
+      await page.waitForFunction(() => document.querySelector('stratege-ui')?.shadowRoot.querySelector('[data-count]'));
+      samples.push(...(await typeMeasuringLatency(page, editor, LATENCY_TEXT)));
+      await page.close();
+    }
+    return samples;
+  } finally {
+    await h.close();
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const us = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(1)} µs`);
+
+console.log('## X weighted length: Stratège wasm (from JS, string transfer and report parsing included) vs twitter-text parseTweet\n');
+console.log('| text | Stratège | twitter-text | ratio | same count |');
+console.log('|---|---:|---:|---:|---|');
+for (const row of await benchXCount()) {
+  console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} |`);
+}
+
+console.log('\n## Keystroke→counter latency in Chromium (X, Facebook, Instagram composers)\n');
+console.log('| core runs in | keys | p50 | p95 |');
+console.log('|---|---:|---:|---:|');
+for (const [csp, where] of [['site', 'the page (sites\' CSP)'], ['strict', 'the service worker (strict CSP)']]) {
+  const samples = await latency(csp);
+  console.log(`| ${where} | ${samples.length} | ${percentile(samples, 50).toFixed(1)} ms | ${percentile(samples, 95).toFixed(1)} ms |`);
+}
+
+const wasm = readFileSync(join(DIST, 'pkg/stratege_bg.wasm'));
+console.log('\n## Sizes\n');
+console.log('| what | size |');
+console.log('|---|---:|');
+console.log(`| stratege_bg.wasm | ${kb(wasm.length)} (${kb(gzipSync(wasm, { level: 9 }).length)} gzip) |`);
+console.log(`| content.js | ${kb(statSync(join(DIST, 'content.js')).size)} |`);
+console.log(`| dist/chrome | ${kb(dirSize(DIST))} |`);
