@@ -6,6 +6,12 @@ const MAX_LABEL_LENGTH: usize = 63;
 /// Whether every `.`-separated label of `domain` encodes to 1..=63 ASCII characters. `lead` is a code point that
 /// JavaScript sees before the first label (the low surrogate half of an astral character that preceded the URL).
 pub(crate) fn labels_fit(domain: &str, lead: Option<u32>) -> bool {
+    // The usual case: printable ASCII is kept as is (and holds no other separator than `.`).
+    if lead.is_none() && domain.bytes().all(|b| (0x20..=0x7E).contains(&b)) {
+        return domain
+            .split('.')
+            .all(|label| (1..=MAX_LABEL_LENGTH).contains(&label.len()));
+    }
     domain.split('.').enumerate().all(|(i, label)| {
         to_ascii_len(if i == 0 { lead } else { None }, label)
             .is_some_and(|len| (1..=MAX_LABEL_LENGTH).contains(&len))
@@ -21,16 +27,24 @@ fn to_ascii_len(lead: Option<u32>, label: &str) -> Option<usize> {
         .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
         .enumerate()
     {
-        let cps: Vec<u32> = lead
+        // Every code point yields at least one output character: a longer sub-label never fits, and the code
+        // points of one that may fit are gathered on the stack.
+        let mut buf = [0u32; MAX_LABEL_LENGTH];
+        let mut len = 0;
+        for c in lead
             .filter(|_| i == 0)
             .into_iter()
             .chain(sub.chars().map(u32::from))
-            .collect();
+        {
+            *buf.get_mut(len)? = c;
+            len += 1;
+        }
+        let cps = &buf[..len];
         total += usize::from(i > 0);
         total += if cps.iter().all(|c| (0x20..=0x7E).contains(c)) {
             cps.len()
         } else {
-            4 + encoded_len(&cps)?
+            4 + encoded_len(cps)?
         };
         if total > MAX_LABEL_LENGTH {
             return None;

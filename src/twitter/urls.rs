@@ -7,8 +7,7 @@
 //! input (a megabyte of dots or of `a.a.a.` included). Path, query and the post-processing are linear scans.
 
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::chars::{
@@ -29,30 +28,37 @@ const MAX_TCO_SLUG_LENGTH: usize = 40;
 const DEFAULT_PROTOCOL_LENGTH: usize = "https://".len();
 const NONE: u32 = u32::MAX;
 
-/// Rank given to the proper prefixes of TLDs in `Tlds::ranks`, which are there only to stop a scan early.
+/// Rank of the trie nodes where no TLD ends.
 const PREFIX_ONLY: u16 = u16::MAX;
 
+/// The TLDs as a byte trie over their folded UTF-8: a lookup walks one node per byte, with no hashing.
 struct Tlds {
-    /// Folded TLD → rank in the reference alternation (the regex takes the first alternative that matches); every
-    /// proper prefix (at a char boundary) of a TLD that is no TLD itself → `PREFIX_ONLY`.
-    ranks: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>>,
+    nodes: Vec<TrieNode>,
+    /// The root's child for each ASCII byte (0 for none: the root is no child), the first step of every lookup.
+    root_ascii: [u32; 128],
+    /// `(byte, child)` edges; each node's children are contiguous and sorted by byte.
+    edges: Vec<(u8, u32)>,
 }
 
-/// FNV-1a: the keys are a few bytes long and not attacker-chosen, so SipHash's setup cost buys nothing.
-#[derive(Default)]
-struct Fnv(u64);
+struct TrieNode {
+    /// Rank of the TLD ending here in the reference alternation (the regex takes the first alternative that
+    /// matches), `PREFIX_ONLY` when only longer TLDs go through this node.
+    rank: u16,
+    first_edge: u32,
+    edge_count: u32,
+}
 
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+impl Tlds {
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 && byte.is_ascii() {
+            return Some(self.root_ascii[usize::from(byte)] as usize).filter(|&c| c != 0);
         }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+        let n = &self.nodes[node];
+        let edges = &self.edges[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
+        edges
+            .binary_search_by_key(&byte, |&(b, _)| b)
+            .ok()
+            .map(|k| edges[k].1 as usize)
     }
 }
 
@@ -62,15 +68,42 @@ fn tlds() -> &'static Tlds {
         let list = include_str!("../../data/twitter/tlds.txt")
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut ranks: HashMap<&'static [u8], u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        // Built with ordered maps, then flattened so that each node's children sit together.
+        let mut tree: Vec<(u16, BTreeMap<u8, usize>)> = vec![(PREFIX_ONLY, BTreeMap::new())];
         for (i, t) in list.enumerate() {
-            for (k, _) in t.char_indices().skip(1) {
-                ranks.entry(&t.as_bytes()[..k]).or_insert(PREFIX_ONLY);
+            let mut node = 0;
+            for &b in t.as_bytes() {
+                node = match tree[node].1.get(&b) {
+                    Some(&child) => child,
+                    None => {
+                        tree.push((PREFIX_ONLY, BTreeMap::new()));
+                        let child = tree.len() - 1;
+                        tree[node].1.insert(b, child);
+                        child
+                    }
+                };
             }
-            let rank = ranks.entry(t.as_bytes()).or_insert(i as u16);
-            *rank = (*rank).min(i as u16);
+            tree[node].0 = tree[node].0.min(i as u16);
         }
-        Tlds { ranks }
+        let mut nodes = Vec::with_capacity(tree.len());
+        let mut edges = Vec::new();
+        for (rank, children) in &tree {
+            nodes.push(TrieNode {
+                rank: *rank,
+                first_edge: edges.len() as u32,
+                edge_count: children.len() as u32,
+            });
+            edges.extend(children.iter().map(|(&b, &child)| (b, child as u32)));
+        }
+        let mut root_ascii = [0; 128];
+        for (&b, &child) in tree[0].1.range(..0x80) {
+            root_ascii[usize::from(b)] = child as u32;
+        }
+        Tlds {
+            nodes,
+            edges,
+            root_ascii,
+        }
     })
 }
 
@@ -95,24 +128,23 @@ fn tld_may_end_before(c: Option<char>) -> bool {
 fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let tlds = tlds();
     let hay = &text[at..limit];
-    let mut buf = [0u8; 128];
-    let mut len = 0;
+    let mut node = 0;
     let mut best: Option<(u16, usize)> = None;
-    // Each folded prefix is looked up: the scan stops at the first that begins no TLD, and a TLD found where the
-    // lookahead lets it end is a candidate, the lowest rank winning.
+    // The folded characters walk down the trie: the scan stops at the first that begins no TLD, and a TLD found
+    // where the lookahead lets it end is a candidate, the lowest rank winning.
     let mut chars = hay.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    'chars: while let Some((i, c)) = chars.next() {
         if c.is_ascii() && !c.is_ascii_alphanumeric() {
             break; // TLDs are made of letters (and marks)
         }
-        let f = fold(c);
-        if len + f.len_utf8() > buf.len() {
-            break;
+        let mut buf = [0u8; 4];
+        for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
+            match tlds.child(node, b) {
+                Some(child) => node = child,
+                None => break 'chars,
+            }
         }
-        len += f.encode_utf8(&mut buf[len..]).len();
-        let Some(&rank) = tlds.ranks.get(&buf[..len]) else {
-            break;
-        };
+        let rank = tlds.nodes[node].rank;
         if rank != PREFIX_ONLY
             && tld_may_end_before(chars.peek().map(|&(_, c)| c))
             && best.is_none_or(|(r, _)| rank < r)
@@ -548,11 +580,26 @@ fn match_after_high_surrogate(labels: &Labels, p: usize, q: usize, c: char) -> O
     Some(finish(labels.text, q, q, de, Some(low)))
 }
 
+/// Buffers of `ascii_domains`, kept from one URL to the next so that no URL allocates.
+#[derive(Default)]
+struct DomainScratch {
+    /// (start, end, dot) of each maximal run of ASCII label characters, plus empty runs right after dots.
+    runs: Vec<(usize, usize, bool)>,
+    /// `best[k]`: end of the match `(label\.)+tld` whose first label is run k, the most labels first.
+    best: Vec<Option<usize>>,
+    found: Vec<(usize, usize)>,
+}
+
 /// Every `validAsciiDomain` match in `text[from..to]` (the regex runs on the domain string alone).
-fn ascii_domains(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+fn ascii_domains<'s>(
+    text: &str,
+    from: usize,
+    to: usize,
+    scratch: &'s mut DomainScratch,
+) -> &'s [(usize, usize)] {
     let is_ascii_label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c);
-    // (start, end, dot) of each maximal run, plus empty runs right after dots.
-    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let DomainScratch { runs, best, found } = scratch;
+    runs.clear();
     let mut run: Option<(usize, usize)> = None;
     let mut after_dot = false;
     for (j, c) in text[from..to].char_indices() {
@@ -574,15 +621,15 @@ fn ascii_domains(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     } else if after_dot {
         runs.push((to, to, false));
     }
-    // best[k]: end of the match `(label\.)+tld` whose first label is run k, the most labels first.
-    let mut best = vec![None; runs.len()];
+    best.clear();
+    best.resize(runs.len(), None);
     for k in (0..runs.len()).rev() {
         let (s, e, dot) = runs[k];
         if s < e && dot {
             best[k] = best[k + 1].or_else(|| match_tld(text, runs[k + 1].0, to));
         }
     }
-    let mut found = Vec::new();
+    found.clear();
     let mut last = from;
     for (k, &(s, e, _)) in runs.iter().enumerate() {
         let s = s.max(last);
@@ -597,7 +644,7 @@ fn ascii_domains(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
 }
 
 /// twitter-text `isValidUrl` of `extractUrlsWithIndices`: length limit and punycode label lengths.
-fn valid_length_and_labels(text: &str, m: &RawUrl) -> bool {
+fn valid_length_and_labels(text: &str, m: &RawUrl, scratch: &mut DomainScratch) -> bool {
     let protocol = if m.protocol_len > 0 {
         m.protocol_len
     } else {
@@ -610,7 +657,7 @@ fn valid_length_and_labels(text: &str, m: &RawUrl) -> bool {
     let domain = &text[m.domain_start..m.domain_end];
     if m.lead.is_none()
         && domain.starts_with("xn--")
-        && ascii_domains(text, m.domain_start, m.domain_end).is_empty()
+        && ascii_domains(text, m.domain_start, m.domain_end, scratch).is_empty()
     {
         return false;
     }
@@ -644,6 +691,7 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
     }
     let labels = Labels::new(text);
     let windows = labels.windows();
+    let mut scratch = DomainScratch::default();
     let mut next_window = 0;
     let mut pos = 0;
     while pos < text.len() {
@@ -684,19 +732,19 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
         }
         let Some((before, m)) = found else { break };
         pos = m.end;
-        if !valid_length_and_labels(text, &m) {
+        if !valid_length_and_labels(text, &m, &mut scratch) {
             continue;
         }
         if m.protocol_len == 0 {
             if matches!(&text[before..m.start], "-" | "_" | "." | "/") {
                 continue;
             }
-            let domains = ascii_domains(text, m.domain_start, m.domain_end);
+            let domains = ascii_domains(text, m.domain_start, m.domain_end, &mut scratch);
             let n = domains.len();
             // The reference locates each match with `domain.indexOf(match, previousEnd)`: a repeated string is
             // reported at its first occurrence from there, not where the regex matched it.
             let mut from = m.domain_start;
-            for (k, (s, e)) in domains.into_iter().enumerate() {
+            for (k, &(s, e)) in domains.iter().enumerate() {
                 let needle = &text[s..e];
                 // Usually the match is right at `from`, its own first occurrence: no search then.
                 let start = if s == from {
