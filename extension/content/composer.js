@@ -8,6 +8,8 @@ import { Counter } from './ui/counter.js';
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
 const FIELD_POLL_MS = 400;
 const EDIT_EVENTS = ['input', 'compositionend', 'cut', 'paste', 'drop', 'focus'];
+/** Checks of one composer under way at once (the latest text is always among them or next). */
+const MAX_IN_FLIGHT = 2;
 
 export class ComposerSession {
   /**
@@ -25,7 +27,9 @@ export class ComposerSession {
     this.host.element.dataset.core = core.path;
     this.counter = new Counter(this.host);
     this.lastKey = null;
-    this.busy = false;
+    this.sent = 0; // checks sent
+    this.shown = 0; // the newest check whose answer is shown
+    this.inFlight = 0;
     this.again = false;
     this.queued = false;
 
@@ -43,7 +47,7 @@ export class ComposerSession {
     this.schedule();
   }
 
-  /** Coalesces bursts of edits into one check of the latest text, with at most one check in flight. */
+  /** Coalesces a burst of edits (one task's mutations and events) into one check of the latest text. */
   schedule() {
     if (this.queued || this.destroyed) return;
     this.queued = true;
@@ -53,30 +57,38 @@ export class ComposerSession {
     });
   }
 
+  /**
+   * Sends the latest text to the core. Up to MAX_IN_FLIGHT checks may be under way (a round trip to the worker
+   * takes a few milliseconds: a keystroke should not wait for the previous one's answer); an answer older than
+   * the one shown is dropped, so the counter never goes back in time.
+   */
   async update() {
     if (this.destroyed) return;
-    if (this.busy) {
+    if (this.inFlight >= MAX_IN_FLIGHT) {
       this.again = true;
       return;
     }
     const text = readText(this.editor, this.kind);
     const key = JSON.stringify(this.options) + '\u0000' + text;
     if (key === this.lastKey) return;
-    this.busy = true;
+    this.lastKey = key;
+    const seq = ++this.sent;
+    this.inFlight++;
     try {
       const report = await this.core.check(text, this.options);
-      if (this.destroyed) return;
-      this.lastKey = key;
+      if (this.destroyed || seq < this.shown) return;
+      this.shown = seq;
       this.counter.show(report);
       delete this.host.element.dataset.error;
     } catch (error) {
-      if (this.destroyed) return;
-      this.lastKey = null;
+      if (this.destroyed || seq < this.shown) return;
+      this.shown = seq;
+      this.lastKey = null; // check this text again at the next edit
       this.counter.clear();
       this.host.element.dataset.error = String(error && error.message);
     } finally {
-      this.busy = false;
-      if (this.again) {
+      this.inFlight--;
+      if (this.again && !this.destroyed) {
         this.again = false;
         this.schedule();
       }
