@@ -151,6 +151,7 @@ mod tests {
         let text = "Café 😀 https://example.com/a-very-long-path-indeed 中";
         assert_eq!(count(Platform::Facebook, text), utf16_len(text) as u32);
         assert_eq!(count(Platform::Bluesky, text), text.graphemes(true).count() as u32);
+        assert_eq!(count(Platform::Bluesky, "👨‍👩‍👧‍👦e\u{301}"), 2, "a ZWJ family and e + accent are one grapheme each");
         // Mastodon: "Café 😀 " is 7 graphemes, the URL 23, " 中" 2.
         assert_eq!(count(Platform::Mastodon, text), 7 + 23 + 2);
         // Threads: the emoji is its 4 UTF-8 bytes, everything else one per code point.

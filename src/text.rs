@@ -1,6 +1,4 @@
-//! Small text helpers: UTF-16 offsets (the unit of every span in a report) and grapheme counts.
-
-use unicode_segmentation::UnicodeSegmentation;
+//! Small text helpers: UTF-16 offsets, the unit of every span in a report.
 
 /// Length of `s` in UTF-16 code units, as JavaScript's `length`.
 pub fn utf16_len(s: &str) -> usize {
@@ -26,11 +24,6 @@ impl<'a> Utf16Cursor<'a> {
         self.byte = byte;
         self.unit
     }
-}
-
-/// Number of extended grapheme clusters.
-pub fn graphemes(s: &str) -> usize {
-    s.graphemes(true).count()
 }
 
 /// The byte offset where `s` reaches `units` UTF-16 code units, never splitting a character
@@ -66,11 +59,6 @@ mod tests {
         assert_eq!(cursor.at(5), 3);
         assert_eq!(cursor.at(7), 4);
         assert_eq!(cursor.at(text.len()), 6);
-    }
-
-    #[test]
-    fn graphemes_keep_zwj_sequences_whole() {
-        assert_eq!(graphemes("👨‍👩‍👧‍👦e\u{301}"), 2);
     }
 
     #[test]

@@ -24,9 +24,7 @@ async function start() {
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
       const reply = isReply(rule, editor, location);
-      const session = new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply));
-      session.reply = reply;
-      return session;
+      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply));
     });
     watcher.start();
   };
@@ -41,7 +39,7 @@ async function start() {
     } else if (enabled && !watcher) {
       run();
     } else if (watcher) {
-      watcher.forEach((session) => session.setOptions(optionsFor(session.reply)));
+      watcher.forEach((session) => session.setOptions(optionsFor(session.options.reply)));
     }
   });
 }
