@@ -127,6 +127,11 @@ pub fn check_json(line: &str) -> String {
         }
         Ok(report)
     });
+    answer_json(answer)
+}
+
+/// A report as JSON, or `{"error": "<why>"}`: what the CLI prints per line and the wasm `check` returns.
+pub fn answer_json(answer: Result<Report, String>) -> String {
     match answer {
         Ok(report) => serde_json::to_string(&report).expect("a report always serializes"),
         Err(why) => serde_json::json!({ "error": why }).to_string(),

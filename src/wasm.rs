@@ -7,18 +7,14 @@ use wasm_bindgen::prelude::*;
 /// long post is not JSON-escaped on every keystroke.
 #[wasm_bindgen]
 pub fn check(text: &str, options_json: &str) -> String {
-    let mut options: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(options_json) {
-        Ok(map) => map,
-        Err(e) => return serde_json::json!({ "error": format!("invalid options: {e}") }).to_string(),
-    };
-    options.insert("text".into(), serde_json::Value::String(text.to_owned()));
-    let answer = serde_json::from_value::<crate::Request>(serde_json::Value::Object(options))
+    let answer = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(options_json)
+        .and_then(|mut options| {
+            options.insert("text".into(), serde_json::Value::String(text.to_owned()));
+            serde_json::from_value::<crate::Request>(serde_json::Value::Object(options))
+        })
         .map_err(|e| format!("invalid options: {e}"))
         .and_then(|request| crate::check(&request));
-    match answer {
-        Ok(report) => serde_json::to_string(&report).expect("a report always serializes"),
-        Err(why) => serde_json::json!({ "error": why }).to_string(),
-    }
+    crate::check::answer_json(answer)
 }
 
 /// The core's version, shown on the options page.

@@ -26,7 +26,8 @@ export class ComposerSession {
     this.host = new Host(anchor);
     this.host.element.dataset.core = core.path;
     this.counter = new Counter(this.host);
-    this.lastKey = null;
+    this.lastText = null; // the text and options of the newest check sent
+    this.lastOptions = null;
     this.sent = 0; // checks sent
     this.shown = 0; // the newest check whose answer is shown
     this.inFlight = 0;
@@ -69,9 +70,9 @@ export class ComposerSession {
       return;
     }
     const text = readText(this.editor, this.kind);
-    const key = JSON.stringify(this.options) + '\u0000' + text;
-    if (key === this.lastKey) return;
-    this.lastKey = key;
+    if (text === this.lastText && this.options === this.lastOptions) return;
+    this.lastText = text;
+    this.lastOptions = this.options;
     const seq = ++this.sent;
     this.inFlight++;
     try {
@@ -83,7 +84,7 @@ export class ComposerSession {
     } catch (error) {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
-      this.lastKey = null; // check this text again at the next edit
+      this.lastText = null; // check this text again at the next edit
       this.counter.clear();
       this.host.element.dataset.error = String(error && error.message);
     } finally {
