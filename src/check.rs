@@ -22,6 +22,15 @@ pub struct Request {
     /// Leading @mentions of a reply were filled in by the platform and do not count (default: `reply`).
     #[serde(default)]
     pub auto_mentions: Option<bool>,
+    /// Tone sensitivity: "off", "relaxed" or "strict". Default: "relaxed" for replies, "off" for new posts.
+    #[serde(default)]
+    pub tone: Option<String>,
+    /// Most hashtags the user wants per post (default: the platform's rule or best practice).
+    #[serde(default)]
+    pub hashtag_limit: Option<u32>,
+    /// The user's own words: never flagged as misspelt in hashtags.
+    #[serde(default)]
+    pub dictionary: Vec<String>,
 }
 
 /// Checks a request; the error says why it cannot be checked (unknown platform or language).

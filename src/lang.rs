@@ -1,0 +1,108 @@
+//! The language of a post, English or French: chosen by the user, or detected from its function words and
+//! French letters. Detection says "unknown" rather than guess when a text gives no evidence either way.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    pub fn from_id(id: &str) -> Option<Lang> {
+        match id {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
+/// Frequent function words found in one language and rare as words of the other.
+const EN_WORDS: &[&str] = &[
+    "the", "and", "you", "your", "is", "are", "was", "were", "this", "that", "with", "for", "of", "to", "in", "it",
+    "not", "have", "has", "be", "we", "our", "they", "what", "why", "how", "can", "will", "just", "do", "don't",
+    "my", "me", "at", "on", "so", "but", "or", "if", "from", "about", "all", "get", "thanks", "thank", "please",
+    "sorry", "i", "i'm", "it's", "no", "yes", "who", "an", "a", "would", "should", "could", "been", "here",
+];
+const FR_WORDS: &[&str] = &[
+    "le", "la", "les", "des", "du", "un", "une", "et", "est", "sont", "vous", "votre", "vos", "nous", "notre",
+    "je", "tu", "il", "elle", "ils", "elles", "ce", "cette", "ces", "pour", "avec", "dans", "sur", "pas", "ne",
+    "que", "qui", "quoi", "mais", "ou", "où", "très", "merci", "bonjour", "au", "aux", "été", "être", "avoir",
+    "fait", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "c'est", "j'ai", "n'est", "plus", "moi",
+    "toi", "lui", "leur", "on", "y", "en", "à", "désolé", "désolée", "bien", "aussi", "tout", "rien", "comme",
+];
+
+/// The language of `text`, or None when its words do not tell (too short, another language, only hashtags).
+pub fn detect(text: &str) -> Option<Lang> {
+    let (mut en, mut fr) = (0u32, 0u32);
+    for word in text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '#' || c == '@'))
+        .filter(|w| !w.is_empty() && !w.starts_with('#') && !w.starts_with('@'))
+    {
+        let lower = word.to_lowercase().replace('\u{2019}', "'");
+        if EN_WORDS.contains(&lower.as_str()) {
+            en += 2;
+        }
+        if FR_WORDS.contains(&lower.as_str()) {
+            fr += 2;
+        }
+        // French elisions (l'homme, qu'il, d'accord) and letters English does not use.
+        if lower.len() > 2 && matches!(lower.split_once('\''), Some((p, _)) if ["l", "d", "qu", "j", "n", "s", "m", "t", "c"].contains(&p)) {
+            fr += 2;
+        }
+        if lower.chars().any(|c| "éèêëàâçîïôûùüœæ".contains(c)) {
+            fr += 1;
+        }
+    }
+    match (en, fr) {
+        (0, 0) => None,
+        (en, fr) if en >= fr * 2 && en >= 2 => Some(Lang::En),
+        (en, fr) if fr >= en * 2 && fr >= 2 => Some(Lang::Fr),
+        (en, fr) if en > fr + 3 => Some(Lang::En),
+        (en, fr) if fr > en + 3 => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_english_and_french_posts() {
+        assert_eq!(detect("Thanks for your patience, we are looking into it"), Some(Lang::En));
+        assert_eq!(detect("Merci pour votre patience, nous regardons ça"), Some(Lang::Fr));
+        assert_eq!(detect("Désolé, nous ne pouvons pas"), Some(Lang::Fr));
+        assert_eq!(detect("C'est l'été à Paris"), Some(Lang::Fr));
+        assert_eq!(detect("I can't believe it's Friday"), Some(Lang::En));
+    }
+
+    #[test]
+    fn says_unknown_without_evidence() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("#SocialMedia #Marketing"), None);
+        assert_eq!(detect("😀😀😀"), None);
+        assert_eq!(detect("Привет как дела"), None);
+        assert_eq!(detect("Bonjour and hello"), None);
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_id(lang.id()), Some(lang));
+        }
+        assert_eq!(Lang::from_id("de"), None);
+    }
+}
