@@ -42,9 +42,11 @@ tout tous toute toutes rien jamais toujours encore déjà aussi ici là oui non 
 avoir fait faire a ai as ont été bon bonne bonnes bons belle beau beaux belles grand grande petit petite nouveau
 nouvelle jour jours nuit matin soir semaine année an ans vie amour ami amis amie famille maison travail merci
 bonjour salut bravo fête fêtes vacances été hiver printemps automne noël paris france français française monde
-ville mer plage soleil photo photos vidéo cuisine recette recettes mode beauté sport voyage voyages art musique
+ville mer plage soleil vin thé jeu jeux lac roi feu fin mot nom air eau sel riz lit bus rue art bal île
+photo photos vidéo cuisine recette recettes mode beauté sport voyage voyages art musique
 """.split()
 FR_COMMON_SCORE = 5_000_000
+FR_SHORT_SCORE = 1_000
 
 
 def run(cmd, cwd):
@@ -143,8 +145,12 @@ def french(package: pathlib.Path, out: pathlib.Path):
         word = form
         if not word.isalpha() or not word.islower() or len(word) > MAX_WORD_CHARS or len(word) < 2 and word not in FR_COMMON:
             continue
-        # Prior: a pseudo-count falling tenfold every 4 letters; stems count twice their derived forms.
-        score = int(10 ** (7 - len(word) / 4) * (2 if is_stem else 1))
+        # Prior: a pseudo-count falling tenfold every 4 letters, stems twice their derived forms; words of 3 letters
+        # or fewer are rare (abbreviations, symbols) unless FR_COMMON lists them.
+        if len(word) <= 3:
+            score = FR_SHORT_SCORE
+        else:
+            score = int(10 ** (7 - len(word) / 4) * (2 if is_stem else 1))
         scored[word] = max(scored.get(word, 0), score)
     for word in FR_COMMON:
         scored[word] = max(scored.get(word, 0), FR_COMMON_SCORE)

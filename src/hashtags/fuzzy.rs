@@ -44,7 +44,8 @@ impl DeleteIndex {
         let mut pairs: Vec<(u64, u32)> = Vec::new();
         let mut chars = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
-            let cs: Box<[char]> = word.chars().collect();
+            // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
+            let cs: Box<[char]> = super::lexicon::fold_accents(word).chars().collect();
             if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
                 pairs.push((hash_without(&cs, [NONE, NONE]), id as u32));
                 for i in 0..cs.len() {
@@ -72,8 +73,15 @@ impl DeleteIndex {
     }
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
-    /// `query` itself is not returned when it is a word. Appends to `out`, which it leaves sorted by id.
+    /// `query` itself is not returned when it is a word. Distances are between forms without accents. Appends to `out`, which it leaves sorted by id.
     pub fn near(&self, query: &[char], out: &mut Vec<(u32, u8)>) {
+        let folded: Vec<char>;
+        let query = if query.iter().all(char::is_ascii) {
+            query
+        } else {
+            folded = super::lexicon::fold_accents(&query.iter().collect::<String>()).chars().collect();
+            &folded
+        };
         let n = query.len();
         if !(MIN_CANDIDATE_CHARS - 1..=MAX_CANDIDATE_CHARS + 2).contains(&n) {
             return;
@@ -174,6 +182,7 @@ mod tests {
         assert_eq!(d("medai", "media"), Some(1));
         assert_eq!(d("abc", "xyz"), None);
         assert_eq!(d("été", "ete"), Some(2));
+        assert_eq!(d("a", ""), Some(1));
     }
 
     #[test]

@@ -15,6 +15,14 @@ use crate::lang::Lang;
 /// Longest word of the frequency model, in characters.
 pub const MAX_WORD_CHARS: usize = 24;
 
+/// The most frequent web words are words even when Hunspell lacks them (online, email, cyber, startup): the first
+/// frequent misspelling of the English counts ("alot") comes at rank 8,999.
+const TRUSTED_WEB_WORDS: usize = 8_000;
+
+/// Words of one or two letters, and of three, count in a split only among this many most frequent words.
+const FREQUENT_TWO_LETTER_RANK: usize = 300;
+const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
+
 /// The text sources of one language.
 pub struct Sources<'a> {
     pub aff: &'a str,
@@ -33,6 +41,8 @@ pub struct Lexicon {
     hunspell: spellbook::Dictionary,
     words: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32, FixedState>,
+    /// Accented words by their form without accents (`dejeuner` → déjeuner): tags are often typed without them.
+    folded: HashMap<Box<str>, u32, FixedState>,
     /// -ln P(word), by word id.
     costs: Vec<f32>,
     /// Hunspell accepts the word as a lowercase common word, by word id.
@@ -73,10 +83,21 @@ impl Lexicon {
                 bigram_costs.insert((a, b), (counts[a as usize] / count).ln().max(0.0) as f32);
             }
         }
-        let correct: Vec<bool> =
-            words.iter().map(|w| sources.words_from_dictionary || hunspell.check(w)).collect();
+        let mut folded: HashMap<Box<str>, u32, FixedState> = HashMap::default();
+        for (id, word) in words.iter().enumerate() {
+            let plain = fold_accents(word);
+            if plain != **word && !ids.contains_key(plain.as_str()) {
+                // Words come most frequent first: the first accented word of a form is the likeliest.
+                folded.entry(plain.into()).or_insert(id as u32);
+            }
+        }
+        let correct: Vec<bool> = words
+            .iter()
+            .enumerate()
+            .map(|(rank, w)| sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
+            .collect();
         let near = DeleteIndex::build(&words, &correct);
-        Ok(Lexicon { lang, hunspell, words, ids, costs, correct, bigram_costs, ln_total: total.ln() as f32, near })
+        Ok(Lexicon { lang, hunspell, words, ids, folded, costs, correct, bigram_costs, ln_total: total.ln() as f32, near })
     }
 
     /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, `bigrams`).
@@ -102,8 +123,9 @@ impl Lexicon {
         Lexicon::build(lang, &sources)
     }
 
+    /// The id of `word`, or of the accented word it is typed for (`noel` → noël).
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        self.ids.get(word).or_else(|| self.folded.get(word)).copied()
     }
 
     /// Whether the word of this id is a correctly spelt common word.
@@ -112,11 +134,18 @@ impl Lexicon {
     }
 
     /// Whether `lower` is a common word as written, lowercase: what each word of a split must be (a name such as
-    /// "Ida" makes no split correct: "socialmeida" is no "social me Ida").
+    /// "Ida" makes no split correct: "socialmeida" is no "social me Ida"). Short words must be among the most
+    /// frequent (my, we, le, de; fun, gym, vin), not any abbreviation the dictionary holds ("christjas" is no
+    /// "christ jas").
     pub fn is_common_word(&self, lower: &str) -> bool {
+        let rank_limit = match lower.chars().count() {
+            0..=2 => FREQUENT_TWO_LETTER_RANK,
+            3 => FREQUENT_THREE_LETTER_RANK,
+            _ => usize::MAX,
+        };
         match self.id(lower) {
-            Some(id) => self.is_correct(id),
-            None => self.hunspell.check(lower),
+            Some(id) => self.is_correct(id) && (id as usize) < rank_limit,
+            None => rank_limit == usize::MAX && self.hunspell.check(lower),
         }
     }
 
@@ -144,6 +173,27 @@ impl Lexicon {
     pub fn word_count(&self) -> usize {
         self.words.len()
     }
+}
+
+/// `word` without the accents of French and other Latin-script languages (é → e, ç → c, œ → oe).
+pub fn fold_accents(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ç' => out.push('c'),
+            'ÿ' => out.push('y'),
+            'ñ' => out.push('n'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Hunspell's verdict on a lowercase word in any case it may be stored in.
@@ -246,9 +296,18 @@ mod tests {
     #[test]
     fn words_are_checked_in_any_stored_case() {
         let lex = tiny();
-        assert!(lex.is_word("monday") && lex.is_word("hello"));
-        // Counted on the web but not in the dictionary: a misspelling.
-        assert!(!lex.is_word("world") && !lex.is_word("helo"));
+        assert!(lex.is_word("monday") && lex.is_word("hello") && !lex.is_word("mondey"));
+    }
+
+    #[test]
+    fn rare_web_words_hunspell_rejects_are_misspellings() {
+        // Ranks below TRUSTED_WEB_WORDS are words (online, cyber); beyond, Hunspell decides ("buisness").
+        let mut words: String = (0..TRUSTED_WEB_WORDS).map(|i| format!("filler{i}\t{}\n", 1_000_000 - i)).collect();
+        words += "hello\t10\nhelo\t9\n";
+        let sources = Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", words_from_dictionary: false };
+        let lex = Lexicon::build(Lang::En, &sources).unwrap();
+        assert!(lex.is_word("filler3") && lex.is_word("hello"));
+        assert!(!lex.is_word("helo") && !lex.is_common_word("helo"));
     }
 
     #[test]

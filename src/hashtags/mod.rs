@@ -15,6 +15,7 @@ use crate::lang::{self, Lang};
 use crate::platform::Platform;
 use crate::report::{Hashtag, HashtagProblem, Problem, Severity};
 use crate::text::Utf16Cursor;
+use spelling::Judgement;
 
 /// Longest tag body whose spelling is checked, in characters: beyond, no split is attempted (bounded time).
 pub const MAX_CHECKED_CHARS: usize = 60;
@@ -74,27 +75,6 @@ fn is_checkable(body: &str) -> bool {
     body.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
-struct Spelling {
-    words: Vec<String>,
-    fix: Option<String>,
-}
-
-/// Judges `body` with each lexicon (the post's language first): a tag correct in one of them is fine; else the fix
-/// of the post's language, or the most convincing one; a tag no lexicon can fix is left alone (a brand, a name).
-fn spell(lexicons: &[std::sync::Arc<lexicon::Lexicon>], body: &str, known_lang: bool, accepted: &dyn Fn(&str) -> bool) -> Spelling {
-    let judgements: Vec<spelling::Judgement> = lexicons.iter().map(|lex| spelling::judge(lex, body, accepted)).collect();
-    if let Some(correct) = judgements.iter().find(|j| j.correct && j.fix.is_none()) {
-        return Spelling { words: correct.words.clone(), fix: None };
-    }
-    let gain = |j: &spelling::Judgement| j.fix.as_ref().map_or(f32::NEG_INFINITY, |f| f.gain);
-    let chosen = if known_lang && judgements[0].fix.is_some() {
-        &judgements[0]
-    } else {
-        judgements.iter().max_by(|a, b| gain(a).total_cmp(&gain(b))).expect("at least one lexicon")
-    };
-    Spelling { words: chosen.words.clone(), fix: chosen.fix.as_ref().map(|f| f.body.clone()) }
-}
-
 /// Analyses the hashtags of `text`.
 pub fn analyse(text: &str, settings: &Settings) -> Analysis {
     let found = extract::hashtags(settings.platform, text);
@@ -103,7 +83,9 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
         Some(Lang::Fr) => [Lang::Fr, Lang::En],
         _ => [Lang::En, Lang::Fr],
     };
-    let lexicons: Vec<_> = if found.is_empty() { Vec::new() } else { order.iter().filter_map(|&l| lexicon::installed(l)).collect() };
+    let installed: Vec<_> =
+        if found.is_empty() { Vec::new() } else { order.iter().filter_map(|&l| lexicon::installed(l)).collect() };
+    let lexicons: Vec<&lexicon::Lexicon> = installed.iter().map(|l| &**l).collect();
     let known_lang = post_lang.is_some_and(|l| lexicons.first().is_some_and(|lex| lex.lang == l));
     let user_words: Vec<String> = settings.dictionary.iter().map(|w| w.trim_start_matches(['#', '＃']).to_lowercase()).collect();
     let accepted = |lower: &str| allowlist::contains(lower) || user_words.iter().any(|w| w == lower);
@@ -121,11 +103,11 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
         let whole_accepted = accepted(&lower) || accepted(&without_digits);
         let checkable = !lexicons.is_empty() && body.chars().count() <= MAX_CHECKED_CHARS && is_checkable(body);
         let spelling = if whole_accepted {
-            Spelling { words: vec![lower.clone()], fix: None }
+            Judgement { words: vec![lower.clone()], fix: None, words_known: true }
         } else if checkable {
-            spell(&lexicons, body, known_lang, &accepted)
+            spelling::judge(&lexicons, body, known_lang, &accepted)
         } else {
-            Spelling { words: Vec::new(), fix: None }
+            Judgement { words: Vec::new(), fix: None, words_known: false }
         };
         let mut problems = Vec::new();
         let mut add = |kind: &'static str, severity, message: String, suggestion: Option<String>, span_end: usize| {
@@ -150,7 +132,7 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
             add("spelling", Severity::Warning, format!("{tag} looks misspelt: did you mean {suggestion}?"), Some(suggestion), end);
         }
         let letter_words = spelling.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        if !whole_accepted && letter_words >= 2 && !body.chars().any(char::is_uppercase) {
+        if spelling.words_known && letter_words >= 2 && !body.chars().any(char::is_uppercase) {
             let words: Vec<&str> = spelling.words.iter().map(String::as_str).collect();
             let suggestion = format!("#{}", case::camel_case(&words));
             let message = format!("Screen readers read {tag} as one word: capitalise each word, {suggestion}");

@@ -4,7 +4,7 @@
 //! edit distance (`custmerservice` → customer service), at a cost per edit.
 
 use super::fuzzy::MIN_CANDIDATE_CHARS;
-use super::lexicon::{Lexicon, MAX_WORD_CHARS};
+use super::lexicon::{fold_accents, Lexicon, MAX_WORD_CHARS};
 
 /// Cost of one edit, in nats: a typo fix must make the split this much more probable, per edit, to win.
 pub const TYPO_COST: f32 = 6.0;
@@ -44,8 +44,9 @@ struct Best {
     edge: Edge,
 }
 
-/// The best split of `letters` (lowercase); typo-tolerant when `typos`.
-pub fn split(lex: &Lexicon, letters: &[char], typos: bool) -> Split {
+/// The best split of `letters` (lowercase); typo-tolerant when `typos`. Each word adds `word_cost`: how unlikely
+/// the writer is to have run one more word in (high inside one CamelCase hump).
+pub fn split(lex: &Lexicon, letters: &[char], typos: bool, word_cost: f32) -> Split {
     let n = letters.len();
     let mut best: Vec<Option<Best>> = vec![None; n + 1];
     best[0] = Some(Best { cost: 0.0, from: 0, edge: Edge::Unknown });
@@ -59,7 +60,8 @@ pub fn split(lex: &Lexicon, letters: &[char], typos: bool) -> Split {
             }
         };
         for start in end.saturating_sub(MAX_WORD_CHARS)..end {
-            let Some(before) = best[start] else { continue };
+            let Some(mut before) = best[start] else { continue };
+            before.cost += word_cost;
             let previous = match before.edge {
                 Edge::Known { id, .. } if start > 0 => Some(id),
                 _ => None,
@@ -88,9 +90,14 @@ pub fn split(lex: &Lexicon, letters: &[char], typos: bool) -> Split {
     let mut at = n;
     while at > 0 {
         let step = best[at].expect("every end is reachable through unknown runs");
+        let typed = &letters[step.from..at];
         words.push(match step.edge {
+            // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
+            Edge::Known { id, edits } if typed.iter().all(char::is_ascii) => {
+                Word { text: fold_accents(lex.word(id)), edits, known: true }
+            }
             Edge::Known { id, edits } => Word { text: lex.word(id).to_owned(), edits, known: true },
-            Edge::Unknown => Word { text: letters[step.from..at].iter().collect(), edits: 0, known: false },
+            Edge::Unknown => Word { text: typed.iter().collect(), edits: 0, known: false },
         });
         at = step.from;
     }
@@ -121,15 +128,22 @@ mod tests {
     #[test]
     fn splits_concatenations_into_known_words() {
         let lex = lexicon();
-        let s = split(&lex, &chars("socialmediatips"), false);
+        let s = split(&lex, &chars("socialmediatips"), false, 0.0);
         assert_eq!(texts(&s), ["social", "media", "tips"]);
         assert_eq!(s.edits(), 0);
     }
 
     #[test]
+    fn a_word_cost_keeps_a_hump_whole() {
+        let lex = lexicon();
+        assert_eq!(texts(&split(&lex, &chars("meida"), false, 0.0)), ["me", "ida"]);
+        assert_eq!(texts(&split(&lex, &chars("meida"), true, 10.0)), ["media"]);
+    }
+
+    #[test]
     fn unknown_runs_stay_whole() {
         let lex = lexicon();
-        let s = split(&lex, &chars("zalandotips"), false);
+        let s = split(&lex, &chars("zalandotips"), false, 0.0);
         assert_eq!(texts(&s), ["zalando", "tips"]);
         assert!(!s.words[0].known && s.words[1].known);
     }
@@ -137,16 +151,16 @@ mod tests {
     #[test]
     fn typos_are_fixed_when_admitted() {
         let lex = lexicon();
-        let exact = split(&lex, &chars("custmerservice"), false);
-        let fixed = split(&lex, &chars("custmerservice"), true);
+        let exact = split(&lex, &chars("custmerservice"), false, 0.0);
+        let fixed = split(&lex, &chars("custmerservice"), true, 0.0);
         assert_eq!(texts(&fixed), ["customer", "service"]);
         assert_eq!(fixed.edits(), 1);
         assert!(fixed.cost < exact.cost);
-        assert_eq!(texts(&split(&lex, &chars("socialmeida"), true)), ["social", "media"]);
+        assert_eq!(texts(&split(&lex, &chars("socialmeida"), true, 0.0)), ["social", "media"]);
     }
 
     #[test]
     fn empty_input_is_an_empty_split() {
-        assert!(split(&lexicon(), &[], true).words.is_empty());
+        assert!(split(&lexicon(), &[], true, 0.0).words.is_empty());
     }
 }

@@ -1,41 +1,74 @@
-//! The spelling of one tag in one language: its words, and a fix when a typo-tolerant split is clearly more
-//! probable than the tag as typed. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term
-//! of the allowlist or of the user's dictionary.
+//! The spelling of one tag: its words, and a fix when a typo-tolerant split is clearly more probable than the tag
+//! as typed. Each piece (CamelCase hump, run of letters) is judged in every loaded language: correct in one of them
+//! is correct (English tags are common in French posts); else the most convincing fix wins. Never a fix for a piece
+//! Hunspell accepts, an acronym, a short piece, or a term of the allowlist or of the user's dictionary.
 
 use super::case::{pieces, restyle, style, PieceKind, Style};
 use super::lexicon::Lexicon;
 use super::segment::split;
 
-/// When the tag as typed splits into known words (`socialmeida` → social me ida), a fix must be this much more
+/// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
-const KNOWN_SPLIT_MARGIN: f32 = 4.0;
+const CORRECT_SPLIT_MARGIN: f32 = 4.0;
 /// Upper-case pieces up to this length are acronyms (TBT, OOTD, NYC, COP).
 const MAX_ACRONYM_CHARS: usize = 5;
+/// Cost of each word of a split (nats): a capitalised hump is meant as one word, a lowercase run often holds several.
+const HUMP_WORD_COST: f32 = 8.0;
+const RUN_WORD_COST: f32 = 2.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
     /// The tag's words in order, lowercase (corrected when there is a fix); digit runs are words too.
     pub words: Vec<String>,
-    pub fix: Option<Fix>,
-    /// Every piece is positively correct: a dictionary word or split of them, an acronym, an accepted term.
-    pub correct: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fix {
     /// The corrected tag body, in the case style typed.
-    pub body: String,
-    /// How much more probable the fix is than the tag as typed, in nats.
-    pub gain: f32,
+    pub fix: Option<String>,
+    /// Every word of `words` is a dictionary word or a number: the split can be offered in CamelCase.
+    pub words_known: bool,
 }
 
-/// Judges `body` (a tag without its `#`); `accepted` says whether a lowercase term is the user's or allowlisted.
-pub fn judge(lex: &Lexicon, body: &str, accepted: &dyn Fn(&str) -> bool) -> Judgement {
+/// One lexicon's view of one piece.
+struct PieceVerdict {
+    correct: bool,
+    words: Vec<String>,
+    /// The corrected words and how much more probable they are than the piece as typed.
+    fix: Option<(Vec<String>, f32)>,
+}
+
+fn judge_piece(lex: &Lexicon, lower: &str, word_cost: f32) -> PieceVerdict {
+    let chars: Vec<char> = lower.chars().collect();
+    let exact = split(lex, &chars, false, word_cost);
+    let whole_word = lex.is_word(lower);
+    let correct = whole_word || exact.words.iter().all(|w| lex.is_common_word(&w.text));
+    let words = if whole_word && exact.words.len() > 1 && !correct {
+        vec![lower.to_owned()]
+    } else {
+        exact.words.iter().map(|w| w.text.clone()).collect()
+    };
+    let mut fix = None;
+    if !whole_word {
+        let typo = split(lex, &chars, true, word_cost);
+        let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
+        if typo.edits() > 0 && typo.cost + margin < exact.cost {
+            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost));
+        }
+    }
+    PieceVerdict { correct, words, fix }
+}
+
+/// Judges `body` (a tag without its `#`) with `lexicons`, the post's language first when `first_is_post_language`;
+/// `accepted` says whether a lowercase term is the user's or allowlisted.
+pub fn judge(
+    lexicons: &[&Lexicon],
+    body: &str,
+    first_is_post_language: bool,
+    accepted: &dyn Fn(&str) -> bool,
+) -> Judgement {
+    let all = pieces(body);
+
     let mut words = Vec::new();
     let mut fixed = String::with_capacity(body.len());
-    let mut gain = 0.0;
-    let mut correct = true;
-    for piece in pieces(body) {
+    let mut words_known = true;
+    for piece in all {
         match piece.kind {
             PieceKind::Digits => {
                 words.push(piece.text.to_owned());
@@ -44,42 +77,46 @@ pub fn judge(lex: &Lexicon, body: &str, accepted: &dyn Fn(&str) -> bool) -> Judg
             PieceKind::Other => fixed.push_str(piece.text),
             PieceKind::Letters => {
                 let lower = piece.text.to_lowercase();
-                let chars: Vec<char> = lower.chars().collect();
                 let piece_style = style(piece.text);
-                if chars.len() <= 2
-                    || (piece_style == Style::Upper && chars.len() <= MAX_ACRONYM_CHARS)
-                    || accepted(&lower)
-                {
+                let letters = lower.chars().count();
+                if letters <= 2 || (piece_style == Style::Upper && letters <= MAX_ACRONYM_CHARS) || accepted(&lower) {
                     words.push(lower);
                     fixed.push_str(piece.text);
                     continue;
                 }
-                let exact = split(lex, &chars, false);
-                let whole_word = lex.is_word(&lower);
-                let all_correct = whole_word || exact.words.iter().all(|w| lex.is_common_word(&w.text));
-                correct &= all_correct;
-                if !whole_word {
-                    let typo = split(lex, &chars, true);
-                    let margin = if all_correct { KNOWN_SPLIT_MARGIN } else { 0.0 };
-                    if typo.edits() > 0 && typo.cost + margin < exact.cost {
-                        let texts: Vec<&str> = typo.words.iter().map(|w| w.text.as_str()).collect();
+                let word_cost = if piece_style == Style::Lower { RUN_WORD_COST } else { HUMP_WORD_COST };
+                let verdicts: Vec<PieceVerdict> =
+                    lexicons.iter().map(|lex| judge_piece(lex, &lower, word_cost)).collect();
+                if let Some(correct) = verdicts.iter().find(|v| v.correct && v.fix.is_none()) {
+                    words.extend(correct.words.iter().cloned());
+                    fixed.push_str(piece.text);
+                    continue;
+                }
+                // The post's language fixes what no language accepts; when it is unknown, the larger gain wins (the
+                // languages' costs are on different scales, so this is a rough choice).
+                let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain)| *gain);
+                let best = match verdicts.first() {
+                    Some(first) if first_is_post_language && first.fix.is_some() => Some(first),
+                    _ => verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b))),
+                };
+                match best.and_then(|v| v.fix.as_ref()) {
+                    Some((fix_words, _)) => {
+                        let texts: Vec<&str> = fix_words.iter().map(String::as_str).collect();
                         fixed.push_str(&restyle(&texts, piece_style));
-                        words.extend(texts.iter().map(|w| (*w).to_owned()));
-                        gain += exact.cost - typo.cost;
-                        continue;
+                        words.extend(fix_words.iter().cloned());
+                    }
+                    None => {
+                        // Not a word of any language and nothing close: a name or a brand, left alone.
+                        words_known = false;
+                        words.push(lower);
+                        fixed.push_str(piece.text);
                     }
                 }
-                if whole_word && exact.words.iter().any(|w| !w.known) {
-                    words.push(lower);
-                } else {
-                    words.extend(exact.words.into_iter().map(|w| w.text));
-                }
-                fixed.push_str(piece.text);
             }
         }
     }
-    let fix = (fixed != body).then_some(Fix { body: fixed, gain });
-    Judgement { words, fix, correct }
+    let fix = (fixed != body).then_some(fixed);
+    Judgement { words, fix, words_known }
 }
 
 #[cfg(test)]
@@ -88,14 +125,23 @@ mod tests {
     use crate::hashtags::lexicon::Sources;
     use crate::lang::Lang;
 
-    fn lexicon() -> Lexicon {
+    fn lexicon(lang: Lang, words: &str, dic: &str) -> Lexicon {
+        let sources = Sources { aff: "SET UTF-8\n", dic, words, bigrams: "", words_from_dictionary: true };
+        Lexicon::build(lang, &sources).unwrap()
+    }
+
+    fn english() -> Lexicon {
         let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nida\t1\nsmall\t200\nbusiness\t200\n";
-        let sources = Sources { aff: "SET UTF-8\n", dic: "1\nzalando\n", words, bigrams: "social media\t200\n", words_from_dictionary: true };
-        Lexicon::build(Lang::En, &sources).unwrap()
+        lexicon(Lang::En, words, "1\nzalando\n")
+    }
+
+    fn french() -> Lexicon {
+        lexicon(Lang::Fr, "le\t1000\nrecettes\t300\nfaciles\t200\ntipi\t10\n", "0\n")
     }
 
     fn fix(body: &str) -> Option<String> {
-        judge(&lexicon(), body, &|w| w == "ootd").fix.map(|f| f.body)
+        let (en, fr) = (english(), french());
+        judge(&[&en, &fr], body, true, &|w| w == "ootd").fix
     }
 
     #[test]
@@ -108,15 +154,24 @@ mod tests {
 
     #[test]
     fn correct_tags_acronyms_and_accepted_terms_are_left_alone() {
-        for body in ["SocialMedia", "socialmediatips", "OOTD", "ootd", "TBT", "Zalando", "social_media", "B2B"] {
+        for body in ["SocialMedia", "socialmediatips", "OOTD", "ootd", "TBT", "Zalando", "social_media", "B2B", "Xyzzy"] {
             assert_eq!(fix(body), None, "{body}");
         }
     }
 
     #[test]
+    fn each_piece_may_be_in_either_language() {
+        // "Tips" is no French word and "recettes" no English one: neither is "fixed" by the other language.
+        assert_eq!(fix("RecettesFacilesTips"), None);
+        assert_eq!(fix("RecetesTips").as_deref(), Some("RecettesTips"));
+    }
+
+    #[test]
     fn words_come_out_split_and_corrected() {
-        let lex = lexicon();
-        assert_eq!(judge(&lex, "socialmediatips", &|_| false).words, ["social", "media", "tips"]);
-        assert_eq!(judge(&lex, "SocialMeida2024", &|_| false).words, ["social", "media", "2024"]);
+        let en = english();
+        let j = judge(&[&en], "socialmediatips", true, &|_| false);
+        assert_eq!((j.words, j.words_known), (vec!["social".to_owned(), "media".into(), "tips".into()], true));
+        assert_eq!(judge(&[&en], "SocialMeida2024", true, &|_| false).words, ["social", "media", "2024"]);
+        assert!(!judge(&[&en], "Xyzzy", true, &|_| false).words_known);
     }
 }
