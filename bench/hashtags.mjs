@@ -14,12 +14,23 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Checks one tag alone in a post; returns the report and the time the call took (ms). */
+/** Repetitions of each timed check: the machine may be shared, so the best of them is the latency reported. */
+const REPEATS = 5;
+
+/**
+ * Checks one tag alone in a post; returns the report and the time of one call (ms): the first call's time and the
+ * best of REPEATS calls.
+ */
 function checkTag(core, tag, lang) {
   const options = JSON.stringify(lang ? { platform: 'facebook', lang } : { platform: 'facebook' });
-  const t0 = performance.now();
-  const report = JSON.parse(core.check(tag, options));
-  return { report, ms: performance.now() - t0 };
+  let report;
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now();
+    report = core.check(tag, options);
+    times.push(performance.now() - t0);
+  }
+  return { report: JSON.parse(report), first: times[0], best: Math.min(...times) };
 }
 
 function spellingOf(report) {
@@ -44,14 +55,19 @@ export async function benchHashtags() {
   }
   for (const { tag } of correctTags().slice(0, 20)) checkTag(core, tag, 'en'); // warm-up
 
-  const latencies = { en: [], fr: [] };
+  const latencies = { en: { first: [], best: [] }, fr: { first: [], best: [] } };
+  const record = (lang, { first, best }) => {
+    latencies[lang].first.push(first);
+    latencies[lang].best.push(best);
+  };
   const groups = {};
   const group = (name) => (groups[name] ??= { n: 0, flagged: 0, top1: 0 });
   const falsePositives = [];
   for (const { lang, tag } of correctTags()) {
     for (const given of [lang === 'brand' ? null : lang, null]) {
-      const { report, ms } = checkTag(core, tag, given);
-      if (given) latencies[given].push(ms);
+      const checked = checkTag(core, tag, given);
+      const { report } = checked;
+      if (given) record(given, checked);
       const g = group(`correct ${lang}${given ? '' : ', language not given'}`);
       g.n++;
       if (spellingOf(report)) {
@@ -63,8 +79,9 @@ export async function benchHashtags() {
   const misses = [];
   for (const { lang, tag, correct } of typoVariants()) {
     for (const given of [lang, null]) {
-      const { report, ms } = checkTag(core, tag, given);
-      if (given) latencies[given].push(ms);
+      const checked = checkTag(core, tag, given);
+      const { report } = checked;
+      if (given) record(given, checked);
       const g = group(`typos ${lang}${given ? '' : ', language not given'}`);
       g.n++;
       const spelling = spellingOf(report);
@@ -82,11 +99,13 @@ export async function benchHashtags() {
     }
   }
   for (const lang of ['en', 'fr']) {
-    const sorted = latencies[lang].sort((a, b) => a - b);
-    rows.push({
-      what: `check latency per hashtag, ${lang} (n=${sorted.length}) p50 / p95 / max`,
-      value: `${percentile(sorted, 50).toFixed(3)} / ${percentile(sorted, 95).toFixed(3)} / ${sorted.at(-1).toFixed(2)} ms`,
-    });
+    for (const [which, label] of [['best', `best of ${REPEATS}`], ['first', 'first call']]) {
+      const sorted = latencies[lang][which].sort((a, b) => a - b);
+      rows.push({
+        what: `check latency per hashtag (correct and typo tags), ${lang}, ${label} (n=${sorted.length}) p50 / p95 / max`,
+        value: `${percentile(sorted, 50).toFixed(3)} / ${percentile(sorted, 95).toFixed(3)} / ${sorted.at(-1).toFixed(2)} ms`,
+      });
+    }
   }
   return { rows, falsePositives, misses };
 }

@@ -5,7 +5,6 @@
 //! looks up itself and its own one-deletion forms (two-deletion forms too when it is long), so that one insertion,
 //! deletion, substitution or transposition always meets, and many two-edit typos of long words do.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
 use foldhash::fast::FixedState;
@@ -16,24 +15,35 @@ pub const MIN_CANDIDATE_CHARS: usize = 4;
 pub const MAX_CANDIDATE_CHARS: usize = 20;
 /// From this many characters, a word may be reached with two edits.
 pub const LONG_WORD_CHARS: usize = 9;
+/// Longest stretch looked up with its two-deletion forms (their number grows with the square of the length).
+const MAX_TWO_EDIT_QUERY_CHARS: usize = 16;
+
+/// Bits of a form's hash that pick its bucket.
+const BUCKET_BITS: u32 = 20;
 
 pub struct DeleteIndex {
-    /// Hash of a (deleted) form → range in `ids`.
-    ranges: HashMap<u64, (u32, u32), FixedState>,
-    ids: Vec<u32>,
-    /// Each word's characters, by id (empty for words not indexed).
+    /// (hash of a form, word id), sorted: the forms of a bucket are contiguous.
+    entries: Vec<(u32, u32)>,
+    /// Start of each bucket in `entries` (by the top `BUCKET_BITS` bits of the hash), plus the end.
+    buckets: Vec<u32>,
+    /// Each word's characters without accents, by id (empty for words not indexed).
     chars: Vec<Box<[char]>>,
 }
 
-/// Hash of `chars` without the characters at the positions `skip` (sorted, at most two).
-fn hash_without(chars: &[char], skip: [usize; 2]) -> u64 {
+/// 32-bit hash of `chars` without the characters at the positions `skip` (sorted, at most two). Collisions only
+/// cost a distance check: every candidate is confirmed.
+fn hash_without(chars: &[char], skip: [usize; 2]) -> u32 {
     let mut h = FixedState::with_seed(0x5742_4154).build_hasher();
     for (i, &c) in chars.iter().enumerate() {
         if i != skip[0] && i != skip[1] {
             h.write_u32(c as u32);
         }
     }
-    h.finish()
+    (h.finish() >> 32) as u32
+}
+
+fn bucket(key: u32) -> usize {
+    (key >> (32 - BUCKET_BITS)) as usize
 }
 
 const NONE: usize = usize::MAX;
@@ -41,7 +51,7 @@ const NONE: usize = usize::MAX;
 impl DeleteIndex {
     /// Indexes the `correct` words among `words` (by id) that are long enough to be offered.
     pub fn build(words: &[Box<str>], correct: &[bool]) -> DeleteIndex {
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut chars = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
@@ -61,15 +71,14 @@ impl DeleteIndex {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        let mut ranges = HashMap::with_capacity_and_hasher(pairs.len() / 2, FixedState::default());
-        let mut start = 0;
-        while start < pairs.len() {
-            let key = pairs[start].0;
-            let end = start + pairs[start..].iter().take_while(|p| p.0 == key).count();
-            ranges.insert(key, (start as u32, (end - start) as u32));
-            start = end;
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for &(key, _) in &pairs {
+            buckets[bucket(key) + 1] += 1;
         }
-        DeleteIndex { ranges, ids: pairs.into_iter().map(|p| p.1).collect(), chars }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        DeleteIndex { entries: pairs, buckets, chars }
     }
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
@@ -87,9 +96,10 @@ impl DeleteIndex {
             return;
         }
         let from = out.len();
-        let visit = |key: u64, out: &mut Vec<(u32, u8)>| {
-            let Some(&(start, len)) = self.ranges.get(&key) else { return };
-            for &id in &self.ids[start as usize..(start + len) as usize] {
+        let visit = |key: u32, out: &mut Vec<(u32, u8)>| {
+            let b = bucket(key);
+            let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
+            for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
                 let word = &self.chars[id as usize];
                 let limit = if word.len() >= LONG_WORD_CHARS && n >= LONG_WORD_CHARS { 2 } else { 1 };
                 if let Some(d) = bounded_distance(query, word, limit) {
@@ -105,7 +115,7 @@ impl DeleteIndex {
                 visit(hash_without(query, [i, NONE]), out);
             }
         }
-        if n >= LONG_WORD_CHARS {
+        if (LONG_WORD_CHARS..=MAX_TWO_EDIT_QUERY_CHARS).contains(&n) {
             for i in 0..n {
                 for j in i + 1..n {
                     visit(hash_without(query, [i, j]), out);
@@ -124,13 +134,20 @@ impl DeleteIndex {
     }
 }
 
-/// The optimal string alignment distance of `a` and `b` when it is at most `limit`.
+/// Longest second word `bounded_distance` compares, plus one.
+const MAX_ROW: usize = MAX_CANDIDATE_CHARS + 8;
+
+/// The optimal string alignment distance of `a` and `b` when it is at most `limit` (None too when `b` is longer
+/// than any candidate).
 pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
     if a.len().abs_diff(b.len()) > usize::from(limit) {
         return None;
     }
     let width = b.len() + 1;
-    let mut rows = vec![0u8; width * 3];
+    if width > MAX_ROW {
+        return None;
+    }
+    let mut rows = [0u8; MAX_ROW * 3];
     let (mut before, mut previous, mut current) = (0, width, 2 * width);
     for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
         *cell = j as u8;

@@ -85,9 +85,14 @@ pub fn judge(
                     continue;
                 }
                 let word_cost = if piece_style == Style::Lower { RUN_WORD_COST } else { HUMP_WORD_COST };
-                let verdicts: Vec<PieceVerdict> =
-                    lexicons.iter().map(|lex| judge_piece(lex, &lower, word_cost)).collect();
-                if let Some(correct) = verdicts.iter().find(|v| v.correct && v.fix.is_none()) {
+                let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
+                for lex in lexicons {
+                    verdicts.push(judge_piece(lex, &lower, word_cost));
+                    if verdicts.last().is_some_and(|v| v.correct && v.fix.is_none()) {
+                        break;
+                    }
+                }
+                if let Some(correct) = verdicts.last().filter(|v| v.correct && v.fix.is_none()) {
                     words.extend(correct.words.iter().cloned());
                     fixed.push_str(piece.text);
                     continue;
