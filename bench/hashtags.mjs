@@ -64,7 +64,7 @@ export async function benchHashtags() {
   const group = (name) => (groups[name] ??= { n: 0, flagged: 0, top1: 0 });
   const falsePositives = [];
   for (const { lang, tag } of correctTags()) {
-    for (const given of [lang === 'brand' ? null : lang, null]) {
+    for (const given of [['brand', 'unlisted'].includes(lang) ? null : lang, null]) {
       const checked = checkTag(core, tag, given);
       const { report } = checked;
       if (given) record(given, checked);
@@ -72,7 +72,7 @@ export async function benchHashtags() {
       g.n++;
       if (spellingOf(report)) {
         g.flagged++;
-        if (given || lang === 'brand') falsePositives.push(`${tag} → ${spellingOf(report).suggestion}`);
+        if (given || ['brand', 'unlisted'].includes(lang)) falsePositives.push(`${tag} → ${spellingOf(report).suggestion}`);
       }
     }
   }

@@ -80,7 +80,7 @@ export function typoVariants(seed = 20261127, perTag = 2) {
   const random = prng(seed);
   const out = [];
   let k = 0;
-  for (const { lang, tag } of correctTags().filter((t) => t.lang !== 'brand')) {
+  for (const { lang, tag } of correctTags().filter((t) => t.lang === 'en' || t.lang === 'fr')) {
     for (let i = 0; i < perTag; i++) {
       const operation = OPERATIONS[k++ % OPERATIONS.length];
       const variant = typo(tag, operation, random);

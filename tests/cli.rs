@@ -123,3 +123,26 @@ fn platforms_lists_the_table() {
     let table: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(table[0]["post"]["max"], 280);
 }
+
+#[test]
+fn hashtags_and_their_problems_are_in_both_outputs() {
+    let text = "Tips for #SocialMeida and #socialmediatips";
+    let json = run(&["check", "--platform", "instagram", "--lang", "en", "--json"], text);
+    assert!(json.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["lang"], "en");
+    assert_eq!(report["hashtags"][0]["tag"], "#SocialMeida");
+    assert_eq!(report["hashtags"][0]["problems"][0]["kind"], "spelling");
+    assert_eq!(report["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
+    assert_eq!(report["hashtags"][1]["words"], serde_json::json!(["social", "media", "tips"]));
+    let kinds: Vec<&str> = report["problems"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["hashtag-spelling", "hashtag-readability"]);
+
+    let human = run(&["check", "--platform", "instagram", "--lang", "en"], text);
+    let out = String::from_utf8(human.stdout).unwrap();
+    assert!(out.contains("hashtags: #SocialMeida (social media), #socialmediatips (social media tips)"), "{out}");
+    assert!(out.contains("hashtag-spelling") && out.contains("fix: #SocialMedia"), "{out}");
+
+    let batch = run(&["check", "--jsonl"], "{\"platform\":\"x\",\"text\":\"#custmerservice\",\"lang\":\"en\"}\n");
+    assert_eq!(lines(&batch)[0]["hashtags"][0]["problems"][0]["suggestion"], "#customerservice");
+}

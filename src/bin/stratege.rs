@@ -19,8 +19,9 @@ Usage:
       Reads JSON lines {\"platform\": \"x\"|\"facebook\"|\"instagram\", \"text\": \"...\", \"reply\": false}
       on stdin and writes one JSON report per line on stdout, in order. A bad line gets {\"error\": ...}.
   stratege check --platform NAME [--reply] [--premium] [--lang en|fr] [--json] [FILE|-]
-      Checks one text, read from FILE or stdin (one final newline is not counted).
-      Exit status 1 when the text has an error (over the limit, invalid character).
+      Checks one text, read from FILE or stdin (one final newline is not counted): length, and the hashtags
+      (spelling in English and French, readability, duplicates, per-post limit, tags cut by punctuation).
+      Exit status 1 when the text has an error (over the limit, invalid character, too many hashtags on Instagram).
   stratege platforms [--json]
       Lists the platforms, their limits, counting units and sources.
 ";
@@ -93,7 +94,6 @@ fn run_check(args: &[String]) -> ExitCode {
         Ok(parsed) => parsed,
         Err(why) => return usage_error(&why),
     };
-    stratege::hashtags::lexicon::install_embedded();
     if parsed.jsonl {
         return match run_jsonl() {
             Ok(()) => ExitCode::SUCCESS,
@@ -111,6 +111,7 @@ fn run_check(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    load_lexicons_for(&request.text);
     let report = match check(&request) {
         Ok(report) => report,
         Err(why) => return usage_error(&why),
@@ -141,7 +142,10 @@ fn run_jsonl() -> io::Result<()> {
         let line = line.strip_suffix(b"\r").unwrap_or(&line);
         let answer = match std::str::from_utf8(line) {
             Ok(text) if text.trim().is_empty() => r#"{"error":"empty line"}"#.to_owned(),
-            Ok(text) => check_json(text),
+            Ok(text) => {
+                load_lexicons_for(text);
+                check_json(text)
+            }
             Err(e) => serde_json::json!({ "error": format!("line is not valid UTF-8: {e}") }).to_string(),
         };
         if writeln!(out, "{answer}").and_then(|()| out.flush()).is_err() {
@@ -149,6 +153,13 @@ fn run_jsonl() -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Builds the compiled-in hashtag lexicons the first time a text may hold a hashtag (a fraction of a second).
+fn load_lexicons_for(text: &str) {
+    if text.contains(['#', '＃']) {
+        stratege::hashtags::lexicon::install_embedded();
+    }
 }
 
 fn read_text(file: Option<&str>) -> io::Result<String> {
@@ -199,6 +210,23 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
         length.unit,
         state
     );
+    if !report.hashtags.is_empty() {
+        let tags: Vec<String> = report
+            .hashtags
+            .iter()
+            .map(|h| match h.words.len() {
+                0 | 1 => h.tag.clone(),
+                _ => format!("{} ({})", h.tag, h.words.join(" ")),
+            })
+            .collect();
+        let languages: Vec<&str> = report.hashtag_languages.iter().map(|l| l.id()).collect();
+        let spelling = if languages.is_empty() {
+            "spelling not checked".to_owned()
+        } else {
+            format!("spelling checked in {}", languages.join(", "))
+        };
+        s += &format!("  hashtags: {}  {}\n", tags.join(", "), paint.wrap("2", &format!("[{spelling}]")));
+    }
     let units: Vec<u16> = text.encode_utf16().collect();
     for p in &report.problems {
         let label = match p.severity {
@@ -207,6 +235,9 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
             Severity::Info => paint.wrap("36", "info   "),
         };
         s += &format!("  {label} {}: {}\n", p.kind, p.message);
+        if let Some(suggestion) = &p.suggestion {
+            s += &format!("          fix: {}\n", paint.wrap("32", suggestion));
+        }
         if p.end > p.start {
             let excerpt = String::from_utf16_lossy(&units[p.start..p.end.min(p.start + 60)]);
             let more = if p.end > p.start + 60 { "…" } else { "" };

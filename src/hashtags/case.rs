@@ -118,11 +118,10 @@ mod tests {
         assert_eq!(texts("COP29"), ["COP", "29"]);
         assert_eq!(texts("ÉtéParis"), ["Été", "Paris"]);
         assert_eq!(texts(""), Vec::<&str>::new());
-        assert_eq!(pieces("B2B").iter().map(|p| p.kind).collect::<Vec<_>>(), [
-            PieceKind::Letters,
-            PieceKind::Digits,
-            PieceKind::Letters
-        ]);
+        assert_eq!(
+            pieces("B2B").iter().map(|p| p.kind).collect::<Vec<_>>(),
+            [PieceKind::Letters, PieceKind::Digits, PieceKind::Letters]
+        );
     }
 
     #[test]

@@ -103,7 +103,10 @@ mod tests {
     #[test]
     fn meta_platforms_take_letters_and_numbers_and_need_a_non_digit() {
         for p in [Platform::Facebook, Platform::Instagram] {
-            assert_eq!(tags(p, "#Paris2024 #2024 #été_2025 a#b #x$y #café!"), ["#Paris2024", "#été_2025", "#x", "#café"]);
+            assert_eq!(
+                tags(p, "#Paris2024 #2024 #été_2025 a#b #x$y #café!"),
+                ["#Paris2024", "#été_2025", "#x", "#café"]
+            );
             assert_eq!(tags(p, "#日本 #tag😀 #a#b"), ["#日本", "#tag", "#a"]);
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! Every indexed word is stored under the hash of itself and of each form with one character deleted. A query
 //! looks up itself and its own one-deletion forms (two-deletion forms too when it is long), so that one insertion,
-//! deletion, substitution or transposition always meets, and many two-edit typos of long words do.
+//! deletion, substitution or transposition always meets, and many two-edit typos of long words do. The first
+//! letter is taken as typed: typos seldom hit it, and names such as Zalando are not "fixed" to alando.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -101,6 +102,9 @@ impl DeleteIndex {
             let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
             for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
                 let word = &self.chars[id as usize];
+                if word.first() != query.first() {
+                    continue;
+                }
                 let limit = if word.len() >= LONG_WORD_CHARS && n >= LONG_WORD_CHARS { 2 } else { 1 };
                 if let Some(d) = bounded_distance(query, word, limit) {
                     if d > 0 {
@@ -210,6 +214,7 @@ mod tests {
         assert_eq!(near(&words, "socail"), [("social".to_owned(), 1)]);
         assert_eq!(near(&words, "socialx"), [("social".to_owned(), 1)]);
         assert_eq!(near(&words, "sozial"), [("social".to_owned(), 1)]);
+        assert_eq!(near(&words, "zmedia"), []); // the first letter is kept
         assert_eq!(near(&words, "media"), []);
         assert_eq!(near(&words, "zzzzz"), []);
     }

@@ -97,7 +97,18 @@ impl Lexicon {
             .map(|(rank, w)| sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
             .collect();
         let near = DeleteIndex::build(&words, &correct);
-        Ok(Lexicon { lang, hunspell, words, ids, folded, costs, correct, bigram_costs, ln_total: total.ln() as f32, near })
+        Ok(Lexicon {
+            lang,
+            hunspell,
+            words,
+            ids,
+            folded,
+            costs,
+            correct,
+            bigram_costs,
+            ln_total: total.ln() as f32,
+            near,
+        })
     }
 
     /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, `bigrams`).
@@ -139,6 +150,8 @@ impl Lexicon {
     /// "christ jas").
     pub fn is_common_word(&self, lower: &str) -> bool {
         let rank_limit = match lower.chars().count() {
+            // Of single letters only the words themselves: never the "o" of "Zealand o".
+            0..=1 if !matches!(lower, "a" | "i" | "y" | "à") => 0,
             0..=2 => FREQUENT_TWO_LETTER_RANK,
             3 => FREQUENT_THREE_LETTER_RANK,
             _ => usize::MAX,
@@ -202,11 +215,11 @@ fn hunspell_accepts(hunspell: &spellbook::Dictionary, lower: &str) -> bool {
         return true;
     }
     let mut capitalised = String::with_capacity(lower.len());
-        let mut chars = lower.chars();
-        if let Some(first) = chars.next() {
-            capitalised.extend(first.to_uppercase());
-            capitalised.push_str(chars.as_str());
-        }
+    let mut chars = lower.chars();
+    if let Some(first) = chars.next() {
+        capitalised.extend(first.to_uppercase());
+        capitalised.push_str(chars.as_str());
+    }
     hunspell.check(&capitalised) || hunspell.check(&lower.to_uppercase())
 }
 
@@ -313,7 +326,9 @@ mod tests {
     #[test]
     fn packed_files_round_trip_and_bad_ones_are_refused() {
         let mut packed = PACKED_MAGIC.to_owned();
-        for (name, body) in [("lang", "fr"), ("aff", AFF), ("dic", DIC), ("words", "hello\t3\n"), ("words-from-dictionary", "yes")] {
+        for (name, body) in
+            [("lang", "fr"), ("aff", AFF), ("dic", DIC), ("words", "hello\t3\n"), ("words-from-dictionary", "yes")]
+        {
             packed += &format!("{name}\n{}\n{body}", body.len());
         }
         let lex = Lexicon::from_packed(packed.as_bytes()).unwrap();

@@ -50,10 +50,16 @@ fn limit_rule(settings: &Settings) -> Option<(u32, Severity, String)> {
     match (settings.platform, settings.limit) {
         (Platform::Instagram, limit) => {
             let n = limit.unwrap_or(INSTAGRAM_LIMIT).min(INSTAGRAM_LIMIT);
-            Some((n, Severity::Error, format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)")))
+            Some((
+                n,
+                Severity::Error,
+                format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
+            ))
         }
         (_, Some(n)) => Some((n, Severity::Warning, format!("your limit is {n} hashtags per post"))),
-        (Platform::X, None) => Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post"))),
+        (Platform::X, None) => {
+            Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post")))
+        }
         // Facebook and the others publish no per-post cap or advice: no limit unless the user sets one.
         _ => None,
     }
@@ -72,7 +78,8 @@ fn ordinal(n: usize) -> String {
 
 /// Letters of the scripts the lexicons cover (Latin with its accents), digits and `_`: anything else is not judged.
 fn is_checkable(body: &str) -> bool {
-    body.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
+    body.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
 /// Analyses the hashtags of `text`.
@@ -87,13 +94,19 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
         if found.is_empty() { Vec::new() } else { order.iter().filter_map(|&l| lexicon::installed(l)).collect() };
     let lexicons: Vec<&lexicon::Lexicon> = installed.iter().map(|l| &**l).collect();
     let known_lang = post_lang.is_some_and(|l| lexicons.first().is_some_and(|lex| lex.lang == l));
-    let user_words: Vec<String> = settings.dictionary.iter().map(|w| w.trim_start_matches(['#', '＃']).to_lowercase()).collect();
+    let user_words: Vec<String> =
+        settings.dictionary.iter().map(|w| w.trim_start_matches(['#', '＃']).to_lowercase()).collect();
     let accepted = |lower: &str| allowlist::contains(lower) || user_words.iter().any(|w| w == lower);
     let limit = limit_rule(settings);
 
     let mut cursor = Utf16Cursor::new(text);
     let mut seen: Vec<String> = Vec::new();
-    let mut analysis = Analysis { hashtags: Vec::new(), problems: Vec::new(), lang: post_lang, languages: lexicons.iter().map(|l| l.lang).collect() };
+    let mut analysis = Analysis {
+        hashtags: Vec::new(),
+        problems: Vec::new(),
+        lang: post_lang,
+        languages: lexicons.iter().map(|l| l.lang).collect(),
+    };
     for (index, f) in found.iter().enumerate() {
         let tag = &text[f.start..f.end];
         let body = &tag[tag.chars().next().map_or(0, char::len_utf8)..];
@@ -129,7 +142,13 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
         };
         if let Some(fix) = &spelling.fix {
             let suggestion = format!("#{fix}");
-            add("spelling", Severity::Warning, format!("{tag} looks misspelt: did you mean {suggestion}?"), Some(suggestion), end);
+            add(
+                "spelling",
+                Severity::Warning,
+                format!("{tag} looks misspelt: did you mean {suggestion}?"),
+                Some(suggestion),
+                end,
+            );
         }
         let letter_words = spelling.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
         if spelling.words_known && letter_words >= 2 && !body.chars().any(char::is_uppercase) {
@@ -139,7 +158,13 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
             add("readability", Severity::Info, message, Some(suggestion), end);
         }
         if seen.contains(&lower) {
-            add("duplicate", Severity::Warning, format!("{tag} is already in this post (hashtags ignore case)"), None, end);
+            add(
+                "duplicate",
+                Severity::Warning,
+                format!("{tag} is already in this post (hashtags ignore case)"),
+                None,
+                end,
+            );
         }
         seen.push(lower);
         if let Some((max, severity, why)) = &limit {

@@ -72,7 +72,11 @@ pub fn split(lex: &Lexicon, letters: &[char], typos: bool, word_cost: f32) -> Sp
             offer(Best { cost: before.cost + lex.unknown_cost(stretch.len()), from: start, edge: Edge::Unknown });
             let exact = lex.id(&buf);
             if let Some(id) = exact {
-                offer(Best { cost: before.cost + lex.cost(previous, id), from: start, edge: Edge::Known { id, edits: 0 } });
+                offer(Best {
+                    cost: before.cost + lex.cost(previous, id),
+                    from: start,
+                    edge: Edge::Known { id, edits: 0 },
+                });
             }
             // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
             if typos && !exact.is_some_and(|id| lex.is_correct(id)) && stretch.len() + 1 >= MIN_CANDIDATE_CHARS {
@@ -113,7 +117,13 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         let words = "the\t1000\nsocial\t300\nmedia\t300\ntips\t200\nme\t500\nida\t5\ncustomer\t200\nservice\t250\n";
-        let sources = Sources { aff: "SET UTF-8\n", dic: "0\n", words, bigrams: "social media\t200\n", words_from_dictionary: true };
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "0\n",
+            words,
+            bigrams: "social media\t200\n",
+            words_from_dictionary: true,
+        };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
 

@@ -34,7 +34,8 @@ struct PieceVerdict {
     fix: Option<(Vec<String>, f32)>,
 }
 
-fn judge_piece(lex: &Lexicon, lower: &str, word_cost: f32) -> PieceVerdict {
+fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
+    let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
     let exact = split(lex, &chars, false, word_cost);
     let whole_word = lex.is_word(lower);
@@ -48,7 +49,11 @@ fn judge_piece(lex: &Lexicon, lower: &str, word_cost: f32) -> PieceVerdict {
     if !whole_word {
         let typo = split(lex, &chars, true, word_cost);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
-        if typo.edits() > 0 && typo.cost + margin < exact.cost {
+        // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
+        // A capitalised hump is fixed to one word: "Doctolib" is a name, not "Doctor lib".
+        let all_common = typo.words.iter().all(|w| w.known && lex.is_common_word(&w.text));
+        let shape_kept = !one_word || typo.words.len() == 1;
+        if typo.edits() > 0 && all_common && shape_kept && typo.cost + margin < exact.cost {
             fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost));
         }
     }
@@ -84,10 +89,10 @@ pub fn judge(
                     fixed.push_str(piece.text);
                     continue;
                 }
-                let word_cost = if piece_style == Style::Lower { RUN_WORD_COST } else { HUMP_WORD_COST };
+                let one_word = piece_style != Style::Lower;
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for lex in lexicons {
-                    verdicts.push(judge_piece(lex, &lower, word_cost));
+                    verdicts.push(judge_piece(lex, &lower, one_word));
                     if verdicts.last().is_some_and(|v| v.correct && v.fix.is_none()) {
                         break;
                     }
@@ -159,7 +164,8 @@ mod tests {
 
     #[test]
     fn correct_tags_acronyms_and_accepted_terms_are_left_alone() {
-        for body in ["SocialMedia", "socialmediatips", "OOTD", "ootd", "TBT", "Zalando", "social_media", "B2B", "Xyzzy"] {
+        for body in ["SocialMedia", "socialmediatips", "OOTD", "ootd", "TBT", "Zalando", "social_media", "B2B", "Xyzzy"]
+        {
             assert_eq!(fix(body), None, "{body}");
         }
     }
