@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchXCount } from './x-count.mjs';
+import { benchHashtags } from './hashtags.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -59,4 +60,13 @@ console.log('| what | size |');
 console.log('|---|---:|');
 console.log(`| stratege_bg.wasm | ${kb(wasm.length)} (${kb(gzipSync(wasm, { level: 9 }).length)} gzip) |`);
 console.log(`| content.js | ${kb(statSync(join(DIST, 'content.js')).size)} |`);
+for (const lang of ['en', 'fr']) {
+  const bin = readFileSync(join(DIST, `lexicon/${lang}.bin`));
+  console.log(`| lexicon/${lang}.bin (loaded once by the service worker) | ${kb(bin.length)} (${kb(gzipSync(bin, { level: 9 }).length)} gzip) |`);
+}
 console.log(`| dist/chrome | ${kb(dirSize(DIST))} |`);
+
+console.log('\n## Hashtag spell-check in wasm (bench/hashtags.mjs: seeded typos of tests/data/hashtags-correct.tsv)\n');
+console.log('| what | value |');
+console.log('|---|---:|');
+for (const row of (await benchHashtags()).rows) console.log(`| ${row.what} | ${row.value} |`);

@@ -90,8 +90,12 @@ fn lowercase_multi_word_tags_get_camel_case_for_screen_readers() {
 #[test]
 fn duplicates_are_flagged_from_the_second_occurrence_ignoring_case() {
     let r = report("facebook", "#Paris #travel #paris #PARIS", None);
-    let dups: Vec<&str> =
-        r.hashtags.iter().filter(|h| h.problems.iter().any(|p| p.kind == "duplicate")).map(|h| h.tag.as_str()).collect();
+    let dups: Vec<&str> = r
+        .hashtags
+        .iter()
+        .filter(|h| h.problems.iter().any(|p| p.kind == "duplicate"))
+        .map(|h| h.tag.as_str())
+        .collect();
     assert_eq!(dups, ["#paris", "#PARIS"]);
     assert!(r.problems.iter().any(|p| p.kind == "hashtag-duplicate" && p.severity == Severity::Warning));
 }
@@ -101,7 +105,8 @@ fn limits_follow_the_platform_or_the_user() {
     let six = "#one #two #three #four #five #six";
     let limited = |platform: &str, limit: Option<u32>| -> Vec<(String, Severity)> {
         stratege::hashtags::lexicon::install_embedded();
-        let request = Request { platform: platform.into(), text: six.into(), hashtag_limit: limit, ..Request::default() };
+        let request =
+            Request { platform: platform.into(), text: six.into(), hashtag_limit: limit, ..Request::default() };
         let r = check(&request).unwrap();
         let text_of = |p: &stratege::report::Problem| six.get(p.start..p.end).unwrap_or_default().to_owned();
         r.problems.iter().filter(|p| p.kind == "hashtag-limit").map(|p| (text_of(p), p.severity)).collect()
@@ -132,7 +137,9 @@ fn tags_cut_by_an_apostrophe_or_a_hyphen_are_broken() {
 
 #[test]
 fn extraction_follows_each_platform() {
-    let tags = |platform| -> Vec<String> { report(platform, "#a#b #123 #ok", None).hashtags.into_iter().map(|h| h.tag).collect() };
+    let tags = |platform| -> Vec<String> {
+        report(platform, "#a#b #123 #ok", None).hashtags.into_iter().map(|h| h.tag).collect()
+    };
     assert_eq!(tags("x"), ["#ok"]);
     assert_eq!(tags("instagram"), ["#a", "#ok"]);
 }

@@ -5,7 +5,11 @@ use stratege::{check, Request};
 
 #[test]
 fn spelling_is_unchecked_and_everything_else_runs() {
-    let request = Request { platform: "instagram".into(), text: "#SocialMeida #a #b #c #d #socialmeida".into(), ..Request::default() };
+    let request = Request {
+        platform: "instagram".into(),
+        text: "#SocialMeida #a #b #c #d #socialmeida".into(),
+        ..Request::default()
+    };
     let r = check(&request).unwrap();
     assert!(r.hashtag_languages.is_empty());
     assert!(r.hashtags.iter().all(|h| !h.spelling_checked));
