@@ -12,7 +12,7 @@ use super::segment::split;
 const CORRECT_SPLIT_MARGIN: f32 = 4.0;
 /// Upper-case pieces up to this length are acronyms (TBT, OOTD, NYC, COP).
 const MAX_ACRONYM_CHARS: usize = 5;
-/// Cost of each word of a split (nats): a capitalised hump is meant as one word, a lowercase run often holds several.
+/// Cost of each word of a split (nats): a capitalised hump is meant as one word, other runs often hold several.
 const HUMP_WORD_COST: f32 = 8.0;
 const RUN_WORD_COST: f32 = 2.0;
 
@@ -89,7 +89,8 @@ pub fn judge(
                     fixed.push_str(piece.text);
                     continue;
                 }
-                let one_word = piece_style != Style::Lower;
+                // A capitalised hump holds one word; a lowercase or upper-case run often holds several.
+                let one_word = matches!(piece_style, Style::Capitalised | Style::Mixed);
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for lex in lexicons {
                     verdicts.push(judge_piece(lex, &lower, one_word));
