@@ -50,3 +50,20 @@ fn platforms_table_lists_every_platform() {
     assert_eq!(table.as_array().unwrap().len(), 7);
     assert!(!stratege::wasm::version().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
+    assert!(stratege::wasm::load_lexicon("de", b"").contains("unknown language"));
+    assert!(stratege::wasm::load_lexicon("en", b"not a lexicon").contains("error"));
+    let before = report("#SocialMeida", r#"{"platform":"instagram"}"#);
+    assert_eq!(before["hashtags"][0]["spelling_checked"], false);
+    let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
+    for (name, body) in [("lang", "en"), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")] {
+        packed += &format!("{name}\n{}\n{body}", body.len());
+    }
+    assert!(stratege::wasm::load_lexicon("fr", packed.as_bytes()).contains("not fr"));
+    assert_eq!(stratege::wasm::load_lexicon("en", packed.as_bytes()), r#"{"lang":"en","words":2}"#);
+    assert_eq!(stratege::wasm::loaded_lexicons(), r#"["en"]"#);
+    let after = report("#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#);
+    assert_eq!(after["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
+}
