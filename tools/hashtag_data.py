@@ -9,7 +9,8 @@ Outputs, deterministic for the same inputs (sorted, no timestamps):
   data/hashtags/en/words.txt    "word<TAB>count": the 60,000 most frequent all-letter unigrams of wordsegment
   data/hashtags/en/bigrams.txt  "word word<TAB>count": the 60,000 most frequent wordsegment bigrams of kept words
   data/hashtags/fr/words.txt    "word<TAB>score": dictionary-fr stems and their one-level suffix forms, scored by
-                                the prior documented in data/hashtags/ORIGIN.md; verb conjugations are left out (no permissive French frequency list
+                                the prior documented in data/hashtags/ORIGIN.md; verb conjugations are left out
+  data/hashtags/fr/names.txt    "name<TAB>score": dictionary-fr's capitalised names (Bretagne), lowercase, same prior (no permissive French frequency list
                                 with counts was found)
 """
 
@@ -125,8 +126,8 @@ def french_forms(package: pathlib.Path):
         for line in f:
             entry = line.split()[0] if line.split() else ""
             stem, _, flags = entry.partition("/")
-            if not stem or not stem[0].islower():
-                continue  # proper nouns and abbreviations: Hunspell still accepts them as whole tags
+            if not stem:
+                continue
             forms.setdefault(stem, True)
             for i in range(0, len(flags) - 1, 2):
                 flag_rules = rules.get(flags[i : i + 2], ())
@@ -141,7 +142,12 @@ def french_forms(package: pathlib.Path):
 
 def french(package: pathlib.Path, out: pathlib.Path):
     scored = {}
+    names = {}
     for form, is_stem in french_forms(package).items():
+        if form[:1].isupper() and form[1:].islower() and form.isalpha() and 4 <= len(form) <= MAX_WORD_CHARS:
+            # Place and other proper names (Bretagne, Marseille): offered as fixes of a capitalised tag only.
+            names[form.lower()] = max(names.get(form.lower(), 0), int(10 ** (7 - len(form) / 4)))
+            continue
         word = form
         if not word.isalpha() or not word.islower() or len(word) > MAX_WORD_CHARS or len(word) < 2 and word not in FR_COMMON:
             continue
@@ -157,7 +163,10 @@ def french(package: pathlib.Path, out: pathlib.Path):
     ordered = sorted(scored.items(), key=lambda wc: (-wc[1], wc[0]))
     with open(out / "words.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{w}\t{c}\n" for w, c in ordered)
-    return len(ordered)
+    ordered_names = sorted(((n, c) for n, c in names.items() if n not in scored), key=lambda nc: (-nc[1], nc[0]))
+    with open(out / "names.txt", "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(f"{n}\t{c}\n" for n, c in ordered_names)
+    return len(ordered), len(ordered_names)
 
 
 def main():
@@ -174,8 +183,8 @@ def main():
         copy_hunspell(source / "dictionary-fr" / "package", root / "fr")
         wordsegment_license(source / "ws", root / "en" / "LICENSE-wordsegment")
         n_en, n_bi = english(source / "ws" / "wordsegment", root / "en")
-        n_fr = french(source / "dictionary-fr" / "package", root / "fr")
-    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words")
+        n_fr, n_names = french(source / "dictionary-fr" / "package", root / "fr")
+    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names")
 
 
 if __name__ == "__main__":

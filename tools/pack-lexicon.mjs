@@ -20,6 +20,7 @@ const sections = [
   ['words', file('words.txt')],
 ];
 if (lang === 'en') sections.push(['bigrams', file('bigrams.txt')]);
+if (lang === 'fr') sections.push(['names', file('names.txt')]);
 // French words are dictionary-fr's own lowercase forms (tools/hashtag_data.py); English ones are web counts.
 sections.push(['words-from-dictionary', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
 

@@ -31,6 +31,8 @@ pub struct Sources<'a> {
     pub words: &'a str,
     /// `first second<TAB>count` lines; empty when the language has no bigram counts.
     pub bigrams: &'a str,
+    /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
+    pub names: &'a str,
     /// The words come from the Hunspell dictionary itself, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
     pub words_from_dictionary: bool,
@@ -47,6 +49,8 @@ pub struct Lexicon {
     costs: Vec<f32>,
     /// Hunspell accepts the word as a lowercase common word, by word id.
     correct: Vec<bool>,
+    /// Ids from this one on are proper names.
+    first_name: u32,
     /// -ln P(second | first), by (first id, second id).
     bigram_costs: HashMap<(u32, u32), f32, FixedState>,
     /// ln of the total count: the scale of the unknown-word cost.
@@ -64,11 +68,17 @@ impl Lexicon {
             .map_err(|e| format!("{} Hunspell dictionary: {e}", lang.id()))?;
         let mut words = Vec::new();
         let mut counts = Vec::new();
-        for line in sources.words.lines() {
-            let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
-            let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-            words.push(Box::<str>::from(word));
-            counts.push(count);
+        let mut first_name = 0;
+        for (list, lines) in [sources.words, sources.names].into_iter().enumerate() {
+            if list == 1 {
+                first_name = words.len() as u32;
+            }
+            for line in lines.lines() {
+                let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
+                let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
+                words.push(Box::<str>::from(word));
+                counts.push(count);
+            }
         }
         let total: f64 = counts.iter().sum();
         let costs = counts.iter().map(|&c| (total / c).ln() as f32).collect();
@@ -94,9 +104,13 @@ impl Lexicon {
         let correct: Vec<bool> = words
             .iter()
             .enumerate()
-            .map(|(rank, w)| sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
+            .map(|(rank, w)| {
+                rank < first_name as usize
+                    && (sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
+            })
             .collect();
-        let near = DeleteIndex::build(&words, &correct);
+        let offered: Vec<bool> = correct.iter().enumerate().map(|(id, &c)| c || id >= first_name as usize).collect();
+        let near = DeleteIndex::build(&words, &offered);
         Ok(Lexicon {
             lang,
             hunspell,
@@ -105,13 +119,15 @@ impl Lexicon {
             folded,
             costs,
             correct,
+            first_name,
             bigram_costs,
             ln_total: total.ln() as f32,
             near,
         })
     }
 
-    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, `bigrams`).
+    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`,
+    /// `words-from-dictionary`).
     pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
         let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file")?;
         let mut sections: HashMap<&str, &str> = HashMap::new();
@@ -129,6 +145,7 @@ impl Lexicon {
             dic: get("dic")?,
             words: get("words")?,
             bigrams: get("bigrams").unwrap_or(""),
+            names: get("names").unwrap_or(""),
             words_from_dictionary: get("words-from-dictionary").is_ok_and(|v| v == "yes"),
         };
         Lexicon::build(lang, &sources)
@@ -137,6 +154,11 @@ impl Lexicon {
     /// The id of `word`, or of the accented word it is typed for (`noel` → noël).
     pub fn id(&self, word: &str) -> Option<u32> {
         self.ids.get(word).or_else(|| self.folded.get(word)).copied()
+    }
+
+    /// Whether `lower` is a proper name of the lexicon (Bretagne).
+    pub fn is_name(&self, lower: &str) -> bool {
+        self.id(lower).is_some_and(|id| id >= self.first_name)
     }
 
     /// Whether the word of this id is a correctly spelt common word.
@@ -260,6 +282,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             dic: include_str!("../../data/hashtags/en/index.dic"),
             words: include_str!("../../data/hashtags/en/words.txt"),
             bigrams: include_str!("../../data/hashtags/en/bigrams.txt"),
+            names: "",
             words_from_dictionary: false,
         },
         Lang::Fr => Sources {
@@ -267,6 +290,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             dic: include_str!("../../data/hashtags/fr/index.dic"),
             words: include_str!("../../data/hashtags/fr/words.txt"),
             bigrams: "",
+            names: include_str!("../../data/hashtags/fr/names.txt"),
             words_from_dictionary: true,
         },
     };
@@ -293,7 +317,8 @@ mod tests {
 
     fn tiny() -> Lexicon {
         let words = "hello\t90\nworld\t10\nhelo\t3\n";
-        let sources = Sources { aff: AFF, dic: DIC, words, bigrams: "hello world\t5\n", words_from_dictionary: false };
+        let sources =
+            Sources { aff: AFF, dic: DIC, words, bigrams: "hello world\t5\n", names: "", words_from_dictionary: false };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
 
@@ -317,7 +342,7 @@ mod tests {
         // Ranks below TRUSTED_WEB_WORDS are words (online, cyber); beyond, Hunspell decides ("buisness").
         let mut words: String = (0..TRUSTED_WEB_WORDS).map(|i| format!("filler{i}\t{}\n", 1_000_000 - i)).collect();
         words += "hello\t10\nhelo\t9\n";
-        let sources = Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", words_from_dictionary: false };
+        let sources = Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", names: "", words_from_dictionary: false };
         let lex = Lexicon::build(Lang::En, &sources).unwrap();
         assert!(lex.is_word("filler3") && lex.is_word("hello"));
         assert!(!lex.is_word("helo") && !lex.is_common_word("helo"));

@@ -122,6 +122,7 @@ mod tests {
             dic: "0\n",
             words,
             bigrams: "social media\t200\n",
+            names: "",
             words_from_dictionary: true,
         };
         Lexicon::build(Lang::En, &sources).unwrap()

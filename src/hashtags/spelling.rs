@@ -5,7 +5,7 @@
 
 use super::case::{pieces, restyle, style, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::split;
+use super::segment::{split, Word};
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
@@ -50,10 +50,11 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
         let typo = split(lex, &chars, true, word_cost);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
-        // A capitalised hump is fixed to one word: "Doctolib" is a name, not "Doctor lib".
-        let all_common = typo.words.iter().all(|w| w.known && lex.is_common_word(&w.text));
+        // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
+        // (#Bretange → #Bretagne); other fixes are made of common words.
+        let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word && lex.is_name(&w.text)));
         let shape_kept = !one_word || typo.words.len() == 1;
-        if typo.edits() > 0 && all_common && shape_kept && typo.cost + margin < exact.cost {
+        if typo.edits() > 0 && typo.words.iter().all(fixed_to) && shape_kept && typo.cost + margin < exact.cost {
             fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost));
         }
     }
@@ -137,7 +138,7 @@ mod tests {
     use crate::lang::Lang;
 
     fn lexicon(lang: Lang, words: &str, dic: &str) -> Lexicon {
-        let sources = Sources { aff: "SET UTF-8\n", dic, words, bigrams: "", words_from_dictionary: true };
+        let sources = Sources { aff: "SET UTF-8\n", dic, words, bigrams: "", names: "bretagne\t50\n", words_from_dictionary: true };
         Lexicon::build(lang, &sources).unwrap()
     }
 
@@ -176,6 +177,9 @@ mod tests {
         // "Tips" is no French word and "recettes" no English one: neither is "fixed" by the other language.
         assert_eq!(fix("RecettesFacilesTips"), None);
         assert_eq!(fix("RecetesTips").as_deref(), Some("RecettesTips"));
+        // Names fix a capitalised hump only.
+        assert_eq!(fix("Bretange").as_deref(), Some("Bretagne"));
+        assert_eq!(fix("bretangerecettes"), None);
     }
 
     #[test]
