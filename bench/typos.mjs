@@ -5,18 +5,7 @@
 //     node bench/typos.mjs [seed]     prints "lang<TAB>#Typo<TAB>#Correct" lines from tests/data/hashtags-correct.tsv
 
 import { readFileSync } from 'node:fs';
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../tests/support/mixed-text.mjs';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 export const OPERATIONS = ['insert', 'delete', 'substitute', 'transpose'];
