@@ -64,12 +64,14 @@ export async function benchHashtags() {
   const group = (name) => (groups[name] ??= { n: 0, flagged: 0, top1: 0 });
   const falsePositives = [];
   for (const { lang, tag } of correctTags()) {
-    // Brands are checked without a language; English and French tags with theirs, then without.
-    for (const given of ['brand', 'unlisted'].includes(lang) ? [null] : [lang, null]) {
+    // English and French tags with their language, then without; brands without, and unlisted ones in an English
+    // post too.
+    const languages = { brand: [null], unlisted: ['en', null] }[lang] ?? [lang, null];
+    for (const given of languages) {
       const checked = checkTag(core, tag, given);
       const { report } = checked;
-      if (given) record(given, checked);
-      const g = group(`correct ${lang}${given ? '' : ', language not given'}`);
+      if (given === lang) record(given, checked);
+      const g = group(`correct ${lang}${given ? (given === lang ? '' : `, post in ${given}`) : ', language not given'}`);
       g.n++;
       if (spellingOf(report)) {
         g.flagged++;

@@ -1,6 +1,7 @@
 //! The spelling of one tag: its words, and a fix when a typo-tolerant split is clearly more probable than the tag
 //! as typed. Each piece (CamelCase hump, run of letters) is judged in every loaded language: correct in one of them
-//! is correct (English tags are common in French posts); else the most convincing fix wins. Never a fix for a piece
+//! is correct (English tags are common in French posts); else the fix comes from the post's language, or from the
+//! language with the most convincing fix when the post's language is unknown. Never a fix for a piece
 //! Hunspell accepts, an acronym, a short piece, or a term of the allowlist or of the user's dictionary.
 
 use super::case::{pieces, restyle, style, PieceKind, Style};
@@ -104,12 +105,13 @@ pub fn judge(
                     fixed.push_str(piece.text);
                     continue;
                 }
-                // The post's language fixes what no language accepts; when it is unknown, the larger gain wins (the
-                // languages' costs are on different scales, so this is a rough choice).
+                // The post's language alone fixes what no language accepts; when it is unknown, the larger gain wins
+                // (the languages' costs are on different scales, so this is a rough choice).
                 let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain)| *gain);
-                let best = match verdicts.first() {
-                    Some(first) if first_is_post_language && first.fix.is_some() => Some(first),
-                    _ => verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b))),
+                let best = if first_is_post_language {
+                    verdicts.first()
+                } else {
+                    verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
                 };
                 match best.and_then(|v| v.fix.as_ref()) {
                     Some((fix_words, _)) => {
@@ -176,7 +178,11 @@ mod tests {
     fn each_piece_may_be_in_either_language() {
         // "Tips" is no French word and "recettes" no English one: neither is "fixed" by the other language.
         assert_eq!(fix("RecettesFacilesTips"), None);
-        assert_eq!(fix("RecetesTips").as_deref(), Some("RecettesTips"));
+        let (en, fr) = (english(), french());
+        let unknown_language = judge(&[&en, &fr], "RecetesTips", false, &|_| false);
+        assert_eq!(unknown_language.fix.as_deref(), Some("RecettesTips"));
+        // In an English post, only English fixes: a French tag no English word is close to stays as typed.
+        assert_eq!(fix("RecetesTips"), None);
         // Names fix a capitalised hump only.
         assert_eq!(fix("Bretange").as_deref(), Some("Bretagne"));
         assert_eq!(fix("bretangerecettes"), None);
