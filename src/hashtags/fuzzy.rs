@@ -6,9 +6,6 @@
 //! deletion, substitution or transposition always meets, and many two-edit typos of long words do. The first
 //! letter is taken as typed: typos seldom hit it, and names such as Zalando are not "fixed" to alando.
 
-use std::hash::{BuildHasher, Hasher};
-
-use foldhash::fast::FixedState;
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
@@ -31,16 +28,61 @@ pub struct DeleteIndex {
     chars: Vec<Box<[char]>>,
 }
 
-/// 32-bit hash of `chars` without the characters at the positions `skip` (sorted, at most two). Collisions only
-/// cost a distance check: every candidate is confirmed.
-fn hash_without(chars: &[char], skip: [usize; 2]) -> u32 {
-    let mut h = FixedState::with_seed(0x5742_4154).build_hasher();
-    for (i, &c) in chars.iter().enumerate() {
-        if i != skip[0] && i != skip[1] {
-            h.write_u32(c as u32);
-        }
+/// Polynomial hashes of a word's prefixes, so that the hash of the word without one or two characters costs O(1):
+/// every form of a stretch is hashed without walking it again.
+struct Prefixes {
+    /// `at[k]`: hash of the first k characters.
+    at: [u64; MAX_HASHED + 1],
+    len: usize,
+}
+
+/// Longest stretch hashed (queries are at most `MAX_CANDIDATE_CHARS + 2` characters).
+const MAX_HASHED: usize = MAX_CANDIDATE_CHARS + 2;
+/// The polynomial's base (odd, so that powers never vanish modulo 2^64).
+const BASE: u64 = 0x100_0000_01b3;
+
+const fn powers() -> [u64; MAX_HASHED + 1] {
+    let mut p = [1u64; MAX_HASHED + 1];
+    let mut i = 1;
+    while i <= MAX_HASHED {
+        p[i] = p[i - 1].wrapping_mul(BASE);
+        i += 1;
     }
-    (h.finish() >> 32) as u32
+    p
+}
+
+const POWERS: [u64; MAX_HASHED + 1] = powers();
+
+impl Prefixes {
+    fn new(chars: &[char]) -> Prefixes {
+        let mut at = [0u64; MAX_HASHED + 1];
+        for (k, &c) in chars.iter().enumerate() {
+            at[k + 1] = at[k].wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
+        }
+        Prefixes { at, len: chars.len() }
+    }
+
+    /// Hash of characters `a..b`.
+    fn range(&self, a: usize, b: usize) -> u64 {
+        self.at[b].wrapping_sub(self.at[a].wrapping_mul(POWERS[b - a]))
+    }
+
+    /// 32-bit key of the word without the characters at `skip` (sorted, distinct; `NONE` for fewer). Collisions
+    /// only cost a distance check: every candidate is confirmed.
+    fn key_without(&self, skip: [usize; 2]) -> u32 {
+        let mut h = 0u64;
+        let mut from = 0;
+        let mut form_len = self.len;
+        for cut in skip.into_iter().filter(|&i| i != NONE) {
+            h = h.wrapping_mul(POWERS[cut - from]).wrapping_add(self.range(from, cut));
+            from = cut + 1;
+            form_len -= 1;
+        }
+        h = h.wrapping_mul(POWERS[self.len - from]).wrapping_add(self.range(from, self.len));
+        // Mix the form's length in and spread the bits: the top ones pick the bucket.
+        let mixed = (h ^ (form_len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        (mixed >> 32) as u32
+    }
 }
 
 fn bucket(key: u32) -> usize {
@@ -58,11 +100,12 @@ impl DeleteIndex {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
             let cs: Box<[char]> = super::lexicon::fold_accents(word).chars().collect();
             if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
-                pairs.push((hash_without(&cs, [NONE, NONE]), id as u32));
+                let prefixes = Prefixes::new(&cs);
+                pairs.push((prefixes.key_without([NONE, NONE]), id as u32));
                 for i in 0..cs.len() {
                     // A doubled letter gives the same form twice: keep one.
                     if i == 0 || cs[i] != cs[i - 1] {
-                        pairs.push((hash_without(&cs, [i, NONE]), id as u32));
+                        pairs.push((prefixes.key_without([i, NONE]), id as u32));
                     }
                 }
                 chars.push(cs);
@@ -113,16 +156,17 @@ impl DeleteIndex {
                 }
             }
         };
-        visit(hash_without(query, [NONE, NONE]), out);
+        let prefixes = Prefixes::new(query);
+        visit(prefixes.key_without([NONE, NONE]), out);
         for i in 0..n {
             if i == 0 || query[i] != query[i - 1] {
-                visit(hash_without(query, [i, NONE]), out);
+                visit(prefixes.key_without([i, NONE]), out);
             }
         }
         if (LONG_WORD_CHARS..=MAX_TWO_EDIT_QUERY_CHARS).contains(&n) {
             for i in 0..n {
                 for j in i + 1..n {
-                    visit(hash_without(query, [i, j]), out);
+                    visit(prefixes.key_without([i, j]), out);
                 }
             }
         }
