@@ -1,7 +1,8 @@
 //! The hashtags of a post and what is wrong with them: extraction per platform, spelling with fixes in the user's
 //! case style, CamelCase for screen readers, duplicates, the per-post limit, and tags cut short by punctuation.
-//! `crate::check` calls [`analyse`]; spelling needs a lexicon installed for the language ([`lexicon::install`]),
-//! and without one every other check still runs and the tags say their spelling was not checked.
+//! `crate::check` calls [`analyse`]. Spelling and readability (which needs the tag's words) use the lexicons
+//! installed ([`lexicon::install`]); without one, extraction, duplicates, limits and broken tags still run and the
+//! tags say their spelling was not checked.
 
 mod allowlist;
 mod case;
@@ -130,7 +131,8 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
                     "readability" => "hashtag-readability",
                     "duplicate" => "hashtag-duplicate",
                     "limit" => "hashtag-limit",
-                    _ => "hashtag-broken",
+                    "broken" => "hashtag-broken",
+                    other => unreachable!("no hashtag problem kind {other}"),
                 },
                 severity,
                 message: message.clone(),
