@@ -51,6 +51,8 @@ pub struct Lexicon {
     correct: Vec<bool>,
     /// Ids from this one on are proper names.
     first_name: u32,
+    /// Word ids are ranks by real counts (not a prior over a dictionary).
+    pub counted: bool,
     /// -ln P(second | first), by (first id, second id).
     bigram_costs: HashMap<(u32, u32), f32, FixedState>,
     /// ln of the total count: the scale of the unknown-word cost.
@@ -120,6 +122,7 @@ impl Lexicon {
             costs,
             correct,
             first_name,
+            counted: !sources.words_from_dictionary,
             bigram_costs,
             ln_total: total.ln() as f32,
             near,

@@ -11,6 +11,8 @@ use super::segment::{split, Word};
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
 const CORRECT_SPLIT_MARGIN: f32 = 4.0;
+/// Words of four letters or more among this many most frequent make a split that is taken as typed.
+const FREQUENT_SPLIT_RANK: u32 = 5_000;
 /// Upper-case pieces up to this length are acronyms (TBT, OOTD, NYC, COP).
 const MAX_ACRONYM_CHARS: usize = 5;
 /// Cost of each word of a split (nats): a capitalised hump is meant as one word, other runs often hold several.
@@ -40,14 +42,16 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let chars: Vec<char> = lower.chars().collect();
     let exact = split(lex, &chars, false, word_cost);
     let whole_word = lex.is_word(lower);
-    let correct = whole_word || exact.words.iter().all(|w| lex.is_common_word(&w.text));
-    let words = if whole_word && exact.words.len() > 1 && !correct {
-        vec![lower.to_owned()]
-    } else {
-        exact.words.iter().map(|w| w.text.clone()).collect()
-    };
+    let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
+    let correct = whole_word || split_correct;
+    let words = if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
+    // A split into frequent words of four letters or more (social media tips) is no typo: the typo-tolerant split,
+    // the costly part of a long tag, is skipped (with real counts only: French ranks come from a prior).
+    let frequent = split_correct
+        && lex.counted
+        && exact.words.iter().all(|w| w.text.len() >= 4 && lex.id(&w.text).is_some_and(|id| id < FREQUENT_SPLIT_RANK));
     let mut fix = None;
-    if !whole_word {
+    if !whole_word && !frequent {
         let typo = split(lex, &chars, true, word_cost);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
