@@ -11,8 +11,10 @@ use super::segment::{split, Word};
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
 const CORRECT_SPLIT_MARGIN: f32 = 4.0;
-/// Words of four letters or more among this many most frequent make a split that is taken as typed.
+/// Words of four letters or more among this many most frequent, and shorter ones among the function words, make a
+/// split that is taken as typed.
 const FREQUENT_SPLIT_RANK: u32 = 5_000;
+const FREQUENT_SHORT_SPLIT_RANK: u32 = 300;
 /// Upper-case pieces up to this length are acronyms (TBT, OOTD, NYC, COP).
 const MAX_ACRONYM_CHARS: usize = 5;
 /// Cost of each word of a split (nats): a capitalised hump is meant as one word, other runs often hold several.
@@ -45,11 +47,14 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
     let correct = whole_word || split_correct;
     let words = if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
-    // A split into frequent words of four letters or more (social media tips) is no typo: the typo-tolerant split,
+    // A split into frequent words (best social media tips for) is no typo: the typo-tolerant split,
     // the costly part of a long tag, is skipped (with real counts only: French ranks come from a prior).
     let frequent = split_correct
         && lex.counted
-        && exact.words.iter().all(|w| w.text.len() >= 4 && lex.id(&w.text).is_some_and(|id| id < FREQUENT_SPLIT_RANK));
+        && exact.words.iter().all(|w| {
+            let rank_limit = if w.text.len() >= 4 { FREQUENT_SPLIT_RANK } else { FREQUENT_SHORT_SPLIT_RANK };
+            lex.id(&w.text).is_some_and(|id| id < rank_limit)
+        });
     let mut fix = None;
     if !whole_word && !frequent {
         let typo = split(lex, &chars, true, word_cost);
