@@ -31,6 +31,9 @@ pub struct Request {
     /// The user's own words: never flagged as misspelt in hashtags.
     #[serde(default)]
     pub dictionary: Vec<String>,
+    /// Only the length is wanted (the live counter): hashtags and tone are left out of the report.
+    #[serde(default)]
+    pub length_only: bool,
 }
 
 /// Checks a request; the error says why it cannot be checked (unknown platform or language).
