@@ -2,6 +2,7 @@
 # `setup` installs everything it needs, skipping what is already there (see ../shared/toolchain.md).
 
 SHELL := /bin/bash
+.SECONDEXPANSION:
 .SHELLFLAGS := -eu -o pipefail -c
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p;}' Cargo.lock)
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -10,10 +11,11 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 WASM_RAW := target/wasm32-unknown-unknown/release/stratege.wasm
 PKG := target/pkg
 DIST := dist/chrome
+LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build test test-native test-wasm test-node bench demo package clean
+.PHONY: setup build lexicons test test-native test-wasm test-node bench demo package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -46,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 ## build: dist/chrome (the unpacked extension) and target/release/stratege (the CLI)
-build: setup $(DIST)/manifest.json target/release/stratege
+build: setup $(DIST)/manifest.json $(LEXICONS) target/release/stratege
 
 target/release/stratege: $(RUST_SOURCES)
 	cargo build --release --bin stratege
@@ -57,6 +59,12 @@ $(WASM_RAW): $(RUST_SOURCES)
 $(PKG)/stratege_bg.wasm: $(WASM_RAW)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
 	wasm-opt -Os $(PKG)/stratege_bg.wasm -o $(PKG)/stratege_bg.wasm
+
+## lexicons: the hashtag lexicons the service worker loads once (wasm `load_lexicon`); not compiled into the wasm
+lexicons: $(LEXICONS)
+
+$(DIST)/lexicon/%.bin: $(DIST)/manifest.json tools/pack-lexicon.mjs $$(wildcard data/hashtags/%/*)
+	node tools/pack-lexicon.mjs $* $@
 
 $(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES)
 	rm -rf $(DIST) && mkdir -p $(DIST)/pkg

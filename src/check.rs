@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::lang::Lang;
 use crate::measure::{self, Options};
 use crate::platform::Platform;
 use crate::report::{Length, LengthState, Problem, Report, Severity, Tone};
@@ -52,10 +53,16 @@ pub fn check(request: &Request) -> Result<Report, String> {
         premium: request.premium,
         auto_mentions: request.auto_mentions.unwrap_or(request.reply),
     };
-    Ok(report(platform, &request.text, &options))
+    let hashtags = crate::hashtags::Settings {
+        platform,
+        lang: request.lang.as_deref().and_then(Lang::from_id),
+        limit: request.hashtag_limit,
+        dictionary: &request.dictionary,
+    };
+    Ok(report(platform, &request.text, &options, &hashtags))
 }
 
-fn report(platform: Platform, text: &str, options: &Options) -> Report {
+fn report(platform: Platform, text: &str, options: &Options, hashtags: &crate::hashtags::Settings) -> Report {
     let rules = platform.rules();
     let m = measure::measure(rules, text, options);
     let text_len = crate::text::utf16_len(text);
@@ -74,6 +81,7 @@ fn report(platform: Platform, text: &str, options: &Options) -> Report {
             ),
             start: from,
             end: text_len,
+            suggestion: None,
         });
     }
     for &(at, c) in &m.invalid_chars {
@@ -83,6 +91,7 @@ fn report(platform: Platform, text: &str, options: &Options) -> Report {
             message: format!("U+{:04X} is not allowed in a post on {}: remove it", u32::from(c), rules.name),
             start: at,
             end: at + 1,
+            suggestion: None,
         });
     }
     if let Some(cut) = m.preview_cut {
@@ -96,8 +105,11 @@ fn report(platform: Platform, text: &str, options: &Options) -> Report {
             ),
             start: cut,
             end: text_len,
+            suggestion: None,
         });
     }
+    let tags = crate::hashtags::analyse(text, hashtags);
+    problems.extend(tags.problems);
     Report {
         platform,
         length: Length {
@@ -109,9 +121,11 @@ fn report(platform: Platform, text: &str, options: &Options) -> Report {
             unit: rules.unit.name(),
             preview_cut: m.preview_cut,
         },
-        hashtags: Vec::new(),
+        hashtags: tags.hashtags,
         tone: Tone::not_checked(),
         problems,
+        lang: tags.lang,
+        hashtag_languages: tags.languages,
     }
 }
 
@@ -135,6 +149,7 @@ pub fn check_json(line: &str) -> String {
                 message: format!("{repaired} broken character(s) (unpaired UTF-16 surrogates) were read as U+FFFD"),
                 start: 0,
                 end: 0,
+                suggestion: None,
             });
         }
         Ok(report)

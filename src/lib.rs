@@ -2,6 +2,7 @@
 //! No DOM and no I/O here: every function takes text and settings and returns data.
 
 pub mod check;
+pub mod hashtags;
 pub mod lang;
 pub mod measure;
 pub mod platform;

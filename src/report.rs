@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::platform::Platform;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -12,6 +13,10 @@ pub struct Report {
     pub hashtags: Vec<Hashtag>,
     pub tone: Tone,
     pub problems: Vec<Problem>,
+    /// The language of the post: the request's `lang`, else detected; null when neither tells.
+    pub lang: Option<Lang>,
+    /// The languages whose lexicon checked the hashtags' spelling (empty when none is loaded).
+    pub hashtag_languages: Vec<Lang>,
 }
 
 /// The length of a text in the platform's own unit, against the limit that applies.
@@ -60,13 +65,20 @@ pub struct Hashtag {
     pub start: usize,
     pub end: usize,
     pub problems: Vec<HashtagProblem>,
+    /// The tag's words, lowercase and corrected (`#socialmeidatips` → social, media, tips); empty when not split.
+    pub words: Vec<String>,
+    /// Whether the spelling was judged (false: no lexicon loaded, another script, or longer than checked).
+    pub spelling_checked: bool,
 }
 
+/// `kind`: spelling, readability, duplicate, limit or broken (the top-level problem's kind is `hashtag-<kind>`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HashtagProblem {
     pub kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    pub message: String,
+    pub severity: Severity,
 }
 
 /// The tone verdict of a reply. `checked` is false when no tone analysis ran.
@@ -115,6 +127,9 @@ pub struct Problem {
     pub message: String,
     pub start: usize,
     pub end: usize,
+    /// The replacement of `start..end` that fixes the problem, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 #[cfg(test)]

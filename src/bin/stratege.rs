@@ -93,6 +93,7 @@ fn run_check(args: &[String]) -> ExitCode {
         Ok(parsed) => parsed,
         Err(why) => return usage_error(&why),
     };
+    stratege::hashtags::lexicon::install_embedded();
     if parsed.jsonl {
         return match run_jsonl() {
             Ok(()) => ExitCode::SUCCESS,
