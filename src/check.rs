@@ -2,9 +2,11 @@
 
 use serde::Deserialize;
 
+use crate::lang::Lang;
 use crate::measure::{self, Options};
 use crate::platform::Platform;
 use crate::report::{Length, LengthState, Problem, Report, Severity, Tone};
+use crate::tone::{self, Sensitivity};
 
 /// One text to check, as a JSON line of `stratege check --jsonl` (contracts.md §2) or a call from the extension.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -39,17 +41,22 @@ pub fn check(request: &Request) -> Result<Report, String> {
         let known: Vec<&str> = crate::platform::RULES.iter().map(|r| r.id).collect();
         format!("unknown platform {:?} (known: {})", request.platform, known.join(", "))
     })?;
-    if let Some(lang) = &request.lang {
-        if lang != "en" && lang != "fr" {
-            return Err(format!("unknown language {lang:?} (known: en, fr)"));
-        }
-    }
+    let lang = match &request.lang {
+        Some(id) => Some(Lang::from_id(id).ok_or_else(|| format!("unknown language {id:?} (known: en, fr)"))?),
+        None => None,
+    };
+    let sensitivity = Sensitivity::of_request(request.tone.as_deref(), request.reply)?;
     let options = Options {
         reply: request.reply,
         premium: request.premium,
         auto_mentions: request.auto_mentions.unwrap_or(request.reply),
     };
-    Ok(report(platform, &request.text, &options))
+    let mut report = report(platform, &request.text, &options);
+    if sensitivity != Sensitivity::Off {
+        let lang = lang.or_else(|| crate::lang::detect(&request.text));
+        report.tone = tone::analyse(&request.text, lang, sensitivity);
+    }
+    Ok(report)
 }
 
 fn report(platform: Platform, text: &str, options: &Options) -> Report {
@@ -245,6 +252,33 @@ mod tests {
         assert_eq!(json["length"]["count"], 15);
         assert_eq!(json["problems"][0]["kind"], "lone-surrogate");
         assert!(json["problems"][0]["message"].as_str().unwrap().starts_with("2 broken"));
+    }
+
+    #[test]
+    fn tone_is_checked_for_replies_by_default_and_for_posts_on_request() {
+        let mut request = req("x", "You are an idiot");
+        assert!(!check(&request).unwrap().tone.checked, "new posts: tone off by default");
+        request.reply = true;
+        let tone = check(&request).unwrap().tone;
+        assert!(tone.checked && tone.reasons.iter().any(|r| r.kind == "insult"));
+        request.reply = false;
+        request.tone = Some("strict".into());
+        assert!(check(&request).unwrap().tone.checked);
+        request.tone = Some("off".into());
+        request.reply = true;
+        assert!(!check(&request).unwrap().tone.checked);
+        request.tone = Some("loud".into());
+        assert!(check(&request).unwrap_err().contains("unknown tone sensitivity"));
+    }
+
+    #[test]
+    fn the_requested_language_picks_the_lists_and_the_tips() {
+        let mut request = req("facebook", "Bande de nuls");
+        request.reply = true;
+        request.lang = Some("fr".into());
+        let tone = check(&request).unwrap().tone;
+        assert_eq!(tone.lang, Some(Lang::Fr));
+        assert!(tone.reasons[0].tip.contains("\u{ab}"), "{:?}", tone.reasons);
     }
 
     #[test]
