@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchXCount } from './x-count.mjs';
+import { benchTone } from './tone.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -43,6 +44,13 @@ console.log('| text | Stratège | twitter-text | ratio | same count |');
 console.log('|---|---:|---:|---:|---|');
 for (const row of await benchXCount()) {
   console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} |`);
+}
+
+console.log('\n## Reply tone (evaluation data kept apart from training: bench/data/tone/ORIGIN.md)\n');
+console.log('| what | measured | target |');
+console.log('|---|---:|---|');
+for (const row of await benchTone()) {
+  console.log(`| ${row.what} | ${row.value} | ${row.target} |`);
 }
 
 console.log('\n## Keystroke→counter latency in Chromium (X, Facebook, Instagram composers)\n');

@@ -34,6 +34,7 @@ pub struct Settings<'a> {
     pub dictionary: &'a [String],
 }
 
+#[derive(Default)]
 pub struct Analysis {
     pub hashtags: Vec<Hashtag>,
     /// The same problems, located in the text, for `report.problems`.

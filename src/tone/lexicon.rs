@@ -1,0 +1,227 @@
+//! The word and phrase lists of data/tone/lexicon_{en,fr}.txt and their matcher. A rule is a kind and a pattern
+//! of slots (syntax at the top of lexicon_en.txt); it matches folded tokens, so evasions folded away by
+//! `fold` are caught, and a match yields the span of the words it covers.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::fold::{tokens, Token};
+use super::kinds::Kind;
+use crate::lang::Lang;
+
+const GAP_WORDS: usize = 2;
+
+#[derive(Debug)]
+enum Slot {
+    /// Any one of these word sequences; `optional` when the slot may be absent.
+    Words { alternatives: Vec<Vec<String>>, optional: bool },
+    /// Up to `GAP_WORDS` words of anything.
+    Gap,
+    /// The next word starts a clause.
+    ClauseStart,
+    /// The match ends a clause (the next word starts one, or the text ends).
+    ClauseEnd,
+}
+
+#[derive(Debug)]
+struct Rule {
+    kind: Kind,
+    slots: Vec<Slot>,
+}
+
+/// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
+pub struct Lexicon {
+    rules: Vec<Rule>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+/// One rule's match: its kind and the tokens it covers, `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub first: usize,
+    pub end: usize,
+}
+
+/// The lexicon of `lang`, parsed once.
+pub fn of(lang: Lang) -> &'static Lexicon {
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_en.txt"))),
+        Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_fr.txt"))),
+    }
+}
+
+/// A word with every run of one letter shortened to one letter: "idiiot" and "idiot" share "idiot".
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five
+/// letters or more, or with `*` for any one letter ("f*ck").
+fn word_matches(token: &str, word: &str) -> bool {
+    if token == word {
+        return true;
+    }
+    let word_len = word.chars().count();
+    if word_len >= 3 && token.len() == word.len() + 1 && token.starts_with(word) && matches!(token.as_bytes()[word.len()], b's' | b'x') {
+        return true;
+    }
+    if word_len >= 5 && squeeze(token) == squeeze(word) {
+        return true;
+    }
+    token.contains('*')
+        && token.chars().count() == word_len
+        && token.chars().zip(word.chars()).all(|(t, w)| t == '*' || t == w)
+}
+
+impl Lexicon {
+    fn parse(source: &str) -> Lexicon {
+        let mut rules = Vec::new();
+        for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (kind, pattern) = line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
+            let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
+            let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
+            rules.push(Rule { kind, slots });
+        }
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, rule) in rules.iter().enumerate() {
+            match rule.slots.iter().find(|s| !matches!(s, Slot::ClauseStart)) {
+                Some(Slot::Words { alternatives, optional: false }) => {
+                    for alternative in alternatives {
+                        by_first_word.entry(squeeze(&alternative[0])).or_default().push(i);
+                    }
+                }
+                _ => panic!("a lexicon rule must begin with a word that is not optional: {:?}", rule.slots),
+            }
+        }
+        for indices in by_first_word.values_mut() {
+            indices.dedup();
+        }
+        Lexicon { rules, by_first_word }
+    }
+
+    /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
+        for at in 0..tokens.len() {
+            candidates.clear();
+            let text = &tokens[at].text;
+            if text.contains('*') {
+                candidates.extend(0..self.rules.len());
+            } else {
+                let squeezed = squeeze(text);
+                let singular = squeezed.strip_suffix(['s', 'x']);
+                for key in std::iter::once(squeezed.as_str()).chain(singular) {
+                    candidates.extend(self.by_first_word.get(key).into_iter().flatten());
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
+            for &r in &candidates {
+                let rule = &self.rules[r];
+                // A leading `^` is checked at `at`, so a rule is tried where its first word is.
+                if let Some(end) = match_slots(&rule.slots, tokens, at) {
+                    hits.push(Hit { kind: rule.kind, first: at, end });
+                }
+            }
+        }
+        hits
+    }
+}
+
+fn parse_slot(slot: &str) -> Slot {
+    match slot {
+        "~" => Slot::Gap,
+        "^" => Slot::ClauseStart,
+        "$" => Slot::ClauseEnd,
+        _ => {
+            let (words, optional) = match slot.strip_suffix('?') {
+                Some(words) => (words, true),
+                None => (slot, false),
+            };
+            let alternatives = words
+                .split('/')
+                .map(|alternative| {
+                    let words: Vec<String> = tokens(&alternative.replace('_', " ")).into_iter().map(|t| t.text).collect();
+                    assert!(!words.is_empty(), "empty alternative in lexicon slot {slot:?}");
+                    words
+                })
+                .collect();
+            Slot::Words { alternatives, optional }
+        }
+    }
+}
+
+/// Where the slots, matched from token `at`, end (exclusive); the first way that matches wins.
+fn match_slots(slots: &[Slot], tokens: &[Token], at: usize) -> Option<usize> {
+    let Some((slot, rest)) = slots.split_first() else { return Some(at) };
+    match slot {
+        Slot::ClauseStart if tokens.get(at).is_some_and(|t| t.clause_start) => match_slots(rest, tokens, at),
+        Slot::ClauseEnd if tokens.get(at).map_or(true, |t| t.clause_start) => match_slots(rest, tokens, at),
+        Slot::ClauseStart | Slot::ClauseEnd => None,
+        Slot::Gap => (0..=GAP_WORDS).filter(|k| at + k <= tokens.len()).find_map(|k| match_slots(rest, tokens, at + k)),
+        Slot::Words { alternatives, optional } => alternatives
+            .iter()
+            .filter(|words| {
+                tokens.len() >= at + words.len()
+                    && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(&token.text, word))
+            })
+            .find_map(|words| match_slots(rest, tokens, at + words.len()))
+            .or_else(|| if *optional { match_slots(rest, tokens, at) } else { None }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(lang: Lang, text: &str) -> Vec<(&'static str, String)> {
+        let toks = tokens(text);
+        of(lang)
+            .find(&toks)
+            .into_iter()
+            .map(|h| (h.kind.id(), toks[h.first..h.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn both_lexicons_parse_and_every_kind_of_list_is_there() {
+        for lang in Lang::ALL {
+            let lexicon = of(lang);
+            for kind in ["insult", "profanity", "contempt", "blame", "threat", "sarcasm", "dismissive"] {
+                assert!(lexicon.rules.iter().any(|r| r.kind.id() == kind), "{lang:?} has no {kind} rule");
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_plurals_stretching_and_stars() {
+        assert!(word_matches("idiots", "idiot"));
+        assert!(word_matches("idiiot", "idiot"));
+        assert!(word_matches("f*ck", "fuck"));
+        assert!(!word_matches("as", "ass"));
+        assert!(!word_matches("ass", "as"));
+        assert!(!word_matches("cons", "conne"));
+    }
+
+    #[test]
+    fn phrases_with_gaps_options_and_clause_anchors() {
+        assert_eq!(kinds(Lang::En, "you are so stupid"), [("insult", "you are so stupid".into())]);
+        assert_eq!(kinds(Lang::En, "Whatever."), [("dismissive", "whatever".into())]);
+        assert!(kinds(Lang::En, "whatever you need, we are here").is_empty());
+        assert_eq!(kinds(Lang::En, "I'll kill you"), [("threat", "i ll kill you".into())]);
+        assert_eq!(kinds(Lang::Fr, "t'es vraiment nul"), [("insult", "t es vraiment nul".into()), ("insult", "nul".into())]);
+        assert!(kinds(Lang::En, "sometimes parcels get lost in transit").is_empty());
+    }
+}

@@ -1,0 +1,335 @@
+//! Reply tone: how hostile a text reads, why, and a calmer way to say it (contracts.md §2 `tone`).
+//! Lists and rules (`lexicon`, `typography`) find the words and the writing that carry the tone and give each
+//! reason its span; a learned model (`model`) scores the wording as a whole. English and French; a text in
+//! another script is not checked, and one whose language is unknown is read only for unambiguous attacks.
+
+mod fold;
+mod kinds;
+mod lexicon;
+mod model;
+mod typography;
+
+use crate::lang::Lang;
+use crate::report::{Tone, ToneLevel, ToneReason};
+use kinds::Kind;
+
+/// How easily the user wants to be warned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sensitivity {
+    Off,
+    Relaxed,
+    Strict,
+}
+
+impl Sensitivity {
+    /// The request's `tone` setting; absent, "relaxed" for replies and "off" for new posts.
+    pub fn of_request(setting: Option<&str>, reply: bool) -> Result<Sensitivity, String> {
+        match setting {
+            None if reply => Ok(Sensitivity::Relaxed),
+            None => Ok(Sensitivity::Off),
+            Some("off") => Ok(Sensitivity::Off),
+            Some("relaxed") => Ok(Sensitivity::Relaxed),
+            Some("strict") => Ok(Sensitivity::Strict),
+            Some(other) => Err(format!("unknown tone sensitivity {other:?} (known: off, relaxed, strict)")),
+        }
+    }
+
+    /// The scores from which the level is `caution` and `hostile`.
+    fn thresholds(self) -> (f32, f32) {
+        match self {
+            Sensitivity::Strict => (0.25, 0.55),
+            _ => (0.4, 0.7),
+        }
+    }
+}
+
+/// Longer texts are analysed up to here (UTF-16 units) and the verdict says `partial`.
+const MAX_UNITS: usize = 5_000;
+/// The model reads windows of this many tokens, overlapping by half; the most offensive window counts.
+const WINDOW_TOKENS: usize = 40;
+/// The most the model alone adds to the score, reached at probability 1 (nothing below 0.5).
+const MODEL_SHARE: f32 = 0.8;
+/// From this model share on, a text with no listed attack gets `offensive` reasons on its heaviest words.
+const MODEL_REASON_FROM: f32 = 0.3;
+/// A token needs at least this summed weight in the model to be named an `offensive` word.
+const OFFENSIVE_TOKEN_WEIGHT: f32 = 1.0;
+
+/// The tone of `text` in `lang` (None: unknown) at `sensitivity`.
+pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone {
+    if sensitivity == Sensitivity::Off {
+        return Tone::not_checked();
+    }
+    let cut = crate::text::byte_at_utf16(text, MAX_UNITS);
+    let (text, partial) = (&text[..cut], cut < text.len());
+    if !mostly_latin_letters(text) {
+        return Tone::not_checked();
+    }
+    let tokens = fold::tokens(text);
+    let mut found: Vec<(Kind, usize, usize)> = Vec::new();
+    let read_as: &[Lang] = match &lang {
+        Some(lang) => std::slice::from_ref(lang),
+        None => &Lang::ALL,
+    };
+    for &reading in read_as {
+        for hit in lexicon::of(reading).find(&tokens) {
+            let words = &tokens[hit.first..hit.end];
+            let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
+            if lang.is_some() || (hit.kind.counts_without_language() && letters >= 4) {
+                found.push((hit.kind, words[0].start, words[words.len() - 1].end));
+            }
+        }
+    }
+    found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
+    let mut found = keep_strongest(found);
+
+    let model = model::shipped();
+    let model_share = match lang {
+        Some(_) if !tokens.is_empty() => {
+            let step = WINDOW_TOKENS / 2;
+            let probability = (0..tokens.len().max(1))
+                .step_by(step)
+                .take_while(|&at| at == 0 || at + step < tokens.len())
+                .map(|at| model.probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())]))
+                .fold(0.0f32, f32::max);
+            ((probability - 0.5) / 0.5).clamp(0.0, 1.0) * MODEL_SHARE
+        }
+        _ => 0.0,
+    };
+    let named_attack = found.iter().any(|(k, _, _)| matches!(k, Kind::Insult | Kind::Profanity | Kind::Threat));
+    if model_share >= MODEL_REASON_FROM && !named_attack {
+        found.extend(
+            tokens
+                .iter()
+                .filter(|t| model.token_weight(t) >= OFFENSIVE_TOKEN_WEIGHT)
+                .map(|t| (Kind::Offensive, t.start, t.end)),
+        );
+    }
+    found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
+
+    let calm: f32 = found.iter().map(|(kind, _, _)| 1.0 - kind.weight()).product();
+    let score = (1.0 - (1.0 - model_share) * calm).clamp(0.0, 1.0);
+    let (caution, hostile) = sensitivity.thresholds();
+    let level = if score >= hostile {
+        ToneLevel::Hostile
+    } else if score >= caution {
+        ToneLevel::Caution
+    } else {
+        ToneLevel::Ok
+    };
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let tip_lang = lang.unwrap_or(Lang::En);
+    let reasons = found
+        .into_iter()
+        .map(|(kind, start, end)| {
+            let words = String::from_utf16_lossy(&units[start..end]);
+            ToneReason { kind: kind.id().to_owned(), start, end, tip: kind.tip(tip_lang, &words), text: words }
+        })
+        .collect();
+    Tone { level, score, reasons, checked: true, lang, partial }
+}
+
+/// Drops a reason whose span lies inside another one's of more weight (the "fuck" of "fuck you"), and repeats.
+fn keep_strongest(mut found: Vec<(Kind, usize, usize)>) -> Vec<(Kind, usize, usize)> {
+    found.sort_by(|a, b| b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    let mut kept: Vec<(Kind, usize, usize)> = Vec::with_capacity(found.len());
+    for reason in found {
+        let covered = kept.iter().any(|k| {
+            k.1 <= reason.1 && reason.2 <= k.2 && (k.0 == reason.0 || k.0.weight() > reason.0.weight())
+        });
+        if !covered {
+            kept.push(reason);
+        }
+    }
+    kept
+}
+
+/// Letters in the Latin script outnumber the others (Cyrillic, Greek, CJK…): the lists and model can read it.
+fn mostly_latin_letters(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if matches!(c, 'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{ff21}'..='\u{ff5a}') {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    latin > 0 && latin >= other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tone(text: &str, lang: Lang) -> Tone {
+        analyse(text, Some(lang), Sensitivity::Relaxed)
+    }
+
+    /// (kind, flagged text) of each reason.
+    fn reasons(text: &str, lang: Lang) -> Vec<(String, String)> {
+        tone(text, lang).reasons.into_iter().map(|r| (r.kind, r.text)).collect()
+    }
+
+    fn has(text: &str, lang: Lang, kind: &str, words: &str) {
+        let found = reasons(text, lang);
+        assert!(found.iter().any(|(k, t)| k == kind && t == words), "{text:?}: expected {kind} {words:?}, got {found:?}");
+    }
+
+    #[test]
+    fn insults_in_both_languages() {
+        has("You are an idiot.", Lang::En, "insult", "idiot");
+        has("you're so incompetent", Lang::En, "insult", "you're so incompetent");
+        has("Quel abruti celui-là", Lang::Fr, "insult", "abruti");
+        has("Vous êtes vraiment nuls", Lang::Fr, "insult", "Vous êtes vraiment nuls");
+        assert_ne!(tone("You are an idiot.", Lang::En).level, ToneLevel::Ok);
+        assert_ne!(tone("Espèce d'imbécile", Lang::Fr).level, ToneLevel::Ok);
+    }
+
+    #[test]
+    fn profanity_in_both_languages() {
+        has("this update is shit", Lang::En, "profanity", "shit");
+        has("c'est quoi ce bordel", Lang::Fr, "profanity", "bordel");
+    }
+
+    #[test]
+    fn contempt_blame_and_dismissiveness() {
+        has("Learn to read, it's in the post", Lang::En, "contempt", "Learn to read");
+        has("As I already said, no.", Lang::En, "contempt", "As I already said");
+        has("Calm down, it's a joke", Lang::En, "contempt", "Calm down");
+        has("Apprends à lire", Lang::Fr, "contempt", "Apprends à lire");
+        has("Comme je l'ai déjà dit, non", Lang::Fr, "contempt", "Comme je l'ai déjà dit");
+        has("Calme-toi un peu", Lang::Fr, "contempt", "Calme-toi");
+        has("That's your fault", Lang::En, "blame", "your fault");
+        has("You should have read the terms", Lang::En, "blame", "You should have read");
+        has("C'est de votre faute", Lang::Fr, "blame", "C'est de votre faute");
+        has("Whatever, not my problem", Lang::En, "dismissive", "not my problem");
+        has("Pas mon problème.", Lang::Fr, "dismissive", "Pas mon problème");
+    }
+
+    #[test]
+    fn threats_in_both_languages_are_hostile() {
+        has("I know where you live", Lang::En, "threat", "I know where you live");
+        has("Tu vas le regretter", Lang::Fr, "threat", "Tu vas le regretter");
+        assert_eq!(tone("I'm going to hurt you", Lang::En).level, ToneLevel::Hostile);
+        assert_eq!(tone("je vais te défoncer", Lang::Fr).level, ToneLevel::Hostile);
+    }
+
+    #[test]
+    fn sarcasm_shouting_and_punctuation() {
+        has("Yeah right, like that will happen", Lang::En, "sarcasm", "Yeah right");
+        has("Thanks for nothing", Lang::En, "sarcasm", "Thanks for nothing");
+        has("Merci pour rien", Lang::Fr, "sarcasm", "Merci pour rien");
+        has("slow clap for the support team", Lang::En, "sarcasm", "slow clap");
+        has("Great service /s", Lang::En, "sarcasm", "/s");
+        has("WHY IS MY ORDER LATE AGAIN", Lang::En, "shouting", "WHY IS MY ORDER LATE AGAIN");
+        has("Sérieusement ?!?!", Lang::Fr, "punctuation", "?!?!");
+    }
+
+    #[test]
+    fn evasions_are_caught_with_the_words_as_written() {
+        has("you are an i d i o t", Lang::En, "insult", "i d i o t");
+        has("what a 1d10t", Lang::En, "insult", "1d10t");
+        has("you absolute mooooron", Lang::En, "insult", "mooooron");
+        
+        has("total іdіоt", Lang::En, "insult", "іdіоt");
+        has("ｉｄｉｏｔ", Lang::En, "insult", "ｉｄｉｏｔ");
+        has("f*ck this", Lang::En, "profanity", "f*ck");
+        has("quel crétiiin", Lang::Fr, "insult", "crétiiin");
+        has("t'es un c-o-n-n-a-r-d", Lang::Fr, "insult", "c-o-n-n-a-r-d");
+        has("pauvre CRETIN", Lang::Fr, "insult", "CRETIN");
+    }
+
+    #[test]
+    fn polite_but_firm_service_language_is_ok_even_when_strict() {
+        let polite_en = [
+            "Unfortunately we cannot refund opened items, but we can repair it for free.",
+            "Please kill the process from the task manager and start the app again.",
+            "A dead battery is the most likely cause; charging it overnight should help.",
+            "We hate that this happened and we are making it right today.",
+            "Your parcel may get lost if the address is incomplete, so please check it.",
+            "You should have received a confirmation email; could you check your spam folder?",
+            "Whatever you need, our team is here until 8 pm.",
+            "Our killer deal ends tonight at midnight!",
+        ];
+        let polite_fr = [
+            "Désolé, nous ne pouvons pas rembourser cette commande, mais nous pouvons l'échanger.",
+            "Fermez l'application puis relancez-la, cela devrait régler le souci.",
+            "Une batterie morte peut expliquer la panne, essayez de la recharger.",
+            "Vous auriez dû recevoir un e-mail de confirmation, pouvez-vous vérifier vos spams ?",
+            "Nous sommes navrés de ce retard et nous revenons vers vous demain.",
+            "Je suis crevé après ce salon, mais ravi de vous avoir rencontrés !",
+        ];
+        for (texts, lang) in [(&polite_en[..], Lang::En), (&polite_fr[..], Lang::Fr)] {
+            for text in texts {
+                let t = analyse(text, Some(lang), Sensitivity::Strict);
+                assert_eq!(t.level, ToneLevel::Ok, "{text:?}: {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn strict_warns_earlier_than_relaxed() {
+        let mut earlier = 0;
+        for text in ["Whatever.", "this is crap", "calm down", "you idiot", "yeah right"] {
+            let relaxed = analyse(text, Some(Lang::En), Sensitivity::Relaxed);
+            let strict = analyse(text, Some(Lang::En), Sensitivity::Strict);
+            assert_eq!(relaxed.score, strict.score);
+            assert!(strict.level >= relaxed.level, "{text:?}");
+            earlier += usize::from(strict.level > relaxed.level);
+        }
+        assert!(earlier >= 2);
+    }
+
+    #[test]
+    fn other_scripts_emoji_and_empty_text_are_not_checked() {
+        for text in ["", "😀😂👍🔥", "Привет, как дела?", "你好，我们正在处理您的订单", "مرحبا كيف حالك", "1234 5678"] {
+            assert!(!analyse(text, None, Sensitivity::Relaxed).checked, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_language_looks_only_for_unambiguous_attacks() {
+        let spanish = analyse("café con leche, por favor", None, Sensitivity::Strict);
+        assert!(spanish.checked && spanish.reasons.is_empty() && spanish.level == ToneLevel::Ok, "{spanish:?}");
+        let german = analyse("Das ist kein Problem, danke schön", None, Sensitivity::Strict);
+        assert_eq!(german.level, ToneLevel::Ok);
+        let short = analyse("idiot!!!", None, Sensitivity::Relaxed);
+        assert!(short.reasons.iter().any(|r| r.kind == "insult"), "{short:?}");
+        assert!(short.reasons[0].tip.starts_with('\u{201c}'), "English tips when the language is unknown");
+    }
+
+    #[test]
+    fn very_long_texts_are_cut_and_said_to_be_partial() {
+        let long = "We are looking into it. ".repeat(2_000) + "You idiot.";
+        let t = analyse(&long, Some(Lang::En), Sensitivity::Relaxed);
+        assert!(t.checked && t.partial && t.level == ToneLevel::Ok);
+        let hostile_early = "You idiot. ".to_owned() + &"We are looking into it. ".repeat(2_000);
+        let t = analyse(&hostile_early, Some(Lang::En), Sensitivity::Relaxed);
+        assert!(t.partial && t.reasons.iter().any(|r| r.kind == "insult" && r.start == 4));
+    }
+
+    #[test]
+    fn spans_are_utf16_and_point_at_the_words() {
+        let text = "😀 @brand you are a moron";
+        let t = tone(text, Lang::En);
+        let r = t.reasons.iter().find(|r| r.kind == "insult").unwrap();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&units[r.start..r.end]).unwrap(), "moron");
+        assert_eq!(r.text, "moron");
+        assert!(r.tip.contains("moron"));
+    }
+
+    #[test]
+    fn the_model_flags_offensive_wording_no_list_names() {
+        let t = tone("shut your trap you silly old goat, nobody wants your bs here", Lang::En);
+        assert!(t.score > 0.0);
+        let levels = ["thanks for the update, have a good weekend", "we shipped your order this morning"]
+            .map(|text| tone(text, Lang::En).level);
+        assert_eq!(levels, [ToneLevel::Ok, ToneLevel::Ok]);
+    }
+
+    #[test]
+    fn reasons_inside_a_stronger_one_are_dropped() {
+        let found = reasons("fuck you", Lang::En);
+        assert_eq!(found, [("insult".to_owned(), "fuck you".to_owned())]);
+    }
+}
