@@ -155,17 +155,17 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await page.waitForFunction(() => window.__fixture.modelText('x-home') === '#customerservice! matters');
 
         await page.keyboard.press('End');
-        await page.keyboard.type(' #Stratejee');
-        const mark = page.locator('stratege-ui [data-stratege="mark"][data-text="#Stratejee"]');
+        await page.keyboard.type(' #Stratejy');
+        const mark = page.locator('stratege-ui [data-stratege="mark"][data-text="#Stratejy"]');
         await mark.waitFor();
         await mark.click();
         await page.locator('stratege-ui [data-stratege="card"] button', { hasText: 'to my dictionary' }).click();
         await mark.waitFor({ state: 'detached' });
         const settings = await h.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-        assert.deepEqual(settings.dictionary, ['Stratejee']);
-        await page.keyboard.type(' #Stratejee');
+        assert.deepEqual(settings.dictionary, ['Stratejy']);
+        await page.keyboard.type(' #Stratejy');
         await waitReviewed(page, editor, (await modelText(page, 'x-home')).length);
-        assert.equal((await marksOf(host)).filter((m) => m.text === '#Stratejee').length, 1, 'only the duplicate is marked');
+        assert.equal((await marksOf(host)).filter((m) => m.text === '#Stratejy').length, 1, 'only the duplicate is marked');
         await h.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { dictionary: [] } }));
       } finally {
         await page.close();
