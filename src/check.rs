@@ -305,4 +305,27 @@ mod tests {
         assert_eq!(report.length.preview_cut, Some(125));
         assert!(report.problems.iter().any(|p| p.kind == "preview-cut" && p.severity == Severity::Info));
     }
+
+    #[test]
+    fn the_counter_lane_gets_the_length_only() {
+        let mut request = req("x", "You idiot #SocialMeida #a #b");
+        request.reply = true;
+        request.length_only = true;
+        let report = check(&request).unwrap();
+        assert!(report.hashtags.is_empty() && !report.tone.checked);
+        assert_eq!(report.length.count, 28);
+    }
+
+    #[test]
+    fn the_instagram_hashtag_limit_is_the_rule_unless_the_user_sets_another() {
+        let six = "#travel #food #photography #nature #sunset #friends";
+        let limited = |limit: Option<u32>| {
+            let mut request = req("instagram", six);
+            request.hashtag_limit = limit;
+            check(&request).unwrap().problems.iter().filter(|p| p.kind == "hashtag-limit").count()
+        };
+        assert_eq!(limited(None), 1);
+        assert_eq!(limited(Some(6)), 0);
+        assert_eq!(limited(Some(3)), 3);
+    }
 }

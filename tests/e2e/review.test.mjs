@@ -219,6 +219,66 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await page.close();
       }
     });
+
+    test(`settings: tone sensitivity per site, tone on new posts, the Instagram hashtag limit and my dictionary, from the options page, apply live (run ${run})`, async () => {
+      const { page, editor } = await openComposer(h, 'x-reply');
+      const options = await h.context.newPage();
+      try {
+        await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+        const form = options.locator('[data-stratege="settings"]');
+        const insult = 'You are an idiot.';
+        await page.keyboard.type(insult);
+        const hostile = page.locator('stratege-ui [data-stratege="tone"][data-level="hostile"]');
+        await hostile.waitFor();
+        await form.locator('select[name=tone-x]').selectOption('off');
+        await hostile.waitFor({ state: 'hidden' });
+        await page.keyboard.type(' Really.');
+        await waitReviewed(page, editor, insult.length + 8);
+        assert.equal(await page.locator('stratege-ui [data-stratege="tone"][data-level]').count(), 0, 'off means off');
+        await form.locator('select[name=tone-x]').selectOption('relaxed');
+        await hostile.waitFor();
+
+        // New posts: no tone check unless asked for.
+        const post = await openComposer(h, 'x-home');
+        await post.page.keyboard.type(insult);
+        await waitReviewed(post.page, post.editor, insult.length);
+        assert.equal(await post.page.locator('stratege-ui [data-stratege="tone"][data-level]').count(), 0);
+        await form.locator('input[name=tonePosts]').check();
+        await post.page.locator('stratege-ui [data-stratege="tone"][data-level="hostile"]').waitFor();
+        await form.locator('input[name=tonePosts]').uncheck();
+        await post.page.close();
+
+        // Instagram: six hashtags pass a limit of 6 and break the default 5.
+        const ig = await openComposer(h, 'ig-caption');
+        const six = '#travel #food #photography #nature #sunset #friends';
+        await ig.page.keyboard.type(six);
+        const limitMark = ig.page.locator('stratege-ui [data-stratege="mark"][data-kind="hashtag-limit"]');
+        await limitMark.first().waitFor();
+        await form.locator('input[name=instagramHashtagLimit]').fill('6');
+        await form.locator('input[name=instagramHashtagLimit]').dispatchEvent('change');
+        await limitMark.first().waitFor({ state: 'detached' });
+        await form.locator('input[name=instagramHashtagLimit]').fill('5');
+        await form.locator('input[name=instagramHashtagLimit]').dispatchEvent('change');
+        await limitMark.first().waitFor();
+        await ig.page.close();
+
+        // My dictionary: a word added on the options page is accepted in hashtags, and removed again.
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('#Stratejy rocks');
+        const mark = page.locator('stratege-ui [data-stratege="mark"][data-text="#Stratejy"]');
+        await mark.waitFor();
+        const dictionary = options.locator('[data-stratege="dictionary"]');
+        await dictionary.locator('input[name=word]').fill('#Stratejy');
+        await dictionary.locator('button[type=submit]').click();
+        await dictionary.locator('li[data-word="Stratejy"]').waitFor();
+        await mark.waitFor({ state: 'detached' });
+        await dictionary.locator('li[data-word="Stratejy"] button').click();
+        await mark.waitFor();
+      } finally {
+        await options.close();
+        await page.close();
+      }
+    });
   }
 
   test('bad input: 300 hashtags and a 2,000-character tag are reviewed without freezing; every mark lies on the editor', async () => {
