@@ -4,7 +4,7 @@
 // is the fallback when the command is refused. The editor's DOM is never written directly.
 
 import { readText } from './editor-text.js';
-import { positionAt, rangeOf } from './text-map.js';
+import { TextMap } from './text-map.js';
 
 /**
  * Replaces the text between `start` and `end` with `value`, then puts the caret at `caret` (an offset into the
@@ -34,17 +34,9 @@ async function select(editor, kind, start, end) {
     return;
   }
   const selection = getSelection();
-  const range = start === end ? collapsed(editor, kind, start) : rangeOf(editor, kind, start, end);
   selection.removeAllRanges();
-  selection.addRange(range);
+  selection.addRange(new TextMap(editor, kind).range(start, end));
   await selectionSeen();
-}
-
-function collapsed(editor, kind, offset) {
-  const { node, offset: at } = positionAt(editor, kind, offset);
-  const range = document.createRange();
-  range.setStart(node, at);
-  return range;
 }
 
 /** Waits for the `selectionchange` a new selection queues (editors update their model from it). */

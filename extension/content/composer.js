@@ -3,7 +3,7 @@
 // spelling, readability, duplicates, limits, tone) whose problems are drawn as marks with cards and fixes.
 
 import { editorKind, readText } from './editor-text.js';
-import { offsetOf } from './text-map.js';
+import { TextMap } from './text-map.js';
 import { Geometry } from './geometry.js';
 import { replaceText } from './apply.js';
 import { marksOf, shiftMarks, hashtagCard, toneCard } from './review.js';
@@ -140,6 +140,7 @@ export class ComposerSession {
 
   /** The text changed: marks before and after the edit move with their text; marks it touched go. */
   followEdit(text) {
+    this.card.close();
     if (!this.report) return;
     this.markList = shiftMarks(this.markList, this.report.text, text);
     this.report = { ...this.report, text };
@@ -206,7 +207,7 @@ export class ComposerSession {
         ? { node: selection.focusNode, offset: selection.focusOffset }
         : this.caret;
     if (!position || !position.node.isConnected) return null;
-    return offsetOf(this.editor, this.kind, position.node, position.offset);
+    return new TextMap(this.editor, this.kind).offsetOf(position.node, position.offset);
   }
 
   openMark(mark, element) {

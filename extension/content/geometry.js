@@ -1,7 +1,7 @@
 // Where a span of the composer's text is on screen: client rects of a DOM Range over the editor's own text, or,
 // for a form field (whose text has no DOM), of the same span in a hidden mirror laid out like the field.
 
-import { rangeOf } from './text-map.js';
+import { TextMap } from './text-map.js';
 
 /** Styles a mirror must share with its field to wrap its text at the same places. */
 const MIRRORED = [
@@ -25,14 +25,22 @@ export class Geometry {
     this.mirror = null;
   }
 
-  /** Client rects (viewport coordinates) of the text between two UTF-16 offsets, one per line box. */
-  rects(start, end) {
+  /**
+   * Client rects (viewport coordinates) of the text between two UTF-16 offsets, one per line box. `map`: a
+   * TextMap of the editor as it is now, when several spans are measured in one pass.
+   */
+  rects(start, end, map = this.snapshot()) {
     if (this.kind === 'field') return this.fieldRects(start, end);
     try {
-      return lineRects(rangeOf(this.editor, this.kind, start, end).getClientRects());
+      return lineRects(map.range(start, end).getClientRects());
     } catch {
       return []; // the text changed under the report: nothing is drawn rather than something in a wrong place
     }
+  }
+
+  /** A map of the editor's text to its DOM as it is now (null for a form field, which needs none). */
+  snapshot() {
+    return this.kind === 'field' ? null : new TextMap(this.editor, this.kind);
   }
 
   /** The visible part of the editor: marks outside it (scrolled away) are not drawn. */

@@ -26,21 +26,22 @@ export class Marks {
 
   /**
    * Shows these marks: `{ kind, start, end, text, ... }` with UTF-16 offsets into the composer's text. Elements
-   * are reused for marks that did not change, so a redraw after each keystroke does not flicker.
+   * are reused for marks that are still there, so a redraw after each keystroke does not flicker; they are placed
+   * in the next animation frame, once per frame however many edits came.
    */
   show(marks) {
-    const keep = new Map(this.items.map((item) => [key(item.mark), item]));
-    this.items = marks.map((mark) => {
-      const old = keep.get(key(mark));
+    const keep = new Map(this.items.map((item) => [item.key, item]));
+    this.items = keyed(marks).map(({ mark, key }) => {
+      const old = keep.get(key);
       if (old) {
-        keep.delete(key(mark));
+        keep.delete(key);
         old.mark = mark;
         return old;
       }
-      return { mark, element: this.create(mark) };
+      return { mark, key, element: this.create(mark) };
     });
     for (const item of keep.values()) item.element.remove();
-    this.draw();
+    this.requestDraw();
   }
 
   create(mark) {
@@ -48,6 +49,7 @@ export class Marks {
     element.dataset.stratege = 'mark';
     element.dataset.kind = mark.kind;
     element.dataset.text = mark.text;
+    element.hidden = true; // until placed by the next drawing pass
     element.tabIndex = 0;
     element.setAttribute('role', 'button');
     element.setAttribute('aria-label', mark.label);
@@ -75,7 +77,7 @@ export class Marks {
   }
 
   elementOf(mark) {
-    return this.items.find((item) => key(item.mark) === key(mark))?.element || null;
+    return this.items.find((item) => item.mark === mark)?.element || null;
   }
 
   requestDraw() {
@@ -91,9 +93,10 @@ export class Marks {
     if (!this.items.length) return;
     const origin = this.layer.getBoundingClientRect();
     const clip = this.geometry.clip();
+    const map = this.geometry.snapshot();
     for (const { mark, element } of this.items) {
       const rects = this.geometry
-        .rects(mark.start, mark.end)
+        .rects(mark.start, mark.end, map)
         .filter((r) => r.bottom > clip.top && r.top < clip.bottom && r.right > clip.left && r.left < clip.right);
       element.hidden = rects.length === 0;
       if (!rects.length) continue;
@@ -128,6 +131,16 @@ export class Marks {
   }
 }
 
-function key(mark) {
-  return `${mark.kind}|${mark.start}|${mark.end}|${mark.text}`;
+/**
+ * A key per mark that survives edits elsewhere in the text (which move its offsets): its kind, its text and
+ * which occurrence of that pair it is. A mark whose element can be reused is not redrawn from scratch.
+ */
+function keyed(marks) {
+  const seen = new Map();
+  return marks.map((mark) => {
+    const base = `${mark.kind}|${mark.text}`;
+    const n = (seen.get(base) || 0) + 1;
+    seen.set(base, n);
+    return { mark, key: `${base}|${n}` };
+  });
 }
