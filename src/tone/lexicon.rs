@@ -2,11 +2,11 @@
 //! of slots (syntax at the top of lexicon_en.txt); it matches folded tokens, so evasions folded away by
 //! `fold` are caught, and a match yields the span of the words it covers.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::fold::{tokens, Token};
 use super::kinds::Kind;
+use super::model::WordMap;
 use crate::lang::Lang;
 
 const GAP_WORDS: usize = 2;
@@ -32,7 +32,7 @@ struct Rule {
 /// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
 pub struct Lexicon {
     rules: Vec<Rule>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: WordMap<String, Vec<usize>>,
 }
 
 /// One rule's match: its kind and the tokens it covers, `first..end`.
@@ -93,7 +93,7 @@ impl Lexicon {
             let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
             rules.push(Rule { kind, slots });
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, rule) in rules.iter().enumerate() {
             match rule.slots.iter().find(|s| !matches!(s, Slot::ClauseStart)) {
                 Some(Slot::Words { alternatives, optional: false }) => {

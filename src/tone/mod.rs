@@ -8,6 +8,7 @@ mod kinds;
 mod lexicon;
 mod model;
 mod typography;
+mod word_model;
 
 use crate::lang::Lang;
 use crate::report::{Tone, ToneLevel, ToneReason};
@@ -47,12 +48,20 @@ impl Sensitivity {
 const MAX_UNITS: usize = 5_000;
 /// The model reads windows of this many tokens, overlapping by half; the most offensive window counts.
 const WINDOW_TOKENS: usize = 40;
-/// The most the model alone adds to the score, reached at probability 1 (nothing below 0.5).
-const MODEL_SHARE: f32 = 0.8;
+/// The most the models alone add to the score, reached at probability 1 (nothing below 0.5): less in French,
+/// where the hashed model learnt from a few hundred of our sentences only and the ported one knows no French.
+fn model_share(lang: Lang) -> f32 {
+    match lang {
+        Lang::En => 0.8,
+        Lang::Fr => 0.5,
+    }
+}
 /// From this model share on, a text with no listed attack gets `offensive` reasons on its heaviest words.
 const MODEL_REASON_FROM: f32 = 0.3;
-/// A token needs at least this summed weight in the model to be named an `offensive` word.
-const OFFENSIVE_TOKEN_WEIGHT: f32 = 1.0;
+/// A token needs at least this summed weight in the hashed model to be named an `offensive` word...
+const OFFENSIVE_TOKEN_WEIGHT: f32 = 8.0;
+/// ...and at most this many of the heaviest are named.
+const OFFENSIVE_TOKENS: usize = 2;
 
 /// The tone of `text` in `lang` (None: unknown) at `sensitivity`.
 pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone {
@@ -84,25 +93,26 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
 
     let model = model::shipped();
     let model_share = match lang {
-        Some(_) if !tokens.is_empty() => {
+        Some(lang) if !tokens.is_empty() => {
             let step = WINDOW_TOKENS / 2;
-            let probability = (0..tokens.len().max(1))
+            let probability = (0..tokens.len())
                 .step_by(step)
                 .take_while(|&at| at == 0 || at + step < tokens.len())
-                .map(|at| model.probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())]))
+                .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())], lang))
                 .fold(0.0f32, f32::max);
-            ((probability - 0.5) / 0.5).clamp(0.0, 1.0) * MODEL_SHARE
+            ((probability - 0.5) / 0.5).clamp(0.0, 1.0) * model_share(lang)
         }
         _ => 0.0,
     };
     let named_attack = found.iter().any(|(k, _, _)| matches!(k, Kind::Insult | Kind::Profanity | Kind::Threat));
     if model_share >= MODEL_REASON_FROM && !named_attack {
-        found.extend(
-            tokens
-                .iter()
-                .filter(|t| model.token_weight(t) >= OFFENSIVE_TOKEN_WEIGHT)
-                .map(|t| (Kind::Offensive, t.start, t.end)),
-        );
+        let mut heaviest: Vec<(f32, &fold::Token)> = tokens
+            .iter()
+            .map(|t| (model.token_weight(t), t))
+            .filter(|&(weight, _)| weight >= OFFENSIVE_TOKEN_WEIGHT)
+            .collect();
+        heaviest.sort_by(|a, b| b.0.total_cmp(&a.0));
+        found.extend(heaviest.iter().take(OFFENSIVE_TOKENS).map(|(_, t)| (Kind::Offensive, t.start, t.end)));
     }
     found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
 
@@ -126,6 +136,16 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
         })
         .collect();
     Tone { level, score, reasons, checked: true, lang, partial }
+}
+
+/// How offensive one window of tokens reads: in English the mean of the hashed model and the ported word model,
+/// in French the hashed model alone.
+fn window_probability(tokens: &[fold::Token], lang: Lang) -> f32 {
+    let hashed = model::shipped().probability(tokens);
+    match lang {
+        Lang::En => (hashed + word_model::shipped().probability(tokens)) / 2.0,
+        Lang::Fr => hashed,
+    }
 }
 
 /// Drops a reason whose span lies inside another one's of more weight (the "fuck" of "fuck you"), and repeats.
