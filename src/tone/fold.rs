@@ -116,7 +116,7 @@ fn push_word(out: &mut Vec<Token>, chars: &[&Folded], clause_start: &mut bool) {
     while i < mapped.len() {
         let run = mapped[i..].iter().take_while(|&&c| c == mapped[i]).count();
         let keep = if run >= 3 { 1 } else { run };
-        text.extend(std::iter::repeat(mapped[i]).take(keep));
+        text.extend(std::iter::repeat_n(mapped[i], keep));
         i += run;
     }
     if text.chars().any(char::is_alphanumeric) {

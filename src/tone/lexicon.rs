@@ -168,7 +168,7 @@ fn match_slots(slots: &[Slot], tokens: &[Token], at: usize) -> Option<usize> {
     let Some((slot, rest)) = slots.split_first() else { return Some(at) };
     match slot {
         Slot::ClauseStart if tokens.get(at).is_some_and(|t| t.clause_start) => match_slots(rest, tokens, at),
-        Slot::ClauseEnd if tokens.get(at).map_or(true, |t| t.clause_start) => match_slots(rest, tokens, at),
+        Slot::ClauseEnd if tokens.get(at).is_none_or(|t| t.clause_start) => match_slots(rest, tokens, at),
         Slot::ClauseStart | Slot::ClauseEnd => None,
         Slot::Gap => (0..=GAP_WORDS).filter(|k| at + k <= tokens.len()).find_map(|k| match_slots(rest, tokens, at + k)),
         Slot::Words { alternatives, optional } => alternatives

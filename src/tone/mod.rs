@@ -148,6 +148,18 @@ fn window_probability(tokens: &[fold::Token], lang: Lang) -> f32 {
     }
 }
 
+/// The cases of a parity file written by a tools/ script: (probability, text) per line.
+#[cfg(test)]
+fn parity_cases(tsv: &str) -> Vec<(f32, &str)> {
+    tsv.lines()
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let (expected, text) = line.split_once('\t').expect("probability<TAB>text");
+            (expected.parse().expect("a probability"), text)
+        })
+        .collect()
+}
+
 /// Drops a reason whose span lies inside another one's of more weight (the "fuck" of "fuck you"), and repeats.
 fn keep_strongest(mut found: Vec<(Kind, usize, usize)>) -> Vec<(Kind, usize, usize)> {
     found.sort_by(|a, b| b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
@@ -196,10 +208,14 @@ mod tests {
 
     #[test]
     fn insults_in_both_languages() {
-        has("You are an idiot.", Lang::En, "insult", "idiot");
-        has("you're so incompetent", Lang::En, "insult", "you're so incompetent");
-        has("Quel abruti celui-là", Lang::Fr, "insult", "abruti");
-        has("Vous êtes vraiment nuls", Lang::Fr, "insult", "Vous êtes vraiment nuls");
+        for (text, lang, kind, words) in [
+            ("You are an idiot.", Lang::En, "insult", "idiot"),
+            ("you're so incompetent", Lang::En, "insult", "you're so incompetent"),
+            ("Quel abruti celui-là", Lang::Fr, "insult", "abruti"),
+            ("Vous êtes vraiment nuls", Lang::Fr, "insult", "Vous êtes vraiment nuls"),
+        ] {
+            has(text, lang, kind, words);
+        }
         assert_ne!(tone("You are an idiot.", Lang::En).level, ToneLevel::Ok);
         assert_ne!(tone("Espèce d'imbécile", Lang::Fr).level, ToneLevel::Ok);
     }
@@ -212,17 +228,21 @@ mod tests {
 
     #[test]
     fn contempt_blame_and_dismissiveness() {
-        has("Learn to read, it's in the post", Lang::En, "contempt", "Learn to read");
-        has("As I already said, no.", Lang::En, "contempt", "As I already said");
-        has("Calm down, it's a joke", Lang::En, "contempt", "Calm down");
-        has("Apprends à lire", Lang::Fr, "contempt", "Apprends à lire");
-        has("Comme je l'ai déjà dit, non", Lang::Fr, "contempt", "Comme je l'ai déjà dit");
-        has("Calme-toi un peu", Lang::Fr, "contempt", "Calme-toi");
-        has("That's your fault", Lang::En, "blame", "your fault");
-        has("You should have read the terms", Lang::En, "blame", "You should have read");
-        has("C'est de votre faute", Lang::Fr, "blame", "C'est de votre faute");
-        has("Whatever, not my problem", Lang::En, "dismissive", "not my problem");
-        has("Pas mon problème.", Lang::Fr, "dismissive", "Pas mon problème");
+        for (text, lang, kind, words) in [
+            ("Learn to read, it's in the post", Lang::En, "contempt", "Learn to read"),
+            ("As I already said, no.", Lang::En, "contempt", "As I already said"),
+            ("Calm down, it's a joke", Lang::En, "contempt", "Calm down"),
+            ("Apprends à lire", Lang::Fr, "contempt", "Apprends à lire"),
+            ("Comme je l'ai déjà dit, non", Lang::Fr, "contempt", "Comme je l'ai déjà dit"),
+            ("Calme-toi un peu", Lang::Fr, "contempt", "Calme-toi"),
+            ("That's your fault", Lang::En, "blame", "your fault"),
+            ("You should have read the terms", Lang::En, "blame", "You should have read"),
+            ("C'est de votre faute", Lang::Fr, "blame", "C'est de votre faute"),
+            ("Whatever, not my problem", Lang::En, "dismissive", "not my problem"),
+            ("Pas mon problème.", Lang::Fr, "dismissive", "Pas mon problème"),
+        ] {
+            has(text, lang, kind, words);
+        }
     }
 
     #[test]
@@ -235,27 +255,34 @@ mod tests {
 
     #[test]
     fn sarcasm_shouting_and_punctuation() {
-        has("Yeah right, like that will happen", Lang::En, "sarcasm", "Yeah right");
-        has("Thanks for nothing", Lang::En, "sarcasm", "Thanks for nothing");
-        has("Merci pour rien", Lang::Fr, "sarcasm", "Merci pour rien");
-        has("slow clap for the support team", Lang::En, "sarcasm", "slow clap");
-        has("Great service /s", Lang::En, "sarcasm", "/s");
-        has("WHY IS MY ORDER LATE AGAIN", Lang::En, "shouting", "WHY IS MY ORDER LATE AGAIN");
-        has("Sérieusement ?!?!", Lang::Fr, "punctuation", "?!?!");
+        for (text, lang, kind, words) in [
+            ("Yeah right, like that will happen", Lang::En, "sarcasm", "Yeah right"),
+            ("Thanks for nothing", Lang::En, "sarcasm", "Thanks for nothing"),
+            ("Merci pour rien", Lang::Fr, "sarcasm", "Merci pour rien"),
+            ("slow clap for the support team", Lang::En, "sarcasm", "slow clap"),
+            ("Great service /s", Lang::En, "sarcasm", "/s"),
+            ("WHY IS MY ORDER LATE AGAIN", Lang::En, "shouting", "WHY IS MY ORDER LATE AGAIN"),
+            ("Sérieusement ?!?!", Lang::Fr, "punctuation", "?!?!"),
+        ] {
+            has(text, lang, kind, words);
+        }
     }
 
     #[test]
     fn evasions_are_caught_with_the_words_as_written() {
-        has("you are an i d i o t", Lang::En, "insult", "i d i o t");
-        has("what a 1d10t", Lang::En, "insult", "1d10t");
-        has("you absolute mooooron", Lang::En, "insult", "mooooron");
-        
-        has("total іdіоt", Lang::En, "insult", "іdіоt");
-        has("ｉｄｉｏｔ", Lang::En, "insult", "ｉｄｉｏｔ");
-        has("f*ck this", Lang::En, "profanity", "f*ck");
-        has("quel crétiiin", Lang::Fr, "insult", "crétiiin");
-        has("t'es un c-o-n-n-a-r-d", Lang::Fr, "insult", "c-o-n-n-a-r-d");
-        has("pauvre CRETIN", Lang::Fr, "insult", "CRETIN");
+        for (text, lang, kind, words) in [
+            ("you are an i d i o t", Lang::En, "insult", "i d i o t"),
+            ("what a 1d10t", Lang::En, "insult", "1d10t"),
+            ("you absolute mooooron", Lang::En, "insult", "mooooron"),
+            ("total іdіоt", Lang::En, "insult", "іdіоt"),
+            ("ｉｄｉｏｔ", Lang::En, "insult", "ｉｄｉｏｔ"),
+            ("f*ck this", Lang::En, "profanity", "f*ck"),
+            ("quel crétiiin", Lang::Fr, "insult", "crétiiin"),
+            ("t'es un c-o-n-n-a-r-d", Lang::Fr, "insult", "c-o-n-n-a-r-d"),
+            ("pauvre CRETIN", Lang::Fr, "insult", "CRETIN"),
+        ] {
+            has(text, lang, kind, words);
+        }
     }
 
     #[test]
