@@ -100,7 +100,7 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
                 .take_while(|&at| at == 0 || at + step < tokens.len())
                 .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())], lang))
                 .fold(0.0f32, f32::max);
-            ((probability - 0.5) / 0.5).clamp(0.0, 1.0) * model_share(lang)
+            model_part(probability) * model_share(lang)
         }
         _ => 0.0,
     };
@@ -136,6 +136,18 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
         })
         .collect();
     Tone { level, score, reasons, checked: true, lang, partial }
+}
+
+/// What the models' probability adds to the score, as a share of `model_share`: from 0.5 up it rises to 1;
+/// below, a faint slope (at most `BELOW_EVEN`) that never changes a level but keeps the score ordered like the
+/// probability, so that texts without any reason are still ranked.
+fn model_part(probability: f32) -> f32 {
+    const BELOW_EVEN: f32 = 0.05;
+    if probability >= 0.5 {
+        BELOW_EVEN + (1.0 - BELOW_EVEN) * ((probability - 0.5) / 0.5).min(1.0)
+    } else {
+        BELOW_EVEN * (probability / 0.5).max(0.0)
+    }
 }
 
 /// How offensive one window of tokens reads: in English the mean of the hashed model and the ported word model,
@@ -372,6 +384,14 @@ mod tests {
         let levels = ["thanks for the update, have a good weekend", "we shipped your order this morning"]
             .map(|text| tone(text, Lang::En).level);
         assert_eq!(levels, [ToneLevel::Ok, ToneLevel::Ok]);
+    }
+
+    #[test]
+    fn the_model_part_rises_with_the_probability_and_stays_faint_below_even() {
+        let parts: Vec<f32> = [0.0, 0.2, 0.49, 0.5, 0.75, 1.0].map(model_part).to_vec();
+        assert!(parts.windows(2).all(|w| w[0] < w[1]), "{parts:?}");
+        assert!(parts[2] <= 0.05 && parts[5] == 1.0);
+        assert!(model_part(0.49) * model_share(Lang::En) < Sensitivity::Strict.thresholds().0);
     }
 
     #[test]
