@@ -55,6 +55,11 @@ fn fold_chars(text: &str, base: usize) -> Vec<Folded> {
     let mut at = base;
     for c in text.chars() {
         let end = at + c.len_utf16();
+        if c.is_ascii() {
+            out.push(Folded { c: c.to_ascii_lowercase(), start: at, end });
+            at = end;
+            continue;
+        }
         let mut push = |d: char| {
             if canonical_combining_class(d) != 0 {
                 return;

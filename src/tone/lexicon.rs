@@ -14,7 +14,7 @@ const GAP_WORDS: usize = 2;
 #[derive(Debug)]
 enum Slot {
     /// Any one of these word sequences; `optional` when the slot may be absent.
-    Words { alternatives: Vec<Vec<String>>, optional: bool },
+    Words { alternatives: Vec<Vec<Word>>, optional: bool },
     /// Up to `GAP_WORDS` words of anything.
     Gap,
     /// The next word starts a clause.
@@ -27,6 +27,27 @@ enum Slot {
 struct Rule {
     kind: Kind,
     slots: Vec<Slot>,
+}
+
+/// A word of the lists, with its squeezed form and length worked out once.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    squeezed: String,
+    chars: usize,
+}
+
+impl Word {
+    fn new(text: String) -> Word {
+        Word { squeezed: squeeze(&text), chars: text.chars().count(), text }
+    }
+}
+
+/// A token of the text as the matcher reads it, squeezed once per analysis.
+struct Seen<'a> {
+    text: &'a str,
+    squeezed: String,
+    clause_start: bool,
 }
 
 /// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
@@ -68,20 +89,20 @@ fn squeeze(word: &str) -> String {
 
 /// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five
 /// letters or more, or with `*` for any one letter ("f*ck").
-fn word_matches(token: &str, word: &str) -> bool {
-    if token == word {
+fn word_matches(token: &Seen, word: &Word) -> bool {
+    let (text, list) = (token.text, word.text.as_str());
+    if text == list {
         return true;
     }
-    let word_len = word.chars().count();
-    if word_len >= 3 && token.len() == word.len() + 1 && token.starts_with(word) && matches!(token.as_bytes()[word.len()], b's' | b'x') {
+    if word.chars >= 3 && text.len() == list.len() + 1 && text.starts_with(list) && matches!(text.as_bytes()[list.len()], b's' | b'x') {
         return true;
     }
-    if word_len >= 5 && squeeze(token) == squeeze(word) {
+    if word.chars >= 5 && token.squeezed == word.squeezed {
         return true;
     }
-    token.contains('*')
-        && token.chars().count() == word_len
-        && token.chars().zip(word.chars()).all(|(t, w)| t == '*' || t == w)
+    text.contains('*')
+        && text.chars().count() == word.chars
+        && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
 }
 
 impl Lexicon {
@@ -98,7 +119,7 @@ impl Lexicon {
             match rule.slots.iter().find(|s| !matches!(s, Slot::ClauseStart)) {
                 Some(Slot::Words { alternatives, optional: false }) => {
                     for alternative in alternatives {
-                        by_first_word.entry(squeeze(&alternative[0])).or_default().push(i);
+                        by_first_word.entry(alternative[0].squeezed.clone()).or_default().push(i);
                     }
                 }
                 _ => panic!("a lexicon rule must begin with a word that is not optional: {:?}", rule.slots),
@@ -112,17 +133,19 @@ impl Lexicon {
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let seen: Vec<Seen> = tokens
+            .iter()
+            .map(|t| Seen { text: &t.text, squeezed: squeeze(&t.text), clause_start: t.clause_start })
+            .collect();
         let mut hits = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
-        for at in 0..tokens.len() {
+        for (at, token) in seen.iter().enumerate() {
             candidates.clear();
-            let text = &tokens[at].text;
-            if text.contains('*') {
+            if token.text.contains('*') {
                 candidates.extend(0..self.rules.len());
             } else {
-                let squeezed = squeeze(text);
-                let singular = squeezed.strip_suffix(['s', 'x']);
-                for key in std::iter::once(squeezed.as_str()).chain(singular) {
+                let singular = token.squeezed.strip_suffix(['s', 'x']);
+                for key in std::iter::once(token.squeezed.as_str()).chain(singular) {
                     candidates.extend(self.by_first_word.get(key).into_iter().flatten());
                 }
                 candidates.sort_unstable();
@@ -131,7 +154,7 @@ impl Lexicon {
             for &r in &candidates {
                 let rule = &self.rules[r];
                 // A leading `^` is checked at `at`, so a rule is tried where its first word is.
-                if let Some(end) = match_slots(&rule.slots, tokens, at) {
+                if let Some(end) = match_slots(&rule.slots, &seen, at) {
                     hits.push(Hit { kind: rule.kind, first: at, end });
                 }
             }
@@ -153,7 +176,8 @@ fn parse_slot(slot: &str) -> Slot {
             let alternatives = words
                 .split('/')
                 .map(|alternative| {
-                    let words: Vec<String> = tokens(&alternative.replace('_', " ")).into_iter().map(|t| t.text).collect();
+                    let words: Vec<Word> =
+                        tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
                     assert!(!words.is_empty(), "empty alternative in lexicon slot {slot:?}");
                     words
                 })
@@ -164,7 +188,7 @@ fn parse_slot(slot: &str) -> Slot {
 }
 
 /// Where the slots, matched from token `at`, end (exclusive); the first way that matches wins.
-fn match_slots(slots: &[Slot], tokens: &[Token], at: usize) -> Option<usize> {
+fn match_slots(slots: &[Slot], tokens: &[Seen], at: usize) -> Option<usize> {
     let Some((slot, rest)) = slots.split_first() else { return Some(at) };
     match slot {
         Slot::ClauseStart if tokens.get(at).is_some_and(|t| t.clause_start) => match_slots(rest, tokens, at),
@@ -175,7 +199,7 @@ fn match_slots(slots: &[Slot], tokens: &[Token], at: usize) -> Option<usize> {
             .iter()
             .filter(|words| {
                 tokens.len() >= at + words.len()
-                    && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(&token.text, word))
+                    && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(token, word))
             })
             .find_map(|words| match_slots(rest, tokens, at + words.len()))
             .or_else(|| if *optional { match_slots(rest, tokens, at) } else { None }),
@@ -207,12 +231,15 @@ mod tests {
 
     #[test]
     fn words_match_plurals_stretching_and_stars() {
-        assert!(word_matches("idiots", "idiot"));
-        assert!(word_matches("idiiot", "idiot"));
-        assert!(word_matches("f*ck", "fuck"));
-        assert!(!word_matches("as", "ass"));
-        assert!(!word_matches("ass", "as"));
-        assert!(!word_matches("cons", "conne"));
+        let matches = |token: &str, word: &str| {
+            word_matches(&Seen { text: token, squeezed: squeeze(token), clause_start: false }, &Word::new(word.into()))
+        };
+        assert!(matches("idiots", "idiot"));
+        assert!(matches("idiiot", "idiot"));
+        assert!(matches("f*ck", "fuck"));
+        assert!(!matches("as", "ass"));
+        assert!(!matches("ass", "as"));
+        assert!(!matches("cons", "conne"));
     }
 
     #[test]
