@@ -58,7 +58,7 @@ fn model_share(lang: Lang) -> f32 {
 }
 /// From this model share on, a text with no listed attack gets `offensive` reasons on its heaviest words.
 const MODEL_REASON_FROM: f32 = 0.3;
-/// A token needs at least this summed weight in the hashed model to be named an `offensive` word...
+/// A token needs at least this summed weight in the hashed model to be named an `offensive` word (English)...
 const OFFENSIVE_TOKEN_WEIGHT: f32 = 8.0;
 /// ...and at most this many of the heaviest are named.
 const OFFENSIVE_TOKENS: usize = 2;
@@ -105,7 +105,8 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
         _ => 0.0,
     };
     let named_attack = found.iter().any(|(k, _, _)| matches!(k, Kind::Insult | Kind::Profanity | Kind::Threat));
-    if model_share >= MODEL_REASON_FROM && !named_attack {
+    // Only in English: the hashed model learnt French from a few hundred sentences, too few to blame one word.
+    if lang == Some(Lang::En) && model_share >= MODEL_REASON_FROM && !named_attack {
         let mut heaviest: Vec<(f32, &fold::Token)> = tokens
             .iter()
             .map(|t| (model.token_weight(t), t))
@@ -119,7 +120,9 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
     let calm: f32 = found.iter().map(|(kind, _, _)| 1.0 - kind.weight()).product();
     let score = (1.0 - (1.0 - model_share) * calm).clamp(0.0, 1.0);
     let (caution, hostile) = sensitivity.thresholds();
-    let level = if score >= hostile {
+    let aimed = found.iter().any(|(kind, _, _)| kind.aims_at_someone());
+    let swears = found.iter().any(|(kind, _, _)| *kind == Kind::Profanity);
+    let level = if score >= hostile && (aimed || !swears) {
         ToneLevel::Hostile
     } else if score >= caution {
         ToneLevel::Caution
@@ -392,6 +395,19 @@ mod tests {
         assert!(parts.windows(2).all(|w| w[0] < w[1]), "{parts:?}");
         assert!(parts[2] <= 0.05 && parts[5] == 1.0);
         assert!(model_part(0.49) * model_share(Lang::En) < Sensitivity::Strict.thresholds().0);
+    }
+
+    #[test]
+    fn swearing_at_nobody_is_at_most_a_caution() {
+        let happy = tone("Holy shit this is good", Lang::En);
+        assert_eq!(happy.level, ToneLevel::Caution, "{happy:?}");
+        assert_eq!(tone("shit, you moron", Lang::En).level, ToneLevel::Hostile);
+    }
+
+    #[test]
+    fn french_model_words_are_not_blamed_one_by_one() {
+        let t = tone("Vous êtes sérieux là ?", Lang::Fr);
+        assert!(t.reasons.iter().all(|r| r.kind != "offensive"), "{t:?}");
     }
 
     #[test]
