@@ -46,8 +46,9 @@ impl Sensitivity {
 
 /// Longer texts are analysed up to here (UTF-16 units) and the verdict says `partial`.
 const MAX_UNITS: usize = 5_000;
-/// The model reads windows of this many tokens, overlapping by half; the most offensive window counts.
-const WINDOW_TOKENS: usize = 40;
+/// The models read windows of this many tokens (a 280-character reply is one window), overlapping by half; the
+/// most offensive window counts.
+const WINDOW_TOKENS: usize = 64;
 /// The most the models alone add to the score, reached at probability 1 (nothing below 0.5): less in French,
 /// where the hashed model learnt from a few hundred of our sentences only and the ported one knows no French.
 fn model_share(lang: Lang) -> f32 {
