@@ -13,8 +13,8 @@ const GAP_WORDS: usize = 2;
 
 #[derive(Debug)]
 enum Slot {
-    /// Any one of these word sequences; `optional` when the slot may be absent.
-    Words { alternatives: Vec<Vec<Word>>, optional: bool },
+    /// Any one of these words or word sequences; `optional` when the slot may be absent.
+    Words { singles: Singles, sequences: Vec<Vec<Word>>, optional: bool },
     /// Up to `GAP_WORDS` words of anything.
     Gap,
     /// The next word starts a clause.
@@ -40,6 +40,39 @@ struct Word {
 impl Word {
     fn new(text: String) -> Word {
         Word { squeezed: squeeze(&text), chars: text.chars().count(), text }
+    }
+}
+
+/// The one-word alternatives of a slot, indexed so that a token is matched without trying each word.
+#[derive(Debug, Default)]
+struct Singles {
+    words: Vec<Word>,
+    exact: WordMap<String, ()>,
+    /// Words of three letters or more, whose plural in -s or -x also matches.
+    pluralisable: WordMap<String, ()>,
+    /// Squeezed forms of the words of five letters or more, which match stretched spellings.
+    squeezed: WordMap<String, ()>,
+}
+
+impl Singles {
+    fn add(&mut self, word: Word) {
+        self.exact.insert(word.text.clone(), ());
+        if word.chars >= 3 {
+            self.pluralisable.insert(word.text.clone(), ());
+        }
+        if word.chars >= 5 {
+            self.squeezed.insert(word.squeezed.clone(), ());
+        }
+        self.words.push(word);
+    }
+
+    /// The same answer as `word_matches` against each word, in a few look-ups.
+    fn matches(&self, token: &Seen) -> bool {
+        let text = token.text;
+        self.exact.contains_key(text)
+            || text.strip_suffix(['s', 'x']).is_some_and(|stem| self.pluralisable.contains_key(stem))
+            || self.squeezed.contains_key(&token.squeezed)
+            || (text.contains('*') && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
 
@@ -117,9 +150,9 @@ impl Lexicon {
         let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, rule) in rules.iter().enumerate() {
             match rule.slots.iter().find(|s| !matches!(s, Slot::ClauseStart)) {
-                Some(Slot::Words { alternatives, optional: false }) => {
-                    for alternative in alternatives {
-                        by_first_word.entry(alternative[0].squeezed.clone()).or_default().push(i);
+                Some(Slot::Words { singles, sequences, optional: false }) => {
+                    for first in singles.words.iter().chain(sequences.iter().map(|words| &words[0])) {
+                        by_first_word.entry(first.squeezed.clone()).or_default().push(i);
                     }
                 }
                 _ => panic!("a lexicon rule must begin with a word that is not optional: {:?}", rule.slots),
@@ -173,16 +206,17 @@ fn parse_slot(slot: &str) -> Slot {
                 Some(words) => (words, true),
                 None => (slot, false),
             };
-            let alternatives = words
-                .split('/')
-                .map(|alternative| {
-                    let words: Vec<Word> =
-                        tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
-                    assert!(!words.is_empty(), "empty alternative in lexicon slot {slot:?}");
-                    words
-                })
-                .collect();
-            Slot::Words { alternatives, optional }
+            let (mut singles, mut sequences) = (Singles::default(), Vec::new());
+            for alternative in words.split('/') {
+                let mut words: Vec<Word> =
+                    tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
+                match words.len() {
+                    0 => panic!("empty alternative in lexicon slot {slot:?}"),
+                    1 => singles.add(words.pop().expect("one word")),
+                    _ => sequences.push(words),
+                }
+            }
+            Slot::Words { singles, sequences, optional }
         }
     }
 }
@@ -195,13 +229,19 @@ fn match_slots(slots: &[Slot], tokens: &[Seen], at: usize) -> Option<usize> {
         Slot::ClauseEnd if tokens.get(at).is_none_or(|t| t.clause_start) => match_slots(rest, tokens, at),
         Slot::ClauseStart | Slot::ClauseEnd => None,
         Slot::Gap => (0..=GAP_WORDS).filter(|k| at + k <= tokens.len()).find_map(|k| match_slots(rest, tokens, at + k)),
-        Slot::Words { alternatives, optional } => alternatives
-            .iter()
-            .filter(|words| {
-                tokens.len() >= at + words.len()
-                    && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(token, word))
+        Slot::Words { singles, sequences, optional } => tokens
+            .get(at)
+            .filter(|token| singles.matches(token))
+            .and_then(|_| match_slots(rest, tokens, at + 1))
+            .or_else(|| {
+                sequences
+                    .iter()
+                    .filter(|words| {
+                        tokens.len() >= at + words.len()
+                            && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(token, word))
+                    })
+                    .find_map(|words| match_slots(rest, tokens, at + words.len()))
             })
-            .find_map(|words| match_slots(rest, tokens, at + words.len()))
             .or_else(|| if *optional { match_slots(rest, tokens, at) } else { None }),
     }
 }
@@ -240,6 +280,26 @@ mod tests {
         assert!(!matches("as", "ass"));
         assert!(!matches("ass", "as"));
         assert!(!matches("cons", "conne"));
+    }
+
+    #[test]
+    fn indexed_one_word_slots_answer_like_trying_each_word() {
+        let probes = ["idiots", "idiiot", "f*ck", "as", "ass", "cons", "nul", "nuls", "you", "youu", "stupiiid", "k"];
+        let mut slots = 0;
+        for lang in Lang::ALL {
+            for rule in &of(lang).rules {
+                for slot in &rule.slots {
+                    let Slot::Words { singles, .. } = slot else { continue };
+                    slots += 1;
+                    for probe in probes.iter().copied().chain(singles.words.iter().map(|w| w.text.as_str())) {
+                        let token = Seen { text: probe, squeezed: squeeze(probe), clause_start: false };
+                        let each = singles.words.iter().any(|w| word_matches(&token, w));
+                        assert_eq!(singles.matches(&token), each, "{probe:?} in {:?}", singles.words);
+                    }
+                }
+            }
+        }
+        assert!(slots > 200);
     }
 
     #[test]

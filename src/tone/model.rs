@@ -40,7 +40,7 @@ impl Model {
 
     /// The probability that the tokens read as offensive.
     pub fn probability(&self, tokens: &[Token]) -> f32 {
-        let mut buckets: Vec<u32> = Vec::with_capacity(tokens.len() * 8);
+        let mut buckets: Vec<u32> = Vec::with_capacity(tokens.len() * 16);
         features(tokens, |hash| buckets.push(hash & self.mask));
         if buckets.is_empty() {
             return sigmoid(self.bias);
