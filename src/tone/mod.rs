@@ -1,7 +1,8 @@
 //! Reply tone: how hostile a text reads, why, and a calmer way to say it (contracts.md §2 `tone`).
 //! Lists and rules (`lexicon`, `typography`) find the words and the writing that carry the tone and give each
-//! reason its span; a learned model (`model`) scores the wording as a whole. English and French; a text in
-//! another script is not checked, and one whose language is unknown is read only for unambiguous attacks.
+//! reason its span; learned models score the wording as a whole (`model`, trained by us, and in English also
+//! `word_model`, ported). English and French; a text in another script is not checked, and one whose language is
+//! unknown is read only for unambiguous attacks.
 
 mod fold;
 mod kinds;
@@ -49,7 +50,7 @@ const MAX_UNITS: usize = 5_000;
 /// The models read windows of this many tokens (a 280-character reply is one window), overlapping by half; the
 /// most offensive window counts.
 const WINDOW_TOKENS: usize = 64;
-/// The most the models alone add to the score, reached at probability 1 (nothing below 0.5): less in French,
+/// The most the models alone add to the score, reached at probability 1 (see `model_part`): less in French,
 /// where the hashed model learnt from a few hundred of our sentences only and the ported one knows no French.
 fn model_share(lang: Lang) -> f32 {
     match lang {
@@ -75,61 +76,18 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
         return Tone::not_checked();
     }
     let tokens = fold::tokens(text);
-    let mut found: Vec<(Kind, usize, usize)> = Vec::new();
-    let read_as: &[Lang] = match &lang {
-        Some(lang) => std::slice::from_ref(lang),
-        None => &Lang::ALL,
-    };
-    for &reading in read_as {
-        for hit in lexicon::of(reading).find(&tokens) {
-            let words = &tokens[hit.first..hit.end];
-            let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
-            if lang.is_some() || (hit.kind.counts_without_language() && letters >= 4) {
-                found.push((hit.kind, words[0].start, words[words.len() - 1].end));
-            }
-        }
-    }
-    found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
-    let mut found = keep_strongest(found);
-
-    let model = model::shipped();
-    let model_share = match lang {
-        Some(lang) if !tokens.is_empty() => {
-            let step = WINDOW_TOKENS / 2;
-            let probability = (0..tokens.len())
-                .step_by(step)
-                .take_while(|&at| at == 0 || at + step < tokens.len())
-                .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())], lang))
-                .fold(0.0f32, f32::max);
-            model_part(probability) * model_share(lang)
-        }
-        _ => 0.0,
-    };
+    let mut found = listed_reasons(text, &tokens, lang);
+    let model_share = lang.filter(|_| !tokens.is_empty()).map_or(0.0, |lang| models_share(&tokens, lang));
     let named_attack = found.iter().any(|(k, _, _)| matches!(k, Kind::Insult | Kind::Profanity | Kind::Threat));
     // Only in English: the hashed model learnt French from a few hundred sentences, too few to blame one word.
     if lang == Some(Lang::En) && model_share >= MODEL_REASON_FROM && !named_attack {
-        let mut heaviest: Vec<(f32, &fold::Token)> = tokens
-            .iter()
-            .map(|t| (model.token_weight(t), t))
-            .filter(|&(weight, _)| weight >= OFFENSIVE_TOKEN_WEIGHT)
-            .collect();
-        heaviest.sort_by(|a, b| b.0.total_cmp(&a.0));
-        found.extend(heaviest.iter().take(OFFENSIVE_TOKENS).map(|(_, t)| (Kind::Offensive, t.start, t.end)));
+        found.extend(offensive_words(&tokens));
     }
     found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
 
     let calm: f32 = found.iter().map(|(kind, _, _)| 1.0 - kind.weight()).product();
     let score = (1.0 - (1.0 - model_share) * calm).clamp(0.0, 1.0);
-    let (caution, hostile) = sensitivity.thresholds();
-    let aimed = found.iter().any(|(kind, _, _)| kind.aims_at_someone());
-    let swears = found.iter().any(|(kind, _, _)| *kind == Kind::Profanity);
-    let level = if score >= hostile && (aimed || !swears) {
-        ToneLevel::Hostile
-    } else if score >= caution {
-        ToneLevel::Caution
-    } else {
-        ToneLevel::Ok
-    };
+    let level = level_of(score, &found, sensitivity);
     let units: Vec<u16> = text.encode_utf16().collect();
     let tip_lang = lang.unwrap_or(Lang::En);
     let reasons = found
@@ -140,6 +98,64 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
         })
         .collect();
     Tone { level, score, reasons, checked: true, lang, partial }
+}
+
+/// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
+/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one.
+fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Vec<(Kind, usize, usize)> {
+    let mut found = Vec::new();
+    let read_as: &[Lang] = match &lang {
+        Some(lang) => std::slice::from_ref(lang),
+        None => &Lang::ALL,
+    };
+    for &reading in read_as {
+        for hit in lexicon::of(reading).find(tokens) {
+            let words = &tokens[hit.first..hit.end];
+            let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
+            if lang.is_some() || (hit.kind.counts_without_language() && letters >= 4) {
+                found.push((hit.kind, words[0].start, words[words.len() - 1].end));
+            }
+        }
+    }
+    found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
+    keep_strongest(found)
+}
+
+/// What the models add to the score: the most offensive window's probability, through `model_part`.
+fn models_share(tokens: &[fold::Token], lang: Lang) -> f32 {
+    let step = WINDOW_TOKENS / 2;
+    let probability = (0..tokens.len())
+        .step_by(step)
+        .take_while(|&at| at == 0 || at + step < tokens.len())
+        .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())], lang))
+        .fold(0.0f32, f32::max);
+    model_part(probability) * model_share(lang)
+}
+
+/// `offensive` reasons on the words that weigh most in the hashed model, when no list named the attack.
+fn offensive_words(tokens: &[fold::Token]) -> Vec<(Kind, usize, usize)> {
+    let model = model::shipped();
+    let mut heaviest: Vec<(f32, &fold::Token)> = tokens
+        .iter()
+        .map(|t| (model.token_weight(t), t))
+        .filter(|&(weight, _)| weight >= OFFENSIVE_TOKEN_WEIGHT)
+        .collect();
+    heaviest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    heaviest.iter().take(OFFENSIVE_TOKENS).map(|(_, t)| (Kind::Offensive, t.start, t.end)).collect()
+}
+
+/// The level of `score` at `sensitivity`; swearing aimed at nobody is at most a caution.
+fn level_of(score: f32, found: &[(Kind, usize, usize)], sensitivity: Sensitivity) -> ToneLevel {
+    let (caution, hostile) = sensitivity.thresholds();
+    let aimed = found.iter().any(|(kind, _, _)| kind.aims_at_someone());
+    let swears = found.iter().any(|(kind, _, _)| *kind == Kind::Profanity);
+    if score >= hostile && (aimed || !swears) {
+        ToneLevel::Hostile
+    } else if score >= caution {
+        ToneLevel::Caution
+    } else {
+        ToneLevel::Ok
+    }
 }
 
 /// What the models' probability adds to the score, as a share of `model_share`: from 0.5 up it rises to 1;
