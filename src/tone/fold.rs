@@ -49,12 +49,17 @@ struct Folded {
     end: usize,
 }
 
-/// Lowercase, accents removed, compatibility forms (full-width, ligatures) and look-alikes mapped to Latin.
-fn fold_chars(text: &str, base: usize) -> Vec<Folded> {
-    let mut out = Vec::with_capacity(text.len());
+/// Appends `text` lowercased, accents removed, compatibility forms (full-width, ligatures) and look-alikes mapped
+/// to Latin, each character with the span of the original it came from (UTF-16, from `base`).
+fn fold_chars(text: &str, base: usize, out: &mut Vec<Folded>) {
     let mut at = base;
     for c in text.chars() {
         let end = at + c.len_utf16();
+        if c.is_ascii() {
+            out.push(Folded { c: c.to_ascii_lowercase(), start: at, end });
+            at = end;
+            continue;
+        }
         let mut push = |d: char| {
             if canonical_combining_class(d) != 0 {
                 return;
@@ -67,13 +72,12 @@ fn fold_chars(text: &str, base: usize) -> Vec<Folded> {
         decompose_compatible(c, &mut push);
         at = end;
     }
-    out
 }
 
 /// A chunk between spaces that names someone or links somewhere: left out of the analysis.
 fn is_mention_or_link(chunk: &str) -> bool {
-    let lower = chunk.to_lowercase();
-    chunk.starts_with('@') || lower.starts_with("http") || lower.starts_with("www.")
+    let starts = |prefix: &str| chunk.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    chunk.starts_with('@') || starts("http") || starts("www.")
 }
 
 /// The tokens of `text`, in order. Apostrophes split words ("t'es" → "t", "es"; "don't" → "don", "t").
@@ -81,23 +85,23 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut raw: Vec<Token> = Vec::new();
     let mut at = 0;
     let mut clause_start = true;
+    let mut folded: Vec<Folded> = Vec::with_capacity(32);
     for chunk in text.split_inclusive(char::is_whitespace) {
         let len = crate::text::utf16_len(chunk);
         if is_mention_or_link(chunk.trim_end()) {
             clause_start = true;
         } else {
-            let mut current: Vec<&Folded> = Vec::new();
-            let folded = fold_chars(chunk, at);
-            for f in &folded {
-                if is_word_char(f.c) {
-                    current.push(f);
-                } else {
-                    push_word(&mut raw, &current, &mut clause_start);
-                    current.clear();
+            folded.clear();
+            fold_chars(chunk, at, &mut folded);
+            let mut word_from = 0;
+            for (i, f) in folded.iter().enumerate() {
+                if !is_word_char(f.c) {
+                    push_word(&mut raw, &folded[word_from..i], &mut clause_start);
+                    word_from = i + 1;
                     clause_start |= matches!(f.c, '.' | '!' | '?' | ';' | ':' | ',' | '\n' | '\u{2026}');
                 }
             }
-            push_word(&mut raw, &current, &mut clause_start);
+            push_word(&mut raw, &folded[word_from..], &mut clause_start);
         }
         at += len;
     }
@@ -106,17 +110,16 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Reads one word: l33t signs become letters when the word has a letter, runs of three or more of one
 /// character shrink to one, and a word of only signs ("***", "$$") is dropped.
-fn push_word(out: &mut Vec<Token>, chars: &[&Folded], clause_start: &mut bool) {
+fn push_word(out: &mut Vec<Token>, chars: &[Folded], clause_start: &mut bool) {
     let (Some(first), Some(last)) = (chars.first(), chars.last()) else { return };
     let has_letter = chars.iter().any(|f| f.c.is_alphabetic());
-    let mapped: Vec<char> =
-        chars.iter().map(|f| if has_letter { leet(f.c).unwrap_or(f.c) } else { f.c }).collect();
-    let mut text = String::with_capacity(mapped.len());
+    let read = |f: &Folded| if has_letter { leet(f.c).unwrap_or(f.c) } else { f.c };
+    let mut text = String::with_capacity(chars.len());
     let mut i = 0;
-    while i < mapped.len() {
-        let run = mapped[i..].iter().take_while(|&&c| c == mapped[i]).count();
-        let keep = if run >= 3 { 1 } else { run };
-        text.extend(std::iter::repeat(mapped[i]).take(keep));
+    while i < chars.len() {
+        let c = read(&chars[i]);
+        let run = chars[i..].iter().take_while(|f| read(f) == c).count();
+        text.extend(std::iter::repeat_n(c, if run >= 3 { 1 } else { run }));
         i += run;
     }
     if text.chars().any(char::is_alphanumeric) {

@@ -64,6 +64,12 @@ impl Kind {
         }
     }
 
+    /// The reason targets a person (or reads as if it did), so the text can be hostile; swearing, capitals and
+    /// punctuation alone make it at most a caution.
+    pub fn aims_at_someone(self) -> bool {
+        !matches!(self, Kind::Profanity | Kind::Shouting | Kind::Punctuation)
+    }
+
     /// Words of this kind are attacks in any language we read, so they count even when the language is unknown.
     pub fn counts_without_language(self) -> bool {
         matches!(self, Kind::Insult | Kind::Profanity | Kind::Threat | Kind::Shouting | Kind::Punctuation)

@@ -98,7 +98,7 @@ fn sarcasm_tag(text: &str) -> Vec<Mark> {
     for (byte, _) in text.match_indices("/s") {
         let before = text[..byte].chars().next_back();
         let after = text[byte + 2..].chars().next();
-        if before.map_or(true, char::is_whitespace) && after.map_or(true, |c| !c.is_alphanumeric()) {
+        if before.is_none_or(char::is_whitespace) && after.is_none_or(|c| !c.is_alphanumeric()) {
             let start = crate::text::utf16_len(&text[..byte]);
             out.push(Mark { kind: Kind::Sarcasm, start, end: start + 2 });
         }
