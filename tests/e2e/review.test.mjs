@@ -4,10 +4,12 @@
 // runs 3 times, no retries.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, modelText } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
+const SCREENSHOT = new URL('../../docs/review.png', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
 const TYPO = 'Tips for #SocialMeida managers';
 const FIXED = 'Tips for #SocialMedia managers';
@@ -190,6 +192,10 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         const card = page.locator('stratege-ui [data-stratege="card"]');
         await card.waitFor();
         assert.match(await card.innerText(), /idiot/);
+        if (run === 1) {
+          fs.mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
+          await page.screenshot({ path: SCREENSHOT, clip: { x: 330, y: 30, width: 620, height: 560 } });
+        }
 
         await page.keyboard.press('Escape');
         await page.keyboard.press('Control+A');
