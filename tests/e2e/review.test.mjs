@@ -226,6 +226,36 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
       }
     });
 
+    test(`x-home: marks follow page scrolling and re-wrapping when the window narrows (run ${run})`, async () => {
+      const { page, editor } = await openComposer(h, 'x-home');
+      try {
+        for (let i = 0; i < 25; i++) {
+          await page.keyboard.type(`line ${i}`);
+          await page.keyboard.press('Enter');
+        }
+        await page.keyboard.type('A longer closing line so that the window can wrap it: tips for #SocialMeida managers');
+        const mark = page.locator('stratege-ui [data-stratege="mark"][data-text="#SocialMeida"]');
+        await mark.waitFor();
+        const host = await hostOf(editor);
+        const under = async () => {
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          const [m] = (await marksOf(host)).filter((x) => x.text === '#SocialMeida');
+          assertUnder(m, await textRect(editor, '#SocialMeida'));
+          return m;
+        };
+        const before = await under();
+        await page.mouse.wheel(0, 150);
+        await page.waitForFunction((y) => scrollY > 0, null);
+        const scrolled = await under();
+        assert.ok(scrolled.top < before.top, 'the mark moved up with the page');
+        await page.setViewportSize({ width: 760, height: 900 });
+        await under();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.close();
+      }
+    });
+
     test(`settings: tone sensitivity per site, tone on new posts, the Instagram hashtag limit and my dictionary, from the options page, apply live (run ${run})`, async () => {
       const { page, editor } = await openComposer(h, 'x-reply');
       const options = await h.context.newPage();
