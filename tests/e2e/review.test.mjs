@@ -340,5 +340,4 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
       }
     });
   }
-
 });
