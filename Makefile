@@ -85,6 +85,7 @@ test-wasm:
 
 test-node:
 	node tests/e2e/build-fixtures.mjs
+	node --test tests/unit/
 	node --test --test-concurrency=1 tests/diff/ tests/e2e/
 
 ## bench: speed and size against the anchors (twitter-text), printed as ratios

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchXCount } from './x-count.mjs';
 import { benchHashtags } from './hashtags.mjs';
+import { benchTone } from './tone.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -44,6 +45,13 @@ console.log('| text | Stratège | twitter-text | ratio | same count |');
 console.log('|---|---:|---:|---:|---|');
 for (const row of await benchXCount()) {
   console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} |`);
+}
+
+console.log('\n## Reply tone (evaluation data kept apart from training: bench/data/tone/ORIGIN.md)\n');
+console.log('| what | measured | target |');
+console.log('|---|---:|---|');
+for (const row of await benchTone()) {
+  console.log(`| ${row.what} | ${row.value} | ${row.target} |`);
 }
 
 console.log('\n## Keystroke→counter latency in Chromium (X, Facebook, Instagram composers)\n');

@@ -9,7 +9,7 @@ const twitter = require('twitter-text');
 const ROOT = new URL('../', import.meta.url);
 
 /** Mean time of one call, in microseconds, over at least `minMs` of repeated calls after a warm-up. */
-function time(fn, minMs = 400) {
+export function time(fn, minMs = 400) {
   for (let i = 0; i < 20; i++) fn();
   let calls = 0;
   const start = performance.now();

@@ -1,10 +1,12 @@
-// Options page: the settings form, and the platform rules table read from the Rust core itself.
+// Options page: the settings form, the user's dictionary, and the platform rules table read from the Rust core.
 
 import init, { platforms, version } from './pkg/stratege.js';
 import { bindSettingsForm } from './settings-form.js';
+import { bindDictionaryForm } from './dictionary-form.js';
 
 const form = document.querySelector('[data-stratege="settings"]');
 bindSettingsForm(form, form.querySelector('.saved'));
+bindDictionaryForm(document.querySelector('[data-stratege="dictionary"]'));
 
 init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(() => {
   document.querySelector('[data-stratege="version"]').textContent = version();

@@ -6,6 +6,7 @@ use crate::lang::Lang;
 use crate::measure::{self, Options};
 use crate::platform::Platform;
 use crate::report::{Length, LengthState, Problem, Report, Severity, Tone};
+use crate::tone::{self, Sensitivity};
 
 /// One text to check, as a JSON line of `stratege check --jsonl` (contracts.md §2) or a call from the extension.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -32,6 +33,9 @@ pub struct Request {
     /// The user's own words: never flagged as misspelt in hashtags.
     #[serde(default)]
     pub dictionary: Vec<String>,
+    /// Only the length is wanted (the live counter): hashtags and tone are left out of the report.
+    #[serde(default)]
+    pub length_only: bool,
 }
 
 /// Checks a request; the error says why it cannot be checked (unknown platform or language).
@@ -40,11 +44,11 @@ pub fn check(request: &Request) -> Result<Report, String> {
         let known: Vec<&str> = crate::platform::RULES.iter().map(|r| r.id).collect();
         format!("unknown platform {:?} (known: {})", request.platform, known.join(", "))
     })?;
-    if let Some(lang) = &request.lang {
-        if lang != "en" && lang != "fr" {
-            return Err(format!("unknown language {lang:?} (known: en, fr)"));
-        }
-    }
+    let lang = match &request.lang {
+        Some(id) => Some(Lang::from_id(id).ok_or_else(|| format!("unknown language {id:?} (known: en, fr)"))?),
+        None => None,
+    };
+    let sensitivity = Sensitivity::of_request(request.tone.as_deref(), request.reply)?;
     let options = Options {
         reply: request.reply,
         premium: request.premium,
@@ -52,14 +56,20 @@ pub fn check(request: &Request) -> Result<Report, String> {
     };
     let hashtags = crate::hashtags::Settings {
         platform,
-        lang: request.lang.as_deref().and_then(Lang::from_id),
+        lang,
         limit: request.hashtag_limit,
         dictionary: &request.dictionary,
     };
-    Ok(report(platform, &request.text, &options, &hashtags))
+    let mut report = report(platform, &request.text, &options, (!request.length_only).then_some(&hashtags));
+    if sensitivity != Sensitivity::Off && !request.length_only {
+        let lang = lang.or_else(|| crate::lang::detect(&request.text));
+        report.tone = tone::analyse(&request.text, lang, sensitivity);
+    }
+    Ok(report)
 }
 
-fn report(platform: Platform, text: &str, options: &Options, hashtags: &crate::hashtags::Settings) -> Report {
+/// The report of a text: its length, and its hashtags unless only the length is wanted (`hashtags` None).
+fn report(platform: Platform, text: &str, options: &Options, hashtags: Option<&crate::hashtags::Settings>) -> Report {
     let rules = platform.rules();
     let m = measure::measure(rules, text, options);
     let text_len = crate::text::utf16_len(text);
@@ -105,7 +115,7 @@ fn report(platform: Platform, text: &str, options: &Options, hashtags: &crate::h
             suggestion: None,
         });
     }
-    let tags = crate::hashtags::analyse(text, hashtags);
+    let tags = hashtags.map(|settings| crate::hashtags::analyse(text, settings)).unwrap_or_default();
     problems.extend(tags.problems);
     Report {
         platform,
@@ -263,9 +273,59 @@ mod tests {
     }
 
     #[test]
+    fn tone_is_checked_for_replies_by_default_and_for_posts_on_request() {
+        let mut request = req("x", "You are an idiot");
+        assert!(!check(&request).unwrap().tone.checked, "new posts: tone off by default");
+        request.reply = true;
+        let tone = check(&request).unwrap().tone;
+        assert!(tone.checked && tone.reasons.iter().any(|r| r.kind == "insult"));
+        request.reply = false;
+        request.tone = Some("strict".into());
+        assert!(check(&request).unwrap().tone.checked);
+        request.tone = Some("off".into());
+        request.reply = true;
+        assert!(!check(&request).unwrap().tone.checked);
+        request.tone = Some("loud".into());
+        assert!(check(&request).unwrap_err().contains("unknown tone sensitivity"));
+    }
+
+    #[test]
+    fn the_requested_language_picks_the_lists_and_the_tips() {
+        let mut request = req("facebook", "Bande de nuls");
+        request.reply = true;
+        request.lang = Some("fr".into());
+        let tone = check(&request).unwrap().tone;
+        assert_eq!(tone.lang, Some(Lang::Fr));
+        assert!(tone.reasons[0].tip.contains("\u{ab}"), "{:?}", tone.reasons);
+    }
+
+    #[test]
     fn instagram_reports_the_feed_cut() {
         let report = check(&req("instagram", &"word ".repeat(40))).unwrap();
         assert_eq!(report.length.preview_cut, Some(125));
         assert!(report.problems.iter().any(|p| p.kind == "preview-cut" && p.severity == Severity::Info));
+    }
+
+    #[test]
+    fn the_counter_lane_gets_the_length_only() {
+        let mut request = req("x", "You idiot #SocialMeida #a #b");
+        request.reply = true;
+        request.length_only = true;
+        let report = check(&request).unwrap();
+        assert!(report.hashtags.is_empty() && !report.tone.checked);
+        assert_eq!(report.length.count, 28);
+    }
+
+    #[test]
+    fn the_instagram_hashtag_limit_is_the_rule_unless_the_user_sets_another() {
+        let six = "#travel #food #photography #nature #sunset #friends";
+        let limited = |limit: Option<u32>| {
+            let mut request = req("instagram", six);
+            request.hashtag_limit = limit;
+            check(&request).unwrap().problems.iter().filter(|p| p.kind == "hashtag-limit").count()
+        };
+        assert_eq!(limited(None), 1);
+        assert_eq!(limited(Some(6)), 0);
+        assert_eq!(limited(Some(3)), 3);
     }
 }

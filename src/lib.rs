@@ -8,6 +8,7 @@ pub mod measure;
 pub mod platform;
 pub mod report;
 pub mod text;
+pub mod tone;
 pub mod twitter;
 
 #[cfg(target_arch = "wasm32")]

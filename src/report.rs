@@ -81,22 +81,29 @@ pub struct HashtagProblem {
     pub severity: Severity,
 }
 
-/// The tone verdict of a reply. `checked` is false when no tone analysis ran.
+/// The tone verdict of a reply. `checked` is false when no tone analysis ran (tone off, another script, no
+/// letters).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tone {
     pub level: ToneLevel,
     pub score: f32,
     pub reasons: Vec<ToneReason>,
     pub checked: bool,
+    /// The language the text was read in: the request's, or detected; None when unknown (then only
+    /// unambiguous attacks are looked for).
+    pub lang: Option<Lang>,
+    /// Only the beginning of a very long text was analysed.
+    pub partial: bool,
 }
 
 impl Tone {
     pub fn not_checked() -> Tone {
-        Tone { level: ToneLevel::Ok, score: 0.0, reasons: Vec::new(), checked: false }
+        Tone { level: ToneLevel::Ok, score: 0.0, reasons: Vec::new(), checked: false, lang: None, partial: false }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// Ordered from `ok` to `hostile`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ToneLevel {
     Ok,
@@ -104,11 +111,17 @@ pub enum ToneLevel {
     Hostile,
 }
 
+/// Why the tone is what it is: a kind (insult, profanity, contempt, blame, threat, shouting, punctuation, sarcasm,
+/// dismissive, offensive) over a span of the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ToneReason {
     pub kind: String,
     pub start: usize,
     pub end: usize,
+    /// The flagged words, as written.
+    pub text: String,
+    /// A calmer way to say it, in the text's language (English when unknown).
+    pub tip: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

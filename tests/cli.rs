@@ -101,6 +101,26 @@ fn one_text_json_and_exit_status() {
 }
 
 #[test]
+fn tone_of_a_reply_in_json_and_readable_output() {
+    let json = run(&["check", "--platform", "x", "--reply", "--json"], "Learn to read, you idiot!!!");
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["tone"]["checked"], true);
+    assert_eq!(report["tone"]["level"], "hostile");
+    let kinds: Vec<&str> = report["tone"]["reasons"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"contempt") && kinds.contains(&"insult") && kinds.contains(&"punctuation"), "{kinds:?}");
+
+    let human = run(&["check", "--platform", "x", "--tone", "strict", "--lang", "fr"], "Merci pour rien");
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("tone   caution") || text.contains("tone   hostile"), "{text}");
+    assert!(text.contains("sarcasm at 0\u{2013}15: \"Merci pour rien\""), "{text}");
+    assert!(text.contains("L\u{2019}ironie"), "the tip is in French: {text}");
+
+    let post = run(&["check", "--platform", "x"], "Learn to read, you idiot!!!");
+    assert!(!String::from_utf8(post.stdout).unwrap().contains("tone"), "new posts: tone off by default");
+    assert_eq!(run(&["check", "--platform", "x", "--tone", "loud"], "hi").status.code(), Some(2));
+}
+
+#[test]
 fn usage_errors_exit_2_with_a_message() {
     for args in [&["check"][..], &["check", "--platform"], &["frobnicate"], &["check", "--platform", "x", "--bogus"]] {
         let output = run(args, "");

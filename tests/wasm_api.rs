@@ -67,3 +67,18 @@ fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
     let after = report("#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#);
     assert_eq!(after["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
 }
+
+#[wasm_bindgen_test]
+fn reply_tone_runs_in_wasm_with_the_shipped_models() {
+    let text = "Learn to read, you 1d10t!!!";
+    let options = r#"{"platform":"x","reply":true}"#;
+    let native: serde_json::Value = serde_json::from_str(&stratege::check_json(
+        &serde_json::json!({ "platform": "x", "text": text, "reply": true }).to_string(),
+    ))
+    .unwrap();
+    let wasm = report(text, options);
+    assert_eq!(wasm["tone"], native["tone"]);
+    assert_eq!(wasm["tone"]["checked"], true);
+    assert_eq!(wasm["tone"]["level"], "hostile");
+    assert_eq!(report("Merci pour votre patience", r#"{"platform":"x","reply":true,"tone":"strict"}"#)["tone"]["level"], "ok");
+}

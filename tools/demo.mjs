@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { launch } from '../tests/e2e/harness.mjs';
 import { COMPOSERS, openComposer } from '../tests/e2e/composers.mjs';
 
-const SAMPLE = 'Launching our #SocialMeida tips today 🚀 with @ana_builds https://example.com/tips';
+const SAMPLE = 'Launching our #SocialMeida tips today 🚀 with @ana_builds https://example.com/tips #smallbuisness';
+/** Replies and comments show the tone warning too. */
+const REPLY_SAMPLE = 'Learn to read, this is YOUR fault. Thanks for nothing! #custmerservice';
+const isReply = (name) => /reply|comment|messenger/.test(name);
 const SHOTS = path.resolve('dist/demo');
 
 const { values: opts } = parseArgs({
@@ -69,8 +72,11 @@ async function run({ headless, shots }) {
   }
   for (const name of Object.keys(COMPOSERS)) {
     const { page } = await openComposer(h, name);
-    await page.keyboard.type(SAMPLE);
-    if (shots) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    await page.keyboard.type(isReply(name) ? REPLY_SAMPLE : SAMPLE);
+    if (shots) {
+      await page.waitForTimeout(800); // the review (spelling, tone) follows a pause in typing
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    }
     console.log(`demo: ${name} at ${COMPOSERS[name].url}`);
   }
   if (shots) console.log(`demo: screenshots of the index and each composer written to ${path.relative(process.cwd(), SHOTS)}/`);

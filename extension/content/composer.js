@@ -1,44 +1,85 @@
 // One composer being watched: follows every edit (typing, paste, cut, undo/redo, IME, text the site inserts),
-// asks the core for a report of the latest text, and shows it in the composer's own `<stratege-ui>` host.
+// keeps the counter live (fast lane) and, a moment after typing pauses, asks for a full review (hashtag
+// spelling, readability, duplicates, limits, tone) whose problems are drawn as marks with cards and fixes.
 
 import { editorKind, readText } from './editor-text.js';
+import { TextMap } from './text-map.js';
+import { Geometry } from './geometry.js';
+import { replaceText } from './apply.js';
+import { marksOf, shiftMarks, hashtagCard, toneCard } from './review.js';
 import { Host } from './ui/host.js';
 import { Counter } from './ui/counter.js';
+import { Marks } from './ui/marks.js';
+import { Card } from './ui/card.js';
+import { ToneIndicator } from './ui/tone.js';
 
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
 const FIELD_POLL_MS = 400;
 const EDIT_EVENTS = ['input', 'compositionend', 'cut', 'paste', 'drop', 'focus'];
-/** Checks of one composer under way at once (the latest text is always among them or next). */
+/** Counter checks of one composer under way at once (the latest text is always among them or next). */
 const MAX_IN_FLIGHT = 2;
+/** A review starts when typing pauses this long: spelling and tone need not follow every keystroke. */
+const REVIEW_DELAY_MS = 150;
 
 export class ComposerSession {
   /**
    * @param {Element} editor the editable element
    * @param {Element} anchor where the host goes (after it)
-   * @param {{path: string, check: (text: string, options: object) => Promise<object>}} core
-   * @param {object} options the request fields besides the text ({platform, reply, premium, auto_mentions})
+   * @param {{path: string, check: Function, review: Function}} core
+   * @param {object} options the request fields besides the text ({platform, reply, premium, tone, ...})
+   * @param {{addWord: (word: string) => void}} actions what a card can do beyond the composer
    */
-  constructor(editor, anchor, core, options) {
+  constructor(editor, anchor, core, options, actions) {
     this.editor = editor;
     this.kind = editorKind(editor);
     this.core = core;
     this.options = options;
+    this.actions = actions;
     this.host = new Host(anchor);
     this.host.element.dataset.core = core.path;
+    this.tone = new ToneIndicator(this.host, (element) => this.openTone(element));
     this.counter = new Counter(this.host);
+    this.geometry = new Geometry(editor, this.kind, this.host.layer);
+    this.marks = new Marks(this.host, this.geometry, (mark, element) => this.openMark(mark, element));
+    this.card = new Card(this.host);
+    this.dismissed = new Set(); // `${kind}|${text}` the user chose to ignore in this composer
+
+    // Counter lane.
     this.lastText = null; // the text and options of the newest check sent
     this.lastOptions = null;
-    this.sent = 0; // checks sent
-    this.shown = 0; // the newest check whose answer is shown
+    this.sent = 0;
+    this.shown = 0;
     this.inFlight = 0;
     this.again = false;
     this.queued = false;
+    // Review lane.
+    this.report = null; // the newest review shown, with `text` the text it is about
+    this.markList = []; // its marks, shifted to follow edits made since
+    this.reviewTimer = 0;
+    this.reviewing = false;
+    this.reviewedText = null;
+    this.reviewedOptions = null;
+    this.caret = null; // the last caret position inside the editor, as a DOM position
 
     this.onEdit = () => this.schedule();
     for (const type of EDIT_EVENTS) editor.addEventListener(type, this.onEdit);
     this.observer = new MutationObserver(this.onEdit);
     this.observer.observe(editor, { childList: true, subtree: true, characterData: true });
     if (this.kind === 'field') this.poll = setInterval(this.onEdit, FIELD_POLL_MS);
+    this.onSelection = () => {
+      const selection = getSelection();
+      if (this.kind !== 'field' && selection.focusNode && editor.contains(selection.focusNode)) {
+        this.caret = { node: selection.focusNode, offset: selection.focusOffset };
+      }
+    };
+    document.addEventListener('selectionchange', this.onSelection);
+    // A click in a flagged word opens its card, as a click on its underline does.
+    this.onClick = () => {
+      const offset = this.caretOffset();
+      const mark = offset === null ? null : this.marks.at(offset);
+      if (mark && !this.card.isOpen) this.openMark(mark, this.marks.elementOf(mark));
+    };
+    editor.addEventListener('click', this.onClick);
     this.schedule();
   }
 
@@ -59,9 +100,8 @@ export class ComposerSession {
   }
 
   /**
-   * Sends the latest text to the core. Up to MAX_IN_FLIGHT checks may be under way (a round trip to the worker
-   * takes a few milliseconds: a keystroke should not wait for the previous one's answer); an answer older than
-   * the one shown is dropped, so the counter never goes back in time.
+   * Counter lane: sends the latest text to the core. Up to MAX_IN_FLIGHT checks may be under way; an answer
+   * older than the one shown is dropped, so the counter never goes back in time.
    */
   async update() {
     if (this.destroyed) return;
@@ -71,12 +111,14 @@ export class ComposerSession {
     }
     const text = readText(this.editor, this.kind);
     if (text === this.lastText && this.options === this.lastOptions) return;
+    if (text !== this.lastText) this.followEdit(text);
     this.lastText = text;
     this.lastOptions = this.options;
+    this.scheduleReview();
     const seq = ++this.sent;
     this.inFlight++;
     try {
-      const report = await this.core.check(text, this.options);
+      const report = await this.core.check(text, { ...this.options, length_only: true });
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.counter.show(report);
@@ -96,16 +138,165 @@ export class ComposerSession {
     }
   }
 
+  /** The text changed: marks before and after the edit move with their text; marks it touched go. */
+  followEdit(text) {
+    this.card.close();
+    if (!this.report) return;
+    this.markList = shiftMarks(this.markList, this.report.text, text);
+    this.report = { ...this.report, text };
+    this.marks.show(this.markList);
+  }
+
+  scheduleReview() {
+    clearTimeout(this.reviewTimer);
+    this.reviewTimer = setTimeout(() => this.review(), REVIEW_DELAY_MS);
+  }
+
+  /** Review lane: one review at a time, of the latest text; a review of an outdated text is not shown. */
+  async review() {
+    if (this.destroyed) return;
+    if (this.reviewing) {
+      this.scheduleReview();
+      return;
+    }
+    const text = readText(this.editor, this.kind);
+    if (text === this.reviewedText && this.options === this.reviewedOptions) return;
+    this.reviewing = true;
+    const options = this.options;
+    try {
+      const report = await this.core.review(text, options);
+      if (this.destroyed) return;
+      this.reviewedText = text;
+      this.reviewedOptions = options;
+      if (readText(this.editor, this.kind) !== text) {
+        this.scheduleReview();
+        return;
+      }
+      this.showReview({ ...report, text });
+    } catch (error) {
+      if (!this.destroyed) this.host.element.dataset.reviewError = String(error && error.message);
+    } finally {
+      this.reviewing = false;
+    }
+  }
+
+  showReview(report) {
+    delete this.host.element.dataset.reviewError;
+    // For automation: the length of the text the marks and tone shown are about.
+    this.host.element.dataset.reviewed = String(report.text.length);
+    this.report = report;
+    this.counter.show(report);
+    this.tone.show(this.toneShown(report.tone));
+    this.markList = marksOf(report, report.text).filter((mark) => !this.dismissed.has(dismissKey(mark)));
+    this.marks.show(this.markList);
+  }
+
+  /** The tone as shown: a verdict the user dismissed stays hidden until it gets worse. */
+  toneShown(tone) {
+    if (this.dismissedTone && tone.level === this.dismissedTone) return { ...tone, level: 'ok' };
+    if (this.dismissedTone && tone.level === 'ok') this.dismissedTone = null;
+    return tone;
+  }
+
+  /** Where the caret is now, or was last in this editor, as an offset into its text (null when unknown). */
+  caretOffset() {
+    if (this.kind === 'field') return this.editor.selectionEnd;
+    const selection = getSelection();
+    const position =
+      selection.focusNode && this.editor.contains(selection.focusNode)
+        ? { node: selection.focusNode, offset: selection.focusOffset }
+        : this.caret;
+    if (!position || !position.node.isConnected) return null;
+    return new TextMap(this.editor, this.kind).offsetOf(position.node, position.offset);
+  }
+
+  openMark(mark, element) {
+    const caret = this.caretOffset();
+    const near = this.geometry.rects(mark.start, mark.end)[0] || element?.getBoundingClientRect();
+    if (!near) return;
+    const spec =
+      mark.kind === 'tone'
+        ? toneCard(this.report.tone, [mark.reason])
+        : hashtagCard(mark, {
+            apply: (value) => this.apply(mark, value, caret),
+            addWord: (word) => {
+              this.actions.addWord(word);
+              this.dismiss(mark);
+            },
+          });
+    spec.actions.push({ label: 'Ignore', stratege: 'dismiss', run: () => this.dismiss(mark) });
+    this.openCard(spec, near, element);
+  }
+
+  openTone(element) {
+    const tone = this.report?.tone;
+    if (!tone || !tone.checked || tone.level === 'ok') return;
+    const spec = toneCard(tone, tone.reasons);
+    spec.actions.push({
+      label: 'Ignore',
+      stratege: 'dismiss',
+      run: () => {
+        this.dismissedTone = tone.level;
+        this.tone.show(this.toneShown(tone));
+      },
+    });
+    this.openCard(spec, element.getBoundingClientRect(), element);
+  }
+
+  openCard(spec, near, opener) {
+    const byKeyboard = opener && this.host.root.activeElement === opener;
+    const card = this.card.open({
+      ...spec,
+      near,
+      onClose: (returnFocus) => {
+        if (returnFocus) this.editor.focus({ preventScroll: true });
+      },
+    });
+    if (byKeyboard) card.querySelector('button')?.focus();
+  }
+
+  /**
+   * Replaces a flagged span through the editor's own input path, then puts the caret back where it was,
+   * shifted by the change in length (right after the replacement when it was inside the replaced text).
+   */
+  async apply(mark, value, caret) {
+    const text = readText(this.editor, this.kind);
+    if (text.slice(mark.start, mark.end) !== mark.text) return; // the text moved on since the card opened
+    const delta = value.length - (mark.end - mark.start);
+    let at = mark.start + value.length;
+    if (caret !== null && caret <= mark.start) at = caret;
+    else if (caret !== null && caret >= mark.end) at = caret + delta;
+    const done = await replaceText(this.editor, this.kind, { start: mark.start, end: mark.end, value, caret: at });
+    if (!done) this.host.element.dataset.applyError = `the editor did not take “${value}”`;
+  }
+
+  dismiss(mark) {
+    this.dismissed.add(dismissKey(mark));
+    this.markList = this.markList.filter((m) => dismissKey(m) !== dismissKey(mark));
+    this.marks.show(this.markList);
+  }
+
   /** Keeps the host in place after the site re-rendered around the composer. */
   reattach() {
     this.host.attach();
+    this.marks.requestDraw();
   }
 
   destroy() {
     this.destroyed = true;
     this.observer.disconnect();
     clearInterval(this.poll);
+    clearTimeout(this.reviewTimer);
     for (const type of EDIT_EVENTS) this.editor.removeEventListener(type, this.onEdit);
+    this.editor.removeEventListener('click', this.onClick);
+    document.removeEventListener('selectionchange', this.onSelection);
+    this.card.close();
+    this.marks.destroy();
+    this.geometry.destroy();
     this.host.remove();
   }
+}
+
+function dismissKey(mark) {
+  return `${mark.kind}|${mark.text}`;
 }

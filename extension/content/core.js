@@ -1,26 +1,36 @@
 // The Rust core as seen from the content script: compiled in the page when its CSP allows WebAssembly (fast
 // path), otherwise reached in the extension's service worker. Both answer the same report for the same input.
+// Reviews (spelling with the dictionaries, tone) always run in the worker: the dictionaries are loaded there once
+// per browser instead of once per tab.
 
-const WORKER_TIMEOUT_MS = 5000;
+/** The first review may wait for the dictionaries to load in a worker that was just started. */
+const WORKER_TIMEOUT_MS = 10000;
 /** A page whose CSP refused WebAssembly is not asked again for a week: each refusal may send a CSP report. */
 const BLOCKED_KEY = 'fastPathBlocked';
 const RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 
-/** A core that checks texts: `{ path: 'page' | 'worker', check(text, options) → Promise<report> }`. */
+/**
+ * A core that checks texts: `{ path: 'page' | 'worker', check(text, options) → Promise<report>,
+ * review(text, options) → Promise<report> }`. `check` is the fast one (the counter); `review` waits for the
+ * dictionaries and is the one whose hashtags and tone are shown.
+ */
 export async function connectCore(origin = location.origin) {
+  const worker = workerClient();
+  const review = (text, options) => worker(text, options, 'review');
   const blocked = (await chrome.storage.local.get(BLOCKED_KEY))[BLOCKED_KEY] || {};
   if (!(Date.now() - (blocked[origin] || 0) < RETRY_AFTER_MS)) {
     try {
       const glue = await import(chrome.runtime.getURL('pkg/stratege.js'));
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/stratege_bg.wasm') });
-      return { path: 'page', check: async (text, options) => parse(glue.check(text, JSON.stringify(options))) };
+      const check = async (text, options) => parse(glue.check(text, JSON.stringify(options)));
+      return { path: 'page', check, review };
     } catch {
       // The page's CSP forbids compiling WebAssembly here (or the module could not load): use the worker.
       blocked[origin] = Date.now();
       await chrome.storage.local.set({ [BLOCKED_KEY]: blocked });
     }
   }
-  return { path: 'worker', check: workerClient() };
+  return { path: 'worker', check: (text, options) => worker(text, options, 'count'), review };
 }
 
 function parse(json) {
@@ -62,7 +72,7 @@ function workerClient() {
       pending.clear();
     });
   };
-  return (text, options) =>
+  return (text, options, lane) =>
     new Promise((resolve, reject) => {
       if (!port) connect();
       const id = nextId++;
@@ -71,6 +81,6 @@ function workerClient() {
         reject(new Error('the Stratège worker did not answer'));
       }, WORKER_TIMEOUT_MS);
       pending.set(id, { resolve, reject, timer });
-      port.postMessage({ id, text, options });
+      port.postMessage({ id, text, options, lane });
     });
 }

@@ -1,11 +1,11 @@
-// Content script entry: on x.com, facebook.com and instagram.com, connects to the Rust core and puts a live
-// counter beside every composer the page shows, following the user's settings.
+// Content script entry: on x.com, facebook.com and instagram.com, connects to the Rust core and checks every
+// composer the page shows (counter, hashtags, tone), following the user's settings.
 
 import { siteFor, isReply, anchorFor } from './sites.js';
 import { connectCore } from './core.js';
 import { ComposerWatcher } from './watch.js';
 import { ComposerSession } from './composer.js';
-import { loadSettings, onSettingsChanged } from '../shared/settings.js';
+import { loadSettings, saveSettings, onSettingsChanged } from '../shared/settings.js';
 
 async function start() {
   const site = siteFor(location.hostname);
@@ -19,12 +19,24 @@ async function start() {
     premium: settings.premium,
     // The web composers show a reply's recipients outside the text: any @mention in it was typed and counts.
     auto_mentions: false,
+    tone: reply || settings.tonePosts ? settings.tone[site.id] : 'off',
+    hashtag_limit: site.platform === 'instagram' ? settings.instagramHashtagLimit : undefined,
+    dictionary: settings.dictionary,
+    lang: settings.language === 'auto' ? undefined : settings.language,
   });
+  const actions = {
+    addWord: async (word) => {
+      const current = await loadSettings();
+      if (!current.dictionary.some((w) => w.toLowerCase() === word.toLowerCase())) {
+        await saveSettings({ dictionary: [...current.dictionary, word] });
+      }
+    },
+  };
   let watcher = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
       const reply = isReply(rule, editor, location);
-      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply));
+      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions);
     });
     watcher.start();
   };

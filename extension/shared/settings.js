@@ -1,9 +1,22 @@
 // The one settings store of Stratège (chrome.storage.local), shared by the content script, popup and options page.
 
-/** Defaults: every site on, no X Premium. Later capabilities add their keys here. */
+/** Tone sensitivities, from quietest to most watchful. */
+export const SENSITIVITIES = ['off', 'relaxed', 'strict'];
+
+/** Defaults: every site on, no X Premium, tone checked on replies. Later capabilities add their keys here. */
 export const DEFAULTS = Object.freeze({
   premium: false,
   sites: Object.freeze({ x: true, facebook: true, instagram: true }),
+  /** Tone sensitivity per site. */
+  tone: Object.freeze({ x: 'relaxed', facebook: 'relaxed', instagram: 'relaxed' }),
+  /** Check the tone of new posts too, not only of replies and comments. */
+  tonePosts: false,
+  /** The language of posts: 'auto' (detected per post), 'en' or 'fr'. */
+  language: 'auto',
+  /** Most hashtags per Instagram post: Instagram's rule since December 2025 (platforms.md §A). */
+  instagramHashtagLimit: 5,
+  /** The user's own words, never flagged as misspelt. */
+  dictionary: Object.freeze([]),
 });
 
 const KEY = 'settings';
@@ -12,7 +25,9 @@ const KEY = 'settings';
 export function withDefaults(stored) {
   const merged = { ...DEFAULTS, ...(stored || {}) };
   for (const [key, value] of Object.entries(DEFAULTS)) {
-    if (value && typeof value === 'object') merged[key] = { ...value, ...((stored || {})[key] || {}) };
+    const own = (stored || {})[key];
+    if (Array.isArray(value)) merged[key] = Array.isArray(own) ? [...own] : [...value];
+    else if (value && typeof value === 'object') merged[key] = { ...value, ...(own || {}) };
   }
   return merged;
 }

@@ -1,14 +1,14 @@
 //! `stratege`: the command-line checker for content calendars and scripts (contracts.md §2).
 //!
 //!     stratege check --jsonl                      JSON lines in, one JSON report per line out
-//!     stratege check --platform x [--reply] [--premium] [--lang en|fr] [--json] [FILE|-]
+//!     stratege check --platform x [--reply] [--premium] [--lang en|fr] [--tone off|relaxed|strict] [--json] [FILE|-]
 //!     stratege platforms [--json]                 the table of limits, counting units and sources
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use stratege::platform::RULES;
-use stratege::report::{LengthState, Report, Severity};
+use stratege::report::{LengthState, Report, Severity, ToneLevel};
 use stratege::{check, check_json, Request};
 
 const USAGE: &str = "\
@@ -18,9 +18,10 @@ Usage:
   stratege check --jsonl
       Reads JSON lines {\"platform\": \"x\"|\"facebook\"|\"instagram\", \"text\": \"...\", \"reply\": false}
       on stdin and writes one JSON report per line on stdout, in order. A bad line gets {\"error\": ...}.
-  stratege check --platform NAME [--reply] [--premium] [--lang en|fr] [--json] [FILE|-]
-      Checks one text, read from FILE or stdin (one final newline is not counted): length, and the hashtags
-      (spelling in English and French, readability, duplicates, per-post limit, tags cut by punctuation).
+  stratege check --platform NAME [--reply] [--premium] [--lang en|fr] [--tone off|relaxed|strict] [--json] [FILE|-]
+      Checks one text, read from FILE or stdin (one final newline is not counted): length, hashtags (spelling in
+      English and French, readability, duplicates, per-post limit, tags cut by punctuation) and tone. The tone of
+      replies is checked by default (relaxed); --tone sets how easily it warns, for posts too.
       Exit status 1 when the text has an error (over the limit, invalid character, too many hashtags on Instagram).
   stratege platforms [--json]
       Lists the platforms, their limits, counting units and sources.
@@ -76,8 +77,10 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--premium" => parsed.request.premium = true,
             "--platform" => parsed.request.platform = value("--platform")?,
             "--lang" => parsed.request.lang = Some(value("--lang")?),
+            "--tone" => parsed.request.tone = Some(value("--tone")?),
             s if s.starts_with("--platform=") => parsed.request.platform = s["--platform=".len()..].to_owned(),
             s if s.starts_with("--lang=") => parsed.request.lang = Some(s["--lang=".len()..].to_owned()),
+            s if s.starts_with("--tone=") => parsed.request.tone = Some(s["--tone=".len()..].to_owned()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             file if parsed.file.is_none() => parsed.file = Some(file.to_owned()),
             extra => return Err(format!("unexpected argument {extra}")),
@@ -232,6 +235,21 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
             format!("spelling checked in {}", languages.join(", "))
         };
         s += &format!("  hashtags: {}  {}\n", tags.join(", "), paint.wrap("2", &format!("[{spelling}]")));
+    }
+    let tone = &report.tone;
+    if tone.checked {
+        let level = match tone.level {
+            ToneLevel::Ok => paint.wrap("32", "ok"),
+            ToneLevel::Caution => paint.wrap("33;1", "caution"),
+            ToneLevel::Hostile => paint.wrap("31;1", "hostile"),
+        };
+        let lang = tone.lang.map_or("language unknown", |l| l.id());
+        let partial = if tone.partial { ", beginning only" } else { "" };
+        s += &format!("  tone   {level} (score {:.2}, {lang}{partial})\n", tone.score);
+        for r in &tone.reasons {
+            s += &format!("    {} at {}\u{2013}{}: {}\n", r.kind, r.start, r.end, paint.wrap("1", &format!("{:?}", r.text)));
+            s += &format!("      {}\n", paint.wrap("2", &r.tip));
+        }
     }
     let units: Vec<u16> = text.encode_utf16().collect();
     for p in &report.problems {

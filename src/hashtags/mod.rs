@@ -36,6 +36,7 @@ pub struct Settings<'a> {
     pub dictionary: &'a [String],
 }
 
+#[derive(Default)]
 pub struct Analysis {
     pub hashtags: Vec<Hashtag>,
     /// The same problems, located in the text, for `report.problems`.
@@ -49,14 +50,13 @@ pub struct Analysis {
 /// The per-post limit that applies: (limit, severity above it, why).
 fn limit_rule(settings: &Settings) -> Option<(u32, Severity, String)> {
     match (settings.platform, settings.limit) {
-        (Platform::Instagram, limit) => {
-            let n = limit.unwrap_or(INSTAGRAM_LIMIT).min(INSTAGRAM_LIMIT);
-            Some((
-                n,
-                Severity::Error,
-                format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
-            ))
-        }
+        // The setting follows Instagram's rule by default; a user who learns the rule changed can follow it.
+        (Platform::Instagram, None) => Some((
+            INSTAGRAM_LIMIT,
+            Severity::Error,
+            format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
+        )),
+        (Platform::Instagram, Some(n)) => Some((n, Severity::Error, format!("your Instagram limit is {n} hashtags per post"))),
         (_, Some(n)) => Some((n, Severity::Warning, format!("your limit is {n} hashtags per post"))),
         (Platform::X, None) => {
             Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post")))

@@ -1,5 +1,6 @@
 // The `<stratege-ui>` host of one composer: an element with an OPEN shadow root placed right after the
-// composer's anchor (never inside the editor), holding Stratège's own styled UI, following the site's theme.
+// composer's anchor (never inside the editor), holding Stratège's own styled UI, following the site's theme:
+// a row under the composer (counter, tone) and an overlay layer (marks, cards).
 
 import STYLES from './styles.js';
 
@@ -13,7 +14,11 @@ export class Host {
     style.textContent = STYLES;
     this.bar = document.createElement('div');
     this.bar.className = 'bar';
-    this.root.append(style, this.bar);
+    // Marks, cards and mirrors: a fixed, zero-size layer whose own position tells where its coordinates start
+    // (a transformed modal makes it relative to the modal instead of the viewport).
+    this.layer = document.createElement('div');
+    this.layer.className = 'layer';
+    this.root.append(style, this.bar, this.layer);
     this.attach();
   }
 

@@ -8,11 +8,23 @@ export default `
   --muted: rgb(83, 100, 113);
   --near: rgb(163, 104, 0);
   --over: rgb(212, 13, 29);
+  --mark-spelling: rgb(212, 13, 29);
+  --mark-info: rgb(29, 155, 240);
+  --mark-tone: rgb(230, 120, 0);
+  --card-bg: rgb(255, 255, 255);
+  --card-fg: rgb(15, 20, 25);
+  --card-border: rgba(0, 0, 0, 0.15);
+  --accent: rgb(29, 155, 240);
 }
 :host([data-theme="dark"]) {
   --muted: rgb(139, 152, 165);
   --near: rgb(255, 212, 0);
   --over: rgb(255, 94, 102);
+  --mark-spelling: rgb(255, 94, 102);
+  --mark-tone: rgb(255, 170, 60);
+  --card-bg: rgb(32, 35, 39);
+  --card-fg: rgb(231, 233, 234);
+  --card-border: rgba(255, 255, 255, 0.2);
 }
 /* A fixed-size, contained row: a changing count never makes the browser lay out the editor again. */
 .bar {
@@ -42,4 +54,85 @@ export default `
   position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
+/* The overlay layer: zero-size, fixed; marks and cards are placed in it with transforms. */
+.layer {
+  position: fixed;
+  left: 0;
+  top: 0;
+  width: 0;
+  height: 0;
+  z-index: 2147483000;
+}
+[data-stratege="mark"] {
+  position: absolute;
+  left: 0;
+  top: 0;
+  height: 5px;
+  cursor: pointer;
+  pointer-events: auto;
+  background: linear-gradient(var(--mark-color), var(--mark-color)) left bottom / 100% 2px no-repeat;
+  --mark-color: var(--mark-spelling);
+}
+[data-stratege="mark"][data-kind="hashtag-readability"],
+[data-stratege="mark"][data-kind="hashtag-limit"] { --mark-color: var(--mark-info); }
+[data-stratege="mark"][data-kind="tone"] {
+  background: repeating-linear-gradient(90deg, var(--mark-tone) 0 4px, transparent 4px 6px) left bottom / 100% 2px no-repeat;
+}
+[data-stratege="mark"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+[data-stratege="mark"] .more {
+  position: absolute;
+  left: 0;
+  top: 0;
+  height: 5px;
+  background: inherit;
+}
+.mirror {
+  position: absolute;
+  visibility: hidden;
+  pointer-events: none;
+  overflow: hidden;
+  word-wrap: break-word;
+}
+[data-stratege="card"] {
+  position: absolute;
+  left: 0;
+  top: 0;
+  box-sizing: border-box;
+  width: max-content;
+  max-width: min(340px, calc(100vw - 16px));
+  padding: 10px 12px;
+  border: 1px solid var(--card-border);
+  border-radius: 10px;
+  background: var(--card-bg);
+  color: var(--card-fg);
+  box-shadow: 0 4px 18px rgba(0, 0, 0, 0.18);
+  pointer-events: auto;
+  user-select: none;
+}
+[data-stratege="card"] p { margin: 0 0 6px; }
+[data-stratege="card"] .title { font-weight: 700; }
+[data-stratege="card"] .tip { color: var(--muted); }
+[data-stratege="card"] .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+[data-stratege="card"] button {
+  font: inherit;
+  padding: 4px 10px;
+  border-radius: 999px;
+  border: 1px solid var(--card-border);
+  background: transparent;
+  color: inherit;
+  cursor: pointer;
+}
+[data-stratege="card"] button.primary { background: var(--accent); border-color: var(--accent); color: white; font-weight: 700; }
+[data-stratege="card"] button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+[data-stratege="tone"] {
+  pointer-events: auto;
+  cursor: pointer;
+  white-space: nowrap;
+  margin-right: auto;
+  font-weight: 700;
+}
+[data-stratege="tone"][data-level="caution"] { color: var(--mark-tone); }
+[data-stratege="tone"][data-level="hostile"] { color: var(--over); }
+[data-stratege="tone"]::before { content: "⚠\\FE0E  "; }
+[hidden] { display: none !important; }
 `;

@@ -1,0 +1,38 @@
+// The options page's "My dictionary": the user's own words (brands, products, events) that hashtag spelling
+// accepts, listed with a remove button, kept in the one settings store (cards add to it too).
+
+import { loadSettings, saveSettings, onSettingsChanged } from './shared/settings.js';
+
+export async function bindDictionaryForm(form) {
+  const list = form.querySelector('.words');
+  const show = (settings) => {
+    list.replaceChildren(
+      ...settings.dictionary.map((word) => {
+        const item = document.createElement('li');
+        item.dataset.word = word;
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.textContent = 'Remove';
+        remove.setAttribute('aria-label', `Remove ${word}`);
+        remove.addEventListener('click', async () => {
+          const current = await loadSettings();
+          await saveSettings({ dictionary: current.dictionary.filter((w) => w !== word) });
+        });
+        item.append(`${word} `, remove);
+        return item;
+      }),
+    );
+  };
+  show(await loadSettings());
+  onSettingsChanged(show);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const word = form.elements.word.value.trim().replace(/^[#＃]/, '');
+    if (!word || /\s/.test(word)) return;
+    const current = await loadSettings();
+    if (!current.dictionary.some((w) => w.toLowerCase() === word.toLowerCase())) {
+      await saveSettings({ dictionary: [...current.dictionary, word] });
+    }
+    form.elements.word.value = '';
+  });
+}

@@ -1,0 +1,315 @@
+//! The word and phrase lists of data/tone/lexicon_{en,fr}.txt and their matcher. A rule is a kind and a pattern
+//! of slots (syntax at the top of lexicon_en.txt); it matches folded tokens, so evasions folded away by
+//! `fold` are caught, and a match yields the span of the words it covers.
+
+use std::sync::OnceLock;
+
+use super::fold::{tokens, Token};
+use super::kinds::Kind;
+use super::model::WordMap;
+use crate::lang::Lang;
+
+const GAP_WORDS: usize = 2;
+
+#[derive(Debug)]
+enum Slot {
+    /// Any one of these words or word sequences; `optional` when the slot may be absent.
+    Words { singles: Singles, sequences: Vec<Vec<Word>>, optional: bool },
+    /// Up to `GAP_WORDS` words of anything.
+    Gap,
+    /// The next word starts a clause.
+    ClauseStart,
+    /// The match ends a clause (the next word starts one, or the text ends).
+    ClauseEnd,
+}
+
+#[derive(Debug)]
+struct Rule {
+    kind: Kind,
+    slots: Vec<Slot>,
+}
+
+/// A word of the lists, with its squeezed form and length worked out once.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    squeezed: String,
+    chars: usize,
+}
+
+impl Word {
+    fn new(text: String) -> Word {
+        Word { squeezed: squeeze(&text), chars: text.chars().count(), text }
+    }
+}
+
+/// The one-word alternatives of a slot, indexed so that a token is matched without trying each word.
+#[derive(Debug, Default)]
+struct Singles {
+    words: Vec<Word>,
+    exact: WordMap<String, ()>,
+    /// Words of three letters or more, whose plural in -s or -x also matches.
+    pluralisable: WordMap<String, ()>,
+    /// Squeezed forms of the words of five letters or more, which match stretched spellings.
+    squeezed: WordMap<String, ()>,
+}
+
+impl Singles {
+    fn add(&mut self, word: Word) {
+        self.exact.insert(word.text.clone(), ());
+        if word.chars >= 3 {
+            self.pluralisable.insert(word.text.clone(), ());
+        }
+        if word.chars >= 5 {
+            self.squeezed.insert(word.squeezed.clone(), ());
+        }
+        self.words.push(word);
+    }
+
+    /// The same answer as `word_matches` against each word, in a few look-ups.
+    fn matches(&self, token: &Seen) -> bool {
+        let text = token.text;
+        self.exact.contains_key(text)
+            || text.strip_suffix(['s', 'x']).is_some_and(|stem| self.pluralisable.contains_key(stem))
+            || self.squeezed.contains_key(&token.squeezed)
+            || (text.contains('*') && self.words.iter().any(|w| word_matches(token, w)))
+    }
+}
+
+/// A token of the text as the matcher reads it, squeezed once per analysis.
+struct Seen<'a> {
+    text: &'a str,
+    squeezed: String,
+    clause_start: bool,
+}
+
+/// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
+pub struct Lexicon {
+    rules: Vec<Rule>,
+    by_first_word: WordMap<String, Vec<usize>>,
+}
+
+/// One rule's match: its kind and the tokens it covers, `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub first: usize,
+    pub end: usize,
+}
+
+/// The lexicon of `lang`, parsed once.
+pub fn of(lang: Lang) -> &'static Lexicon {
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_en.txt"))),
+        Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_fr.txt"))),
+    }
+}
+
+/// A word with every run of one letter shortened to one letter: "idiiot" and "idiot" share "idiot".
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five
+/// letters or more, or with `*` for any one letter ("f*ck").
+fn word_matches(token: &Seen, word: &Word) -> bool {
+    let (text, list) = (token.text, word.text.as_str());
+    if text == list {
+        return true;
+    }
+    if word.chars >= 3 && text.len() == list.len() + 1 && text.starts_with(list) && matches!(text.as_bytes()[list.len()], b's' | b'x') {
+        return true;
+    }
+    if word.chars >= 5 && token.squeezed == word.squeezed {
+        return true;
+    }
+    text.contains('*')
+        && text.chars().count() == word.chars
+        && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
+}
+
+impl Lexicon {
+    fn parse(source: &str) -> Lexicon {
+        let mut rules = Vec::new();
+        for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (kind, pattern) = line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
+            let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
+            let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
+            rules.push(Rule { kind, slots });
+        }
+        let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
+        for (i, rule) in rules.iter().enumerate() {
+            match rule.slots.iter().find(|s| !matches!(s, Slot::ClauseStart)) {
+                Some(Slot::Words { singles, sequences, optional: false }) => {
+                    for first in singles.words.iter().chain(sequences.iter().map(|words| &words[0])) {
+                        by_first_word.entry(first.squeezed.clone()).or_default().push(i);
+                    }
+                }
+                _ => panic!("a lexicon rule must begin with a word that is not optional: {:?}", rule.slots),
+            }
+        }
+        for indices in by_first_word.values_mut() {
+            indices.dedup();
+        }
+        Lexicon { rules, by_first_word }
+    }
+
+    /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let seen: Vec<Seen> = tokens
+            .iter()
+            .map(|t| Seen { text: &t.text, squeezed: squeeze(&t.text), clause_start: t.clause_start })
+            .collect();
+        let mut hits = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
+        for (at, token) in seen.iter().enumerate() {
+            candidates.clear();
+            if token.text.contains('*') {
+                candidates.extend(0..self.rules.len());
+            } else {
+                let singular = token.squeezed.strip_suffix(['s', 'x']);
+                for key in std::iter::once(token.squeezed.as_str()).chain(singular) {
+                    candidates.extend(self.by_first_word.get(key).into_iter().flatten());
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
+            for &r in &candidates {
+                let rule = &self.rules[r];
+                // A leading `^` is checked at `at`, so a rule is tried where its first word is.
+                if let Some(end) = match_slots(&rule.slots, &seen, at) {
+                    hits.push(Hit { kind: rule.kind, first: at, end });
+                }
+            }
+        }
+        hits
+    }
+}
+
+fn parse_slot(slot: &str) -> Slot {
+    match slot {
+        "~" => Slot::Gap,
+        "^" => Slot::ClauseStart,
+        "$" => Slot::ClauseEnd,
+        _ => {
+            let (words, optional) = match slot.strip_suffix('?') {
+                Some(words) => (words, true),
+                None => (slot, false),
+            };
+            let (mut singles, mut sequences) = (Singles::default(), Vec::new());
+            for alternative in words.split('/') {
+                let mut words: Vec<Word> =
+                    tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
+                match words.len() {
+                    0 => panic!("empty alternative in lexicon slot {slot:?}"),
+                    1 => singles.add(words.pop().expect("one word")),
+                    _ => sequences.push(words),
+                }
+            }
+            Slot::Words { singles, sequences, optional }
+        }
+    }
+}
+
+/// Where the slots, matched from token `at`, end (exclusive); the first way that matches wins.
+fn match_slots(slots: &[Slot], tokens: &[Seen], at: usize) -> Option<usize> {
+    let Some((slot, rest)) = slots.split_first() else { return Some(at) };
+    match slot {
+        Slot::ClauseStart if tokens.get(at).is_some_and(|t| t.clause_start) => match_slots(rest, tokens, at),
+        Slot::ClauseEnd if tokens.get(at).is_none_or(|t| t.clause_start) => match_slots(rest, tokens, at),
+        Slot::ClauseStart | Slot::ClauseEnd => None,
+        Slot::Gap => (0..=GAP_WORDS).filter(|k| at + k <= tokens.len()).find_map(|k| match_slots(rest, tokens, at + k)),
+        Slot::Words { singles, sequences, optional } => tokens
+            .get(at)
+            .filter(|token| singles.matches(token))
+            .and_then(|_| match_slots(rest, tokens, at + 1))
+            .or_else(|| {
+                sequences
+                    .iter()
+                    .filter(|words| {
+                        tokens.len() >= at + words.len()
+                            && words.iter().zip(&tokens[at..]).all(|(word, token)| word_matches(token, word))
+                    })
+                    .find_map(|words| match_slots(rest, tokens, at + words.len()))
+            })
+            .or_else(|| if *optional { match_slots(rest, tokens, at) } else { None }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(lang: Lang, text: &str) -> Vec<(&'static str, String)> {
+        let toks = tokens(text);
+        of(lang)
+            .find(&toks)
+            .into_iter()
+            .map(|h| (h.kind.id(), toks[h.first..h.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn both_lexicons_parse_and_every_kind_of_list_is_there() {
+        for lang in Lang::ALL {
+            let lexicon = of(lang);
+            for kind in ["insult", "profanity", "contempt", "blame", "threat", "sarcasm", "dismissive"] {
+                assert!(lexicon.rules.iter().any(|r| r.kind.id() == kind), "{lang:?} has no {kind} rule");
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_plurals_stretching_and_stars() {
+        let matches = |token: &str, word: &str| {
+            word_matches(&Seen { text: token, squeezed: squeeze(token), clause_start: false }, &Word::new(word.into()))
+        };
+        assert!(matches("idiots", "idiot"));
+        assert!(matches("idiiot", "idiot"));
+        assert!(matches("f*ck", "fuck"));
+        assert!(!matches("as", "ass"));
+        assert!(!matches("ass", "as"));
+        assert!(!matches("cons", "conne"));
+    }
+
+    #[test]
+    fn indexed_one_word_slots_answer_like_trying_each_word() {
+        let probes = ["idiots", "idiiot", "f*ck", "as", "ass", "cons", "nul", "nuls", "you", "youu", "stupiiid", "k"];
+        let mut slots = 0;
+        for lang in Lang::ALL {
+            for rule in &of(lang).rules {
+                for slot in &rule.slots {
+                    let Slot::Words { singles, .. } = slot else { continue };
+                    slots += 1;
+                    for probe in probes.iter().copied().chain(singles.words.iter().map(|w| w.text.as_str())) {
+                        let token = Seen { text: probe, squeezed: squeeze(probe), clause_start: false };
+                        let each = singles.words.iter().any(|w| word_matches(&token, w));
+                        assert_eq!(singles.matches(&token), each, "{probe:?} in {:?}", singles.words);
+                    }
+                }
+            }
+        }
+        assert!(slots > 200);
+    }
+
+    #[test]
+    fn phrases_with_gaps_options_and_clause_anchors() {
+        assert_eq!(kinds(Lang::En, "you are so stupid"), [("insult", "you are so stupid".into())]);
+        assert_eq!(kinds(Lang::En, "Whatever."), [("dismissive", "whatever".into())]);
+        assert!(kinds(Lang::En, "whatever you need, we are here").is_empty());
+        assert_eq!(kinds(Lang::En, "I'll kill you"), [("threat", "i ll kill you".into())]);
+        assert_eq!(kinds(Lang::Fr, "t'es vraiment nul"), [("insult", "t es vraiment nul".into())]);
+        assert!(kinds(Lang::Fr, "c'est nul").is_empty(), "a thing, not a person");
+        assert!(kinds(Lang::En, "sometimes parcels get lost in transit").is_empty());
+    }
+}

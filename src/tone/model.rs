@@ -1,0 +1,162 @@
+//! The learned part of the analyser: a logistic regression over hashed word, word-pair and character n-gram
+//! features of the folded tokens, trained offline by tools/train_tone.py and shipped as data/tone/model.bin
+//! (int8 weights with one scale). Its probability says how much a text reads like an offensive one.
+
+use std::sync::OnceLock;
+
+use super::fold::Token;
+
+const MODEL_BYTES: &[u8] = include_bytes!("../../data/tone/model.bin");
+const MAGIC: &[u8; 4] = b"STT1";
+
+/// Weights of the hashed features: `weights[i] as f32 * scale`, plus a bias.
+pub struct Model {
+    mask: u32,
+    scale: f32,
+    bias: f32,
+    weights: &'static [u8],
+}
+
+/// The shipped model, read once.
+pub fn shipped() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).expect("data/tone/model.bin is a valid model"))
+}
+
+impl Model {
+    /// Layout: "STT1", log2 of the bucket count (u8), scale (f32 LE), bias (f32 LE), then one i8 per bucket.
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<Model, String> {
+        if bytes.len() < 13 || &bytes[..4] != MAGIC {
+            return Err("not a tone model (magic)".into());
+        }
+        let bits = u32::from(bytes[4]);
+        let f32_at = |i: usize| f32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes"));
+        let weights = &bytes[13..];
+        if bits > 24 || weights.len() != 1 << bits {
+            return Err(format!("tone model has {} weights for 2^{bits} buckets", weights.len()));
+        }
+        Ok(Model { mask: (1 << bits) - 1, scale: f32_at(5), bias: f32_at(9), weights })
+    }
+
+    /// The probability that the tokens read as offensive.
+    pub fn probability(&self, tokens: &[Token]) -> f32 {
+        let mut buckets: Vec<u32> = Vec::with_capacity(tokens.len() * 16);
+        features(tokens, |hash| buckets.push(hash & self.mask));
+        if buckets.is_empty() {
+            return sigmoid(self.bias);
+        }
+        buckets.sort_unstable();
+        let (mut dot, mut norm2) = (0.0f32, 0.0f32);
+        for run in buckets.chunk_by(|a, b| a == b) {
+            let count = run.len() as f32;
+            dot += count * f32::from(self.weights[run[0] as usize] as i8) * self.scale;
+            norm2 += count * count;
+        }
+        sigmoid(self.bias + dot / norm2.sqrt())
+    }
+
+    /// How much each token pushes the text towards offensive: its word and character n-grams' weights.
+    pub fn token_weight(&self, token: &Token) -> f32 {
+        let mut sum = 0.0;
+        features(std::slice::from_ref(token), |hash| {
+            sum += f32::from(self.weights[(hash & self.mask) as usize] as i8) * self.scale;
+        });
+        sum
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// FNV-1a, 32 bits, over the UTF-8 bytes of a feature's parts.
+fn fnv1a(parts: &[&str]) -> u32 {
+    let mut h = FNV_OFFSET;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// FNV-1a as the hasher of the analyser's word maps: short keys, no untrusted-key flooding concern, and much
+/// faster in wasm than the default SipHash.
+pub struct FnvHasher(u32);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(FNV_OFFSET)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        u64::from(self.0)
+    }
+}
+
+/// A HashMap keyed by words, hashed with FNV-1a.
+pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+
+/// Calls `emit` with the hash of every feature: "w:" word, "b:" word pair, "c:" character 3- and 4-grams of
+/// the word framed by `<` and `>`.
+fn features(tokens: &[Token], mut emit: impl FnMut(u32)) {
+    let mut framed = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        emit(fnv1a(&["w:", &token.text]));
+        if let Some(next) = tokens.get(i + 1) {
+            emit(fnv1a(&["b:", &token.text, " ", &next.text]));
+        }
+        framed.clear();
+        framed.push('<');
+        framed.push_str(&token.text);
+        framed.push('>');
+        let bounds: Vec<usize> = framed.char_indices().map(|(b, _)| b).chain([framed.len()]).collect();
+        for n in [3, 4] {
+            for w in bounds.windows(n + 1) {
+                emit(fnv1a(&["c:", &framed[w[0]..w[n]]]));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tone::fold::tokens;
+
+    #[test]
+    fn scores_agree_with_the_training_script() {
+        // data/tone/parity.tsv: texts and the probability train_tone.py computed with the quantised weights.
+        let cases = crate::tone::parity_cases(include_str!("../../data/tone/parity.tsv"));
+        for &(expected, text) in &cases {
+            let got = shipped().probability(&tokens(text));
+            assert!((got - expected).abs() < 1e-3, "{text:?}: rust {got} vs python {expected}");
+        }
+        assert!(cases.len() >= 20);
+    }
+
+    #[test]
+    fn rejects_a_file_that_is_not_a_model() {
+        assert!(Model::from_bytes(b"nope").is_err());
+        assert!(Model::from_bytes(b"STT1\x04\0\0\0\0\0\0\0\0abc").is_err());
+    }
+
+    #[test]
+    fn an_insult_weighs_more_than_a_greeting() {
+        let model = shipped();
+        let insult = model.probability(&tokens("you are a stupid idiot"));
+        let greeting = model.probability(&tokens("thanks for your message, have a nice day"));
+        assert!(insult > 0.5 && greeting < 0.5, "{insult} {greeting}");
+    }
+}

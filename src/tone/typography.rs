@@ -1,0 +1,134 @@
+//! Tone read from the writing rather than the words, in any language: runs of capitals (shouting), piled-up
+//! punctuation ("?!?!", "!!!") and the "/s" sarcasm tag. Spans are UTF-16 offsets into the text.
+
+use super::kinds::Kind;
+
+/// A span of the text and what it shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+const SHOUT_MIN_WORDS: usize = 3;
+const SHOUT_MIN_LETTERS: usize = 10;
+
+/// Every shouting run, punctuation pile and "/s" tag of `text`, in order of kind then position.
+pub fn marks(text: &str) -> Vec<Mark> {
+    let mut marks = shouting(text);
+    marks.extend(punctuation(text));
+    marks.extend(sarcasm_tag(text));
+    marks
+}
+
+/// A word (letters only) of two letters or more, with its span and whether all its letters are capitals.
+fn words(text: &str) -> Vec<(usize, usize, usize, bool)> {
+    let mut out = Vec::new();
+    let (mut at, mut start, mut letters, mut upper) = (0, 0, 0, true);
+    for c in text.chars().chain([' ']) {
+        if c.is_alphabetic() {
+            if letters == 0 {
+                start = at;
+                upper = true;
+            }
+            letters += 1;
+            upper &= c.is_uppercase();
+        } else if letters > 0 {
+            if letters >= 2 {
+                out.push((start, at, letters, upper));
+            }
+            letters = 0;
+        }
+        at += c.len_utf16();
+    }
+    out
+}
+
+/// Runs of at least three words in capitals with ten letters or more between them ("STOP LYING TO US").
+/// Short acronyms alone (FAQ, USA) never make a run.
+fn shouting(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, usize, usize)>| {
+        let letters: usize = run.iter().map(|w| w.2).sum();
+        if run.len() >= SHOUT_MIN_WORDS && letters >= SHOUT_MIN_LETTERS {
+            out.push(Mark { kind: Kind::Shouting, start: run[0].0, end: run[run.len() - 1].1 });
+        }
+        run.clear();
+    };
+    for (start, end, letters, upper) in words(text) {
+        if upper {
+            run.push((start, end, letters));
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// Three or more `!`/`?` in a row, or two that mix both ("?!").
+fn punctuation(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let (mut at, mut start, mut len, mut bangs, mut asks) = (0, 0, 0, 0, 0);
+    for c in text.chars().chain([' ']) {
+        let (bang, ask) = (matches!(c, '!' | '\u{ff01}'), matches!(c, '?' | '\u{ff1f}'));
+        if bang || ask {
+            if len == 0 {
+                start = at;
+            }
+            len += 1;
+            bangs += usize::from(bang);
+            asks += usize::from(ask);
+        } else {
+            if len >= 3 || (bangs > 0 && asks > 0) {
+                out.push(Mark { kind: Kind::Punctuation, start, end: at });
+            }
+            (len, bangs, asks) = (0, 0, 0);
+        }
+        at += c.len_utf16();
+    }
+    out
+}
+
+/// "/s" standing alone after a space (or at the start) and before a space, punctuation or the end.
+fn sarcasm_tag(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    for (byte, _) in text.match_indices("/s") {
+        let before = text[..byte].chars().next_back();
+        let after = text[byte + 2..].chars().next();
+        if before.is_none_or(char::is_whitespace) && after.is_none_or(|c| !c.is_alphanumeric()) {
+            let start = crate::text::utf16_len(&text[..byte]);
+            out.push(Mark { kind: Kind::Sarcasm, start, end: start + 2 });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(&'static str, String)> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        marks(text).into_iter().map(|m| (m.kind.id(), String::from_utf16(&units[m.start..m.end]).unwrap())).collect()
+    }
+
+    #[test]
+    fn capitals_in_runs_are_shouting_but_acronyms_are_not() {
+        assert_eq!(spans("why do you NEVER READ MY MESSAGES"), [("shouting", "NEVER READ MY MESSAGES".to_owned())]);
+        assert_eq!(spans("ARRÊTEZ DE MENTIR, vraiment"), [("shouting", "ARRÊTEZ DE MENTIR".to_owned())]);
+        assert!(spans("See the FAQ on our USA site").is_empty());
+        assert!(spans("中文 日本語 한국어 텍스트").is_empty());
+    }
+
+    #[test]
+    fn piled_punctuation_and_the_sarcasm_tag() {
+        assert_eq!(spans("Really?!?! Wow!!!"), [("punctuation", "?!?!".to_owned()), ("punctuation", "!!!".to_owned())]);
+        assert_eq!(spans("Vraiment ?!"), [("punctuation", "?!".to_owned())]);
+        assert!(spans("Great! Thanks? See you.").is_empty());
+        assert_eq!(spans("love waiting 3 weeks /s"), [("sarcasm", "/s".to_owned())]);
+        assert!(spans("see example.com/shop and and/sb").is_empty());
+    }
+}

@@ -1,0 +1,22 @@
+// The settings store's merge of stored values over the defaults (no chrome.* needed for it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULTS, withDefaults } from '../../extension/shared/settings.js';
+
+test('a new key always has its default; stored values win one level deep', () => {
+  const s = withDefaults({ premium: true, tone: { x: 'strict' } });
+  assert.equal(s.premium, true);
+  assert.deepEqual(s.tone, { x: 'strict', facebook: 'relaxed', instagram: 'relaxed' });
+  assert.deepEqual(s.sites, { ...DEFAULTS.sites });
+  assert.equal(s.instagramHashtagLimit, 5);
+  assert.equal(s.language, 'auto');
+});
+
+test('the dictionary stays a list (stored or default) and is never shared with the defaults', () => {
+  assert.deepEqual(withDefaults({ dictionary: ['Stratège', 'COP29'] }).dictionary, ['Stratège', 'COP29']);
+  const empty = withDefaults(undefined).dictionary;
+  assert.ok(Array.isArray(empty) && empty.length === 0);
+  empty.push('x');
+  assert.deepEqual(DEFAULTS.dictionary, []);
+  assert.deepEqual(withDefaults({ dictionary: 'oops' }).dictionary, []);
+});
