@@ -59,8 +59,8 @@ fn model_share(lang: Lang) -> f32 {
         Lang::Fr => 0.5,
     }
 }
-/// What is left of the models' share and of a swear word's weight when the text is aimed at nobody (`target`);
-/// chosen on the development set data/tone/dev_en.tsv (see data/tone/ORIGIN.md).
+/// What is left of the models' share and of a swear word's weight when an English text is aimed at nobody
+/// (`target`); chosen on the development set data/tone/dev_en.tsv (see data/tone/ORIGIN.md).
 const UNADDRESSED_MODEL: f32 = 0.35;
 const UNADDRESSED_SWEARING: f32 = 0.6;
 /// From this model share on, a text with no listed attack gets `offensive` reasons on its heaviest words.
@@ -90,8 +90,7 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
     }
     found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
 
-    let langs = lang.as_ref().map_or(&Lang::ALL[..], std::slice::from_ref);
-    let addressed = target::addressed(text, &tokens, langs, &name_calling(&found, &tokens));
+    let addressed = lang != Some(Lang::En) || target::addressed(text, &tokens, &name_calling(&found, &tokens));
     let (model_share, swearing) =
         if addressed { (model_share, 1.0) } else { (model_share * UNADDRESSED_MODEL, UNADDRESSED_SWEARING) };
     let weight = |kind: Kind| if kind == Kind::Profanity { kind.weight() * swearing } else { kind.weight() };
@@ -487,7 +486,7 @@ mod tests {
     #[test]
     fn attacks_aimed_at_someone_stand_out_on_the_development_set() {
         let (f1, auc) = development_figures();
-        // Without `target` the set gave F1 0.593, AUC 0.713.
-        assert!(f1 >= 0.65 && auc >= 0.79, "development set: F1 {f1:.3}, AUC {auc:.3}");
+        // Before `target` and the lists' second-person entries the set gave F1 0.593, AUC 0.713; now 0.826, 0.899.
+        assert!(f1 >= 0.8 && auc >= 0.88, "development set: F1 {f1:.3}, AUC {auc:.3}");
     }
 }

@@ -1,39 +1,25 @@
-//! Whether a text is aimed at someone: it speaks to the reader ("you", "ur", "tu", "vous"…), names an account
-//! (@mention), or calls someone a name ("what a moron", "espèce d'abruti", "…, idiot."). Swearing and offensive
-//! wording aimed at nobody ("holy shit, what a game") weigh less in the score than the same words said to a person.
+//! Whether an English text is aimed at someone: it speaks to the reader ("you", "ur"…), names an account
+//! (@mention), or calls someone a name ("what a moron", "…, idiot."). Swearing and offensive wording aimed at
+//! nobody ("holy shit, what a game") weigh less in the score than the same words said to a person. English only:
+//! the constants that use it were chosen on an English development set.
 
 use super::fold::Token;
-use crate::lang::Lang;
 
 /// Folded words that address the reader.
-fn second_person(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::En => &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"],
-        Lang::Fr => &["tu", "t", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos"],
-    }
-}
+const SECOND_PERSON: &[&str] = &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"];
 
-/// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "quel",
-/// "espèce de").
-fn name_calling_leads(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::En => &["what", "such", "hey", "dear", "listen"],
-        Lang::Fr => &["quel", "quelle", "quels", "quelles", "espece", "pauvre", "sale", "bande", "eh", "he"],
-    }
-}
+/// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "such an").
+const NAME_CALLING_LEADS: &[&str] = &["what", "such", "hey", "dear", "listen"];
 
-/// The text speaks to someone in one of `langs`: a second-person word, an @mention, or one of the name-calling
-/// spans (`first..end` token ranges of listed insults) used as a vocative: a lead word one or two words before
-/// it, or alone in its clause.
-pub fn addressed(text: &str, tokens: &[Token], langs: &[Lang], name_calling: &[(usize, usize)]) -> bool {
-    let has_word = |words: &dyn Fn(Lang) -> &'static [&'static str], token: &Token| {
-        langs.iter().any(|&lang| words(lang).contains(&token.text.as_str()))
-    };
-    tokens.iter().any(|t| has_word(&second_person, t))
+/// The text speaks to someone: a second-person word, an @mention, or one of the name-calling spans (`first..end`
+/// token ranges of listed insults) used as a vocative: a lead word one or two words before it, or alone in its
+/// clause.
+pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
+    tokens.iter().any(|t| SECOND_PERSON.contains(&t.text.as_str()))
         || mentions_someone(text)
         || name_calling.iter().any(|&(first, end)| {
             let alone = tokens[first].clause_start && tokens.get(end).is_none_or(|t| t.clause_start);
-            let led = tokens[first.saturating_sub(2)..first].iter().any(|t| has_word(&name_calling_leads, t));
+            let led = tokens[first.saturating_sub(2)..first].iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
             alone || led
         })
 }
@@ -55,27 +41,25 @@ mod tests {
     use super::*;
     use crate::tone::fold::tokens;
 
-    fn aimed(text: &str, lang: Lang, name_calling: &[(usize, usize)]) -> bool {
-        addressed(text, &tokens(text), &[lang], name_calling)
+    fn aimed(text: &str, name_calling: &[(usize, usize)]) -> bool {
+        addressed(text, &tokens(text), name_calling)
     }
 
     #[test]
     fn second_person_words_and_mentions_address_the_reader() {
-        assert!(aimed("ur so slow", Lang::En, &[]));
-        assert!(aimed("You're wrong", Lang::En, &[]));
-        assert!(aimed("t'es nul", Lang::Fr, &[]));
-        assert!(aimed("@sam read the thread", Lang::En, &[]));
-        assert!(!aimed("mail me at help@example.com", Lang::En, &[]));
-        assert!(!aimed("holy shit this is good", Lang::En, &[]));
-        assert!(!aimed("the mayor is a crook", Lang::En, &[]));
+        assert!(aimed("ur so slow", &[]));
+        assert!(aimed("You're wrong", &[]));
+        assert!(aimed("@sam read the thread", &[]));
+        assert!(!aimed("mail me at help@example.com", &[]));
+        assert!(!aimed("holy shit this is good", &[]));
+        assert!(!aimed("the mayor is a crook", &[]));
     }
 
     #[test]
     fn name_calling_is_a_vocative_after_a_lead_or_alone_in_its_clause() {
-        assert!(aimed("what a moron", Lang::En, &[(2, 3)]));
-        assert!(aimed("Read it again, idiot.", Lang::En, &[(3, 4)]));
-        assert!(aimed("Espèce d'imbécile", Lang::Fr, &[(2, 3)]));
-        assert!(aimed("pauvre CRETIN", Lang::Fr, &[(1, 2)]));
-        assert!(!aimed("that referee was an idiot tonight", Lang::En, &[(4, 5)]));
+        assert!(aimed("what a moron", &[(2, 3)]));
+        assert!(aimed("Read it again, idiot.", &[(3, 4)]));
+        assert!(aimed("such an idiot", &[(2, 3)]));
+        assert!(!aimed("that referee was an idiot tonight", &[(4, 5)]));
     }
 }
