@@ -6,7 +6,8 @@
 use super::fold::Token;
 
 /// Folded words that address the reader.
-const SECOND_PERSON: &[&str] = &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"];
+const SECOND_PERSON: &[&str] =
+    &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"];
 
 /// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "such an").
 const NAME_CALLING_LEADS: &[&str] = &["what", "such", "hey", "dear", "listen"];
@@ -19,7 +20,8 @@ pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) 
         || mentions_someone(text)
         || name_calling.iter().any(|&(first, end)| {
             let alone = tokens[first].clause_start && tokens.get(end).is_none_or(|t| t.clause_start);
-            let led = tokens[first.saturating_sub(2)..first].iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
+            let before = &tokens[first.saturating_sub(2)..first];
+            let led = before.iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
             alone || led
         })
 }
@@ -28,7 +30,8 @@ pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) 
 fn mentions_someone(text: &str) -> bool {
     let mut before = ' ';
     for (i, c) in text.char_indices() {
-        if c == '@' && before.is_whitespace() && text[i + 1..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '_') {
+        let named = || text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '_');
+        if c == '@' && before.is_whitespace() && named() {
             return true;
         }
         before = c;
