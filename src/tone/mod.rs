@@ -497,7 +497,8 @@ mod tests {
     #[test]
     fn french_hostile_replies_stand_out_on_the_development_set() {
         let (f1, auc) = development_figures(include_str!("../../data/tone/dev_fr.tsv"), Lang::Fr);
-        // With the French models' share at 0.5 the set gave F1 0.723; at 0.6, 0.800.
+        // With the French models' share at 0.5 the set gave F1 0.723; at 0.6, 0.800; with the idioms added after
+        // reading its misses, 0.909.
         assert!(f1 >= 0.78 && auc >= 0.95, "development set: F1 {f1:.3}, AUC {auc:.3}");
     }
 }
