@@ -8,6 +8,7 @@ mod fold;
 mod kinds;
 mod lexicon;
 mod model;
+mod target;
 mod typography;
 mod word_model;
 
@@ -51,13 +52,18 @@ const MAX_UNITS: usize = 5_000;
 /// most offensive window counts.
 const WINDOW_TOKENS: usize = 64;
 /// The most the models alone add to the score, reached at probability 1 (see `model_part`): less in French,
-/// where the hashed model learnt from a few hundred of our sentences only and the ported one knows no French.
+/// where the hashed model learnt from a few hundred of our sentences only and the ported one knows no French
+/// (chosen on data/tone/dev_fr.tsv).
 fn model_share(lang: Lang) -> f32 {
     match lang {
         Lang::En => 0.8,
-        Lang::Fr => 0.5,
+        Lang::Fr => 0.6,
     }
 }
+/// What is left of the models' share, and of the weight of a listed insult or swear word, when an English text is
+/// aimed at nobody (`target`); chosen on the development set data/tone/dev_en.tsv (see data/tone/ORIGIN.md).
+const UNADDRESSED_MODEL: f32 = 0.4;
+const UNADDRESSED_WORDS: f32 = 0.5;
 /// From this model share on, a text with no listed attack gets `offensive` reasons on its heaviest words.
 const MODEL_REASON_FROM: f32 = 0.3;
 /// A token needs at least this summed weight in the hashed model to be named an `offensive` word (English)...
@@ -85,7 +91,14 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
     }
     found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
 
-    let calm: f32 = found.iter().map(|(kind, _, _)| 1.0 - kind.weight()).product();
+    let addressed = lang != Some(Lang::En) || target::addressed(text, &tokens, &name_calling(&found, &tokens));
+    let (model_share, words) =
+        if addressed { (model_share, 1.0) } else { (model_share * UNADDRESSED_MODEL, UNADDRESSED_WORDS) };
+    let weight = |kind: Kind| match kind {
+        Kind::Insult | Kind::Profanity => kind.weight() * words,
+        _ => kind.weight(),
+    };
+    let calm: f32 = found.iter().map(|&(kind, _, _)| 1.0 - weight(kind)).product();
     let score = (1.0 - (1.0 - model_share) * calm).clamp(0.0, 1.0);
     let level = level_of(score, &found, sensitivity);
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -119,6 +132,19 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Vec
     }
     found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
     keep_strongest(found)
+}
+
+/// The listed insults of `found` as token ranges `first..end`, for `target` to tell name-calling.
+fn name_calling(found: &[(Kind, usize, usize)], tokens: &[fold::Token]) -> Vec<(usize, usize)> {
+    found
+        .iter()
+        .filter(|(kind, _, _)| *kind == Kind::Insult)
+        .filter_map(|&(_, start, end)| {
+            let first = tokens.iter().position(|t| t.start == start)?;
+            let last = tokens[first..].iter().position(|t| t.end == end)?;
+            Some((first, first + last + 1))
+        })
+        .collect()
 }
 
 /// What the models add to the score: the most offensive window's probability, through `model_part`.
@@ -431,5 +457,48 @@ mod tests {
     fn reasons_inside_a_stronger_one_are_dropped() {
         let found = reasons("fuck you", Lang::En);
         assert_eq!(found, [("insult".to_owned(), "fuck you".to_owned())]);
+    }
+
+    /// (F1, ROC AUC) of the relaxed level and the score on a development set of ours (data/tone/dev_*.tsv, where 1
+    /// is an attack aimed at someone).
+    fn development_figures(tsv: &str, lang: Lang) -> (f64, f64) {
+        let cases: Vec<(bool, Tone)> = tsv
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|line| {
+                let (label, text) = line.split_once('\t').expect("label<TAB>text");
+                (label == "1", tone(text, lang))
+            })
+            .collect();
+        let count = |aimed: bool, flagged: bool| {
+            cases.iter().filter(|(a, t)| *a == aimed && (t.level != ToneLevel::Ok) == flagged).count() as f64
+        };
+        let (tp, fp, fn_) = (count(true, true), count(false, true), count(true, false));
+        let f1 = 2.0 * tp / (2.0 * tp + fp + fn_);
+        let (positives, negatives): (Vec<_>, Vec<_>) = cases.iter().partition(|(a, _)| *a);
+        let pairs: f64 = positives
+            .iter()
+            .flat_map(|(_, p)| negatives.iter().map(move |(_, n)| match p.score.total_cmp(&n.score) {
+                std::cmp::Ordering::Greater => 1.0,
+                std::cmp::Ordering::Equal => 0.5,
+                std::cmp::Ordering::Less => 0.0,
+            }))
+            .sum();
+        (f1, pairs / (positives.len() * negatives.len()) as f64)
+    }
+
+    #[test]
+    fn attacks_aimed_at_someone_stand_out_on_the_development_set() {
+        let (f1, auc) = development_figures(include_str!("../../data/tone/dev_en.tsv"), Lang::En);
+        // Before `target` and the lists' second-person entries the set gave F1 0.593, AUC 0.713; now 0.852, 0.922.
+        assert!(f1 >= 0.82 && auc >= 0.9, "development set: F1 {f1:.3}, AUC {auc:.3}");
+    }
+
+    #[test]
+    fn french_hostile_replies_stand_out_on_the_development_set() {
+        let (f1, auc) = development_figures(include_str!("../../data/tone/dev_fr.tsv"), Lang::Fr);
+        // With the French models' share at 0.5 the set gave F1 0.723; at 0.6, 0.800; with the idioms added after
+        // reading its misses, 0.909.
+        assert!(f1 >= 0.78 && auc >= 0.95, "development set: F1 {f1:.3}, AUC {auc:.3}");
     }
 }

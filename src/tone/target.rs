@@ -1,0 +1,68 @@
+//! Whether an English text is aimed at someone: it speaks to the reader ("you", "ur"…), names an account
+//! (@mention), or calls someone a name ("what a moron", "…, idiot."). Swearing and offensive wording aimed at
+//! nobody ("holy shit, what a game") weigh less in the score than the same words said to a person. English only:
+//! the constants that use it were chosen on an English development set.
+
+use super::fold::Token;
+
+/// Folded words that address the reader.
+const SECOND_PERSON: &[&str] =
+    &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"];
+
+/// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "such an").
+const NAME_CALLING_LEADS: &[&str] = &["what", "such", "hey", "dear", "listen"];
+
+/// The text speaks to someone: a second-person word, an @mention, or one of the name-calling spans (`first..end`
+/// token ranges of listed insults) used as a vocative: a lead word one or two words before it, or alone in its
+/// clause.
+pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
+    tokens.iter().any(|t| SECOND_PERSON.contains(&t.text.as_str()))
+        || mentions_someone(text)
+        || name_calling.iter().any(|&(first, end)| {
+            let alone = tokens[first].clause_start && tokens.get(end).is_none_or(|t| t.clause_start);
+            let before = &tokens[first.saturating_sub(2)..first];
+            let led = before.iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
+            alone || led
+        })
+}
+
+/// An `@name` at the start of the text or after a space.
+fn mentions_someone(text: &str) -> bool {
+    let mut before = ' ';
+    for (i, c) in text.char_indices() {
+        let named = || text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '_');
+        if c == '@' && before.is_whitespace() && named() {
+            return true;
+        }
+        before = c;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tone::fold::tokens;
+
+    fn aimed(text: &str, name_calling: &[(usize, usize)]) -> bool {
+        addressed(text, &tokens(text), name_calling)
+    }
+
+    #[test]
+    fn second_person_words_and_mentions_address_the_reader() {
+        assert!(aimed("ur so slow", &[]));
+        assert!(aimed("You're wrong", &[]));
+        assert!(aimed("@sam read the thread", &[]));
+        assert!(!aimed("mail me at help@example.com", &[]));
+        assert!(!aimed("holy shit this is good", &[]));
+        assert!(!aimed("the mayor is a crook", &[]));
+    }
+
+    #[test]
+    fn name_calling_is_a_vocative_after_a_lead_or_alone_in_its_clause() {
+        assert!(aimed("what a moron", &[(2, 3)]));
+        assert!(aimed("Read it again, idiot.", &[(3, 4)]));
+        assert!(aimed("such an idiot", &[(2, 3)]));
+        assert!(!aimed("that referee was an idiot tonight", &[(4, 5)]));
+    }
+}
