@@ -41,10 +41,10 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const us = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(1)} µs`);
 
 console.log('## X weighted length: Stratège wasm (from JS, string transfer and report parsing included) vs twitter-text parseTweet\n');
-console.log('| text | Stratège | twitter-text | ratio | same count |');
-console.log('|---|---:|---:|---:|---|');
+console.log('| text | Stratège, the counter (length only) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |');
+console.log('|---|---:|---:|---:|---|---:|');
 for (const row of await benchXCount()) {
-  console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} |`);
+  console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} | ${us(row.whole)} |`);
 }
 
 console.log('\n## Reply tone (evaluation data kept apart from training: bench/data/tone/ORIGIN.md)\n');

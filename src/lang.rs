@@ -44,12 +44,16 @@ const FR_WORDS: &[&str] = &[
     "toi", "lui", "leur", "on", "y", "en", "à", "désolé", "désolée", "bien", "aussi", "tout", "rien", "comme",
 ];
 
+/// The words read to tell the language: a long post says it in its first lines, and a 1 MB paste stays cheap.
+const WORDS_READ: usize = 400;
+
 /// The language of `text`, or None when its words do not tell (too short, another language, only hashtags).
 pub fn detect(text: &str) -> Option<Lang> {
     let (mut en, mut fr) = (0u32, 0u32);
     for word in text
         .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '#' || c == '@'))
         .filter(|w| !w.is_empty() && !w.starts_with('#') && !w.starts_with('@'))
+        .take(WORDS_READ)
     {
         let lower = word.to_lowercase().replace('\u{2019}', "'");
         if EN_WORDS.contains(&lower.as_str()) {
@@ -96,6 +100,12 @@ mod tests {
         assert_eq!(detect("😀😀😀"), None);
         assert_eq!(detect("Привет как дела"), None);
         assert_eq!(detect("Bonjour and hello"), None);
+    }
+
+    #[test]
+    fn reads_only_the_first_words_of_a_long_text() {
+        let text = format!("{}{}", "Merci pour votre patience. ".repeat(100), "Thanks for your patience and the rest. ".repeat(2000));
+        assert_eq!(detect(&text), Some(Lang::Fr));
     }
 
     #[test]
