@@ -1,7 +1,7 @@
 // The options page's "My dictionary": the user's own words (brands, products, events) that hashtag spelling
 // accepts, listed with a remove button, kept in the one settings store (cards add to it too).
 
-import { loadSettings, saveSettings, onSettingsChanged } from './shared/settings.js';
+import { loadSettings, saveSettings, addToDictionary, onSettingsChanged } from './shared/settings.js';
 
 export async function bindDictionaryForm(form) {
   const list = form.querySelector('.words');
@@ -29,10 +29,7 @@ export async function bindDictionaryForm(form) {
     event.preventDefault();
     const word = form.elements.word.value.trim().replace(/^[#＃]/, '');
     if (!word || /\s/.test(word)) return;
-    const current = await loadSettings();
-    if (!current.dictionary.some((w) => w.toLowerCase() === word.toLowerCase())) {
-      await saveSettings({ dictionary: [...current.dictionary, word] });
-    }
+    await addToDictionary(word);
     form.elements.word.value = '';
   });
 }

@@ -43,6 +43,7 @@ export class ComposerSession {
     this.marks = new Marks(this.host, this.geometry, (mark, element) => this.openMark(mark, element));
     this.card = new Card(this.host);
     this.dismissed = new Set(); // `${kind}|${text}` the user chose to ignore in this composer
+    this.dismissedTone = null; // the tone level the user chose to ignore, until the tone gets worse
 
     // Counter lane.
     this.lastText = null; // the text and options of the newest check sent
@@ -75,9 +76,10 @@ export class ComposerSession {
     document.addEventListener('selectionchange', this.onSelection);
     // A click in a flagged word opens its card, as a click on its underline does.
     this.onClick = () => {
+      if (!this.markList.length || this.card.isOpen) return;
       const offset = this.caretOffset();
       const mark = offset === null ? null : this.marks.at(offset);
-      if (mark && !this.card.isOpen) this.openMark(mark, this.marks.elementOf(mark));
+      if (mark) this.openMark(mark, this.marks.elementOf(mark));
     };
     editor.addEventListener('click', this.onClick);
     this.schedule();
@@ -142,9 +144,11 @@ export class ComposerSession {
   followEdit(text) {
     this.card.close();
     if (!this.report) return;
-    this.markList = shiftMarks(this.markList, this.report.text, text);
+    if (this.markList.length) {
+      this.markList = shiftMarks(this.markList, this.report.text, text);
+      this.marks.show(this.markList);
+    }
     this.report = { ...this.report, text };
-    this.marks.show(this.markList);
   }
 
   scheduleReview() {

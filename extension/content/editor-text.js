@@ -1,5 +1,6 @@
 // Reads the text of a composer the way the site will post it: Draft.js blocks, Lexical paragraphs or a
-// form field's value, with one "\n" between lines. Reading never touches the editor.
+// form field's value, with one "\n" between lines. Reading never touches the editor. The structure read here
+// (which elements are lines, which nodes hold their text) is the one text-map.js maps to the screen.
 
 /** The kind of editor an element is: 'field' (textarea/input), 'draft', 'lexical' or 'generic'. */
 export function editorKind(element) {
@@ -12,55 +13,45 @@ export function editorKind(element) {
 }
 
 export function readText(element, kind = editorKind(element)) {
-  switch (kind) {
-    case 'field':
-      return element.value;
-    case 'draft':
-      return readDraft(element);
-    case 'lexical':
-      return readBlocks(element);
-    default:
-      return readBlocks(element);
-  }
-}
-
-/** Draft.js: one `[data-block]` per line, text in `[data-text="true"]` leaves (a `<br>` leaf is an empty line). */
-function readDraft(element) {
+  if (kind === 'field') return element.value;
   const lines = [];
-  for (const block of element.querySelectorAll('[data-block="true"]')) {
+  for (const block of lineBlocks(element, kind)) {
     let line = '';
-    for (const leaf of block.querySelectorAll('[data-text="true"]')) {
-      if (leaf.tagName !== 'BR') line += leaf.textContent;
-    }
+    for (const node of lineNodes(block, kind)) line += node.nodeType === Node.TEXT_NODE ? node.data : '\n';
     lines.push(line);
   }
   return lines.join('\n');
 }
 
 /**
- * Lexical and other contenteditables: each top-level block is a line; inside it, text nodes and `<br>` line
- * breaks in order. A block holding only a `<br>` is an empty line (Lexical renders empty paragraphs that way).
+ * The elements that are the editor's lines: Draft.js `[data-block]`s; the top-level blocks of Lexical and other
+ * contenteditables; the editor itself when it has no block.
  */
-function readBlocks(element) {
-  const lines = [];
-  for (const block of element.children) {
-    lines.push(blockText(block));
-  }
-  return lines.length ? lines.join('\n') : element.textContent;
+export function lineBlocks(editor, kind) {
+  const blocks = kind === 'draft' ? [...editor.querySelectorAll('[data-block="true"]')] : [...editor.children];
+  return blocks.length ? blocks : [editor];
 }
 
-function blockText(block) {
-  let text = '';
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  let lastBr = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += node.data;
-    } else if (node.tagName === 'BR') {
-      text += '\n';
-      lastBr = text.length;
+/**
+ * The nodes of a line's text, in order: text nodes, and `<br>` line breaks inside the line. Draft.js keeps text
+ * in `[data-text="true"]` leaves (a `<br>` leaf is an empty line). Elsewhere a trailing `<br>` is the browser's
+ * placeholder that keeps an empty or newline-ended line visible (Lexical renders empty paragraphs that way), not
+ * text.
+ */
+export function lineNodes(block, kind) {
+  const nodes = [];
+  if (kind === 'draft') {
+    for (const leaf of block.querySelectorAll('[data-text="true"]')) {
+      if (leaf.tagName === 'BR') continue;
+      const walker = document.createTreeWalker(leaf, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
     }
+    return nodes;
   }
-  // A trailing <br> is the browser's placeholder that keeps an empty or newline-ended line visible.
-  return lastBr === text.length ? text.slice(0, -1) : text;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE || node.tagName === 'BR') nodes.push(node);
+  }
+  if (nodes.length && nodes[nodes.length - 1].nodeType !== Node.TEXT_NODE) nodes.pop();
+  return nodes;
 }

@@ -30,7 +30,6 @@ export class Geometry {
    * TextMap of the editor as it is now, when several spans are measured in one pass.
    */
   rects(start, end, map = this.snapshot()) {
-    if (this.kind === 'field') return this.fieldRects(start, end);
     try {
       return lineRects(map.range(start, end).getClientRects());
     } catch {
@@ -38,9 +37,12 @@ export class Geometry {
     }
   }
 
-  /** A map of the editor's text to its DOM as it is now (null for a form field, which needs none). */
+  /**
+   * The editor's text as it is now, able to give a DOM Range over any span: a TextMap of a contenteditable, or
+   * for a form field its mirror, laid out like the field once per pass.
+   */
   snapshot() {
-    return this.kind === 'field' ? null : new TextMap(this.editor, this.kind);
+    return this.kind === 'field' ? this.syncMirror() : new TextMap(this.editor, this.kind);
   }
 
   /** The visible part of the editor: marks outside it (scrolled away) are not drawn. */
@@ -61,7 +63,8 @@ export class Geometry {
     return box;
   }
 
-  fieldRects(start, end) {
+  /** Lays the mirror out like the field (styles, text, place, scroll); answers ranges over the mirror's text. */
+  syncMirror() {
     const field = this.editor;
     if (!this.mirror) {
       this.mirror = document.createElement('div');
@@ -73,8 +76,7 @@ export class Geometry {
     const style = getComputedStyle(field);
     for (const name of MIRRORED) mirror.style[name] = style[name];
     mirror.style.whiteSpace = field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
-    const value = field.value;
-    mirror.textContent = value;
+    mirror.textContent = field.value;
     const box = field.getBoundingClientRect();
     const origin = this.layer.getBoundingClientRect();
     mirror.style.left = `${box.left - origin.left}px`;
@@ -82,11 +84,14 @@ export class Geometry {
     mirror.scrollTop = field.scrollTop;
     mirror.scrollLeft = field.scrollLeft;
     const node = mirror.firstChild;
-    if (!node || end > value.length) return [];
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, end);
-    return lineRects(range.getClientRects());
+    return {
+      range(start, end) {
+        const range = document.createRange();
+        range.setStart(node, start); // throws past the text (no node, or an outdated span): nothing is drawn
+        range.setEnd(node, end);
+        return range;
+      },
+    };
   }
 
   destroy() {

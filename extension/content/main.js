@@ -5,7 +5,7 @@ import { siteFor, isReply, anchorFor } from './sites.js';
 import { connectCore } from './core.js';
 import { ComposerWatcher } from './watch.js';
 import { ComposerSession } from './composer.js';
-import { loadSettings, saveSettings, onSettingsChanged } from '../shared/settings.js';
+import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
 
 async function start() {
   const site = siteFor(location.hostname);
@@ -24,14 +24,7 @@ async function start() {
     dictionary: settings.dictionary,
     lang: settings.language === 'auto' ? undefined : settings.language,
   });
-  const actions = {
-    addWord: async (word) => {
-      const current = await loadSettings();
-      if (!current.dictionary.some((w) => w.toLowerCase() === word.toLowerCase())) {
-        await saveSettings({ dictionary: [...current.dictionary, word] });
-      }
-    },
-  };
+  const actions = { addWord: addToDictionary };
   let watcher = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {

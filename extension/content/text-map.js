@@ -3,6 +3,8 @@
 // A map is a snapshot of the editor's DOM: build one per drawing pass or edit, never keep it across edits.
 // Form fields need no map: their offsets are the value's own.
 
+import { lineBlocks, lineNodes } from './editor-text.js';
+
 export class TextMap {
   /**
    * @param {Element} editor a contenteditable editor
@@ -78,56 +80,23 @@ export class TextMap {
 }
 
 /**
- * The lines of a contenteditable editor: each has its block element and its text pieces in order, where a piece
- * is a text node or a `<br>` inside the line (Lexical's soft break), with its offset into the whole text.
+ * The lines of a contenteditable editor (editor-text.js decides what they are): each has its block element and
+ * its text pieces in order, where a piece is a text node or a `<br>` inside the line (Lexical's soft break), with
+ * its offset into the whole text.
  */
 function linesOf(editor, kind) {
-  const blocks = kind === 'draft' ? [...editor.querySelectorAll('[data-block="true"]')] : [...editor.children];
-  if (!blocks.length) {
-    const { pieces, length } = piecesOf(editor, kind, 0);
-    return [{ block: editor, pieces, start: 0, end: length }];
-  }
   const out = [];
   let at = 0;
-  for (const block of blocks) {
-    const { pieces, length } = piecesOf(block, kind, at);
+  for (const block of lineBlocks(editor, kind)) {
+    const pieces = [];
+    let length = 0;
+    for (const node of lineNodes(block, kind)) {
+      const text = node.nodeType === Node.TEXT_NODE;
+      pieces.push(text ? { node, start: at + length } : { node, start: at + length, br: true });
+      length += text ? node.data.length : 1;
+    }
     out.push({ block, pieces, start: at, end: at + length });
     at += length + 1; // the "\n" between lines
   }
   return out;
-}
-
-function piecesOf(block, kind, at) {
-  const pieces = [];
-  let length = 0;
-  if (kind === 'draft') {
-    for (const leaf of block.querySelectorAll('[data-text="true"]')) {
-      if (leaf.tagName === 'BR') continue;
-      const walker = document.createTreeWalker(leaf, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        pieces.push({ node, start: at + length });
-        length += node.data.length;
-      }
-    }
-    return { pieces, length };
-  }
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  let trailingBr = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      pieces.push({ node, start: at + length });
-      length += node.data.length;
-      trailingBr = null;
-    } else if (node.tagName === 'BR') {
-      trailingBr = { node, start: at + length, br: true };
-      pieces.push(trailingBr);
-      length += 1;
-    }
-  }
-  // A trailing <br> only keeps an empty or newline-ended line visible: it is not text (see editor-text.js).
-  if (trailingBr) {
-    pieces.pop();
-    length -= 1;
-  }
-  return { pieces, length };
 }

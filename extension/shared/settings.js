@@ -45,6 +45,13 @@ export async function saveSettings(change) {
   return next;
 }
 
+/** Adds a word to the user's dictionary unless it is there already (in any case). */
+export async function addToDictionary(word) {
+  const current = await loadSettings();
+  if (current.dictionary.some((w) => w.toLowerCase() === word.toLowerCase())) return current;
+  return saveSettings({ dictionary: [...current.dictionary, word] });
+}
+
 /** Calls `listener(settings)` whenever the settings change, in any tab or page. */
 export function onSettingsChanged(listener) {
   chrome.storage.onChanged.addListener((changes, area) => {

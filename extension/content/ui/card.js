@@ -73,7 +73,7 @@ export class Card {
     const card = this.element;
     const origin = this.layer.getBoundingClientRect();
     const { width, height } = card.getBoundingClientRect();
-    let left = Math.min(Math.max(near.left, 8), innerWidth - width - 8);
+    const left = Math.min(Math.max(near.left, 8), innerWidth - width - 8);
     let top = near.bottom + 6;
     if (top + height > innerHeight - 8 && near.top - height - 6 > 8) top = near.top - height - 6;
     card.style.transform = `translate(${left - origin.left}px, ${top - origin.top}px)`;
