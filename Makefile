@@ -15,7 +15,7 @@ LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build lexicons test test-native test-wasm test-node bench demo package clean
+.PHONY: setup build lexicons lint test test-native test-wasm test-node bench demo docs package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -75,7 +75,14 @@ $(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES)
 	  --outfile=$(DIST)/content.js
 
 ## test: everything, on a fresh machine too
-test: build test-native test-wasm test-node
+test: build lint test-native test-wasm test-node
+
+## lint: the hygiene gates (rustfmt.toml, clippy with warnings as errors, Biome over the JavaScript: biome.json)
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	biome check extension tests tools bench
 
 test-native:
 	cargo test --all-targets
@@ -95,6 +102,12 @@ bench: build
 ## demo: build, then open Chromium with the extension on the bundled demo composers
 demo: build
 	node tools/demo.mjs
+
+## docs: refresh the README's screenshots (tests write theirs under the ignored tests/e2e/out/)
+docs: build
+	node tests/e2e/build-fixtures.mjs
+	node --test --test-concurrency=1 tests/e2e/counter.test.mjs tests/e2e/review.test.mjs
+	cp tests/e2e/out/screenshot.png tests/e2e/out/review.png docs/
 
 ## package: dist/stratege-chrome.zip and dist/stratege-firefox.zip
 package: build

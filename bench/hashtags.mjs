@@ -71,11 +71,14 @@ export async function benchHashtags() {
       const checked = checkTag(core, tag, given);
       const { report } = checked;
       if (given === lang) record(given, checked);
-      const g = group(`correct ${lang}${given ? (given === lang ? '' : `, post in ${given}`) : ', language not given'}`);
+      const g = group(
+        `correct ${lang}${given ? (given === lang ? '' : `, post in ${given}`) : ', language not given'}`,
+      );
       g.n++;
       if (spellingOf(report)) {
         g.flagged++;
-        if (given || ['brand', 'unlisted'].includes(lang)) falsePositives.push(`${tag} → ${spellingOf(report).suggestion}`);
+        if (given || ['brand', 'unlisted'].includes(lang))
+          falsePositives.push(`${tag} → ${spellingOf(report).suggestion}`);
       }
     }
   }
@@ -96,13 +99,19 @@ export async function benchHashtags() {
   for (const [name, g] of Object.entries(groups)) {
     const rate = (k) => (k / g.n).toFixed(3);
     if (name.startsWith('typos')) {
-      rows.push({ what: `${name}: recall (flagged) / top-1 (n=${g.n})`, value: `${rate(g.flagged)} / ${rate(g.top1)}` });
+      rows.push({
+        what: `${name}: recall (flagged) / top-1 (n=${g.n})`,
+        value: `${rate(g.flagged)} / ${rate(g.top1)}`,
+      });
     } else {
       rows.push({ what: `${name}: false-positive rate (n=${g.n})`, value: `${rate(g.flagged)}` });
     }
   }
   for (const lang of ['en', 'fr']) {
-    for (const [which, label] of [['best', `best of ${REPEATS}`], ['first', 'first call']]) {
+    for (const [which, label] of [
+      ['best', `best of ${REPEATS}`],
+      ['first', 'first call'],
+    ]) {
       const sorted = latencies[lang][which].sort((a, b) => a - b);
       rows.push({
         what: `check latency per hashtag (correct and typo tags), ${lang}, ${label} (n=${sorted.length}) p50 / p95 / max`,

@@ -40,11 +40,17 @@ async function latency(csp) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const us = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(1)} µs`);
 
-console.log('## X weighted length: Stratège wasm (from JS, string transfer and report parsing included) vs twitter-text parseTweet\n');
-console.log('| text | Stratège, the counter (length only) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |');
+console.log(
+  '## X weighted length: Stratège wasm (from JS, string transfer and report parsing included) vs twitter-text parseTweet\n',
+);
+console.log(
+  '| text | Stratège, the counter (length only) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |',
+);
 console.log('|---|---:|---:|---:|---|---:|');
 for (const row of await benchXCount()) {
-  console.log(`| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} | ${us(row.whole)} |`);
+  console.log(
+    `| ${row.size.toLocaleString('en')} chars | ${us(row.stratege)} | ${us(row.reference)} | ${row.ratio.toFixed(1)}× | ${row.same ? 'yes' : 'NO'} | ${us(row.whole)} |`,
+  );
 }
 
 console.log('\n## Reply tone (evaluation data kept apart from training: bench/data/tone/ORIGIN.md)\n');
@@ -57,9 +63,14 @@ for (const row of await benchTone()) {
 console.log('\n## Keystroke→counter latency in Chromium (X, Facebook, Instagram composers)\n');
 console.log('| core runs in | keys | p50 | p95 |');
 console.log('|---|---:|---:|---:|');
-for (const [csp, where] of [['site', 'the page (sites\' CSP)'], ['strict', 'the service worker (strict CSP)']]) {
+for (const [csp, where] of [
+  ['site', "the page (sites' CSP)"],
+  ['strict', 'the service worker (strict CSP)'],
+]) {
   const samples = await latency(csp);
-  console.log(`| ${where} | ${samples.length} | ${percentile(samples, 50).toFixed(1)} ms | ${percentile(samples, 95).toFixed(1)} ms |`);
+  console.log(
+    `| ${where} | ${samples.length} | ${percentile(samples, 50).toFixed(1)} ms | ${percentile(samples, 95).toFixed(1)} ms |`,
+  );
 }
 
 const wasm = readFileSync(join(DIST, 'pkg/stratege_bg.wasm'));
@@ -70,7 +81,9 @@ console.log(`| stratege_bg.wasm | ${kb(wasm.length)} (${kb(gzipSync(wasm, { leve
 console.log(`| content.js | ${kb(statSync(join(DIST, 'content.js')).size)} |`);
 for (const lang of ['en', 'fr']) {
   const bin = readFileSync(join(DIST, `lexicon/${lang}.bin`));
-  console.log(`| lexicon/${lang}.bin (loaded once by the service worker) | ${kb(bin.length)} (${kb(gzipSync(bin, { level: 9 }).length)} gzip) |`);
+  console.log(
+    `| lexicon/${lang}.bin (loaded once by the service worker) | ${kb(bin.length)} (${kb(gzipSync(bin, { level: 9 }).length)} gzip) |`,
+  );
 }
 console.log(`| dist/chrome | ${kb(dirSize(DIST))} |`);
 

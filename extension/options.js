@@ -18,7 +18,10 @@ init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).the
     const cells = [
       [p.name],
       [number.format(p.post.max) + premium, 'num'],
-      [p.reply ? `${number.format(p.reply.max)}${p.reply.confidence === 'UNCONFIRMED' ? ' (unconfirmed)' : ''}` : '—', 'num'],
+      [
+        p.reply ? `${number.format(p.reply.max)}${p.reply.confidence === 'UNCONFIRMED' ? ' (unconfirmed)' : ''}` : '—',
+        'num',
+      ],
       [p.unit + (p.preview ? `; feed shows ${p.preview.chars} characters / ${p.preview.lines} lines` : '')],
       [`${p.post.source} (${p.post.confidence})`],
     ];

@@ -4,7 +4,11 @@
 
 import { loadSettings, saveSettings, onSettingsChanged, SENSITIVITIES, DEFAULTS } from './shared/settings.js';
 
-const SENSITIVITY_LABELS = { off: 'Off', relaxed: 'Relaxed: clear hostility only', strict: 'Strict: also sarcasm and curt replies' };
+const SENSITIVITY_LABELS = {
+  off: 'Off',
+  relaxed: 'Relaxed: clear hostility only',
+  strict: 'Strict: also sarcasm and curt replies',
+};
 
 export async function bindSettingsForm(form, status) {
   const fields = form.elements;

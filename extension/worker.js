@@ -26,10 +26,13 @@ chrome.runtime.onConnect.addListener((port) => {
     let answer;
     try {
       await ready;
-      if (lane === 'review') await (lexicons ??= loadLexicons());
+      if (lane === 'review') {
+        lexicons ??= loadLexicons();
+        await lexicons;
+      }
       answer = { id, report: check(String(text), JSON.stringify(options || {})) };
     } catch (error) {
-      answer = { id, error: `core unavailable: ${error && error.message}` };
+      answer = { id, error: `core unavailable: ${error?.message}` };
     }
     try {
       port.postMessage(answer);

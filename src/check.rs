@@ -54,12 +54,8 @@ pub fn check(request: &Request) -> Result<Report, String> {
         premium: request.premium,
         auto_mentions: request.auto_mentions.unwrap_or(request.reply),
     };
-    let hashtags = crate::hashtags::Settings {
-        platform,
-        lang,
-        limit: request.hashtag_limit,
-        dictionary: &request.dictionary,
-    };
+    let hashtags =
+        crate::hashtags::Settings { platform, lang, limit: request.hashtag_limit, dictionary: &request.dictionary };
     let mut report = report(platform, &request.text, &options, (!request.length_only).then_some(&hashtags));
     if sensitivity != Sensitivity::Off && !request.length_only {
         let lang = lang.or_else(|| crate::lang::detect(&request.text));
@@ -263,9 +259,10 @@ mod tests {
 
     #[test]
     fn lone_surrogates_are_read_as_replacement_characters() {
-        let json: serde_json::Value =
-            serde_json::from_str(&check_json(r#"{"platform":"facebook","text":"a\ud83d b \ude00\\ud83d \ud83d\ude00"}"#))
-                .unwrap();
+        let json: serde_json::Value = serde_json::from_str(&check_json(
+            r#"{"platform":"facebook","text":"a\ud83d b \ude00\\ud83d \ud83d\ude00"}"#,
+        ))
+        .unwrap();
         // "a\u{FFFD} b \u{FFFD}\\ud83d 😀": the escaped backslash keeps its literal text.
         assert_eq!(json["length"]["count"], 15);
         assert_eq!(json["problems"][0]["kind"], "lone-surrogate");

@@ -32,16 +32,84 @@ impl Lang {
 /// Frequent function words found in one language and rare as words of the other.
 const EN_WORDS: &[&str] = &[
     "the", "and", "you", "your", "is", "are", "was", "were", "this", "that", "with", "for", "of", "to", "in", "it",
-    "not", "have", "has", "be", "we", "our", "they", "what", "why", "how", "can", "will", "just", "do", "don't",
-    "my", "me", "at", "on", "so", "but", "or", "if", "from", "about", "all", "get", "thanks", "thank", "please",
-    "sorry", "i", "i'm", "it's", "no", "yes", "who", "an", "a", "would", "should", "could", "been", "here",
+    "not", "have", "has", "be", "we", "our", "they", "what", "why", "how", "can", "will", "just", "do", "don't", "my",
+    "me", "at", "on", "so", "but", "or", "if", "from", "about", "all", "get", "thanks", "thank", "please", "sorry",
+    "i", "i'm", "it's", "no", "yes", "who", "an", "a", "would", "should", "could", "been", "here",
 ];
 const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "un", "une", "et", "est", "sont", "vous", "votre", "vos", "nous", "notre",
-    "je", "tu", "il", "elle", "ils", "elles", "ce", "cette", "ces", "pour", "avec", "dans", "sur", "pas", "ne",
-    "que", "qui", "quoi", "mais", "ou", "où", "très", "merci", "bonjour", "au", "aux", "été", "être", "avoir",
-    "fait", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "c'est", "j'ai", "n'est", "plus", "moi",
-    "toi", "lui", "leur", "on", "y", "en", "à", "désolé", "désolée", "bien", "aussi", "tout", "rien", "comme",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "un",
+    "une",
+    "et",
+    "est",
+    "sont",
+    "vous",
+    "votre",
+    "vos",
+    "nous",
+    "notre",
+    "je",
+    "tu",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "ce",
+    "cette",
+    "ces",
+    "pour",
+    "avec",
+    "dans",
+    "sur",
+    "pas",
+    "ne",
+    "que",
+    "qui",
+    "quoi",
+    "mais",
+    "ou",
+    "où",
+    "très",
+    "merci",
+    "bonjour",
+    "au",
+    "aux",
+    "été",
+    "être",
+    "avoir",
+    "fait",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "son",
+    "sa",
+    "ses",
+    "c'est",
+    "j'ai",
+    "n'est",
+    "plus",
+    "moi",
+    "toi",
+    "lui",
+    "leur",
+    "on",
+    "y",
+    "en",
+    "à",
+    "désolé",
+    "désolée",
+    "bien",
+    "aussi",
+    "tout",
+    "rien",
+    "comme",
 ];
 
 /// The words read to tell the language: a long post says it in its first lines, and a 1 MB paste stays cheap.
@@ -63,7 +131,9 @@ pub fn detect(text: &str) -> Option<Lang> {
             fr += 2;
         }
         // French elisions (l'homme, qu'il, d'accord) and letters English does not use.
-        if lower.len() > 2 && matches!(lower.split_once('\''), Some((p, _)) if ["l", "d", "qu", "j", "n", "s", "m", "t", "c"].contains(&p)) {
+        if lower.len() > 2
+            && matches!(lower.split_once('\''), Some((p, _)) if ["l", "d", "qu", "j", "n", "s", "m", "t", "c"].contains(&p))
+        {
             fr += 2;
         }
         if lower.chars().any(|c| "éèêëàâçîïôûùüœæ".contains(c)) {
@@ -104,7 +174,11 @@ mod tests {
 
     #[test]
     fn reads_only_the_first_words_of_a_long_text() {
-        let text = format!("{}{}", "Merci pour votre patience. ".repeat(100), "Thanks for your patience and the rest. ".repeat(2000));
+        let text = format!(
+            "{}{}",
+            "Merci pour votre patience. ".repeat(100),
+            "Thanks for your patience and the rest. ".repeat(2000)
+        );
         assert_eq!(detect(&text), Some(Lang::Fr));
     }
 

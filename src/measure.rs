@@ -134,7 +134,7 @@ fn preview_cut(text: &str, chars: usize, lines: usize) -> Option<usize> {
     let by_chars = crate::text::byte_at_utf16(text, chars);
     let by_lines = text.match_indices('\n').nth(lines - 1).map_or(text.len(), |(i, _)| i);
     let cut = by_chars.min(by_lines);
-    (text[cut..].trim_end().len() > 0).then(|| utf16_len(&text[..cut]))
+    (!text[cut..].trim_end().is_empty()).then(|| utf16_len(&text[..cut]))
 }
 
 #[cfg(test)]

@@ -93,7 +93,8 @@ impl Rules {
     }
 }
 
-const X_SOURCE: &str = "twitter-text config/v3.json maxWeightedTweetLength; docs.x.com Counting characters (2026-05-20)";
+const X_SOURCE: &str =
+    "twitter-text config/v3.json maxWeightedTweetLength; docs.x.com Counting characters (2026-05-20)";
 
 /// The rules of every platform, in the order of the README table.
 pub const RULES: [Rules; 7] = [

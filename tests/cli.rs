@@ -106,7 +106,8 @@ fn tone_of_a_reply_in_json_and_readable_output() {
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["tone"]["checked"], true);
     assert_eq!(report["tone"]["level"], "hostile");
-    let kinds: Vec<&str> = report["tone"]["reasons"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        report["tone"]["reasons"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"contempt") && kinds.contains(&"insult") && kinds.contains(&"punctuation"), "{kinds:?}");
 
     let human = run(&["check", "--platform", "x", "--tone", "strict", "--lang", "fr"], "Merci pour rien");

@@ -35,7 +35,8 @@ fn run_section(section: &str, config: &Config) -> usize {
         assert_eq!(expected_fields, fields.len(), "{section} / {description}: unexpected fields {expected:?}");
         for (name, value) in fields {
             if expected[name] != value {
-                failures.push(format!("{section} / {description}: {name} expected {:?}, got {value:?}", expected[name]));
+                failures
+                    .push(format!("{section} / {description}: {name} expected {:?}, got {value:?}", expected[name]));
             }
         }
     }
@@ -65,21 +66,21 @@ fn weight(text: &str) -> u32 {
 #[test]
 fn unicode_16_sequences_newer_than_twemoji_weigh_2() {
     for seq in [
-        "🐦‍⬛",           // black bird, 15.0
-        "🧑‍🧑‍🧒",         // family adult adult child, 15.1
-        "🧑‍🧑‍🧒‍🧒",       // 15.1
-        "🍋‍🟩",           // lime, 15.1
-        "🙂‍↕️",           // head shaking vertically, 15.1
-        "🚶🏽‍➡️",          // person walking facing right, 15.1
-        "🧑🏻‍🤝‍🧑🏿",         // people holding hands with skin tones, 12.0
-        "🧑‍🎤",           // singer, 12.1
-        "🫨",             // shaking face, 15.0
-        "🫩",             // face with bags under eyes, 16.0
-        "🇨🇶",            // flag of Sark, 16.0
-        "🫆",             // fingerprint, 16.0
-        "🤝🏽",            // handshake with skin tone, 14.0
-        "❤️‍🔥",           // heart on fire, 13.1
-        "👁️‍🗨️",           // eye in speech bubble, fully qualified
+        "🐦‍⬛", // black bird, 15.0
+        "🧑‍🧑‍🧒", // family adult adult child, 15.1
+        "🧑‍🧑‍🧒‍🧒", // 15.1
+        "🍋‍🟩", // lime, 15.1
+        "🙂‍↕️", // head shaking vertically, 15.1
+        "🚶🏽‍➡️", // person walking facing right, 15.1
+        "🧑🏻‍🤝‍🧑🏿", // people holding hands with skin tones, 12.0
+        "🧑‍🎤", // singer, 12.1
+        "🫨", // shaking face, 15.0
+        "🫩",  // face with bags under eyes, 16.0
+        "🇨🇶", // flag of Sark, 16.0
+        "🫆",  // fingerprint, 16.0
+        "🤝🏽", // handshake with skin tone, 14.0
+        "❤️‍🔥", // heart on fire, 13.1
+        "👁️‍🗨️", // eye in speech bubble, fully qualified
     ] {
         assert_eq!(emoji_at(seq, 0), Some(seq.len()), "{seq:?} is one sequence");
         assert_eq!(weight(seq), 2, "{seq:?}");
@@ -92,30 +93,30 @@ fn unicode_16_sequences_newer_than_twemoji_weigh_2() {
 fn malformed_sequences_follow_twitter_text() {
     // Expected values: twitter-text 3.1.0's parseTweet(text).weightedLength.
     for (text, expected) in [
-        ("🏽", 2),                // lone skin-tone modifier
+        ("🏽", 2), // lone skin-tone modifier
         ("a🏽", 3),
-        ("🏽🏽", 4),               // modifier on a modifier
-        ("🇦", 2),                // lone regional indicator
-        ("🇦🇦", 4),               // two that are no flag
-        ("🇺🇸🇦", 4),              // flag then a lone indicator
-        ("1⃣", 2),                // keycap without U+FE0F
+        ("🏽🏽", 4), // modifier on a modifier
+        ("🇦", 2),    // lone regional indicator
+        ("🇦🇦", 4),   // two that are no flag
+        ("🇺🇸🇦", 4),  // flag then a lone indicator
+        ("1⃣", 2),    // keycap without U+FE0F
         ("1️⃣", 2),
-        ("1\u{FE0F}", 3),         // digit, then a lone U+FE0F
-        ("©", 1),                 // text-presentation characters
+        ("1\u{FE0F}", 3), // digit, then a lone U+FE0F
+        ("©", 1),         // text-presentation characters
         ("©\u{FE0F}", 2),
         ("©\u{FE0E}", 3),
         ("™", 2),
         ("™\u{FE0F}", 2),
         ("↔", 2),
         ("↔\u{FE0F}", 2),
-        ("⌚\u{FE0F}", 2),         // emoji presentation with a superfluous U+FE0F
-        ("☝\u{FE0F}🏽", 2),         // U+FE0F between base and modifier
-        ("⛷🏽", 2),                // non-base with a modifier, grouped by the reference
-        ("👁‍🗨", 2),               // unqualified ZWJ sequence known to the reference
-        ("👨‍🦰‍🦰", 5),              // RGI part, ZWJ (1), then a hair component (2)
-        ("😷\u{200D}", 3),         // trailing ZWJ
-        ("\u{200D}😷", 3),         // leading ZWJ
-        ("👩‍👩‍👩", 8),              // a chain of non-RGI parts: 2 + 1 + 2 + 1 + 2
+        ("⌚\u{FE0F}", 2),  // emoji presentation with a superfluous U+FE0F
+        ("☝\u{FE0F}🏽", 2), // U+FE0F between base and modifier
+        ("⛷🏽", 2),         // non-base with a modifier, grouped by the reference
+        ("👁‍🗨", 2),          // unqualified ZWJ sequence known to the reference
+        ("👨‍🦰‍🦰", 5),          // RGI part, ZWJ (1), then a hair component (2)
+        ("😷\u{200D}", 3),  // trailing ZWJ
+        ("\u{200D}😷", 3),  // leading ZWJ
+        ("👩‍👩‍👩", 8),          // a chain of non-RGI parts: 2 + 1 + 2 + 1 + 2
     ] {
         assert_eq!(weight(text), expected, "{text:?}");
     }

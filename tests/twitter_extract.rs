@@ -9,9 +9,7 @@ use stratege::twitter::hashtags::{extract_hashtags, is_valid_hashtag};
 use stratege::twitter::urls::{extract_urls, is_valid_url};
 
 fn load(file: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/twitter-text")
-        .join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/twitter-text").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -21,49 +19,30 @@ fn utf16_offset(text: &str, byte: usize) -> u64 {
 }
 
 /// Runs `check` on every case of `section`; returns the number of cases and the failures' descriptions.
-fn run(
-    doc: &Value,
-    section: &str,
-    check: impl Fn(&str, &Value) -> Result<(), String>,
-) -> (usize, Vec<String>) {
-    let cases = doc["tests"][section]
-        .as_sequence()
-        .unwrap_or_else(|| panic!("no section {section}"));
+fn run(doc: &Value, section: &str, check: impl Fn(&str, &Value) -> Result<(), String>) -> (usize, Vec<String>) {
+    let cases = doc["tests"][section].as_sequence().unwrap_or_else(|| panic!("no section {section}"));
     let failures = cases
         .iter()
         .filter_map(|case| {
             let text = case["text"].as_str().expect("text");
-            check(text, &case["expected"]).err().map(|why| {
-                format!(
-                    "[{section}] {}: {text:?}: {why}",
-                    case["description"].as_str().unwrap_or("?")
-                )
-            })
+            check(text, &case["expected"])
+                .err()
+                .map(|why| format!("[{section}] {}: {text:?}: {why}", case["description"].as_str().unwrap_or("?")))
         })
         .collect();
     (cases.len(), failures)
 }
 
 fn strings(expected: &Value) -> Vec<String> {
-    expected.as_sequence().map_or(Vec::new(), |s| {
-        s.iter()
-            .map(|v| v.as_str().expect("string").to_owned())
-            .collect()
-    })
+    expected.as_sequence().map_or(Vec::new(), |s| s.iter().map(|v| v.as_str().expect("string").to_owned()).collect())
 }
 
 fn url_strings(text: &str) -> Vec<String> {
-    extract_urls(text)
-        .iter()
-        .map(|u| text[u.start..u.end].to_owned())
-        .collect()
+    extract_urls(text).iter().map(|u| text[u.start..u.end].to_owned()).collect()
 }
 
 fn hashtag_strings(text: &str) -> Vec<String> {
-    extract_hashtags(text)
-        .iter()
-        .map(|h| text[h.start..h.end].chars().skip(1).collect())
-        .collect()
+    extract_hashtags(text).iter().map(|h| text[h.start..h.end].chars().skip(1).collect()).collect()
 }
 
 fn compare<T: PartialEq + std::fmt::Debug>(got: T, want: T) -> Result<(), String> {
@@ -80,11 +59,7 @@ fn with_indices(expected: &Value, key: &str) -> Vec<(String, u64, u64)> {
         s.iter()
             .map(|e| {
                 let idx = e["indices"].as_sequence().expect("indices");
-                (
-                    e[key].as_str().expect(key).to_owned(),
-                    idx[0].as_u64().unwrap(),
-                    idx[1].as_u64().unwrap(),
-                )
+                (e[key].as_str().expect(key).to_owned(), idx[0].as_u64().unwrap(), idx[1].as_u64().unwrap())
             })
             .collect()
     })
@@ -96,12 +71,7 @@ fn report(results: Vec<(&str, (usize, Vec<String>))>) {
         println!("{name}: {} of {count} passed", count - failures.len());
         all.extend(failures);
     }
-    assert!(
-        all.is_empty(),
-        "{} failing case(s):\n{}",
-        all.len(),
-        all.join("\n")
-    );
+    assert!(all.is_empty(), "{} failing case(s):\n{}", all.len(), all.join("\n"));
 }
 
 #[test]
@@ -111,13 +81,7 @@ fn extract_yml_urls_and_hashtags() {
     let urls_indexed = |text: &str, want: &Value| {
         let got: Vec<_> = extract_urls(text)
             .iter()
-            .map(|u| {
-                (
-                    text[u.start..u.end].to_owned(),
-                    utf16_offset(text, u.start),
-                    utf16_offset(text, u.end),
-                )
-            })
+            .map(|u| (text[u.start..u.end].to_owned(), utf16_offset(text, u.start), utf16_offset(text, u.end)))
             .collect();
         compare(got, with_indices(want, "url"))
     };
@@ -134,27 +98,12 @@ fn extract_yml_urls_and_hashtags() {
     };
     report(vec![
         ("urls", run(&doc, "urls", urls)),
-        (
-            "urls_with_indices",
-            run(&doc, "urls_with_indices", urls_indexed),
-        ),
-        (
-            "urls_with_directional_markers",
-            run(&doc, "urls_with_directional_markers", urls_indexed),
-        ),
-        (
-            "tco_urls_with_params",
-            run(&doc, "tco_urls_with_params", urls),
-        ),
+        ("urls_with_indices", run(&doc, "urls_with_indices", urls_indexed)),
+        ("urls_with_directional_markers", run(&doc, "urls_with_directional_markers", urls_indexed)),
+        ("tco_urls_with_params", run(&doc, "tco_urls_with_params", urls)),
         ("hashtags", run(&doc, "hashtags", hashtags)),
-        (
-            "hashtags_from_astral",
-            run(&doc, "hashtags_from_astral", hashtags),
-        ),
-        (
-            "hashtags_with_indices",
-            run(&doc, "hashtags_with_indices", hashtags_indexed),
-        ),
+        ("hashtags_from_astral", run(&doc, "hashtags_from_astral", hashtags)),
+        ("hashtags_with_indices", run(&doc, "hashtags_with_indices", hashtags_indexed)),
     ]);
 }
 
@@ -163,23 +112,11 @@ fn validate_yml_hashtags_and_urls() {
     let doc = load("validate.yml");
     let boolean = |v: &Value| v.as_bool().expect("boolean");
     report(vec![
-        (
-            "hashtags",
-            run(&doc, "hashtags", |t, want| {
-                compare(is_valid_hashtag(t), boolean(want))
-            }),
-        ),
-        (
-            "urls",
-            run(&doc, "urls", |t, want| {
-                compare(is_valid_url(t, true), boolean(want))
-            }),
-        ),
+        ("hashtags", run(&doc, "hashtags", |t, want| compare(is_valid_hashtag(t), boolean(want)))),
+        ("urls", run(&doc, "urls", |t, want| compare(is_valid_url(t, true), boolean(want)))),
         (
             "urls_without_protocol",
-            run(&doc, "urls_without_protocol", |t, want| {
-                compare(is_valid_url(t, false), boolean(want))
-            }),
+            run(&doc, "urls_without_protocol", |t, want| compare(is_valid_url(t, false), boolean(want))),
         ),
     ]);
 }
@@ -187,23 +124,12 @@ fn validate_yml_hashtags_and_urls() {
 #[test]
 fn tlds_yml_every_tld() {
     let doc = load("tlds.yml");
-    let sections: Vec<String> = doc["tests"]
-        .as_mapping()
-        .expect("tests")
-        .keys()
-        .map(|k| k.as_str().expect("section").to_owned())
-        .collect();
+    let sections: Vec<String> =
+        doc["tests"].as_mapping().expect("tests").keys().map(|k| k.as_str().expect("section").to_owned()).collect();
     report(
         sections
             .iter()
-            .map(|s| {
-                (
-                    s.as_str(),
-                    run(&doc, s, |text, want| {
-                        compare(url_strings(text), strings(want))
-                    }),
-                )
-            })
+            .map(|s| (s.as_str(), run(&doc, s, |text, want| compare(url_strings(text), strings(want)))))
             .collect(),
     );
 }

@@ -13,10 +13,9 @@ fn report(text: &str, options: &str) -> serde_json::Value {
 fn check_answers_the_same_report_as_the_native_core() {
     let text = "Caf\u{e9} \u{1F600} https://example.com/a \u{4E2D}";
     let options = r#"{"platform":"x"}"#;
-    let native: serde_json::Value = serde_json::from_str(&stratege::check_json(
-        &serde_json::json!({ "platform": "x", "text": text }).to_string(),
-    ))
-    .unwrap();
+    let native: serde_json::Value =
+        serde_json::from_str(&stratege::check_json(&serde_json::json!({ "platform": "x", "text": text }).to_string()))
+            .unwrap();
     let wasm = report(text, options);
     assert_eq!(wasm, native);
     assert_eq!(wasm["length"]["count"], 5 + 2 + 1 + 23 + 1 + 2);
@@ -58,7 +57,9 @@ fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
     let before = report("#SocialMeida", r#"{"platform":"instagram"}"#);
     assert_eq!(before["hashtags"][0]["spelling_checked"], false);
     let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
-    for (name, body) in [("lang", "en"), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")] {
+    for (name, body) in
+        [("lang", "en"), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")]
+    {
         packed += &format!("{name}\n{}\n{body}", body.len());
     }
     assert!(stratege::wasm::load_lexicon("fr", packed.as_bytes()).contains("not fr"));
@@ -80,5 +81,8 @@ fn reply_tone_runs_in_wasm_with_the_shipped_models() {
     assert_eq!(wasm["tone"], native["tone"]);
     assert_eq!(wasm["tone"]["checked"], true);
     assert_eq!(wasm["tone"]["level"], "hostile");
-    assert_eq!(report("Merci pour votre patience", r#"{"platform":"x","reply":true,"tone":"strict"}"#)["tone"]["level"], "ok");
+    assert_eq!(
+        report("Merci pour votre patience", r#"{"platform":"x","reply":true,"tone":"strict"}"#)["tone"]["level"],
+        "ok"
+    );
 }

@@ -63,7 +63,9 @@ async function run({ headless, shots }) {
     throw error;
   }
   const mode = headless ? 'headless' : insideXvfb ? 'headed under Xvfb (invisible; see the screenshots)' : 'headed';
-  console.log(`demo: Chromium ${mode}, extension ${extensionDir ?? 'none'}${h.extensionId ? ` (id ${h.extensionId})` : ''}, CSP '${opts.csp}', fixture server on 127.0.0.1:${h.port}`);
+  console.log(
+    `demo: Chromium ${mode}, extension ${extensionDir ?? 'none'}${h.extensionId ? ` (id ${h.extensionId})` : ''}, CSP '${opts.csp}', fixture server on 127.0.0.1:${h.port}`,
+  );
 
   const index = await h.open('https://x.com/demo');
   if (shots) {
@@ -79,7 +81,8 @@ async function run({ headless, shots }) {
     }
     console.log(`demo: ${name} at ${COMPOSERS[name].url}`);
   }
-  if (shots) console.log(`demo: screenshots of the index and each composer written to ${path.relative(process.cwd(), SHOTS)}/`);
+  if (shots)
+    console.log(`demo: screenshots of the index and each composer written to ${path.relative(process.cwd(), SHOTS)}/`);
   if (opts.screenshots) {
     await h.close();
     return;

@@ -38,8 +38,10 @@ function enumerate(src) {
     if (src[i] === '(') {
       let lookahead = false;
       if (src.startsWith('(?:', i)) i += 3;
-      else if (src.startsWith('(?!', i)) { i += 3; lookahead = true; }
-      else i += 1;
+      else if (src.startsWith('(?!', i)) {
+        i += 3;
+        lookahead = true;
+      } else i += 1;
       const inner = alt();
       if (src[i++] !== ')') throw new Error(`expected ) at ${i}`);
       return lookahead ? new Set(['']) : inner; // a negative lookahead consumes nothing
@@ -64,14 +66,20 @@ function enumerate(src) {
     let acc = new Set(['']);
     while (i < src.length && src[i] !== '|' && src[i] !== ')') {
       let a = atom();
-      if (src[i] === '?') { i += 1; a = new Set([...a, '']); }
+      if (src[i] === '?') {
+        i += 1;
+        a = new Set([...a, '']);
+      }
       acc = product(acc, a);
     }
     return acc;
   };
   const alt = () => {
     const out = seq();
-    while (src[i] === '|') { i += 1; for (const s of seq()) out.add(s); }
+    while (src[i] === '|') {
+      i += 1;
+      for (const s of seq()) out.add(s);
+    }
     return out;
   };
   const all = alt();

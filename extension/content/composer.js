@@ -130,7 +130,7 @@ export class ComposerSession {
       this.shown = seq;
       this.lastText = null; // check this text again at the next edit
       this.counter.clear();
-      this.host.element.dataset.error = String(error && error.message);
+      this.host.element.dataset.error = String(error?.message);
     } finally {
       this.inFlight--;
       if (this.again && !this.destroyed) {
@@ -178,7 +178,7 @@ export class ComposerSession {
       }
       this.showReview({ ...report, text });
     } catch (error) {
-      if (!this.destroyed) this.host.element.dataset.reviewError = String(error && error.message);
+      if (!this.destroyed) this.host.element.dataset.reviewError = String(error?.message);
     } finally {
       this.reviewing = false;
     }
@@ -210,7 +210,7 @@ export class ComposerSession {
       selection.focusNode && this.editor.contains(selection.focusNode)
         ? { node: selection.focusNode, offset: selection.focusOffset }
         : this.caret;
-    if (!position || !position.node.isConnected) return null;
+    if (!position?.node.isConnected) return null;
     return new TextMap(this.editor, this.kind).offsetOf(position.node, position.offset);
   }
 
@@ -234,7 +234,7 @@ export class ComposerSession {
 
   openTone(element) {
     const tone = this.report?.tone;
-    if (!tone || !tone.checked || tone.level === 'ok') return;
+    if (!tone?.checked || tone.level === 'ok') return;
     const spec = toneCard(tone, tone.reasons);
     spec.actions.push({
       label: 'Ignore',

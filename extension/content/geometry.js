@@ -5,11 +5,38 @@ import { TextMap } from './text-map.js';
 
 /** Styles a mirror must share with its field to wrap its text at the same places. */
 const MIRRORED = [
-  'boxSizing', 'width', 'height', 'overflowX', 'overflowY', 'borderTopWidth', 'borderRightWidth',
-  'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'paddingTop', 'paddingRight', 'paddingBottom',
-  'paddingLeft', 'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'fontSizeAdjust',
-  'lineHeight', 'fontFamily', 'textAlign', 'textTransform', 'textIndent', 'letterSpacing', 'wordSpacing',
-  'tabSize', 'direction', 'writingMode', 'fontFeatureSettings', 'fontKerning',
+  'boxSizing',
+  'width',
+  'height',
+  'overflowX',
+  'overflowY',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'borderStyle',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'fontStyle',
+  'fontVariant',
+  'fontWeight',
+  'fontStretch',
+  'fontSize',
+  'fontSizeAdjust',
+  'lineHeight',
+  'fontFamily',
+  'textAlign',
+  'textTransform',
+  'textIndent',
+  'letterSpacing',
+  'wordSpacing',
+  'tabSize',
+  'direction',
+  'writingMode',
+  'fontFeatureSettings',
+  'fontKerning',
 ];
 
 export class Geometry {
@@ -107,7 +134,9 @@ function lineRects(list) {
   const out = [];
   for (const r of list) {
     if (r.width < 0.5 || r.height < 0.5) continue;
-    const same = out.find((o) => Math.abs(o.top - r.top) < r.height / 2 && Math.abs(o.bottom - r.bottom) < r.height / 2);
+    const same = out.find(
+      (o) => Math.abs(o.top - r.top) < r.height / 2 && Math.abs(o.bottom - r.bottom) < r.height / 2,
+    );
     if (same) {
       same.left = Math.min(same.left, r.left);
       same.right = Math.max(same.right, r.right);

@@ -44,7 +44,9 @@ async function start() {
     } else if (enabled && !watcher) {
       run();
     } else if (watcher) {
-      watcher.forEach((session) => session.setOptions(optionsFor(session.options.reply)));
+      watcher.forEach((session) => {
+        session.setOptions(optionsFor(session.options.reply));
+      });
     }
   });
 }

@@ -42,7 +42,7 @@ export function marksOf(report, text) {
     });
   }
   const tone = report.tone;
-  if (tone && tone.checked && tone.level !== 'ok') {
+  if (tone?.checked && tone.level !== 'ok') {
     for (const reason of tone.reasons || []) {
       if (reason.end <= reason.start) continue;
       marks.push({

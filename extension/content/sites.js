@@ -18,10 +18,7 @@ export const SITES = [
         editor:
           '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"], [data-testid^="tweetTextarea_"] textarea',
         anchor: '[data-testid$="RichTextInputContainer"], div[data-testid^="tweetTextarea_"]:not([contenteditable])',
-        reply: [
-          { closest: '[role="dialog"]', has: 'article[data-testid="tweet"]' },
-          { path: /\/status\/\d+/ },
-        ],
+        reply: [{ closest: '[role="dialog"]', has: 'article[data-testid="tweet"]' }, { path: /\/status\/\d+/ }],
       },
     ],
   },
@@ -52,7 +49,10 @@ export const SITES = [
         name: 'caption',
         editor: '[data-lexical-editor="true"][role="textbox"][contenteditable="true"], textarea',
         // The create-post dialog: it shows the picked media (a blob: image) or still holds the file input.
-        within: { closest: '[role="dialog"]', has: 'img[src^="blob:"], input[type="file"], input[name="creation-location-input"]' },
+        within: {
+          closest: '[role="dialog"]',
+          has: 'img[src^="blob:"], input[type="file"], input[name="creation-location-input"]',
+        },
         reply: false,
       },
       {

@@ -25,7 +25,7 @@ const KEY = 'settings';
 export function withDefaults(stored) {
   const merged = { ...DEFAULTS, ...(stored || {}) };
   for (const [key, value] of Object.entries(DEFAULTS)) {
-    const own = (stored || {})[key];
+    const own = stored?.[key];
     if (Array.isArray(value)) merged[key] = Array.isArray(own) ? [...own] : [...value];
     else if (value && typeof value === 'object') merged[key] = { ...value, ...(own || {}) };
   }

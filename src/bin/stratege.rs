@@ -211,14 +211,8 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
         LengthState::Near => paint.wrap("33", "near the limit"),
         LengthState::Over => paint.wrap("31;1", &format!("over by {}", length.count - length.limit)),
     };
-    let mut s = format!(
-        "{}  {}/{} {}  {}\n",
-        paint.wrap("1", rules.name),
-        length.count,
-        length.limit,
-        length.unit,
-        state
-    );
+    let mut s =
+        format!("{}  {}/{} {}  {}\n", paint.wrap("1", rules.name), length.count, length.limit, length.unit, state);
     if !report.hashtags.is_empty() {
         let tags: Vec<String> = report
             .hashtags
@@ -247,7 +241,13 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
         let partial = if tone.partial { ", beginning only" } else { "" };
         s += &format!("  tone   {level} (score {:.2}, {lang}{partial})\n", tone.score);
         for r in &tone.reasons {
-            s += &format!("    {} at {}\u{2013}{}: {}\n", r.kind, r.start, r.end, paint.wrap("1", &format!("{:?}", r.text)));
+            s += &format!(
+                "    {} at {}\u{2013}{}: {}\n",
+                r.kind,
+                r.start,
+                r.end,
+                paint.wrap("1", &format!("{:?}", r.text))
+            );
             s += &format!("      {}\n", paint.wrap("2", &r.tip));
         }
     }
@@ -272,18 +272,10 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
 }
 
 fn print_platforms() {
-    println!("{:<10} {:>7} {:>8}  {:<40} {}", "platform", "limit", "reply", "unit", "confidence");
+    println!("{:<10} {:>7} {:>8}  {:<40} confidence", "platform", "limit", "reply", "unit");
     for r in &RULES {
         let reply = r.reply.map_or("-".to_owned(), |l| l.max.to_string());
         let premium = r.premium.map_or(String::new(), |l| format!(" (Premium {})", l.max));
-        println!(
-            "{:<10} {:>7} {:>8}  {:<40} {}{}",
-            r.id,
-            r.post.max,
-            reply,
-            r.unit.name(),
-            r.post.confidence,
-            premium
-        );
+        println!("{:<10} {:>7} {:>8}  {:<40} {}{}", r.id, r.post.max, reply, r.unit.name(), r.post.confidence, premium);
     }
 }

@@ -6,7 +6,6 @@
 //! deletion, substitution or transposition always meets, and many two-edit typos of long words do. The first
 //! letter is taken as typed: typos seldom hit it, and names such as Zalando are not "fixed" to alando.
 
-
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
 /// Longest indexed word, in characters.

@@ -345,7 +345,8 @@ mod tests {
         // Ranks below TRUSTED_WEB_WORDS are words (online, cyber); beyond, Hunspell decides ("buisness").
         let mut words: String = (0..TRUSTED_WEB_WORDS).map(|i| format!("filler{i}\t{}\n", 1_000_000 - i)).collect();
         words += "hello\t10\nhelo\t9\n";
-        let sources = Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", names: "", words_from_dictionary: false };
+        let sources =
+            Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", names: "", words_from_dictionary: false };
         let lex = Lexicon::build(Lang::En, &sources).unwrap();
         assert!(lex.is_word("filler3") && lex.is_word("hello"));
         assert!(!lex.is_word("helo") && !lex.is_common_word("helo"));

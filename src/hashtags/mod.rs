@@ -56,7 +56,9 @@ fn limit_rule(settings: &Settings) -> Option<(u32, Severity, String)> {
             Severity::Error,
             format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
         )),
-        (Platform::Instagram, Some(n)) => Some((n, Severity::Error, format!("your Instagram limit is {n} hashtags per post"))),
+        (Platform::Instagram, Some(n)) => {
+            Some((n, Severity::Error, format!("your Instagram limit is {n} hashtags per post")))
+        }
         (_, Some(n)) => Some((n, Severity::Warning, format!("your limit is {n} hashtags per post"))),
         (Platform::X, None) => {
             Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post")))

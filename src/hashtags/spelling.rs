@@ -46,7 +46,8 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let whole_word = lex.is_word(lower);
     let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
     let correct = whole_word || split_correct;
-    let words = if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
+    let words =
+        if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
     // A split into frequent words (best social media tips for) is no typo: the typo-tolerant split,
     // the costly part of a long tag, is skipped (with real counts only: French ranks come from a prior).
     let frequent = split_correct
@@ -149,7 +150,14 @@ mod tests {
     use crate::lang::Lang;
 
     fn lexicon(lang: Lang, words: &str, dic: &str) -> Lexicon {
-        let sources = Sources { aff: "SET UTF-8\n", dic, words, bigrams: "", names: "bretagne\t50\n", words_from_dictionary: true };
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic,
+            words,
+            bigrams: "",
+            names: "bretagne\t50\n",
+            words_from_dictionary: true,
+        };
         Lexicon::build(lang, &sources).unwrap()
     }
 

@@ -127,7 +127,11 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
     if text == list {
         return true;
     }
-    if word.chars >= 3 && text.len() == list.len() + 1 && text.starts_with(list) && matches!(text.as_bytes()[list.len()], b's' | b'x') {
+    if word.chars >= 3
+        && text.len() == list.len() + 1
+        && text.starts_with(list)
+        && matches!(text.as_bytes()[list.len()], b's' | b'x')
+    {
         return true;
     }
     if word.chars >= 5 && token.squeezed == word.squeezed {
@@ -142,7 +146,8 @@ impl Lexicon {
     fn parse(source: &str) -> Lexicon {
         let mut rules = Vec::new();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            let (kind, pattern) = line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
+            let (kind, pattern) =
+                line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
             let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
             let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
             rules.push(Rule { kind, slots });

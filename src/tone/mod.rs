@@ -223,9 +223,9 @@ fn keep_strongest(mut found: Vec<(Kind, usize, usize)>) -> Vec<(Kind, usize, usi
     found.sort_by(|a, b| b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
     let mut kept: Vec<(Kind, usize, usize)> = Vec::with_capacity(found.len());
     for reason in found {
-        let covered = kept.iter().any(|k| {
-            k.1 <= reason.1 && reason.2 <= k.2 && (k.0 == reason.0 || k.0.weight() > reason.0.weight())
-        });
+        let covered = kept
+            .iter()
+            .any(|k| k.1 <= reason.1 && reason.2 <= k.2 && (k.0 == reason.0 || k.0.weight() > reason.0.weight()));
         if !covered {
             kept.push(reason);
         }
@@ -237,7 +237,8 @@ fn keep_strongest(mut found: Vec<(Kind, usize, usize)>) -> Vec<(Kind, usize, usi
 fn mostly_latin_letters(text: &str) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if matches!(c, 'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{ff21}'..='\u{ff5a}') {
+        if matches!(c, 'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{ff21}'..='\u{ff5a}')
+        {
             latin += 1;
         } else {
             other += 1;
@@ -261,7 +262,10 @@ mod tests {
 
     fn has(text: &str, lang: Lang, kind: &str, words: &str) {
         let found = reasons(text, lang);
-        assert!(found.iter().any(|(k, t)| k == kind && t == words), "{text:?}: expected {kind} {words:?}, got {found:?}");
+        assert!(
+            found.iter().any(|(k, t)| k == kind && t == words),
+            "{text:?}: expected {kind} {words:?}, got {found:?}"
+        );
     }
 
     #[test]
@@ -386,7 +390,8 @@ mod tests {
 
     #[test]
     fn other_scripts_emoji_and_empty_text_are_not_checked() {
-        for text in ["", "😀😂👍🔥", "Привет, как дела?", "你好，我们正在处理您的订单", "مرحبا كيف حالك", "1234 5678"] {
+        for text in ["", "😀😂👍🔥", "Привет, как дела?", "你好，我们正在处理您的订单", "مرحبا كيف حالك", "1234 5678"]
+        {
             assert!(!analyse(text, None, Sensitivity::Relaxed).checked, "{text:?}");
         }
     }
@@ -478,11 +483,13 @@ mod tests {
         let (positives, negatives): (Vec<_>, Vec<_>) = cases.iter().partition(|(a, _)| *a);
         let pairs: f64 = positives
             .iter()
-            .flat_map(|(_, p)| negatives.iter().map(move |(_, n)| match p.score.total_cmp(&n.score) {
-                std::cmp::Ordering::Greater => 1.0,
-                std::cmp::Ordering::Equal => 0.5,
-                std::cmp::Ordering::Less => 0.0,
-            }))
+            .flat_map(|(_, p)| {
+                negatives.iter().map(move |(_, n)| match p.score.total_cmp(&n.score) {
+                    std::cmp::Ordering::Greater => 1.0,
+                    std::cmp::Ordering::Equal => 0.5,
+                    std::cmp::Ordering::Less => 0.0,
+                })
+            })
             .sum();
         (f1, pairs / (positives.len() * negatives.len()) as f64)
     }

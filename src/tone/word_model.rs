@@ -45,7 +45,8 @@ impl WordModel {
         }
         let count = u32::from_le_bytes(take(4)?.try_into().expect("four bytes")) as usize;
         let n_svms = usize::from(take(1)?[0]);
-        let mut f32_next = || -> Result<f32, String> { Ok(f32::from_le_bytes(take(4)?.try_into().expect("four bytes"))) };
+        let mut f32_next =
+            || -> Result<f32, String> { Ok(f32::from_le_bytes(take(4)?.try_into().expect("four bytes"))) };
         let mut svms = Vec::with_capacity(n_svms);
         for _ in 0..n_svms {
             svms.push(Svm { scale: f32_next()?, intercept: f32_next()?, a: f32_next()?, b: f32_next()? });

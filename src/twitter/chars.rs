@@ -7,8 +7,7 @@ pub(crate) fn parse_ranges(data: &str) -> Vec<(u32, u32)> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let (a, b) = l.split_once("..").unwrap_or((l, l));
-            let hex =
-                |s: &str| u32::from_str_radix(s, 16).expect("hex code point in generated table");
+            let hex = |s: &str| u32::from_str_radix(s, 16).expect("hex code point in generated table");
             (hex(a), hex(b))
         })
         .collect()
@@ -190,22 +189,8 @@ mod tests {
 
     #[test]
     fn domain_chars_follow_twitter_punct() {
-        assert!(
-            is_domain_char('"')
-                && is_domain_char('`')
-                && is_domain_char('é')
-                && is_domain_char('😀')
-        );
-        assert!(
-            !is_domain_char('_')
-                && !is_domain_char('/')
-                && !is_domain_char('\u{200F}')
-                && !is_domain_char(' ')
-        );
-        assert!(
-            is_url_preceding_char('\u{200F}')
-                && is_url_preceding_char('.')
-                && !is_url_preceding_char('＠')
-        );
+        assert!(is_domain_char('"') && is_domain_char('`') && is_domain_char('é') && is_domain_char('😀'));
+        assert!(!is_domain_char('_') && !is_domain_char('/') && !is_domain_char('\u{200F}') && !is_domain_char(' '));
+        assert!(is_url_preceding_char('\u{200F}') && is_url_preceding_char('.') && !is_url_preceding_char('＠'));
     }
 }

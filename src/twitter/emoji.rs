@@ -34,8 +34,12 @@ struct Node {
 
 impl Table {
     fn decode() -> Table {
-        let mut table =
-            Table { nodes: vec![Node::default()], firsts: vec![0u64; FIRST_BOUND / 64], ranks: Vec::new(), sequences: 0 };
+        let mut table = Table {
+            nodes: vec![Node::default()],
+            firsts: vec![0u64; FIRST_BOUND / 64],
+            ranks: Vec::new(),
+            sequences: 0,
+        };
         let mut sequence: Vec<u8> = Vec::new();
         let mut at = 0;
         while at < DATA.len() {

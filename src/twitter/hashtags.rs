@@ -109,8 +109,7 @@ pub fn extract_hashtags(text: &str) -> Vec<HashtagEntity> {
     }
     let urls = extract_urls(text);
     // removeOverlappingEntities: stable sort by start (hashtags first on ties), keep what starts after the last kept.
-    let mut entities: Vec<(usize, usize, bool)> =
-        tags.iter().map(|t| (t.start, t.end, true)).collect();
+    let mut entities: Vec<(usize, usize, bool)> = tags.iter().map(|t| (t.start, t.end, true)).collect();
     entities.extend(urls.iter().map(|u| (u.start, u.end, false)));
     entities.sort_by_key(|e| e.0);
     let mut kept = Vec::with_capacity(tags.len());
@@ -136,37 +135,22 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<(usize, usize)> {
-        extract_hashtags(text)
-            .iter()
-            .map(|h| (h.start, h.end))
-            .collect()
+        extract_hashtags(text).iter().map(|h| (h.start, h.end)).collect()
     }
 
     #[test]
     fn boundaries_and_endings() {
         // Checked against the twitter-text 3.1.0 JavaScript bundle (UTF-16 indices [0,6] and [18,21]).
         let text = "#aaaaa 😀.com #😀 ＃日本 a#b";
-        assert_eq!(
-            spans(text),
-            [
-                (0, 6),
-                (text.find('＃').unwrap(), text.find(" a#").unwrap())
-            ]
-        );
+        assert_eq!(spans(text), [(0, 6), (text.find('＃').unwrap(), text.find(" a#").unwrap())]);
         assert_eq!(spans("#tag#other #1 #a://"), []);
         assert_eq!(spans("#foo.com #bar http://x.com/#baz"), [(0, 4), (9, 13)]);
     }
 
     #[test]
     fn validity() {
-        assert!(
-            is_valid_hashtag("#hashtag") && is_valid_hashtag("＃日本") && is_valid_hashtag("#1st")
-        );
-        assert!(
-            !is_valid_hashtag("#123")
-                && !is_valid_hashtag(" #tag")
-                && !is_valid_hashtag("#tag tag")
-        );
+        assert!(is_valid_hashtag("#hashtag") && is_valid_hashtag("＃日本") && is_valid_hashtag("#1st"));
+        assert!(!is_valid_hashtag("#123") && !is_valid_hashtag(" #tag") && !is_valid_hashtag("#tag tag"));
     }
 
     #[test]

@@ -8,13 +8,10 @@ const MAX_LABEL_LENGTH: usize = 63;
 pub(crate) fn labels_fit(domain: &str, lead: Option<u32>) -> bool {
     // The usual case: printable ASCII is kept as is (and holds no other separator than `.`).
     if lead.is_none() && domain.bytes().all(|b| (0x20..=0x7E).contains(&b)) {
-        return domain
-            .split('.')
-            .all(|label| (1..=MAX_LABEL_LENGTH).contains(&label.len()));
+        return domain.split('.').all(|label| (1..=MAX_LABEL_LENGTH).contains(&label.len()));
     }
     domain.split('.').enumerate().all(|(i, label)| {
-        to_ascii_len(if i == 0 { lead } else { None }, label)
-            .is_some_and(|len| (1..=MAX_LABEL_LENGTH).contains(&len))
+        to_ascii_len(if i == 0 { lead } else { None }, label).is_some_and(|len| (1..=MAX_LABEL_LENGTH).contains(&len))
     })
 }
 
@@ -23,29 +20,18 @@ pub(crate) fn labels_fit(domain: &str, lead: Option<u32>) -> bool {
 /// `None` when the result is certainly too long (which also avoids punycode's overflow error).
 fn to_ascii_len(lead: Option<u32>, label: &str) -> Option<usize> {
     let mut total = 0;
-    for (i, sub) in label
-        .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
-        .enumerate()
-    {
+    for (i, sub) in label.split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}']).enumerate() {
         // Every code point yields at least one output character: a longer sub-label never fits, and the code
         // points of one that may fit are gathered on the stack.
         let mut buf = [0u32; MAX_LABEL_LENGTH];
         let mut len = 0;
-        for c in lead
-            .filter(|_| i == 0)
-            .into_iter()
-            .chain(sub.chars().map(u32::from))
-        {
+        for c in lead.filter(|_| i == 0).into_iter().chain(sub.chars().map(u32::from)) {
             *buf.get_mut(len)? = c;
             len += 1;
         }
         let cps = &buf[..len];
         total += usize::from(i > 0);
-        total += if cps.iter().all(|c| (0x20..=0x7E).contains(c)) {
-            cps.len()
-        } else {
-            4 + encoded_len(cps)?
-        };
+        total += if cps.iter().all(|c| (0x20..=0x7E).contains(c)) { cps.len() } else { 4 + encoded_len(cps)? };
         if total > MAX_LABEL_LENGTH {
             return None;
         }
@@ -125,10 +111,7 @@ mod tests {
         assert_eq!(encoded_len(&cps("bücher")), Some("bcher-kva".len()));
         assert_eq!(encoded_len(&cps("ああ")), Some("l8ja".len()));
         assert_eq!(encoded_len(&cps("日本語")), Some("wgv71a119e".len()));
-        assert_eq!(
-            to_ascii_len(None, "münchen。de"),
-            Some("xn--mnchen-3ya.de".len())
-        );
+        assert_eq!(to_ascii_len(None, "münchen。de"), Some("xn--mnchen-3ya.de".len()));
     }
 
     #[test]

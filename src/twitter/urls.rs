@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::chars::{
-    char_at, is_cyrillic, is_domain_char, is_label_char, is_latin_accent, is_url_preceding_char,
-    utf16_len,
+    char_at, is_cyrillic, is_domain_char, is_label_char, is_latin_accent, is_url_preceding_char, utf16_len,
 };
 use super::idna;
 
@@ -55,19 +54,14 @@ impl Tlds {
         }
         let n = &self.nodes[node];
         let edges = &self.edges[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
-        edges
-            .binary_search_by_key(&byte, |&(b, _)| b)
-            .ok()
-            .map(|k| edges[k].1 as usize)
+        edges.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|k| edges[k].1 as usize)
     }
 }
 
 fn tlds() -> &'static Tlds {
     static TLDS: OnceLock<Tlds> = OnceLock::new();
     TLDS.get_or_init(|| {
-        let list = include_str!("../../data/twitter/tlds.txt")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let list = include_str!("../../data/twitter/tlds.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
         // Built with ordered maps, then flattened so that each node's children sit together.
         let mut tree: Vec<(u16, BTreeMap<u8, usize>)> = vec![(PREFIX_ONLY, BTreeMap::new())];
         for (i, t) in list.enumerate() {
@@ -88,22 +82,14 @@ fn tlds() -> &'static Tlds {
         let mut nodes = Vec::with_capacity(tree.len());
         let mut edges = Vec::new();
         for (rank, children) in &tree {
-            nodes.push(TrieNode {
-                rank: *rank,
-                first_edge: edges.len() as u32,
-                edge_count: children.len() as u32,
-            });
+            nodes.push(TrieNode { rank: *rank, first_edge: edges.len() as u32, edge_count: children.len() as u32 });
             edges.extend(children.iter().map(|(&b, &child)| (b, child as u32)));
         }
         let mut root_ascii = [0; 128];
         for (&b, &child) in tree[0].1.range(..0x80) {
             root_ascii[usize::from(b)] = child as u32;
         }
-        Tlds {
-            nodes,
-            edges,
-            root_ascii,
-        }
+        Tlds { nodes, edges, root_ascii }
     })
 }
 
@@ -158,10 +144,7 @@ fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     // validPunycode: xn--[-0-9a-z]+ (greedy, no lookahead).
     let b = hay.as_bytes();
     if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"xn--") {
-        let run = b[4..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
-            .count();
+        let run = b[4..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
         if run > 0 {
             return Some(at + 4 + run);
         }
@@ -201,25 +184,17 @@ impl<'t> Labels<'t> {
         let mut labels = Vec::new();
         let mut from = 0;
         while let Some(dot) = text[from..].find('.').map(|d| from + d) {
-            let start = text[..dot]
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| !is_label_char(c))
-                .map_or(0, |(i, c)| i + c.len_utf8());
+            let start =
+                text[..dot].char_indices().rev().find(|&(_, c)| !is_label_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
             from = push_dot_cluster(text, start, &mut labels);
         }
         // A TLD is only looked for after a label that could be the domain name before it.
         for i in 1..labels.len() {
             if labels[i - 1].dot && labels[i - 1].last_is_domain_char {
-                labels[i].tld_end = match_tld(text, labels[i].start as usize, text.len())
-                    .map_or(NONE, |e| e as u32);
+                labels[i].tld_end = match_tld(text, labels[i].start as usize, text.len()).map_or(NONE, |e| e as u32);
             }
         }
-        let mut me = Labels {
-            text,
-            labels,
-            hint: Cell::new(0),
-        };
+        let mut me = Labels { text, labels, hint: Cell::new(0) };
         for i in (0..me.labels.len()).rev() {
             let start = me.labels[i].start as usize;
             me.labels[i].domain_end = me.domain_in(i, start, None).map_or(NONE, |e| e as u32);
@@ -236,11 +211,7 @@ impl<'t> Labels<'t> {
             Some(()) => true,
             None => q < end && char_at(self.text, q).is_some_and(is_domain_char),
         };
-        let last_ok = if q < end {
-            l.last_is_domain_char
-        } else {
-            lead.is_some()
-        };
+        let last_ok = if q < end { l.last_is_domain_char } else { lead.is_some() };
         if !(first_ok && last_ok && l.dot) {
             return None;
         }
@@ -265,9 +236,7 @@ impl<'t> Labels<'t> {
                 i += 1;
             }
         } else {
-            i = labels
-                .partition_point(|l| l.start as usize <= q)
-                .checked_sub(1)?;
+            i = labels.partition_point(|l| l.start as usize <= q).checked_sub(1)?;
         }
         self.hint.set(i);
         (q < labels[i].end as usize).then_some(i)
@@ -401,10 +370,7 @@ fn is_path_char(c: char) -> bool {
 
 /// Single-character part of `validUrlPathEndingChars`.
 fn is_path_ending_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
-        || is_cyrillic(c)
-        || is_latin_accent(c)
+    c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '=' | '_' | '#' | '/') || is_cyrillic(c) || is_latin_accent(c)
 }
 
 /// `validUrlQueryChars`.
@@ -445,10 +411,7 @@ fn is_query_ending_char(c: char) -> bool {
 
 /// End of the run of path characters starting at `i`.
 fn path_run(text: &str, i: usize) -> usize {
-    text[i..]
-        .char_indices()
-        .find(|&(_, c)| !is_path_char(c))
-        .map_or(text.len(), |(j, _)| i + j)
+    text[i..].char_indices().find(|&(_, c)| !is_path_char(c)).map_or(text.len(), |(j, _)| i + j)
 }
 
 /// `validUrlBalancedParens` at `p` (a `(`): `\((?:G+|G*\(G+\)G*)\)`, deterministic as the classes are disjoint.
@@ -490,10 +453,7 @@ fn path_end(text: &str, i: usize) -> usize {
             }
         }
         p = stop;
-        match (b.get(p) == Some(&b'('))
-            .then(|| balanced_parens(text, p))
-            .flatten()
-        {
+        match (b.get(p) == Some(&b'(')).then(|| balanced_parens(text, p)).flatten() {
             Some(after) => p = after,
             None => break,
         }
@@ -525,20 +485,11 @@ fn query_end(text: &str, i: usize, limit: usize) -> usize {
 }
 
 /// Completes a match whose domain is `[domain_start, domain_end)`: optional port, path and query.
-fn finish(
-    text: &str,
-    start: usize,
-    domain_start: usize,
-    domain_end: usize,
-    lead: Option<u32>,
-) -> RawUrl {
+fn finish(text: &str, start: usize, domain_start: usize, domain_end: usize, lead: Option<u32>) -> RawUrl {
     let b = text.as_bytes();
     let mut end = domain_end;
     if b.get(end) == Some(&b':') {
-        let digits = b[end + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let digits = b[end + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         if digits > 0 {
             end += 1 + digits;
         }
@@ -548,15 +499,7 @@ fn finish(
         end = path_end(text, end + 1);
     }
     end = query_end(text, end, text.len());
-    RawUrl {
-        start,
-        protocol_len: domain_start - start,
-        domain_start,
-        domain_end,
-        has_path,
-        end,
-        lead,
-    }
+    RawUrl { start, protocol_len: domain_start - start, domain_start, domain_end, has_path, end, lead }
 }
 
 /// `extractUrl` with its URL group starting at `q` (protocol tried first, then none).
@@ -591,12 +534,7 @@ struct DomainScratch {
 }
 
 /// Every `validAsciiDomain` match in `text[from..to]` (the regex runs on the domain string alone).
-fn ascii_domains<'s>(
-    text: &str,
-    from: usize,
-    to: usize,
-    scratch: &'s mut DomainScratch,
-) -> &'s [(usize, usize)] {
+fn ascii_domains<'s>(text: &str, from: usize, to: usize, scratch: &'s mut DomainScratch) -> &'s [(usize, usize)] {
     let is_ascii_label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c);
     let DomainScratch { runs, best, found } = scratch;
     runs.clear();
@@ -645,11 +583,7 @@ fn ascii_domains<'s>(
 
 /// twitter-text `isValidUrl` of `extractUrlsWithIndices`: length limit and punycode label lengths.
 fn valid_length_and_labels(text: &str, m: &RawUrl, scratch: &mut DomainScratch) -> bool {
-    let protocol = if m.protocol_len > 0 {
-        m.protocol_len
-    } else {
-        DEFAULT_PROTOCOL_LENGTH
-    };
+    let protocol = if m.protocol_len > 0 { m.protocol_len } else { DEFAULT_PROTOCOL_LENGTH };
     let url_len = utf16_len(&text[m.start..m.end]) + usize::from(m.lead.is_some());
     if protocol + url_len > MAX_URL_LENGTH {
         return false;
@@ -672,10 +606,7 @@ fn tco_end(text: &str, start: usize, end: usize, protocol_len: usize) -> Option<
         return None;
     }
     let slug_start = protocol_len + 5;
-    let slug = b[slug_start..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
+    let slug = b[slug_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     if slug == 0 {
         return None;
     }
@@ -747,17 +678,9 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             for (k, &(s, e)) in domains.iter().enumerate() {
                 let needle = &text[s..e];
                 // Usually the match is right at `from`, its own first occurrence: no search then.
-                let start = if s == from {
-                    s
-                } else {
-                    text[from..m.domain_end].find(needle).map_or(s, |i| from + i)
-                };
+                let start = if s == from { s } else { text[from..m.domain_end].find(needle).map_or(s, |i| from + i) };
                 from = start + needle.len();
-                let end = if k + 1 == n && m.has_path {
-                    m.end
-                } else {
-                    from
-                };
+                let end = if k + 1 == n && m.has_path { m.end } else { from };
                 urls.push(UrlEntity { start, end });
             }
         } else {
@@ -768,10 +691,7 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                 }
                 end = tco;
             }
-            urls.push(UrlEntity {
-                start: m.start,
-                end,
-            });
+            urls.push(UrlEntity { start: m.start, end });
         }
     }
     urls
@@ -783,34 +703,14 @@ fn is_pchar(c: char) -> bool {
         || is_cyrillic(c)
         || matches!(
             c,
-            '-' | '.'
-                | '_'
-                | '~'
-                | '!'
-                | '$'
-                | '&'
-                | '\''
-                | '('
-                | ')'
-                | '*'
-                | '+'
-                | ','
-                | ';'
-                | '='
-                | ':'
-                | '|'
-                | '@'
+            '-' | '.' | '_' | '~' | '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ',' | ';' | '=' | ':' | '|' | '@'
         )
 }
 
 /// Length of the `%XX` escape at byte `i` of `s`, if there is one.
 fn pct_encoded(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
-    (b[i] == b'%'
-        && b.len() >= i + 3
-        && b[i + 1].is_ascii_hexdigit()
-        && b[i + 2].is_ascii_hexdigit())
-    .then_some(3)
+    (b[i] == b'%' && b.len() >= i + 3 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit()).then_some(3)
 }
 
 /// Whether `s` is made only of `validateUrlPchar` (and `/`, and `?` when `question`).
@@ -846,14 +746,8 @@ fn ipv4_end(b: &[u8], x: usize, k: usize) -> Option<usize> {
         d(0).map(|_| 1),
         d(0).filter(|&c| c != b'0').and(d(1)).map(|_| 2),
         d(0).filter(|&c| c == b'1').and(d(1)).and(d(2)).map(|_| 3),
-        d(0).filter(|&c| c == b'2')
-            .and(d(1).filter(|&c| c <= b'4'))
-            .and(d(2))
-            .map(|_| 3),
-        d(0).filter(|&c| c == b'2')
-            .and(d(1).filter(|&c| c == b'5'))
-            .and(d(2).filter(|&c| c <= b'5'))
-            .map(|_| 3),
+        d(0).filter(|&c| c == b'2').and(d(1).filter(|&c| c <= b'4')).and(d(2)).map(|_| 3),
+        d(0).filter(|&c| c == b'2').and(d(1).filter(|&c| c == b'5')).and(d(2).filter(|&c| c <= b'5')).map(|_| 3),
     ];
     lens.into_iter().flatten().find_map(|len| {
         let end = x + len;
@@ -883,10 +777,7 @@ fn unicode_domain_end(s: &str) -> Option<usize> {
         segs.push((from, from + dot));
         from += dot + 1;
     }
-    let subdomains = segs
-        .iter()
-        .take_while(|&&(a, e)| segment_ok(&s[a..e], true))
-        .count();
+    let subdomains = segs.iter().take_while(|&&(a, e)| segment_ok(&s[a..e], true)).count();
     (0..=subdomains).rev().find_map(|k| {
         let &(a, e) = segs.get(k)?;
         if !segment_ok(&s[a..e], false) {
@@ -918,10 +809,7 @@ fn host_end(s: &str) -> Option<usize> {
         return Some(end);
     }
     if b.first() == Some(&b'[') {
-        let run = b[1..]
-            .iter()
-            .take_while(|c| c.is_ascii_hexdigit() || **c == b':' || **c == b'.')
-            .count();
+        let run = b[1..].iter().take_while(|c| c.is_ascii_hexdigit() || **c == b':' || **c == b'.').count();
         if run > 0 && b.get(1 + run) == Some(&b']') {
             return Some(run + 2);
         }
@@ -933,18 +821,13 @@ fn host_end(s: &str) -> Option<usize> {
 fn authority_ok(authority: &str) -> bool {
     let b = authority.as_bytes();
     let info = userinfo_end(authority);
-    let with_userinfo = (b.get(info) == Some(&b'@'))
-        .then(|| host_end(&authority[info + 1..]).map(|e| info + 1 + e))
-        .flatten();
+    let with_userinfo =
+        (b.get(info) == Some(&b'@')).then(|| host_end(&authority[info + 1..]).map(|e| info + 1 + e)).flatten();
     let Some(mut end) = with_userinfo.or_else(|| host_end(authority)) else {
         return false;
     };
     if b.get(end) == Some(&b':') {
-        let digits = b[end + 1..]
-            .iter()
-            .take(5)
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let digits = b[end + 1..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
         if digits > 0 {
             end += 1 + digits;
         }
@@ -976,10 +859,7 @@ pub fn is_valid_url(url: &str, require_protocol: bool) -> bool {
     if fragment.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
         return false;
     }
-    if require_protocol
-        && !scheme
-            .is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
-    {
+    if require_protocol && !scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) {
         return false;
     }
     (path.is_empty() || (path.starts_with('/') && all_pchars(path, false)))
@@ -994,10 +874,7 @@ mod tests {
 
     /// Spans as (start, end) in UTF-16 units, the unit of the reference's indices.
     fn spans(text: &str) -> Vec<(usize, usize)> {
-        extract_urls(text)
-            .iter()
-            .map(|u| (utf16_len(&text[..u.start]), utf16_len(&text[..u.end])))
-            .collect()
+        extract_urls(text).iter().map(|u| (utf16_len(&text[..u.start]), utf16_len(&text[..u.end]))).collect()
     }
 
     // Expected values below were checked against the twitter-text 3.1.0 JavaScript bundle.
@@ -1010,10 +887,7 @@ mod tests {
 
     #[test]
     fn urls_without_protocol_keep_port_only_with_a_path() {
-        assert_eq!(
-            spans("x.com:8080 y.com:8080/p z.com?q=1"),
-            [(0, 5), (11, 23), (24, 29)]
-        );
+        assert_eq!(spans("x.com:8080 y.com:8080/p z.com?q=1"), [(0, 5), (11, 23), (24, 29)]);
         assert_eq!(spans("\"google.com\""), [(1, 11)]);
     }
 
@@ -1030,11 +904,7 @@ mod tests {
 
     #[test]
     fn tco_slug_length_and_url_length_limits() {
-        let long = format!(
-            "http://t.co/{} http://t.co/{}",
-            "a".repeat(41),
-            "a".repeat(40)
-        );
+        let long = format!("http://t.co/{} http://t.co/{}", "a".repeat(41), "a".repeat(40));
         assert_eq!(spans(&long), [(54, 106)]);
         let fits = format!(" {}com ", "ab.".repeat(1361));
         assert_eq!(spans(&fits), [(1, 4087)]);
@@ -1053,20 +923,8 @@ mod tests {
     #[test]
     fn adversarial_megabyte_inputs_finish() {
         const MB: usize = 1 << 20;
-        for unit in [
-            ".",
-            "a.",
-            "a.b",
-            "_.",
-            "-a.",
-            "http://",
-            "http://a.",
-            "a(",
-            "(a)",
-            "x.com/(",
-            "x.com/(a)",
-            "é.",
-        ] {
+        for unit in [".", "a.", "a.b", "_.", "-a.", "http://", "http://a.", "a(", "(a)", "x.com/(", "x.com/(a)", "é."]
+        {
             let text = unit.repeat(MB / unit.len());
             let _ = extract_urls(&text);
             let _ = is_valid_url(&text, true);

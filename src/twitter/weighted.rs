@@ -113,7 +113,7 @@ pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
                 let before = weighted;
                 weighted += w * run;
                 // The last character of the run still within the limit, if any.
-                let fit = if w == 0 { run } else { (limit.saturating_sub(before) / w).min(run) };
+                let fit = limit.saturating_sub(before).checked_div(w).map_or(run, |n| n.min(run));
                 if valid && fit > 0 {
                     valid_display = units + fit as u32 - 1;
                 }
@@ -340,11 +340,12 @@ mod tests {
     #[test]
     fn piecewise_nfc_matches_the_normaliser() {
         // Starters, composites and the characters that compose with or reorder around them.
-        let pool: Vec<char> = "aeAoxké가각\u{212B}\u{2126}\u{FB2C}\u{0344}\u{0F73}\u{0958}\u{1E0A}\u{0915}\u{093C}\u{094D}\
+        let pool: Vec<char> =
+            "aeAoxké가각\u{212B}\u{2126}\u{FB2C}\u{0344}\u{0F73}\u{0958}\u{1E0A}\u{0915}\u{093C}\u{094D}\
             \u{09C7}\u{09BE}\u{0B47}\u{0B3E}\u{0CC6}\u{0CD5}\u{1B05}\u{1B35}\u{304B}\u{3099}\u{0300}\u{0301}\u{0302}\
             \u{0308}\u{0323}\u{0327}\u{030A}\u{1100}\u{1161}\u{11A8}\u{0F72}\u{0F71}😀"
-            .chars()
-            .collect();
+                .chars()
+                .collect();
         let mut seed = 0x2545_F491_u32;
         for _ in 0..20_000 {
             let mut text = String::new();
@@ -363,7 +364,8 @@ mod tests {
 
     #[test]
     fn stable_ranges_agree_with_the_normaliser() {
-        let stable = |c: char| canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+        let stable =
+            |c: char| canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
         let (mut ranges, mut run) = (Vec::new(), None);
         for cp in 0..=0x11_0000 {
             match (char::from_u32(cp).is_some_and(|c| !stable(c)), run) {

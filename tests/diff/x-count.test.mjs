@@ -25,7 +25,8 @@ const COUNT = 6000;
 // An RGI emoji sequence (of Node's Unicode version) that twemoji-parser does not hold within one emoji entity:
 // Stratège counts it as 2 on purpose. A single code point weighing 2 as a character (e.g. U+1F9B0 🦰, unknown
 // to twemoji-parser 11) is no such sequence: twitter-text counts it 2 as well, so texts holding one stay in.
-const weighsOneAsCharacter = (cp) => cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247);
+const weighsOneAsCharacter = (cp) =>
+  cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247);
 function hasSequenceUnknownToReference(text) {
   const normalized = text.normalize();
   const entities = twemoji.parse(normalized).map((e) => e.indices);
@@ -42,7 +43,7 @@ function runCore(texts) {
   const [cmd, ...args] = CORE;
   const bin = new URL(cmd, `file://${ROOT}`);
   assert.ok(existsSync(bin), `core binary missing: ${fileURLToPath(bin)} (build it first: cargo build --release)`);
-  const input = texts.map((text) => JSON.stringify({ platform: 'x', text })).join('\n') + '\n';
+  const input = `${texts.map((text) => JSON.stringify({ platform: 'x', text })).join('\n')}\n`;
   const run = spawnSync(fileURLToPath(bin), args, { input, cwd: ROOT, maxBuffer: 1 << 28, encoding: 'utf8' });
   assert.equal(run.status, 0, `${cmd} failed: ${run.error ?? run.stderr}`);
   const lines = run.stdout.split('\n').filter((l) => l !== '');
@@ -50,7 +51,8 @@ function runCore(texts) {
   return lines.map((l) => JSON.parse(l));
 }
 
-const escape = (s) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const jsonAscii = (s) =>
+  JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 test('X weighted length: twitter-text 3.1.0 vs the Stratège core', () => {
   const texts = generate(20260401, COUNT);
@@ -62,7 +64,7 @@ test('X weighted length: twitter-text 3.1.0 vs the Stratège core', () => {
   compared.forEach((text, i) => {
     const want = twitter.parseTweet(text);
     const { length } = reports[i];
-    assert.ok(length, `no length in the report for ${escape(text)}: ${JSON.stringify(reports[i])}`);
+    assert.ok(length, `no length in the report for ${jsonAscii(text)}: ${JSON.stringify(reports[i])}`);
     const got = { weightedLength: length.count, over: length.over };
     if (typeof length.valid === 'boolean') {
       got.valid = length.valid;
@@ -72,10 +74,14 @@ test('X weighted length: twitter-text 3.1.0 vs the Stratège core', () => {
     if ('valid' in got) expected.valid = want.valid;
     if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push({ text, expected, got });
   });
-  console.log(`x-count: ${texts.length} generated, ${compared.length} compared, ${excluded} excluded ` +
-    `(RGI sequence unknown to twemoji-parser 11), valid compared on ${validCompared}, ${mismatches.length} mismatches`);
+  console.log(
+    `x-count: ${texts.length} generated, ${compared.length} compared, ${excluded} excluded ` +
+      `(RGI sequence unknown to twemoji-parser 11), valid compared on ${validCompared}, ${mismatches.length} mismatches`,
+  );
   for (const m of mismatches.slice(0, 10)) {
-    console.log(`  ${escape(m.text)}\n    twitter-text ${JSON.stringify(m.expected)}\n    stratege     ${JSON.stringify(m.got)}`);
+    console.log(
+      `  ${jsonAscii(m.text)}\n    twitter-text ${JSON.stringify(m.expected)}\n    stratege     ${JSON.stringify(m.got)}`,
+    );
   }
   assert.ok(compared.length >= 5000, `only ${compared.length} texts compared`);
   assert.equal(mismatches.length, 0, `${mismatches.length} mismatches`);

@@ -24,5 +24,7 @@ export async function buildFixtures() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
   await buildFixtures();
-  console.log(`fixtures built into ${path.relative(process.cwd(), BUILD_DIR)} in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `fixtures built into ${path.relative(process.cwd(), BUILD_DIR)} in ${Math.round(performance.now() - t0)} ms`,
+  );
 }

@@ -5,9 +5,18 @@ import { waitForEditor } from './harness.mjs';
 export const FOCAL_URL = 'https://x.com/ana_builds/status/1859912345678901234';
 
 export const COMPOSERS = {
-  'x-home': { url: 'https://x.com/home', editor: (p) => p.locator('[data-testid=primaryColumn] [data-testid=tweetTextarea_0][role=textbox]') },
-  'x-compose': { url: 'https://x.com/compose/post', editor: (p) => p.locator('#layers [role=dialog][aria-modal=true] [data-testid=tweetTextarea_0]') },
-  'x-status-reply': { url: FOCAL_URL, editor: (p) => p.locator('[data-testid=primaryColumn] [data-testid=tweetTextarea_0]') },
+  'x-home': {
+    url: 'https://x.com/home',
+    editor: (p) => p.locator('[data-testid=primaryColumn] [data-testid=tweetTextarea_0][role=textbox]'),
+  },
+  'x-compose': {
+    url: 'https://x.com/compose/post',
+    editor: (p) => p.locator('#layers [role=dialog][aria-modal=true] [data-testid=tweetTextarea_0]'),
+  },
+  'x-status-reply': {
+    url: FOCAL_URL,
+    editor: (p) => p.locator('[data-testid=primaryColumn] [data-testid=tweetTextarea_0]'),
+  },
   'x-reply': {
     url: FOCAL_URL,
     mount: (p) => p.locator('[data-testid=primaryColumn] article[data-testid=tweet] button[data-testid=reply]').click(),
@@ -15,19 +24,34 @@ export const COMPOSERS = {
   },
   'fb-post': {
     url: 'https://www.facebook.com/',
-    mount: (p) => p.locator('[aria-label="Create a post"][role=region] [role=button]', { hasText: "What's on your mind" }).click(),
-    editor: (p) => p.locator('[id^=mount_0_0_] [role=dialog] form[method=POST] [data-lexical-editor=true][role=textbox][aria-label="What\'s on your mind, Ana?"]'),
+    mount: (p) =>
+      p.locator('[aria-label="Create a post"][role=region] [role=button]', { hasText: "What's on your mind" }).click(),
+    editor: (p) =>
+      p.locator(
+        '[id^=mount_0_0_] [role=dialog] form[method=POST] [data-lexical-editor=true][role=textbox][aria-label="What\'s on your mind, Ana?"]',
+      ),
   },
-  'fb-comment': { url: 'https://www.facebook.com/', editor: (p) => p.locator('[role=article] form[role=presentation] [data-lexical-editor=true][aria-label="Comment as Ana Silva"]') },
-  'fb-messenger': { url: 'https://www.facebook.com/', editor: (p) => p.locator('[data-lexical-editor=true][role=textbox][aria-label=Message]') },
+  'fb-comment': {
+    url: 'https://www.facebook.com/',
+    editor: (p) =>
+      p.locator('[role=article] form[role=presentation] [data-lexical-editor=true][aria-label="Comment as Ana Silva"]'),
+  },
+  'fb-messenger': {
+    url: 'https://www.facebook.com/',
+    editor: (p) => p.locator('[data-lexical-editor=true][role=textbox][aria-label=Message]'),
+  },
   'ig-caption': {
     url: 'https://www.instagram.com/',
     mount: (p) => p.locator('a[role=link]:has(svg[aria-label="New post"])').click(),
-    editor: (p) => p.locator('[role=dialog] [aria-label="Write a caption..."][contenteditable=true][role=textbox][data-lexical-editor=true]'),
+    editor: (p) =>
+      p.locator(
+        '[role=dialog] [aria-label="Write a caption..."][contenteditable=true][role=textbox][data-lexical-editor=true]',
+      ),
   },
   'ig-comment': {
     url: 'https://www.instagram.com/p/C0deAbc123x/',
-    editor: (p) => p.locator('section form textarea[aria-label="Add a comment\u2026"][placeholder="Add a comment\u2026"]'),
+    editor: (p) =>
+      p.locator('section form textarea[aria-label="Add a comment\u2026"][placeholder="Add a comment\u2026"]'),
   },
 };
 

@@ -15,13 +15,23 @@ const require = createRequire(import.meta.url);
 const twitter = require('twitter-text');
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
-const SCREENSHOT = new URL('../../docs/screenshot.png', import.meta.url).pathname;
+/** Written under the ignored tests/e2e/out/; `make docs` copies it to docs/ for the README. */
+const SCREENSHOT = new URL('./out/screenshot.png', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
 const TYPED = 'Café naïve 東京 👩‍👩‍👧 👍🏽 see https://example.com/a?b=1 & www.stratege.app ok';
 const PASTED = ' collé : ¿qué? 漢字 🎉 #BuildInPublic';
 const LIMITS = { x: 280, facebook: 63206, instagram: 2200 };
 const PLATFORM = { x: 'x', fb: 'facebook', ig: 'instagram' };
-const COUNTED = ['x-home', 'x-compose', 'x-status-reply', 'x-reply', 'fb-post', 'fb-comment', 'ig-caption', 'ig-comment'];
+const COUNTED = [
+  'x-home',
+  'x-compose',
+  'x-status-reply',
+  'x-reply',
+  'fb-post',
+  'fb-comment',
+  'ig-caption',
+  'ig-comment',
+];
 const LIMIT_OF = (name) => (name === 'fb-comment' ? 8000 : LIMITS[PLATFORM[name.split('-')[0]]]);
 const latencies = { site: [], strict: [] };
 
@@ -81,7 +91,9 @@ async function expectCounterMatchesModel(page, editor, name, mode) {
 }
 
 for (const mode of ['site', 'strict']) {
-  describe(`extension under the ${mode === 'site' ? "sites' CSP" : 'strict CSP (no wasm in the page)'}`, { concurrency: false }, () => {
+  describe(`extension under the ${mode === 'site' ? "sites' CSP" : 'strict CSP (no wasm in the page)'}`, {
+    concurrency: false,
+  }, () => {
     let h;
     before(async () => {
       h = await launch({ extensionDir: EXTENSION, csp: mode });
@@ -92,7 +104,9 @@ for (const mode of ['site', 'strict']) {
       await h?.close();
       const l = latencies[mode];
       if (l.length) {
-        console.log(`keystroke→counter latency (${mode}, ${l.length} keys): p50 ${percentile(l, 50).toFixed(1)} ms, p95 ${percentile(l, 95).toFixed(1)} ms`);
+        console.log(
+          `keystroke→counter latency (${mode}, ${l.length} keys): p50 ${percentile(l, 50).toFixed(1)} ms, p95 ${percentile(l, 95).toFixed(1)} ms`,
+        );
       }
     });
 
@@ -134,12 +148,14 @@ for (const mode of ['site', 'strict']) {
         const { page, editor } = await openComposer(h, 'x-home');
         try {
           const button = page.locator('[data-testid=tweetButtonInline]');
-          await page.evaluate(() => navigator.clipboard.writeText('Our spring menu is here: come and taste it! '.repeat(6).slice(0, 251)));
+          await page.evaluate(() =>
+            navigator.clipboard.writeText('Our spring menu is here: come and taste it! '.repeat(6).slice(0, 251)),
+          );
           await page.keyboard.press('Control+V');
           assert.equal((await expectCounterMatchesModel(page, editor, 'x-home', mode)).state, 'ok');
           await page.keyboard.type('b');
           assert.equal((await expectCounterMatchesModel(page, editor, 'x-home', mode)).state, 'near');
-          await page.evaluate(() => navigator.clipboard.writeText(' https://example.com/' + 'x'.repeat(40)));
+          await page.evaluate(() => navigator.clipboard.writeText(` https://example.com/${'x'.repeat(40)}`));
           await page.keyboard.press('Control+V');
           const near = await expectCounterMatchesModel(page, editor, 'x-home', mode);
           assert.equal(near.count, '276');
@@ -148,7 +164,7 @@ for (const mode of ['site', 'strict']) {
           const over = await expectCounterMatchesModel(page, editor, 'x-home', mode);
           assert.equal(over.state, 'over');
           if (mode === 'site' && run === 1) {
-            fs.mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
+            fs.mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
             await page.locator('[data-testid=primaryColumn]').screenshot({ path: SCREENSHOT });
           }
           assert.equal(await button.locator('stratege-ui').count(), 0);
@@ -196,18 +212,27 @@ for (const mode of ['site', 'strict']) {
           await options.goto(`chrome-extension://${h.extensionId}/options.html`);
           const form = options.locator('[data-stratege="settings"]');
           await form.locator('input[name=premium]').check();
-          await page.waitForFunction(() =>
-            document.querySelector('stratege-ui')?.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset.limit === '25000');
+          await page.waitForFunction(
+            () =>
+              document.querySelector('stratege-ui')?.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset
+                .limit === '25000',
+          );
           await form.locator('input[name=premium]').uncheck();
-          await page.waitForFunction(() =>
-            document.querySelector('stratege-ui')?.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset.limit === '280');
+          await page.waitForFunction(
+            () =>
+              document.querySelector('stratege-ui')?.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset
+                .limit === '280',
+          );
           await form.locator('input[name=site-x]').uncheck();
           await page.waitForFunction(() => document.querySelectorAll('stratege-ui').length === 0);
           await form.locator('input[name=site-x]').check();
           await page.waitForFunction(() => document.querySelectorAll('stratege-ui').length === 1);
           await expectCounterMatchesModel(page, editor, 'x-home', mode);
           assert.equal(await modelText(page, 'x-home'), 'Premium test');
-          assert.ok((await options.locator('[data-stratege="platforms"] tbody tr').count()) >= 7, 'the limits table is shown');
+          assert.ok(
+            (await options.locator('[data-stratege="platforms"] tbody tr').count()) >= 7,
+            'the limits table is shown',
+          );
         } finally {
           await options.close();
           await page.close();
@@ -221,8 +246,10 @@ for (const mode of ['site', 'strict']) {
           await expectCounterMatchesModel(page, COMPOSERS['fb-comment'].editor(page), 'fb-comment', mode);
           assert.equal(await page.locator('stratege-ui').count(), 2, 'one host per composer, none for Messenger');
           const messenger = COMPOSERS['fb-messenger'].editor(page);
-          const hostsNearMessenger = await messenger.evaluate((ed) =>
-            [...document.querySelectorAll('stratege-ui')].filter((host) => host.previousElementSibling?.contains(ed)).length,
+          const hostsNearMessenger = await messenger.evaluate(
+            (ed) =>
+              [...document.querySelectorAll('stratege-ui')].filter((host) => host.previousElementSibling?.contains(ed))
+                .length,
           );
           assert.equal(hostsNearMessenger, 0);
         } finally {
@@ -234,10 +261,12 @@ for (const mode of ['site', 'strict']) {
         const { page, editor } = await openComposer(h, 'ig-comment');
         try {
           // ASCII with a few emoji and CJK: Chromium itself needs minutes to lay out a megabyte of emoji.
-          const big = 'Lorem ipsum dolor sit amet '.repeat(40_000) + ' 😀 中文 👩‍👩‍👧';
+          const big = `${'Lorem ipsum dolor sit amet '.repeat(40_000)} 😀 中文 👩‍👩‍👧`;
           await page.evaluate((t) => navigator.clipboard.writeText(t), big);
           await page.keyboard.press('Control+V');
-          await page.waitForFunction((n) => window.__fixture.modelText(n).length > 1_000_000, 'ig-comment', { timeout: 20000 });
+          await page.waitForFunction((n) => window.__fixture.modelText(n).length > 1_000_000, 'ig-comment', {
+            timeout: 20000,
+          });
           const counter = await expectCounterMatchesModel(page, editor, 'ig-comment', mode);
           assert.equal(counter.state, 'over');
           const start = Date.now();

@@ -15,7 +15,9 @@ const EMPTY_WASM = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
 // Waits (bounded) for the editor model to reach `expected`, then asserts it, so a failure shows a diff.
 async function expectModel(page, name, expected) {
-  await page.waitForFunction(([n, e]) => window.__fixture.modelText(n) === e, [name, expected], { timeout: 5000 }).catch(() => {});
+  await page
+    .waitForFunction(([n, e]) => window.__fixture.modelText(n) === e, [name, expected], { timeout: 5000 })
+    .catch(() => {});
   assert.equal(await modelText(page, name), expected);
 }
 
@@ -73,7 +75,9 @@ describe("fixtures under the sites' CSP", () => {
       const { page } = await openComposer(h, 'x-home');
       try {
         await page.keyboard.type('Go #SocialMedia with @ana_builds at https://x.com/ok');
-        const blue = page.locator('[data-testid=tweetTextarea_0] span[style="color: rgb(29, 155, 240);"] [data-text=true]');
+        const blue = page.locator(
+          '[data-testid=tweetTextarea_0] span[style="color: rgb(29, 155, 240);"] [data-text=true]',
+        );
         await blue.nth(2).waitFor();
         assert.deepEqual(await blue.allTextContents(), ['#SocialMedia', '@ana_builds', 'https://x.com/ok']);
       } finally {
@@ -136,7 +140,8 @@ describe("fixtures under the sites' CSP", () => {
         assert.match(await dialog.textContent(), /Replying to @ana_builds/);
         assert.equal(await dialog.locator('.public-DraftEditorPlaceholder-inner').textContent(), 'Post your reply');
         const transformed = await dialog.evaluate((el) => {
-          for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).transform !== 'none') return true;
+          for (let a = el.parentElement; a; a = a.parentElement)
+            if (getComputedStyle(a).transform !== 'none') return true;
           return false;
         });
         assert.equal(transformed, true);
@@ -184,8 +189,13 @@ describe("fixtures under the sites' CSP", () => {
         await page.keyboard.type('Hello friends');
         await page.keyboard.press('Enter');
         await page.keyboard.type('#NewJob');
-        await page.waitForFunction(() => !document.querySelector('[role=dialog] [aria-label=Post]').hasAttribute('aria-disabled'));
-        assert.equal(await dialog.locator('p[dir=auto] span[data-lexical-text=true]', { hasText: '#NewJob' }).count(), 1);
+        await page.waitForFunction(
+          () => !document.querySelector('[role=dialog] [aria-label=Post]').hasAttribute('aria-disabled'),
+        );
+        assert.equal(
+          await dialog.locator('p[dir=auto] span[data-lexical-text=true]', { hasText: '#NewJob' }).count(),
+          1,
+        );
         const text = await modelText(page, 'fb-post');
         await post.click();
         assert.deepEqual(await lastSubmitted(page, 1), { editor: 'fb-post', text });
@@ -229,7 +239,11 @@ describe("fixtures under the sites' CSP", () => {
 });
 
 // One page per site: the CSP header is sent, and WebAssembly compiles in the page's main world only when allowed.
-const CSP_PAGES = [['x.com', 'https://x.com/home'], ['www.facebook.com', FB], ['www.instagram.com', IG]];
+const CSP_PAGES = [
+  ['x.com', 'https://x.com/home'],
+  ['www.facebook.com', FB],
+  ['www.instagram.com', IG],
+];
 
 for (const mode of ['site', 'strict']) {
   describe(`CSP in '${mode}' mode`, () => {

@@ -9,7 +9,9 @@ import { FIXTURE_HOSTS, startServer } from './server.mjs';
 export const CHROMIUM = '/usr/bin/chromium';
 
 export function chromiumArgs({ port, extensionDir }) {
-  const map = ['x.com', 'twitter.com', 'www.facebook.com', 'www.instagram.com'].map((h) => `MAP ${h} 127.0.0.1:${port}`);
+  const map = ['x.com', 'twitter.com', 'www.facebook.com', 'www.instagram.com'].map(
+    (h) => `MAP ${h} 127.0.0.1:${port}`,
+  );
   return [
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     '--no-sandbox',
@@ -59,13 +61,22 @@ export async function launch({ extensionDir, csp = 'site', headless = true } = {
     if (!isOffsite(request.url())) return;
     const worker = request.serviceWorker();
     const frame = worker ? null : request.frame();
-    offsiteRequests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), from: worker ? worker.url() : frame?.url() ?? '' });
+    offsiteRequests.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      from: worker ? worker.url() : (frame?.url() ?? ''),
+    });
   });
   let serviceWorker = null;
   let extensionId = null;
   if (extensionDir) {
-    serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15000 }));
+    serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 15000,
+      }));
     extensionId = new URL(serviceWorker.url()).host;
   }
   // The initial blank tab is reused by the first open(): closing a headed browser's last tab would end it.

@@ -28,7 +28,13 @@ function writeExtension() {
     name: 'Stratège harness probe',
     version: '0.0.1',
     background: { service_worker: 'worker.js', type: 'module' },
-    content_scripts: [{ matches: ['*://x.com/*', '*://www.facebook.com/*', '*://www.instagram.com/*'], js: ['content.js'], run_at: 'document_idle' }],
+    content_scripts: [
+      {
+        matches: ['*://x.com/*', '*://www.facebook.com/*', '*://www.instagram.com/*'],
+        js: ['content.js'],
+        run_at: 'document_idle',
+      },
+    ],
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   fs.writeFileSync(path.join(dir, 'content.js'), CONTENT);
@@ -70,7 +76,9 @@ describe('harness with a throwaway extension', () => {
     }
 
     test(`offsiteRequests records a content-script request to a non-fixture host (run ${run})`, async () => {
-      const sent = h.context.waitForEvent('request', { predicate: (r) => r.url() === 'https://telemetry.example/ping' });
+      const sent = h.context.waitForEvent('request', {
+        predicate: (r) => r.url() === 'https://telemetry.example/ping',
+      });
       const page = await h.open('https://x.com/home#phone-home');
       try {
         await sent;

@@ -5,11 +5,19 @@
 export async function typeMeasuringLatency(page, editor, text) {
   await editor.evaluate((ed) => {
     let host = null;
-    for (let node = ed.parentElement; node && !host; node = node.parentElement) host = node.querySelector('stratege-ui');
+    for (let node = ed.parentElement; node && !host; node = node.parentElement)
+      host = node.querySelector('stratege-ui');
     const counter = host.shadowRoot.querySelector('[data-stratege="counter"]');
-    const samples = (window.__strategeLatency = []);
+    const samples = [];
+    window.__strategeLatency = samples;
     let pending = null;
-    document.addEventListener('keydown', () => (pending = performance.now()), true);
+    document.addEventListener(
+      'keydown',
+      () => {
+        pending = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
       if (pending !== null) samples.push(performance.now() - pending);
       pending = null;

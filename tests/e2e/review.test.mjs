@@ -9,7 +9,8 @@ import { launch, modelText } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
-const SCREENSHOT = new URL('../../docs/review.png', import.meta.url).pathname;
+/** Written under the ignored tests/e2e/out/; `make docs` copies it to docs/ for the README. */
+const SCREENSHOT = new URL('./out/review.png', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
 const TYPO = 'Tips for #SocialMeida managers';
 const FIXED = 'Tips for #SocialMedia managers';
@@ -40,7 +41,14 @@ function marksOf(host) {
       .filter((m) => !m.hidden)
       .map((m) => {
         const r = m.getBoundingClientRect();
-        return { kind: m.dataset.kind, text: m.dataset.text, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        return {
+          kind: m.dataset.kind,
+          text: m.dataset.text,
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        };
       }),
   );
 }
@@ -163,11 +171,17 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await mark.click();
         await page.locator('stratege-ui [data-stratege="card"] button', { hasText: 'to my dictionary' }).click();
         await mark.waitFor({ state: 'detached' });
-        const settings = await h.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+        const settings = await h.serviceWorker.evaluate(
+          async () => (await chrome.storage.local.get('settings')).settings,
+        );
         assert.deepEqual(settings.dictionary, ['Stratejy']);
         await page.keyboard.type(' #Stratejy');
         await waitReviewed(page, editor, (await modelText(page, 'x-home')).length);
-        assert.equal((await marksOf(host)).filter((m) => m.text === '#Stratejy').length, 1, 'only the duplicate is marked');
+        assert.equal(
+          (await marksOf(host)).filter((m) => m.text === '#Stratejy').length,
+          1,
+          'only the duplicate is marked',
+        );
         await h.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { dictionary: [] } }));
       } finally {
         await page.close();
@@ -191,9 +205,9 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await tone.click();
         const card = page.locator('stratege-ui [data-stratege="card"]');
         await card.waitFor();
-        assert.match(await card.innerText(), /idiot/);
+        assert.match(await card.textContent(), /idiot/);
         if (run === 1) {
-          fs.mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
+          fs.mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
           await page.screenshot({ path: SCREENSHOT, clip: { x: 330, y: 30, width: 620, height: 560 } });
         }
 
@@ -204,7 +218,10 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await page.keyboard.type(polite);
         await waitReviewed(page, editor, polite.length);
         assert.equal(await page.locator('stratege-ui [data-stratege="tone"][data-level]').count(), 0);
-        assert.deepEqual((await marksOf(host)).filter((m) => m.kind === 'tone'), []);
+        assert.deepEqual(
+          (await marksOf(host)).filter((m) => m.kind === 'tone'),
+          [],
+        );
       } finally {
         await page.close();
       }
@@ -233,7 +250,9 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
           await page.keyboard.type(`line ${i}`);
           await page.keyboard.press('Enter');
         }
-        await page.keyboard.type('A longer closing line so that the window can wrap it: tips for #SocialMeida managers');
+        await page.keyboard.type(
+          'A longer closing line so that the window can wrap it: tips for #SocialMeida managers',
+        );
         const mark = page.locator('stratege-ui [data-stratege="mark"][data-text="#SocialMeida"]');
         await mark.waitFor();
         const host = await hostOf(editor);
@@ -245,7 +264,7 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         };
         const before = await under();
         await page.mouse.wheel(0, 150);
-        await page.waitForFunction((y) => scrollY > 0, null);
+        await page.waitForFunction((_y) => scrollY > 0, null);
         const scrolled = await under();
         assert.ok(scrolled.top < before.top, 'the mark moved up with the page');
         await page.setViewportSize({ width: 760, height: 900 });

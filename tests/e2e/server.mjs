@@ -16,7 +16,7 @@ const FOCAL = '/ana_builds/status/1859912345678901234';
 const X_CSP = [
   "connect-src 'self' blob: https://api.x.ai https://api.x.com https://*.pscp.tv https://*.video.pscp.tv https://*.twimg.com https://api.twitter.com https://api-stream.twitter.com https://api-stream.x.com https://ads-api.twitter.com https://ads-api.x.com https://aa.twitter.com https://aa.x.com https://caps.twitter.com https://caps.x.com https://pay.twitter.com https://pay.x.com https://sentry.io https://ton.twitter.com https://ton.x.com https://twitter.com https://x.com https://upload.twitter.com https://upload.x.com https://www.google-analytics.com https://accounts.google.com/gsi/status https://accounts.google.com/gsi/log https://checkoutshopper-live.adyen.com wss://*.pscp.tv https://media.riffsy.com https://*.giphy.com https://media.tenor.com https://c.tenor.com https://ads-twitter.com https://analytics.twitter.com https://analytics.x.com",
   "default-src 'self'",
-  'form-action \'self\' https://twitter.com https://*.twitter.com https://x.com https://*.x.com https://localhost.twitter.com:3443 https://localhost.x.com:3443',
+  "form-action 'self' https://twitter.com https://*.twitter.com https://x.com https://*.x.com https://localhost.twitter.com:3443 https://localhost.x.com:3443",
   "font-src 'self' https://*.twimg.com",
   "frame-src 'self' https://twitter.com https://x.com https://mobile.twitter.com https://mobile.x.com https://pay.twitter.com https://pay.x.com https://cards-frame.twitter.com https://accounts.google.com/ https://client-api.arkoselabs.com/ https://iframe.arkoselabs.com/ https://vaultjs.apideck.com/ https://recaptcha.net/recaptcha/ https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/",
   "img-src 'self' blob: data: https://*.cdn.twitter.com https://*.cdn.x.com https://ton.twitter.com https://ton.x.com https://*.twimg.com https://analytics.twitter.com https://analytics.x.com https://cm.g.doubleclick.net https://www.google-analytics.com https://maps.googleapis.com https://www.periscope.tv https://www.pscp.tv https://ads-twitter.com https://ads-api.twitter.com https://ads-api.x.com https://media.riffsy.com https://*.giphy.com https://media.tenor.com https://c.tenor.com https://*.pscp.tv https://*.periscope.tv https://prod-periscope-profile.s3-us-west-2.amazonaws.com https://platform-lookaside.fbsbx.com https://scontent.xx.fbcdn.net https://scontent-sea1-1.xx.fbcdn.net https://*.googleusercontent.com https://t.co/1/i/adsct",
@@ -71,9 +71,21 @@ export const SITES = {
     pages: [/^\/home$/, /^\/compose\/post$/, /^\/[A-Za-z0-9_]+\/status\/\d+$/],
     reportPath: '/i/csp_report',
     demo: [
-      { path: '/home', editors: ['x-home'], how: 'Home composer (Draft.js). The For you / Following tabs re-mount it; Builders removes it.' },
-      { path: '/compose/post', editors: ['x-compose'], how: 'Compose modal under #layers. Drafts re-mounts the editor with the picked draft.' },
-      { path: FOCAL, editors: ['x-status-reply', 'x-reply'], how: 'Status page: inline reply; the reply icon (mounted after load) opens the reply modal.' },
+      {
+        path: '/home',
+        editors: ['x-home'],
+        how: 'Home composer (Draft.js). The For you / Following tabs re-mount it; Builders removes it.',
+      },
+      {
+        path: '/compose/post',
+        editors: ['x-compose'],
+        how: 'Compose modal under #layers. Drafts re-mounts the editor with the picked draft.',
+      },
+      {
+        path: FOCAL,
+        editors: ['x-status-reply', 'x-reply'],
+        how: 'Status page: inline reply; the reply icon (mounted after load) opens the reply modal.',
+      },
     ],
   },
   fb: {
@@ -83,7 +95,11 @@ export const SITES = {
     pages: [/^\/$/],
     reportPath: null,
     demo: [
-      { path: '/', editors: ['fb-post', 'fb-comment', 'fb-messenger'], how: '"What\'s on your mind, Ana?" opens the Create post dialog; the feed post has a comment box (Enter submits); the chat box is Messenger (to be ignored).' },
+      {
+        path: '/',
+        editors: ['fb-post', 'fb-comment', 'fb-messenger'],
+        how: '"What\'s on your mind, Ana?" opens the Create post dialog; the feed post has a comment box (Enter submits); the chat box is Messenger (to be ignored).',
+      },
     ],
   },
   ig: {
@@ -93,7 +109,11 @@ export const SITES = {
     pages: [/^\/$/, /^\/p\/[A-Za-z0-9_-]+\/$/],
     reportPath: '/security/csp_report/',
     demo: [
-      { path: '/', editors: ['ig-caption', 'ig-comment'], how: 'Create (New post) opens the create dialog at its caption step; the feed post has the comment textarea.' },
+      {
+        path: '/',
+        editors: ['ig-caption', 'ig-comment'],
+        how: 'Create (New post) opens the create dialog at its caption step; the feed post has the comment textarea.',
+      },
       { path: '/p/C0deAbc123x/', editors: ['ig-comment'], how: 'Post permalink with the comment textarea.' },
     ],
   },
@@ -102,12 +122,16 @@ export const SITES = {
 export const FIXTURE_HOSTS = Object.values(SITES).flatMap((s) => s.hosts);
 
 // Every composer page as an absolute URL, with its editor names: used by tools/demo.mjs and tests.
-export const COMPOSER_PAGES = Object.values(SITES).flatMap((s) => s.demo.map((d) => ({ url: `https://${s.hosts[0]}${d.path}`, ...d })));
+export const COMPOSER_PAGES = Object.values(SITES).flatMap((s) =>
+  s.demo.map((d) => ({ url: `https://${s.hosts[0]}${d.path}`, ...d })),
+);
 
 export function cspHeader(app, mode) {
   const nonce = crypto.randomBytes(12).toString('base64');
   return SITES[app].csp
-    .map((d) => (mode === 'strict' && d.startsWith('script-src') ? d.replace(/ '(wasm-unsafe-eval|unsafe-eval)'/g, '') : d))
+    .map((d) =>
+      mode === 'strict' && d.startsWith('script-src') ? d.replace(/ '(wasm-unsafe-eval|unsafe-eval)'/g, '') : d,
+    )
     .join('; ')
     .replace('{NONCE}', nonce);
 }
@@ -115,9 +139,32 @@ export function cspHeader(app, mode) {
 function makeCertificate(dir) {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  const san = FIXTURE_HOSTS.concat(['*.facebook.com', '*.instagram.com']).map((h) => `DNS:${h}`).join(',');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=Stratege e2e fixtures', '-addext', `subjectAltName=${san}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const san = FIXTURE_HOSTS.concat(['*.facebook.com', '*.instagram.com'])
+    .map((h) => `DNS:${h}`)
+    .join(',');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Stratege e2e fixtures',
+      '-addext',
+      `subjectAltName=${san}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
@@ -126,7 +173,10 @@ const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt
 function demoPage(app) {
   const sections = Object.entries(SITES).map(([id, site]) => {
     const items = site.demo
-      .map((d) => `<li><a href="https://${site.hosts[0]}${d.path}">${site.hosts[0]}${d.path}</a> — editors ${d.editors.map((e) => `<code>${e}</code>`).join(', ')}. ${escapeHtml(d.how)}</li>`)
+      .map(
+        (d) =>
+          `<li><a href="https://${site.hosts[0]}${d.path}">${site.hosts[0]}${d.path}</a> — editors ${d.editors.map((e) => `<code>${e}</code>`).join(', ')}. ${escapeHtml(d.how)}</li>`,
+      )
       .join('\n');
     return `<h2>${site.hosts[0]}${id === app ? ' (this host)' : ''}</h2><ul>${items}</ul>`;
   });
@@ -169,7 +219,8 @@ export async function startServer({ csp = 'site' } = {}) {
     if (app === 'x' && url.pathname === '/') return send(302, 'text/plain', '', { location: '/home' });
     const headers = { 'content-security-policy': cspHeader(app, csp) };
     if (url.pathname === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(app), headers);
-    if (SITES[app].pages.some((re) => re.test(url.pathname))) return send(200, 'text/html; charset=utf-8', shell(app), headers);
+    if (SITES[app].pages.some((re) => re.test(url.pathname)))
+      return send(200, 'text/html; charset=utf-8', shell(app), headers);
     return send(404, 'text/plain', 'no such fixture page\n');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

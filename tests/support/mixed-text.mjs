@@ -14,30 +14,192 @@ export function prng(seed) {
 }
 
 const POOLS = {
-  word: ['the', 'Hello', 'world', 'strategy', 'post', 'X', 'a', 'ok', 'ÉTÉ', 'naïve', '2026', 'l\'été', 'don\'t'],
+  word: ['the', 'Hello', 'world', 'strategy', 'post', 'X', 'a', 'ok', 'ÉTÉ', 'naïve', '2026', "l'été", "don't"],
   space: [' ', ' ', ' ', '  ', '\n', '\n\n', '\t', '\r\n', '\u00a0', '\u2003', '\u200a', '\u3000'],
-  punct: ['.', ',', '!', '?', '…', ':', ';', '-', '—', '–', '(', ')', '"', '«', '»', '“', '”', '/', '&', '%', '*', '#', '\'', '‼'],
+  punct: [
+    '.',
+    ',',
+    '!',
+    '?',
+    '…',
+    ':',
+    ';',
+    '-',
+    '—',
+    '–',
+    '(',
+    ')',
+    '"',
+    '«',
+    '»',
+    '“',
+    '”',
+    '/',
+    '&',
+    '%',
+    '*',
+    '#',
+    "'",
+    '‼',
+  ],
   nfc: ['é', 'ñ', 'ü', 'Å', 'ç', 'ő', 'ệ', '가', '각', 'Ω'],
-  nfd: ['e\u0301', 'n\u0303', 'u\u0308', 'A\u030a', '\u212b', 'c\u0327', 'e\u0323\u0302', '\u1100\u1161', '\u1100\u1161\u11a8', '\u2126', '\ufb2c', 'a\u0301\u0301', 'x\u0300'],
+  nfd: [
+    'e\u0301',
+    'n\u0303',
+    'u\u0308',
+    'A\u030a',
+    '\u212b',
+    'c\u0327',
+    'e\u0323\u0302',
+    '\u1100\u1161',
+    '\u1100\u1161\u11a8',
+    '\u2126',
+    '\ufb2c',
+    'a\u0301\u0301',
+    'x\u0300',
+  ],
   cjk: ['故人西辞黄鹤楼', '日本語', 'テキスト', 'ｶﾀｶﾅ', '한국어', '中文，', '。'],
   script: ['Привет', 'мир', 'مرحبا', 'بالعالم', 'שלום', 'नमस्ते', 'สวัสดี', 'ελληνικά', 'ქართული', 'ሰላም', '𝕏𝕪𝕫', '𐍈'],
-  emoji: ['😷', '👾', '🔥', '💩', '🐱', '☺', '☺️', '❤', '❤️', '✈', '✈️', '🏳️‍🌈', '🏴‍☠️', '👨‍👩‍👧‍👦', '👩‍❤️‍💋‍👨',
-    '👍🏽', '👋🏿', '🙋🏽', '👨‍🎤', '👩🏾‍🔬', '🏃‍♀️', '🏃🏻‍♂️', '🏋️‍♀️', '⛹🏼‍♂️', '🇫🇷', '🇺🇸', '🇯🇵', '🇦', '🇦🇦',
-    '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '#️⃣', '1️⃣', '1⃣', '*⃣', '©', '©️', '®️', '™', '™️', '↔', '↔️', '↔︎', '⌚', '⌚️', '☝', '☝️🏽', '☝🏽',
-    '🏻', '🏽', '🏿', '\u200d', '\ufe0f', '\ufe0e', '👁‍🗨', '🧑', '⛷🏽', '👨‍🦰', '👨‍🦰‍🦰', '😷\u200d😷', '🦰', '🥰', '🦄', '🧀', '♀', '♂️', '🕵️‍♀️', '🕵🏽'],
+  emoji: [
+    '😷',
+    '👾',
+    '🔥',
+    '💩',
+    '🐱',
+    '☺',
+    '☺️',
+    '❤',
+    '❤️',
+    '✈',
+    '✈️',
+    '🏳️‍🌈',
+    '🏴‍☠️',
+    '👨‍👩‍👧‍👦',
+    '👩‍❤️‍💋‍👨',
+    '👍🏽',
+    '👋🏿',
+    '🙋🏽',
+    '👨‍🎤',
+    '👩🏾‍🔬',
+    '🏃‍♀️',
+    '🏃🏻‍♂️',
+    '🏋️‍♀️',
+    '⛹🏼‍♂️',
+    '🇫🇷',
+    '🇺🇸',
+    '🇯🇵',
+    '🇦',
+    '🇦🇦',
+    '🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+    '#️⃣',
+    '1️⃣',
+    '1⃣',
+    '*⃣',
+    '©',
+    '©️',
+    '®️',
+    '™',
+    '™️',
+    '↔',
+    '↔️',
+    '↔︎',
+    '⌚',
+    '⌚️',
+    '☝',
+    '☝️🏽',
+    '☝🏽',
+    '🏻',
+    '🏽',
+    '🏿',
+    '\u200d',
+    '\ufe0f',
+    '\ufe0e',
+    '👁‍🗨',
+    '🧑',
+    '⛷🏽',
+    '👨‍🦰',
+    '👨‍🦰‍🦰',
+    '😷\u200d😷',
+    '🦰',
+    '🥰',
+    '🦄',
+    '🧀',
+    '♀',
+    '♂️',
+    '🕵️‍♀️',
+    '🕵🏽',
+  ],
   // Sequences twemoji-parser 11 does not know: texts holding them are left out (see above), so kept rare.
   newEmoji: ['👁️‍🗨️', '🧑‍🎤', '🐦‍⬛', '🍋‍🟩', '🙂‍↕️', '🧑‍🧑‍🧒', '🤝🏽', '🫩', '🇨🇶'],
-  url: ['http://test.co', 'https://www.twitter.com/jack', 'https://example.com/path?q=1&b=2#frag', 'http://foo.bar/baz.',
-    'example.com', 'www.stratege.app/docs', 't.co/abc123', 'foo.org/path)', 'https://例え.jp/テスト', 'http://foobar.پاکستان/',
-    'a.b.c.museum', 'sub.domain.co.uk/x_y-z', 'HTTPS://CAPS.COM', 'http://1.2.3.4/', 'bit.ly/3xYz', 'x.com/@user',
-    'https://x.com/status/1234567890123456789', 'google.com,', 'google.com.', 'email@example.com', 'ftp://nope.com', 'localhost:8080'],
+  url: [
+    'http://test.co',
+    'https://www.twitter.com/jack',
+    'https://example.com/path?q=1&b=2#frag',
+    'http://foo.bar/baz.',
+    'example.com',
+    'www.stratege.app/docs',
+    't.co/abc123',
+    'foo.org/path)',
+    'https://例え.jp/テスト',
+    'http://foobar.پاکستان/',
+    'a.b.c.museum',
+    'sub.domain.co.uk/x_y-z',
+    'HTTPS://CAPS.COM',
+    'http://1.2.3.4/',
+    'bit.ly/3xYz',
+    'x.com/@user',
+    'https://x.com/status/1234567890123456789',
+    'google.com,',
+    'google.com.',
+    'email@example.com',
+    'ftp://nope.com',
+    'localhost:8080',
+  ],
   mention: ['@jack', '@Stratège', '@user_name', '@x', '.@foo', '@a/list'],
-  hashtag: ['#hashtag', '#SocialMedia', '#été', '#日本', '#123', '#tag_with_underscore', '#Привет', '$TWTR', '＃fullwidth'],
+  hashtag: [
+    '#hashtag',
+    '#SocialMedia',
+    '#été',
+    '#日本',
+    '#123',
+    '#tag_with_underscore',
+    '#Привет',
+    '$TWTR',
+    '＃fullwidth',
+  ],
   invalid: ['\ufeff', '\ufffe', '\uffff'],
-  bidi: ['\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c'],
+  bidi: [
+    '\u200e',
+    '\u200f',
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u061c',
+  ],
 };
 const KINDS = Object.keys(POOLS);
-const WEIGHTS = { word: 12, space: 10, punct: 5, nfc: 2, nfd: 2, cjk: 3, script: 3, emoji: 8, newEmoji: 0.05, url: 4, mention: 2, hashtag: 2, invalid: 0.3, bidi: 0.7 };
+const WEIGHTS = {
+  word: 12,
+  space: 10,
+  punct: 5,
+  nfc: 2,
+  nfd: 2,
+  cjk: 3,
+  script: 3,
+  emoji: 8,
+  newEmoji: 0.05,
+  url: 4,
+  mention: 2,
+  hashtag: 2,
+  invalid: 0.3,
+  bidi: 0.7,
+};
 
 /** `count` texts from `seed`; `weights` can change how often each kind of token appears. */
 export function generate(seed, count, weights = WEIGHTS) {
@@ -46,14 +208,18 @@ export function generate(seed, count, weights = WEIGHTS) {
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   const kind = () => {
     let x = rnd() * total;
-    for (const k of KINDS) if ((x -= weights[k]) < 0) return k;
+    for (const k of KINDS) {
+      x -= weights[k];
+      if (x < 0) return k;
+    }
     return 'word';
   };
   const texts = [];
   for (let i = 0; i < count; i++) {
     // Mostly short posts; some long ones (to cross 280) and a few very long ones.
     const r = rnd();
-    const tokens = r < 0.8 ? 1 + Math.floor(rnd() * 30) : r < 0.97 ? 60 + Math.floor(rnd() * 200) : 1000 + Math.floor(rnd() * 3000);
+    const tokens =
+      r < 0.8 ? 1 + Math.floor(rnd() * 30) : r < 0.97 ? 60 + Math.floor(rnd() * 200) : 1000 + Math.floor(rnd() * 3000);
     let text = '';
     for (let t = 0; t < tokens; t++) {
       const k = kind();
@@ -73,7 +239,7 @@ export function generate(seed, count, weights = WEIGHTS) {
 export function mixedText(seed, length) {
   const weights = { ...WEIGHTS, newEmoji: 0 };
   let text = '';
-  for (let s = seed; text.length < length; s++) text += generate(s, 1, weights)[0] + ' ';
+  for (let s = seed; text.length < length; s++) text += `${generate(s, 1, weights)[0]} `;
   const cut = /[\uDC00-\uDFFF]/.test(text[length]) ? length - 1 : length;
   return text.slice(0, cut);
 }

@@ -6,10 +6,23 @@ import { hashtagCard, marksOf, shiftMarks, toneCard } from '../../extension/cont
 const TEXT = 'Tips for #SocialMeida managers #marketing';
 const REPORT = {
   hashtags: [
-    { tag: '#SocialMeida', start: 9, end: 21, problems: [{ kind: 'readability' }, { kind: 'spelling', suggestion: '#SocialMedia', message: 'Misspelt' }] },
+    {
+      tag: '#SocialMeida',
+      start: 9,
+      end: 21,
+      problems: [{ kind: 'readability' }, { kind: 'spelling', suggestion: '#SocialMedia', message: 'Misspelt' }],
+    },
     { tag: '#marketing', start: 31, end: 41, problems: [] },
   ],
-  tone: { checked: true, level: 'hostile', score: 0.9, reasons: [{ kind: 'insult', start: 0, end: 4 }, { kind: 'shouting', start: 5, end: 5 }] },
+  tone: {
+    checked: true,
+    level: 'hostile',
+    score: 0.9,
+    reasons: [
+      { kind: 'insult', start: 0, end: 4 },
+      { kind: 'shouting', start: 5, end: 5 },
+    ],
+  },
 };
 
 test('one mark per flagged hashtag, of its most serious kind, and one per tone reason with a span', () => {
@@ -24,7 +37,10 @@ test('one mark per flagged hashtag, of its most serious kind, and one per tone r
 });
 
 test('no tone marks when tone is ok or was not checked', () => {
-  for (const tone of [{ ...REPORT.tone, level: 'ok' }, { ...REPORT.tone, checked: false }]) {
+  for (const tone of [
+    { ...REPORT.tone, level: 'ok' },
+    { ...REPORT.tone, checked: false },
+  ]) {
     assert.ok(marksOf({ ...REPORT, tone }, TEXT).every((m) => m.kind !== 'tone'));
   }
 });
@@ -38,16 +54,41 @@ test('marks before an edit stay, after it shift, and the ones it touches go', ()
   const insertedBefore = 'Great tips for #SocialMeida managers #marketing';
   assert.deepEqual(
     shiftMarks(marks, TEXT, TEXT.replace('for', 'for all')).map((m) => [m.kind, m.start, m.end]),
-    [['a', 0, 4], ['b', 13, 25], ['c', 35, 45]],
+    [
+      ['a', 0, 4],
+      ['b', 13, 25],
+      ['c', 35, 45],
+    ],
   );
   // Text typed right against a mark may join it ("a#tag" is no hashtag): that mark goes until the next review.
-  assert.deepEqual(shiftMarks(marks, TEXT, 'New' + TEXT).map((m) => m.kind), ['b', 'c']);
-  assert.deepEqual(shiftMarks(marks, TEXT, 'New: ' + TEXT).map((m) => m.kind), ['a', 'b', 'c']);
-  assert.deepEqual(shiftMarks(marks, TEXT, insertedBefore).map((m) => [m.kind, m.start]), [['b', 15], ['c', 37]]);
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, `New${TEXT}`).map((m) => m.kind),
+    ['b', 'c'],
+  );
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, `New: ${TEXT}`).map((m) => m.kind),
+    ['a', 'b', 'c'],
+  );
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, insertedBefore).map((m) => [m.kind, m.start]),
+    [
+      ['b', 15],
+      ['c', 37],
+    ],
+  );
   // Typing into a tag or right after it drops its mark (the tag changed); typing after a space keeps it.
-  assert.deepEqual(shiftMarks(marks, TEXT, TEXT.replace('Meida', 'Meidaa')).map((m) => m.kind), ['a', 'c']);
-  assert.deepEqual(shiftMarks(marks, TEXT, TEXT + 's').map((m) => m.kind), ['a', 'b']);
-  assert.deepEqual(shiftMarks(marks, TEXT, TEXT + ' ').map((m) => m.kind), ['a', 'b', 'c']);
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, TEXT.replace('Meida', 'Meidaa')).map((m) => m.kind),
+    ['a', 'c'],
+  );
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, `${TEXT}s`).map((m) => m.kind),
+    ['a', 'b'],
+  );
+  assert.deepEqual(
+    shiftMarks(marks, TEXT, `${TEXT} `).map((m) => m.kind),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('a hashtag card offers each distinct fix, "add to my dictionary" for spelling, in plain words', () => {
@@ -57,7 +98,10 @@ test('a hashtag card offers each distinct fix, "add to my dictionary" for spelli
   const card = hashtagCard(mark, { apply: (v) => applied.push(v), addWord: (w) => added.push(w) });
   assert.equal(card.title, 'Hashtag spelling');
   const apply = card.actions.filter((a) => a.stratege === 'apply');
-  assert.deepEqual(apply.map((a) => a.value), ['#SocialMedia']);
+  assert.deepEqual(
+    apply.map((a) => a.value),
+    ['#SocialMedia'],
+  );
   apply[0].run();
   card.actions.find((a) => /dictionary/.test(a.label)).run();
   assert.deepEqual(applied, ['#SocialMedia']);
@@ -66,10 +110,9 @@ test('a hashtag card offers each distinct fix, "add to my dictionary" for spelli
 });
 
 test('a tone card lists each reason with its words and tip', () => {
-  const card = toneCard(
-    { level: 'hostile' },
-    [{ kind: 'contempt', text: 'learn to read', tip: 'Point to the detail instead.' }],
-  );
+  const card = toneCard({ level: 'hostile' }, [
+    { kind: 'contempt', text: 'learn to read', tip: 'Point to the detail instead.' },
+  ]);
   assert.match(card.title, /hostile/);
   assert.deepEqual(card.lines[0].parts, [{ strong: 'Condescension' }, ': “learn to read”']);
   assert.deepEqual(card.lines[1].parts, ['Point to the detail instead.']);

@@ -32,7 +32,7 @@ export class ToneIndicator {
 
   /** Shows a report's tone: hidden when it is ok or was not checked. */
   show(tone) {
-    const level = tone && tone.checked && tone.level !== 'ok' ? tone.level : 'ok';
+    const level = tone?.checked && tone.level !== 'ok' ? tone.level : 'ok';
     const el = this.element;
     el.hidden = level === 'ok';
     if (level === 'ok') delete el.dataset.level;
