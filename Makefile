@@ -15,7 +15,7 @@ LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build lexicons lint test test-native test-wasm test-node bench demo docs package clean
+.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone demo docs package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -98,6 +98,17 @@ test-node:
 ## bench: speed and size against the anchors (twitter-text), printed as ratios
 bench: build
 	node bench/run.mjs
+
+## train: regenerate what data/ holds, from ../shared/data and registry packages only
+train: train-hashtags train-tone
+
+## train-hashtags: the hashtag lexicons in data/hashtags/ (tools/hashtag_data.py)
+train-hashtags:
+	python3 tools/hashtag_data.py
+
+## train-tone: the tone models in data/tone/ (tools/train_tone.py)
+train-tone:
+	python3 tools/train_tone.py
 
 ## demo: build, then open Chromium with the extension on the bundled demo composers
 demo: build
