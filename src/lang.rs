@@ -1,10 +1,11 @@
 //! The language of a post, English or French: chosen by the user, or detected from its function words and
 //! French letters. Detection says "unknown" rather than guess when a text gives no evidence either way.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// Written and read as its id, `"en"` or `"fr"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Lang {
     En,
     Fr,
@@ -26,6 +27,22 @@ impl Lang {
             Lang::En => "en",
             Lang::Fr => "fr",
         }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(id: &str) -> Result<Lang, String> {
+        Lang::from_id(id).ok_or_else(|| format!("unknown language {id:?} (known: en, fr)"))
+    }
+}
+
+impl TryFrom<String> for Lang {
+    type Error = String;
+
+    fn try_from(id: String) -> Result<Lang, String> {
+        id.parse()
     }
 }
 
@@ -188,5 +205,7 @@ mod tests {
             assert_eq!(Lang::from_id(lang.id()), Some(lang));
         }
         assert_eq!(Lang::from_id("de"), None);
+        assert_eq!(serde_json::from_str::<Lang>(r#""fr""#).unwrap(), Lang::Fr);
+        assert!(serde_json::from_str::<Lang>(r#""de""#).unwrap_err().to_string().contains("unknown language \"de\""));
     }
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::platform::Platform;
+use crate::platform::{Platform, Unit};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
@@ -30,8 +30,9 @@ pub struct Length {
     pub valid: bool,
     /// `ok`, `near` (from 90 % of the limit) or `over`: what the counter shows.
     pub state: LengthState,
-    /// The counting unit, e.g. "weighted characters (twitter-text v3)".
-    pub unit: &'static str,
+    /// The counting unit, written by its name, e.g. "weighted characters (twitter-text v3)".
+    #[serde(serialize_with = "unit_name")]
+    pub unit: Unit,
     /// Where the feed cuts the text behind "more" (UTF-16 offset), when the platform cuts and the text is longer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preview_cut: Option<usize>,
@@ -71,10 +72,10 @@ pub struct Hashtag {
     pub spelling_checked: bool,
 }
 
-/// `kind`: spelling, readability, duplicate, limit or broken (the top-level problem's kind is `hashtag-<kind>`).
+/// What is wrong with one hashtag; the same problem in `Report::problems` has the kind `hashtag-<kind>`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HashtagProblem {
-    pub kind: String,
+    pub kind: HashtagProblemKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
     pub message: String,
@@ -86,6 +87,8 @@ pub struct HashtagProblem {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tone {
     pub level: ToneLevel,
+    /// Written as its shortest decimal, as JSON has always shown it (not the f32's exact binary value).
+    #[serde(serialize_with = "shortest_decimal")]
     pub score: f32,
     pub reasons: Vec<ToneReason>,
     pub checked: bool,
@@ -135,7 +138,7 @@ pub enum Severity {
 /// Anything the user should know about the text, located by a span (empty when it concerns the whole text).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
-    pub kind: &'static str,
+    pub kind: ProblemKind,
     pub severity: Severity,
     pub message: String,
     pub start: usize,
@@ -143,6 +146,88 @@ pub struct Problem {
     /// The replacement of `start..end` that fixes the problem, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+}
+
+/// The kinds of `Report::problems` (contracts.md §2 `problems[].kind`); only ever added to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// Over the platform's limit, from the first character past it to the end.
+    Length,
+    /// A character the platform refuses in a post (X: U+FFFE, U+FEFF, U+FFFF).
+    InvalidChar,
+    /// Where the feed cuts the text behind "more".
+    PreviewCut,
+    HashtagSpelling,
+    HashtagReadability,
+    HashtagDuplicate,
+    HashtagLimit,
+    HashtagBroken,
+    /// Unpaired UTF-16 surrogates in the text received, read as U+FFFD.
+    LoneSurrogate,
+}
+
+impl ProblemKind {
+    /// The kind as the JSON writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemKind::Length => "length",
+            ProblemKind::InvalidChar => "invalid-char",
+            ProblemKind::PreviewCut => "preview-cut",
+            ProblemKind::HashtagSpelling => "hashtag-spelling",
+            ProblemKind::HashtagReadability => "hashtag-readability",
+            ProblemKind::HashtagDuplicate => "hashtag-duplicate",
+            ProblemKind::HashtagLimit => "hashtag-limit",
+            ProblemKind::HashtagBroken => "hashtag-broken",
+            ProblemKind::LoneSurrogate => "lone-surrogate",
+        }
+    }
+
+    /// The hashtag kind of a `hashtag-*` problem.
+    pub fn hashtag(self) -> Option<HashtagProblemKind> {
+        match self {
+            ProblemKind::HashtagSpelling => Some(HashtagProblemKind::Spelling),
+            ProblemKind::HashtagReadability => Some(HashtagProblemKind::Readability),
+            ProblemKind::HashtagDuplicate => Some(HashtagProblemKind::Duplicate),
+            ProblemKind::HashtagLimit => Some(HashtagProblemKind::Limit),
+            ProblemKind::HashtagBroken => Some(HashtagProblemKind::Broken),
+            _ => None,
+        }
+    }
+}
+
+/// The kinds of `Hashtag::problems` (contracts.md §2 `hashtags[].problems[].kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HashtagProblemKind {
+    Spelling,
+    Readability,
+    Duplicate,
+    Limit,
+    Broken,
+}
+
+impl HashtagProblemKind {
+    /// The kind of the same problem in `Report::problems`.
+    pub fn problem_kind(self) -> ProblemKind {
+        match self {
+            HashtagProblemKind::Spelling => ProblemKind::HashtagSpelling,
+            HashtagProblemKind::Readability => ProblemKind::HashtagReadability,
+            HashtagProblemKind::Duplicate => ProblemKind::HashtagDuplicate,
+            HashtagProblemKind::Limit => ProblemKind::HashtagLimit,
+            HashtagProblemKind::Broken => ProblemKind::HashtagBroken,
+        }
+    }
+}
+
+fn unit_name<S: serde::Serializer>(unit: &Unit, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(unit.name())
+}
+
+/// An f32 as the f64 of its shortest decimal (0.3, not 0.30000001192092896), so every serializer writes it as
+/// JSON always has.
+fn shortest_decimal<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(x.to_string().parse().unwrap_or(f64::from(*x)))
 }
 
 #[cfg(test)]
@@ -156,5 +241,34 @@ mod tests {
         assert_eq!(LengthState::of(280, 280), LengthState::Near);
         assert_eq!(LengthState::of(281, 280), LengthState::Over);
         assert_eq!(LengthState::of(0, 280), LengthState::Ok);
+    }
+
+    fn json<T: Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+
+    #[test]
+    fn kinds_are_written_as_the_contract_names_them() {
+        assert_eq!(json(&ProblemKind::PreviewCut), "\"preview-cut\"");
+        assert_eq!(json(&ProblemKind::HashtagSpelling), "\"hashtag-spelling\"");
+        assert_eq!(json(&HashtagProblemKind::Spelling), "\"spelling\"");
+        for kind in [
+            HashtagProblemKind::Spelling,
+            HashtagProblemKind::Readability,
+            HashtagProblemKind::Duplicate,
+            HashtagProblemKind::Limit,
+            HashtagProblemKind::Broken,
+        ] {
+            let top = kind.problem_kind();
+            assert_eq!(top.hashtag(), Some(kind));
+            assert_eq!(json(&top), format!("\"{}\"", top.id()));
+            assert_eq!(top.id(), format!("hashtag-{}", json(&kind).trim_matches('"')));
+        }
+    }
+
+    #[test]
+    fn scores_are_written_as_their_shortest_decimal() {
+        let tone = Tone { score: 0.3, ..Tone::not_checked() };
+        assert_eq!(serde_json::to_value(&tone).unwrap()["score"], serde_json::json!(0.3));
     }
 }

@@ -167,3 +167,25 @@ fn hashtags_and_their_problems_are_in_both_outputs() {
     let batch = run(&["check", "--jsonl"], "{\"platform\":\"x\",\"text\":\"#custmerservice\",\"lang\":\"en\"}\n");
     assert_eq!(lines(&batch)[0]["hashtags"][0]["problems"][0]["suggestion"], "#customerservice");
 }
+
+#[test]
+fn every_field_of_a_json_request_is_a_flag_too() {
+    let json = |args: &[&str], text: &str| -> serde_json::Value {
+        let output = run(&[&["check", "--json"], args].concat(), text);
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{args:?}: {output:?}"))
+    };
+    let six = "#one #two #three #four #five #six";
+    let limits = |r: &serde_json::Value| {
+        r["problems"].as_array().unwrap().iter().filter(|p| p["kind"] == "hashtag-limit").count()
+    };
+    assert_eq!(limits(&json(&["--platform", "facebook"], six)), 0);
+    assert_eq!(limits(&json(&["--platform", "facebook", "--hashtag-limit", "4"], six)), 2);
+    let counter = json(&["--platform", "x", "--length-only", "--reply"], "You idiot #SocialMeida");
+    assert_eq!((counter["hashtags"].as_array().unwrap().len(), &counter["tone"]["checked"]), (0, &false.into()));
+    let mine = json(&["--platform", "x", "--lang", "en", "--dictionary", "#Markting"], "#Markting");
+    assert_eq!(mine["hashtags"][0]["problems"], serde_json::json!([]));
+    let typed = json(&["--platform", "x", "--reply", "--auto-mentions", "false"], "@ana_builds thanks!");
+    assert_eq!(typed["length"]["count"], 19);
+    let filled = json(&["--platform", "x", "--reply"], "@ana_builds thanks!");
+    assert_eq!(filled["length"]["count"], 7);
+}

@@ -1,25 +1,38 @@
 //! Hashtag checks end to end through `check`, with the real English and French lexicons of `data/hashtags/`:
 //! extraction per platform, splitting, typo fixes in the user's case style, the allowlist and the user's
-//! dictionary, readability, duplicates, limits, broken tags, and inputs built to be slow or odd.
+//! dictionary, readability, duplicates, limits, broken tags, and inputs built to be slow or odd; and what still
+//! runs without a lexicon.
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use stratege::report::{Report, Severity};
-use stratege::{check, Request};
+use stratege::report::{HashtagProblemKind, ProblemKind, Report, Severity};
+use stratege::{Checker, Options};
+
+/// This file's checker, with the English and French lexicons (built once: a second or so each).
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(Checker::with_embedded_lexicons)
+}
+
+fn options(platform: &str, lang: Option<&str>) -> Options {
+    Options {
+        platform: Some(stratege::request::parse_platform(platform).unwrap()),
+        lang: lang.map(|l| l.parse().unwrap()),
+        ..Options::default()
+    }
+}
 
 fn report(platform: &str, text: &str, lang: Option<&str>) -> Report {
-    stratege::hashtags::lexicon::install_embedded();
-    let request =
-        Request { platform: platform.into(), text: text.into(), lang: lang.map(Into::into), ..Request::default() };
-    check(&request).unwrap()
+    checker().check(text, &options(platform, lang)).unwrap()
 }
 
 /// (tag, kind, suggestion) of every hashtag problem.
-fn problems(report: &Report) -> Vec<(String, String, Option<String>)> {
+fn problems(report: &Report) -> Vec<(String, HashtagProblemKind, Option<String>)> {
     let mut out = Vec::new();
     for h in &report.hashtags {
         for p in &h.problems {
-            out.push((h.tag.clone(), p.kind.clone(), p.suggestion.clone()));
+            out.push((h.tag.clone(), p.kind, p.suggestion.clone()));
         }
     }
     out
@@ -27,7 +40,7 @@ fn problems(report: &Report) -> Vec<(String, String, Option<String>)> {
 
 fn spelling_fix(platform: &str, tag: &str, lang: Option<&str>) -> Option<String> {
     let r = report(platform, tag, lang);
-    let fix = r.hashtags[0].problems.iter().find(|p| p.kind == "spelling");
+    let fix = r.hashtags[0].problems.iter().find(|p| p.kind == HashtagProblemKind::Spelling);
     fix.map(|p| p.suggestion.clone().expect("a spelling problem has a suggestion"))
 }
 
@@ -52,7 +65,7 @@ fn correct_tags_brands_events_and_acronyms_are_not_flagged() {
     let text = "#iPhone16 #COP29 #GenAI #B2B #Paris2024 #TBT #OOTD #ootd #SocialMedia #PetitDejeuner #été \
                 #MondayMotivation #photooftheday #Zalando #ChatGPT #CyberSecurity #JoyeuxNoel";
     let r = report("facebook", text, None);
-    let spelling: Vec<_> = problems(&r).into_iter().filter(|p| p.1 == "spelling").collect();
+    let spelling: Vec<_> = problems(&r).into_iter().filter(|p| p.1 == HashtagProblemKind::Spelling).collect();
     assert!(spelling.is_empty(), "{spelling:?}");
     assert!(r.hashtags.iter().all(|h| h.spelling_checked));
 }
@@ -60,14 +73,12 @@ fn correct_tags_brands_events_and_acronyms_are_not_flagged() {
 #[test]
 fn the_users_dictionary_is_never_flagged() {
     assert!(spelling_fix("facebook", "#Markting", Some("en")).is_some());
-    stratege::hashtags::lexicon::install_embedded();
-    let request = Request {
-        platform: "facebook".into(),
-        text: "#Markting".into(),
-        dictionary: vec!["#markting".into()],
-        ..Request::default()
-    };
-    assert!(check(&request).unwrap().hashtags[0].problems.is_empty());
+    let mut mine = checker().clone();
+    mine.set_dictionary(["#markting"]);
+    assert!(mine.check("#Markting", &options("facebook", None)).unwrap().hashtags[0].problems.is_empty());
+    // A request may bring words of its own (the `dictionary` field of a JSON line, `--dictionary`).
+    let request = Options { dictionary: vec!["#markting".into()], ..options("facebook", None) };
+    assert!(checker().check("#Markting", &request).unwrap().hashtags[0].problems.is_empty());
 }
 
 #[test]
@@ -82,8 +93,11 @@ fn tags_are_split_into_words_typos_included() {
 #[test]
 fn lowercase_multi_word_tags_get_camel_case_for_screen_readers() {
     let r = report("facebook", "#socialmediatips #SocialMedia #paris", Some("en"));
-    assert_eq!(problems(&r), [("#socialmediatips".into(), "readability".into(), Some("#SocialMediaTips".into()))]);
-    let top = r.problems.iter().find(|p| p.kind == "hashtag-readability").unwrap();
+    assert_eq!(
+        problems(&r),
+        [("#socialmediatips".into(), HashtagProblemKind::Readability, Some("#SocialMediaTips".into()))]
+    );
+    let top = r.problems.iter().find(|p| p.kind == ProblemKind::HashtagReadability).unwrap();
     assert_eq!((top.severity, top.start, top.end), (Severity::Info, 0, 16));
 }
 
@@ -93,23 +107,21 @@ fn duplicates_are_flagged_from_the_second_occurrence_ignoring_case() {
     let dups: Vec<&str> = r
         .hashtags
         .iter()
-        .filter(|h| h.problems.iter().any(|p| p.kind == "duplicate"))
+        .filter(|h| h.problems.iter().any(|p| p.kind == HashtagProblemKind::Duplicate))
         .map(|h| h.tag.as_str())
         .collect();
     assert_eq!(dups, ["#paris", "#PARIS"]);
-    assert!(r.problems.iter().any(|p| p.kind == "hashtag-duplicate" && p.severity == Severity::Warning));
+    assert!(r.problems.iter().any(|p| p.kind == ProblemKind::HashtagDuplicate && p.severity == Severity::Warning));
 }
 
 #[test]
 fn limits_follow_the_platform_or_the_user() {
     let six = "#one #two #three #four #five #six";
     let limited = |platform: &str, limit: Option<u32>| -> Vec<(String, Severity)> {
-        stratege::hashtags::lexicon::install_embedded();
-        let request =
-            Request { platform: platform.into(), text: six.into(), hashtag_limit: limit, ..Request::default() };
-        let r = check(&request).unwrap();
+        let request = Options { hashtag_limit: limit, ..options(platform, None) };
+        let r = checker().check(six, &request).unwrap();
         let text_of = |p: &stratege::report::Problem| six.get(p.start..p.end).unwrap_or_default().to_owned();
-        r.problems.iter().filter(|p| p.kind == "hashtag-limit").map(|p| (text_of(p), p.severity)).collect()
+        r.problems.iter().filter(|p| p.kind == ProblemKind::HashtagLimit).map(|p| (text_of(p), p.severity)).collect()
     };
     assert_eq!(limited("instagram", None), [("#six".to_owned(), Severity::Error)]);
     // The user's Instagram limit replaces the rule (a user who learns the rule changed can follow it).
@@ -130,7 +142,7 @@ fn tags_cut_by_an_apostrophe_or_a_hyphen_are_broken() {
     let broken: Vec<(&str, Option<&str>)> = r
         .problems
         .iter()
-        .filter(|p| p.kind == "hashtag-broken")
+        .filter(|p| p.kind == ProblemKind::HashtagBroken)
         .map(|p| (&text[p.start..p.end], p.suggestion.as_deref()))
         .collect();
     assert_eq!(broken, [("#don't", Some("#dont")), ("#social-media", Some("#SocialMedia"))]);
@@ -159,7 +171,7 @@ fn odd_and_hostile_input_is_bounded() {
     let many: String = (0..300).map(|i| format!("#socialmeida{i} ")).collect();
     let r = report("instagram", &many, None);
     assert_eq!(r.hashtags.len(), 300);
-    assert_eq!(r.problems.iter().filter(|p| p.kind == "hashtag-limit").count(), 295);
+    assert_eq!(r.problems.iter().filter(|p| p.kind == ProblemKind::HashtagLimit).count(), 295);
 
     let long = format!("#{}", "ab".repeat(1000));
     let r = report("facebook", &long, None);
@@ -170,4 +182,16 @@ fn odd_and_hostile_input_is_bounded() {
     assert_eq!(tags, ["#Paris東京", "#caféLatte", "#tag", "#Ελλάδα", "#إعلان"]);
     assert!(!r.hashtags[0].spelling_checked && r.hashtags[1].spelling_checked && !r.hashtags[3].spelling_checked);
     assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
+}
+
+/// Without a lexicon (the extension before `load_lexicon`, the page's counter), hashtags are still found and
+/// checked for duplicates, limits and cuts; their spelling (and readability, which needs their words) is said to
+/// be unchecked: no false alarm.
+#[test]
+fn without_a_lexicon_spelling_is_unchecked_and_everything_else_runs() {
+    let r = Checker::new().check("#SocialMeida #a #b #c #d #socialmeida #don't", &options("instagram", None)).unwrap();
+    assert!(r.hashtag_languages.is_empty());
+    assert!(r.hashtags.iter().all(|h| !h.spelling_checked));
+    let kinds: Vec<&str> = r.problems.iter().map(|p| p.kind.id()).collect();
+    assert_eq!(kinds, ["hashtag-duplicate", "hashtag-limit", "hashtag-limit", "hashtag-broken"]);
 }

@@ -1,104 +1,77 @@
 //! `stratege`: the command-line checker for content calendars and scripts (contracts.md §2).
 //!
 //!     stratege check --jsonl                      JSON lines in, one JSON report per line out
-//!     stratege check --platform x [--reply] [--premium] [--lang en|fr] [--tone off|relaxed|strict] [--json] [FILE|-]
+//!     stratege check --platform x [OPTIONS] [--json] [FILE|-]
 //!     stratege platforms [--json]                 the table of limits, counting units and sources
+//!
+//! The options of `check` are the fields of a JSON request (`stratege::Options`): one type read by clap and serde.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser, Subcommand};
 use stratege::platform::RULES;
 use stratege::report::{LengthState, Report, Severity, ToneLevel};
-use stratege::{check, check_json, Request};
+use stratege::{Checker, Options};
 
-const USAGE: &str = "\
-stratege: check social-media posts before they go out
-
-Usage:
-  stratege check --jsonl
-      Reads JSON lines {\"platform\": \"x\"|\"facebook\"|\"instagram\", \"text\": \"...\", \"reply\": false}
-      on stdin and writes one JSON report per line on stdout, in order. A bad line gets {\"error\": ...}.
-  stratege check --platform NAME [--reply] [--premium] [--lang en|fr] [--tone off|relaxed|strict] [--json] [FILE|-]
-      Checks one text, read from FILE or stdin (one final newline is not counted): length, hashtags (spelling in
-      English and French, readability, duplicates, per-post limit, tags cut by punctuation) and tone. The tone of
-      replies is checked by default (relaxed); --tone sets how easily it warns, for posts too.
-      Exit status 1 when the text has an error (over the limit, invalid character, too many hashtags on Instagram).
-  stratege platforms [--json]
-      Lists the platforms, their limits, counting units and sources.
-";
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => run_check(&args[1..]),
-        Some("platforms") if args.get(1).map(String::as_str) == Some("--json") => {
-            println!("{}", serde_json::to_string_pretty(&stratege::platform::table_json()).expect("serializes"));
-            ExitCode::SUCCESS
-        }
-        Some("platforms") => {
-            print_platforms();
-            ExitCode::SUCCESS
-        }
-        Some("--version" | "-V") => {
-            println!("stratege {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--help" | "-h" | "help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => usage_error("expected a command: check or platforms"),
-    }
+/// Check social-media posts before they go out.
+#[derive(Parser)]
+#[command(name = "stratege", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-fn usage_error(why: &str) -> ExitCode {
-    eprintln!("stratege: {why}\n\n{USAGE}");
-    ExitCode::from(2)
+#[derive(Subcommand)]
+enum Command {
+    /// Checks texts: length, hashtags (spelling in English and French, readability, duplicates, per-post limit,
+    /// tags cut by punctuation) and tone. The tone of replies is checked by default (relaxed); --tone sets how
+    /// easily it warns, for posts too. Exit status 1 when the text has an error (over the limit, invalid
+    /// character, too many hashtags on Instagram).
+    Check(CheckArgs),
+    /// Lists the platforms, their limits, counting units and sources.
+    Platforms {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-/// Options of `stratege check`.
-#[derive(Default)]
+#[derive(clap::Args)]
 struct CheckArgs {
+    /// Reads JSON lines {"platform": "x"|"facebook"|"instagram", "text": "...", "reply": false, ...} (the options
+    /// below, snake_case) on stdin and writes one JSON report per line on stdout, in order. A bad line gets
+    /// {"error": ...}.
+    #[arg(long)]
     jsonl: bool,
+    /// Writes the report as JSON.
+    #[arg(long)]
     json: bool,
-    request: Request,
+    #[command(flatten)]
+    options: Options,
+    /// The text to check (one final newline is not counted); stdin when absent or "-".
+    #[arg(value_name = "FILE|-")]
     file: Option<String>,
 }
 
-fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
-    let mut parsed = CheckArgs::default();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--jsonl" => parsed.jsonl = true,
-            "--json" => parsed.json = true,
-            "--reply" => parsed.request.reply = true,
-            "--premium" => parsed.request.premium = true,
-            "--platform" => parsed.request.platform = value("--platform")?,
-            "--lang" => parsed.request.lang = Some(value("--lang")?),
-            "--tone" => parsed.request.tone = Some(value("--tone")?),
-            s if s.starts_with("--platform=") => parsed.request.platform = s["--platform=".len()..].to_owned(),
-            s if s.starts_with("--lang=") => parsed.request.lang = Some(s["--lang=".len()..].to_owned()),
-            s if s.starts_with("--tone=") => parsed.request.tone = Some(s["--tone=".len()..].to_owned()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            file if parsed.file.is_none() => parsed.file = Some(file.to_owned()),
-            extra => return Err(format!("unexpected argument {extra}")),
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Check(args) => run_check(args),
+        Command::Platforms { json: true } => {
+            println!("{}", serde_json::to_string_pretty(&stratege::platform::table_json()).expect("serializes"));
+            ExitCode::SUCCESS
+        }
+        Command::Platforms { json: false } => {
+            print_platforms();
+            ExitCode::SUCCESS
         }
     }
-    if !parsed.jsonl && parsed.request.platform.is_empty() {
-        return Err("check needs --jsonl or --platform NAME".into());
-    }
-    Ok(parsed)
 }
 
-fn run_check(args: &[String]) -> ExitCode {
-    let parsed = match parse_check_args(args) {
-        Ok(parsed) => parsed,
-        Err(why) => return usage_error(&why),
-    };
-    if parsed.jsonl {
-        return match run_jsonl() {
+fn run_check(args: CheckArgs) -> ExitCode {
+    let mut checker = Checker::new();
+    if args.jsonl {
+        return match run_jsonl(&mut checker) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("stratege: cannot read stdin: {e}");
@@ -106,25 +79,32 @@ fn run_check(args: &[String]) -> ExitCode {
             }
         };
     }
-    let mut request = parsed.request;
-    request.text = match read_text(parsed.file.as_deref()) {
+    if args.options.platform.is_none() {
+        Cli::command()
+            .error(clap::error::ErrorKind::MissingRequiredArgument, "check needs --jsonl or --platform NAME")
+            .exit();
+    }
+    let text = match read_text(args.file.as_deref()) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("stratege: cannot read {}: {e}", parsed.file.as_deref().unwrap_or("stdin"));
+            eprintln!("stratege: cannot read {}: {e}", args.file.as_deref().unwrap_or("stdin"));
             return ExitCode::from(2);
         }
     };
-    load_lexicons_for(&request.text);
-    let report = match check(&request) {
+    load_lexicons_for(&mut checker, &text);
+    let report = match checker.check(&text, &args.options) {
         Ok(report) => report,
-        Err(why) => return usage_error(&why),
+        Err(why) => {
+            eprintln!("stratege: {why}");
+            return ExitCode::from(2);
+        }
     };
     let mut out = io::stdout().lock();
-    let written = if parsed.json {
+    let written = if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("a report always serializes"))
     } else {
         let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write!(out, "{}", human(&report, &request.text, colour))
+        write!(out, "{}", human(&report, &text, colour))
     };
     if written.is_err() {
         return ExitCode::from(2);
@@ -137,7 +117,7 @@ fn run_check(args: &[String]) -> ExitCode {
 }
 
 /// One report per input line, in order; the output is flushed per line so a pipe sees answers as they come.
-fn run_jsonl() -> io::Result<()> {
+fn run_jsonl(checker: &mut Checker) -> io::Result<()> {
     let stdin = io::stdin().lock();
     let mut out = io::BufWriter::new(io::stdout().lock());
     for line in stdin.split(b'\n') {
@@ -146,8 +126,8 @@ fn run_jsonl() -> io::Result<()> {
         let answer = match std::str::from_utf8(line) {
             Ok(text) if text.trim().is_empty() => r#"{"error":"empty line"}"#.to_owned(),
             Ok(text) => {
-                load_lexicons_for(text);
-                check_json(text)
+                load_lexicons_for(checker, text);
+                checker.answer_json(text)
             }
             Err(e) => serde_json::json!({ "error": format!("line is not valid UTF-8: {e}") }).to_string(),
         };
@@ -160,16 +140,16 @@ fn run_jsonl() -> io::Result<()> {
 
 /// Builds the compiled-in hashtag lexicons the first time a text may hold a hashtag (a fraction of a second).
 #[cfg(not(target_arch = "wasm32"))]
-fn load_lexicons_for(text: &str) {
-    if text.contains(['#', '＃']) {
-        stratege::hashtags::lexicon::install_embedded();
+fn load_lexicons_for(checker: &mut Checker, text: &str) {
+    if checker.languages().is_empty() && text.contains(['#', '＃']) {
+        checker.load_embedded_lexicons();
     }
 }
 
 /// A wasm32 build of the CLI (made only by `cargo test --target wasm32-unknown-unknown`) has no lexicons compiled
 /// in: hashtags are checked without spelling there.
 #[cfg(target_arch = "wasm32")]
-fn load_lexicons_for(_text: &str) {}
+fn load_lexicons_for(_checker: &mut Checker, _text: &str) {}
 
 fn read_text(file: Option<&str>) -> io::Result<String> {
     let mut bytes = Vec::new();
@@ -211,8 +191,14 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
         LengthState::Near => paint.wrap("33", "near the limit"),
         LengthState::Over => paint.wrap("31;1", &format!("over by {}", length.count - length.limit)),
     };
-    let mut s =
-        format!("{}  {}/{} {}  {}\n", paint.wrap("1", rules.name), length.count, length.limit, length.unit, state);
+    let mut s = format!(
+        "{}  {}/{} {}  {}\n",
+        paint.wrap("1", rules.name),
+        length.count,
+        length.limit,
+        length.unit.name(),
+        state
+    );
     if !report.hashtags.is_empty() {
         let tags: Vec<String> = report
             .hashtags
@@ -258,7 +244,7 @@ fn human(report: &Report, text: &str, colour: bool) -> String {
             Severity::Warning => paint.wrap("33;1", "warning"),
             Severity::Info => paint.wrap("36", "info   "),
         };
-        s += &format!("  {label} {}: {}\n", p.kind, p.message);
+        s += &format!("  {label} {}: {}\n", p.kind.id(), p.message);
         if let Some(suggestion) = &p.suggestion {
             s += &format!("          fix: {}\n", paint.wrap("32", suggestion));
         }

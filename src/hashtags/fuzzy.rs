@@ -97,7 +97,7 @@ impl DeleteIndex {
         let mut chars = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
-            let cs: Box<[char]> = super::lexicon::fold_accents(word).chars().collect();
+            let cs: Box<[char]> = super::accents::fold_accents(word).chars().collect();
             if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
                 let prefixes = Prefixes::new(&cs);
                 pairs.push((prefixes.key_without([NONE, NONE]), id as u32));
@@ -131,7 +131,7 @@ impl DeleteIndex {
         let query = if query.iter().all(char::is_ascii) {
             query
         } else {
-            folded = super::lexicon::fold_accents(&query.iter().collect::<String>()).chars().collect();
+            folded = super::accents::fold_accents(&query.iter().collect::<String>()).chars().collect();
             &folded
         };
         let n = query.len();

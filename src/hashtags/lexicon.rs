@@ -1,14 +1,14 @@
 //! One language's hashtag lexicon: the Hunspell dictionary (the judge of what is a word), the word-frequency model
-//! (unigram costs, English bigrams) and the typo candidate index, plus the registry of installed languages.
+//! (unigram costs, English bigrams) and the typo candidate index. A `Checker` owns the lexicons it checks with.
 //!
 //! The extension's service worker loads each language once from a packed file (`dist/chrome/lexicon/en.bin`, made
 //! by `tools/pack-lexicon.mjs`); the native CLI builds the same lexicons from `data/hashtags/` compiled in.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
 
 use foldhash::fast::FixedState;
 
+pub use super::accents::fold_accents;
 use super::fuzzy::DeleteIndex;
 use crate::lang::Lang;
 
@@ -213,27 +213,6 @@ impl Lexicon {
     }
 }
 
-/// `word` without the accents of French and other Latin-script languages (é → e, ç → c, œ → oe).
-pub fn fold_accents(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Hunspell's verdict on a lowercase word in any case it may be stored in.
 fn hunspell_accepts(hunspell: &spellbook::Dictionary, lower: &str) -> bool {
     if hunspell.check(lower) {
@@ -254,26 +233,6 @@ fn take_line<'a>(rest: &mut &'a [u8]) -> Result<&'a str, String> {
     let text = std::str::from_utf8(&rest[..nl]).map_err(|_| "lexicon header is not UTF-8")?;
     *rest = &rest[nl + 1..];
     Ok(text)
-}
-
-static INSTALLED: RwLock<[Option<Arc<Lexicon>>; 2]> = RwLock::new([None, None]);
-
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Fr => 1,
-    }
-}
-
-/// Makes `lexicon` the one `check` uses for its language, replacing any earlier one.
-pub fn install(lexicon: Lexicon) {
-    let lang = lexicon.lang;
-    INSTALLED.write().unwrap_or_else(|e| e.into_inner())[slot(lang)] = Some(Arc::new(lexicon));
-}
-
-/// The installed lexicon of `lang`, if any.
-pub fn installed(lang: Lang) -> Option<Arc<Lexicon>> {
-    INSTALLED.read().unwrap_or_else(|e| e.into_inner())[slot(lang)].clone()
 }
 
 /// The lexicons of `data/hashtags/`, compiled into native builds (the CLI, tests); the wasm loads packed files.
@@ -298,17 +257,6 @@ pub fn embedded(lang: Lang) -> Lexicon {
         },
     };
     Lexicon::build(lang, &sources).expect("the lexicons of data/hashtags/ are valid")
-}
-
-/// Installs the compiled-in lexicons of every language once (the CLI, tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn install_embedded() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        for lang in Lang::ALL {
-            install(embedded(lang));
-        }
-    });
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
-//! The hashtags of a post and what is wrong with them: extraction per platform, spelling with fixes in the user's
-//! case style, CamelCase for screen readers, duplicates, the per-post limit, and tags cut short by punctuation.
-//! `crate::check` calls [`analyse`]. Spelling and readability (which needs the tag's words) use the lexicons
-//! installed ([`lexicon::install`]); without one, extraction, duplicates, limits and broken tags still run and the
-//! tags say their spelling was not checked.
+//! The hashtags of a post as the checks read them: found per platform, located in UTF-16 offsets, split into words
+//! and judged for spelling with the lexicons given (`crate::checks` turns them into problems: spelling,
+//! readability, duplicates, the per-post limit, tags cut short). Without a lexicon, tags are still found and say
+//! their spelling was not checked.
 
+mod accents;
 mod allowlist;
 mod case;
 mod extract;
@@ -12,71 +12,76 @@ pub mod lexicon;
 mod segment;
 mod spelling;
 
-use crate::lang::{self, Lang};
+pub use case::camel_case;
+
+use crate::lang::Lang;
 use crate::platform::Platform;
-use crate::report::{Hashtag, HashtagProblem, Problem, Severity};
+use crate::report::Hashtag;
 use crate::text::Utf16Cursor;
+use lexicon::Lexicon;
 use spelling::Judgement;
 
 /// Longest tag body whose spelling is checked, in characters: beyond, no split is attempted (bounded time).
 pub const MAX_CHECKED_CHARS: usize = 60;
-/// Instagram's hashtags per post since December 2025 (platforms.md §A, §E).
-pub const INSTAGRAM_LIMIT: u32 = 5;
-/// X's best practice: "no more than 2 hashtags per Tweet" (platforms.md §E).
-pub const X_ADVISED: u32 = 2;
 
-/// What the request says about hashtags.
-pub struct Settings<'a> {
-    pub platform: Platform,
-    /// The language the user chose, if any.
-    pub lang: Option<Lang>,
-    /// The user's own limit of hashtags per post.
-    pub limit: Option<u32>,
-    /// The user's own words, never flagged.
-    pub dictionary: &'a [String],
+/// One hashtag of a post.
+#[derive(Clone, Debug)]
+pub struct Tag {
+    /// As written, `#` included.
+    pub tag: String,
+    /// UTF-16 offsets of the tag in the post.
+    pub start: usize,
+    pub end: usize,
+    /// The tag without its `#`, lowercase: hashtags ignore case.
+    pub lower: String,
+    /// Its words, lowercase and corrected (`#socialmeidatips` → social, media, tips); empty when not split.
+    pub words: Vec<String>,
+    /// Every word is a dictionary word or a number: the tag can be offered in CamelCase.
+    pub words_known: bool,
+    /// The corrected tag body, in the case style typed, when it looks misspelt.
+    pub fix: Option<String>,
+    /// Whether the spelling was judged (false: no lexicon loaded, another script, or longer than checked).
+    pub spelling_checked: bool,
+    /// The tag stops at an apostrophe or a hyphen inside a word (`#don't` is only #don).
+    pub cut: Option<Cut>,
 }
 
-#[derive(Default)]
-pub struct Analysis {
-    pub hashtags: Vec<Hashtag>,
-    /// The same problems, located in the text, for `report.problems`.
-    pub problems: Vec<Problem>,
-    /// The language of the post: chosen, else detected.
-    pub lang: Option<Lang>,
-    /// The languages whose lexicon judged the spelling (empty: no lexicon installed for the post's languages).
-    pub languages: Vec<Lang>,
-}
-
-/// The per-post limit that applies: (limit, severity above it, why).
-fn limit_rule(settings: &Settings) -> Option<(u32, Severity, String)> {
-    match (settings.platform, settings.limit) {
-        // The setting follows Instagram's rule by default; a user who learns the rule changed can follow it.
-        (Platform::Instagram, None) => Some((
-            INSTAGRAM_LIMIT,
-            Severity::Error,
-            format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
-        )),
-        (Platform::Instagram, Some(n)) => {
-            Some((n, Severity::Error, format!("your Instagram limit is {n} hashtags per post")))
+impl Tag {
+    /// The tag as the report lists it, before the checks add its problems.
+    pub fn to_report(&self) -> Hashtag {
+        Hashtag {
+            tag: self.tag.clone(),
+            start: self.start,
+            end: self.end,
+            problems: Vec::new(),
+            words: self.words.clone(),
+            spelling_checked: self.spelling_checked,
         }
-        (_, Some(n)) => Some((n, Severity::Warning, format!("your limit is {n} hashtags per post"))),
-        (Platform::X, None) => {
-            Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post")))
-        }
-        // Facebook and the others publish no per-post cap or advice: no limit unless the user sets one.
-        _ => None,
     }
 }
 
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+/// Where the word a tag was cut from ends.
+#[derive(Clone, Debug)]
+pub struct Cut {
+    /// UTF-16 offset of the end of the word meant.
+    pub end: usize,
+    /// The word meant, `#` included (`#don't`).
+    pub meant: String,
+    /// "apostrophe" or "hyphen".
+    pub connector: &'static str,
+}
+
+/// The hashtags of a post and the languages whose lexicon judged them.
+#[derive(Default)]
+pub struct Tags {
+    pub tags: Vec<Tag>,
+    /// Empty when no lexicon was loaded for the post's languages, or when the post has no hashtag.
+    pub languages: Vec<Lang>,
+}
+
+/// A word of the user's dictionary as tags are compared with it: without `#`, lowercase.
+pub fn dictionary_word(word: &str) -> String {
+    word.trim_start_matches(['#', '＃']).to_lowercase()
 }
 
 /// Letters of the scripts the lexicons cover (Latin with its accents), digits and `_`: anything else is not judged.
@@ -85,32 +90,30 @@ fn is_checkable(body: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
-/// Analyses the hashtags of `text`.
-pub fn analyse(text: &str, settings: &Settings) -> Analysis {
-    let found = extract::hashtags(settings.platform, text);
-    let post_lang = settings.lang.or_else(|| lang::detect(text));
+/// Finds and reads the hashtags of `text` on `platform`, a post in `post_lang` (None: unknown). `lexicon` gives the
+/// loaded lexicon of a language; `users` says whether a lowercase word is one of the user's (never flagged).
+pub fn read<'a>(
+    text: &str,
+    platform: Platform,
+    post_lang: Option<Lang>,
+    lexicon: impl Fn(Lang) -> Option<&'a Lexicon>,
+    users: &dyn Fn(&str) -> bool,
+) -> Tags {
+    let found = extract::hashtags(platform, text);
+    if found.is_empty() {
+        return Tags::default();
+    }
     let order = match post_lang {
         Some(Lang::Fr) => [Lang::Fr, Lang::En],
         _ => [Lang::En, Lang::Fr],
     };
-    let installed: Vec<_> =
-        if found.is_empty() { Vec::new() } else { order.iter().filter_map(|&l| lexicon::installed(l)).collect() };
-    let lexicons: Vec<&lexicon::Lexicon> = installed.iter().map(|l| &**l).collect();
+    let lexicons: Vec<&Lexicon> = order.into_iter().filter_map(lexicon).collect();
     let known_lang = post_lang.is_some_and(|l| lexicons.first().is_some_and(|lex| lex.lang == l));
-    let user_words: Vec<String> =
-        settings.dictionary.iter().map(|w| w.trim_start_matches(['#', '＃']).to_lowercase()).collect();
-    let accepted = |lower: &str| allowlist::contains(lower) || user_words.iter().any(|w| w == lower);
-    let limit = limit_rule(settings);
+    let accepted = |lower: &str| allowlist::contains(lower) || users(lower);
 
     let mut cursor = Utf16Cursor::new(text);
-    let mut seen: Vec<String> = Vec::new();
-    let mut analysis = Analysis {
-        hashtags: Vec::new(),
-        problems: Vec::new(),
-        lang: post_lang,
-        languages: lexicons.iter().map(|l| l.lang).collect(),
-    };
-    for (index, f) in found.iter().enumerate() {
+    let mut tags = Vec::with_capacity(found.len());
+    for f in &found {
         let tag = &text[f.start..f.end];
         let body = &tag[tag.chars().next().map_or(0, char::len_utf8)..];
         let (start, end) = (cursor.at(f.start), cursor.at(f.end));
@@ -125,89 +128,25 @@ pub fn analyse(text: &str, settings: &Settings) -> Analysis {
         } else {
             Judgement { words: Vec::new(), fix: None, words_known: false }
         };
-        let mut problems = Vec::new();
-        let mut add = |kind: &'static str, severity, message: String, suggestion: Option<String>, span_end: usize| {
-            analysis.problems.push(Problem {
-                kind: match kind {
-                    "spelling" => "hashtag-spelling",
-                    "readability" => "hashtag-readability",
-                    "duplicate" => "hashtag-duplicate",
-                    "limit" => "hashtag-limit",
-                    "broken" => "hashtag-broken",
-                    other => unreachable!("no hashtag problem kind {other}"),
-                },
-                severity,
-                message: message.clone(),
-                start,
-                end: span_end,
-                suggestion: suggestion.clone(),
-            });
-            problems.push(HashtagProblem { kind: kind.to_owned(), suggestion, message, severity });
-        };
-        if let Some(fix) = &spelling.fix {
-            let suggestion = format!("#{fix}");
-            add(
-                "spelling",
-                Severity::Warning,
-                format!("{tag} looks misspelt: did you mean {suggestion}?"),
-                Some(suggestion),
-                end,
-            );
-        }
-        let letter_words = spelling.words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        if spelling.words_known && letter_words >= 2 && !body.chars().any(char::is_uppercase) {
-            let words: Vec<&str> = spelling.words.iter().map(String::as_str).collect();
-            let suggestion = format!("#{}", case::camel_case(&words));
-            let message = format!("Screen readers read {tag} as one word: capitalise each word, {suggestion}");
-            add("readability", Severity::Info, message, Some(suggestion), end);
-        }
-        if seen.contains(&lower) {
-            add(
-                "duplicate",
-                Severity::Warning,
-                format!("{tag} is already in this post (hashtags ignore case)"),
-                None,
-                end,
-            );
-        }
-        seen.push(lower);
-        if let Some((max, severity, why)) = &limit {
-            if index >= *max as usize {
-                add("limit", *severity, format!("{tag} is the {} hashtag: {why}", ordinal(index + 1)), None, end);
-            }
-        }
-        if let Some(cut_end) = f.cut_end {
-            let meant = &text[f.start..cut_end];
-            let connector = match text[f.end..].chars().next() {
+        let cut = f.cut_end.map(|cut_end| Cut {
+            end: cursor.at(cut_end),
+            meant: text[f.start..cut_end].to_owned(),
+            connector: match text[f.end..].chars().next() {
                 Some('-') => "hyphen",
                 _ => "apostrophe",
-            };
-            let suggestion = join_cut(meant);
-            let message = format!("{meant} stops at the {connector}: the hashtag is only {tag}. Write {suggestion}");
-            add("broken", Severity::Warning, message, Some(suggestion), cursor.at(cut_end));
-        }
-        analysis.hashtags.push(Hashtag {
+            },
+        });
+        tags.push(Tag {
             tag: tag.to_owned(),
             start,
             end,
-            problems,
+            lower,
             words: spelling.words,
+            words_known: spelling.words_known,
+            fix: spelling.fix,
             spelling_checked: whole_accepted || checkable,
+            cut,
         });
     }
-    analysis
-}
-
-/// The tag the user meant, as one tag: `#don't` → #dont, `#social-media` → #SocialMedia (hyphenated lowercase
-/// words become CamelCase, which screen readers read word by word).
-fn join_cut(meant: &str) -> String {
-    let parts: Vec<&str> = meant.split(['-', '\'', '\u{2019}']).collect();
-    let hyphenated_lowercase = meant.contains('-') && !meant.chars().any(char::is_uppercase);
-    if hyphenated_lowercase {
-        let words: Vec<&str> =
-            parts.iter().map(|p| p.trim_start_matches(['#', '＃'])).filter(|p| !p.is_empty()).collect();
-        format!("#{}", case::camel_case(&words))
-    } else {
-        parts.concat()
-    }
+    Tags { tags, languages: lexicons.iter().map(|l| l.lang).collect() }
 }

@@ -1,0 +1,15 @@
+//! The tone of the text (replies by default, posts when asked): how hostile it reads, why, and calmer wording.
+
+use super::{Check, Input};
+use crate::report::Report;
+use crate::tone::Sensitivity;
+
+pub struct Tone;
+
+impl Check for Tone {
+    fn run(&self, input: &Input, report: &mut Report) {
+        if input.tone != Sensitivity::Off {
+            report.tone = crate::tone::analyse(input.text, input.lang, input.tone);
+        }
+    }
+}
