@@ -1,24 +1,53 @@
-//! The exported WebAssembly API, run in Chromium by wasm-bindgen-test: the same reports as the native core.
+//! The exported WebAssembly API, run in Chromium by wasm-bindgen-test: the `Checker` class answers the same reports
+//! as the native core, takes options and gives reports as JavaScript values, and throws errors.
 #![cfg(target_arch = "wasm32")]
 
+use js_sys::JsString;
+use stratege::wasm::{platforms, version, WasmChecker};
+use wasm_bindgen::{JsCast, JsError, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The options as JavaScript passes them, from their JSON.
+fn js(options: &str) -> JsValue {
+    js_sys::JSON::parse(options).expect("test options are JSON")
+}
+
+fn check_with(checker: &WasmChecker, text: &str, options: &str) -> Result<serde_json::Value, String> {
+    checker
+        .check(&JsString::from(text), js(options))
+        .map(|report| serde_wasm_bindgen::from_value(report).expect("a report is plain data"))
+        .map_err(message)
+}
+
 fn report(text: &str, options: &str) -> serde_json::Value {
-    serde_json::from_str(&stratege::wasm::check(text, options)).expect("check answers JSON")
+    check_with(&WasmChecker::new(), text, options).unwrap()
+}
+
+fn message(error: JsError) -> String {
+    JsValue::from(error).unchecked_into::<js_sys::Error>().message().into()
+}
+
+/// A JSON answer as JavaScript reads it (`JSON.parse`): numbers are numbers, 0.0 is 0.
+fn as_js_reads(json: &str) -> serde_json::Value {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(json).unwrap()).unwrap()
+}
+
+/// The native core's answer to the same request (the CLI's JSON line), as JavaScript reads it.
+fn native(text: &str, options: serde_json::Value) -> serde_json::Value {
+    let mut request = options;
+    request["text"] = text.into();
+    as_js_reads(&stratege::Checker::new().answer_json(&request.to_string()))
 }
 
 #[wasm_bindgen_test]
 fn check_answers_the_same_report_as_the_native_core() {
-    let text = "Caf\u{e9} \u{1F600} https://example.com/a \u{4E2D}";
-    let options = r#"{"platform":"x"}"#;
-    let native: serde_json::Value =
-        serde_json::from_str(&stratege::check_json(&serde_json::json!({ "platform": "x", "text": text }).to_string()))
-            .unwrap();
-    let wasm = report(text, options);
-    assert_eq!(wasm, native);
-    assert_eq!(wasm["length"]["count"], 5 + 2 + 1 + 23 + 1 + 2);
+    let text = "Caf\u{e9} \u{1F600} https://example.com/a \u{4E2D} #SocialMeida";
+    let wasm = report(text, r#"{"platform":"x"}"#);
+    assert_eq!(wasm, native(text, serde_json::json!({ "platform": "x" })));
+    assert_eq!(wasm["length"]["count"], 5 + 2 + 1 + 23 + 1 + 2 + 13);
+    assert_eq!(wasm["tone"]["lang"], serde_json::Value::Null, "null, as in the JSON");
 }
 
 #[wasm_bindgen_test]
@@ -26,13 +55,38 @@ fn options_select_limits() {
     assert_eq!(report("hi", r#"{"platform":"x","premium":true}"#)["length"]["limit"], 25_000);
     assert_eq!(report("hi", r#"{"platform":"facebook","reply":true}"#)["length"]["limit"], 8_000);
     assert_eq!(report("hi", r#"{"platform":"instagram"}"#)["length"]["limit"], 2_200);
+    let undefined_fields = js(r#"{"platform":"instagram"}"#);
+    js_sys::Reflect::set(&undefined_fields, &"lang".into(), &JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&undefined_fields, &"hashtag_limit".into(), &JsValue::UNDEFINED).unwrap();
+    let checked = WasmChecker::new().check(&JsString::from("hi"), undefined_fields);
+    assert!(checked.is_ok(), "an undefined field is an absent one, as JSON.stringify has it");
 }
 
 #[wasm_bindgen_test]
-fn bad_options_get_an_error_not_a_crash() {
-    assert!(report("hi", "{").get("error").is_some());
-    assert!(report("hi", r#"{"platform":"myspace"}"#)["error"].as_str().unwrap().contains("unknown platform"));
-    assert!(report("hi", r#"{"text":"ignored"}"#).get("error").is_some());
+fn bad_options_are_thrown_not_answered() {
+    let checker = WasmChecker::new();
+    assert!(check_with(&checker, "hi", r#"{"platform":"myspace"}"#).unwrap_err().contains("unknown platform"));
+    assert!(check_with(&checker, "hi", r#"{"text":"ignored"}"#).unwrap_err().contains("missing field `platform`"));
+    assert!(check_with(&checker, "hi", r#"{"platform":"x","tone":"loud"}"#).unwrap_err().contains("unknown tone"));
+    assert!(checker.check(&JsString::from("hi"), JsValue::from(3)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_are_read_as_replacement_characters_and_reported() {
+    let units: Vec<u16> = "a\u{FFFD} b \u{FFFD}c \u{1F600}".encode_utf16().collect();
+    let mut broken = units.clone();
+    broken[1] = 0xD83D; // a high surrogate alone
+    broken[5] = 0xDE00; // a low surrogate alone
+    let text = JsString::from_char_code(&broken);
+    let report: serde_json::Value =
+        serde_wasm_bindgen::from_value(WasmChecker::new().check(&text, js(r#"{"platform":"facebook"}"#)).unwrap())
+            .unwrap();
+    assert_eq!(report["length"]["count"], units.len());
+    assert_eq!(report["problems"][0]["kind"], "lone-surrogate");
+    assert!(report["problems"][0]["message"].as_str().unwrap().starts_with("2 broken"));
+    // The JSON lines of the CLI take the same path: the same report for the same broken text.
+    let escaped = r#"{"platform":"facebook","text":"a\ud83d b \ude00c \ud83d\ude00"}"#;
+    assert_eq!(report, as_js_reads(&stratege::Checker::new().answer_json(escaped)));
 }
 
 #[wasm_bindgen_test]
@@ -45,40 +99,57 @@ fn a_megabyte_paste_is_measured() {
 
 #[wasm_bindgen_test]
 fn platforms_table_lists_every_platform() {
-    let table: serde_json::Value = serde_json::from_str(&stratege::wasm::platforms()).unwrap();
+    let table: serde_json::Value = serde_wasm_bindgen::from_value(platforms().unwrap()).unwrap();
+    assert_eq!(table, as_js_reads(&stratege::platform::table_json().to_string()));
     assert_eq!(table.as_array().unwrap().len(), 7);
-    assert!(!stratege::wasm::version().is_empty());
+    assert!(!version().is_empty());
+}
+
+fn packed(lang: &str) -> Vec<u8> {
+    let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
+    for (name, body) in
+        [("lang", lang), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")]
+    {
+        packed += &format!("{name}\n{}\n{body}", body.len());
+    }
+    packed.into_bytes()
 }
 
 #[wasm_bindgen_test]
 fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
-    assert!(stratege::wasm::load_lexicon("de", b"").contains("unknown language"));
-    assert!(stratege::wasm::load_lexicon("en", b"not a lexicon").contains("error"));
-    let before = report("#SocialMeida", r#"{"platform":"instagram"}"#);
+    let mut checker = WasmChecker::new();
+    assert!(message(checker.load_lexicon("de", b"").unwrap_err()).contains("unknown language"));
+    assert!(message(checker.load_lexicon("en", b"not a lexicon").unwrap_err()).contains("not a Stratège lexicon"));
+    let before = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram"}"#).unwrap();
     assert_eq!(before["hashtags"][0]["spelling_checked"], false);
-    let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
-    for (name, body) in
-        [("lang", "en"), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")]
-    {
-        packed += &format!("{name}\n{}\n{body}", body.len());
-    }
-    assert!(stratege::wasm::load_lexicon("fr", packed.as_bytes()).contains("not fr"));
-    assert_eq!(stratege::wasm::load_lexicon("en", packed.as_bytes()), r#"{"lang":"en","words":2}"#);
-    assert_eq!(stratege::wasm::loaded_lexicons(), r#"["en"]"#);
-    let after = report("#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#);
+    assert!(message(checker.load_lexicon("fr", &packed("en")).unwrap_err()).contains("not fr"));
+    assert_eq!(checker.load_lexicon("en", &packed("en")).unwrap(), 2);
+    assert_eq!(checker.languages(), ["en"]);
+    let after = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#).unwrap();
     assert_eq!(after["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
+    assert!(WasmChecker::new().languages().is_empty(), "each checker has its own lexicons");
+}
+
+#[wasm_bindgen_test]
+fn the_users_dictionary_is_set_once_for_every_check() {
+    let mut checker = WasmChecker::new();
+    checker.load_lexicon("en", &packed("en")).unwrap();
+    let options = r#"{"platform":"instagram","lang":"en"}"#;
+    let flagged = |checker: &WasmChecker| {
+        check_with(checker, "#SocialMeida", options).unwrap()["hashtags"][0]["problems"].as_array().unwrap().len()
+    };
+    assert_eq!(flagged(&checker), 1);
+    checker.set_dictionary(vec!["#SocialMeida".into()]);
+    assert_eq!(flagged(&checker), 0);
+    checker.set_dictionary(Vec::new());
+    assert_eq!(flagged(&checker), 1);
 }
 
 #[wasm_bindgen_test]
 fn reply_tone_runs_in_wasm_with_the_shipped_models() {
     let text = "Learn to read, you 1d10t!!!";
-    let options = r#"{"platform":"x","reply":true}"#;
-    let native: serde_json::Value = serde_json::from_str(&stratege::check_json(
-        &serde_json::json!({ "platform": "x", "text": text, "reply": true }).to_string(),
-    ))
-    .unwrap();
-    let wasm = report(text, options);
-    assert_eq!(wasm["tone"], native["tone"]);
+    let wasm = report(text, r#"{"platform":"x","reply":true}"#);
+    assert_eq!(wasm["tone"], native(text, serde_json::json!({ "platform": "x", "reply": true }))["tone"]);
     assert_eq!(wasm["tone"]["checked"], true);
     assert_eq!(wasm["tone"]["level"], "hostile");
     assert_eq!(
