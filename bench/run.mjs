@@ -41,7 +41,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const us = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(1)} µs`);
 
 console.log(
-  '## X weighted length: Stratège wasm (from JS, string transfer and report parsing included) vs twitter-text parseTweet\n',
+  '## X weighted length: Stratège wasm (from JS, string transfer and report conversion included) vs twitter-text parseTweet\n',
 );
 console.log(
   '| text | Stratège, the counter (length only) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |',

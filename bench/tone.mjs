@@ -107,8 +107,8 @@ const pct = (x) => `${(100 * x).toFixed(1)} %`;
 export async function benchTone() {
   const glue = await import(new URL('dist/chrome/pkg/stratege.js', ROOT));
   await glue.default({ module_or_path: readFileSync(new URL('dist/chrome/pkg/stratege_bg.wasm', ROOT)) });
-  const tone = (text, options) =>
-    JSON.parse(glue.check(text, JSON.stringify({ platform: 'x', reply: true, ...options }))).tone;
+  const checker = new glue.Checker();
+  const tone = (text, options) => checker.check(text, { platform: 'x', reply: true, ...options }).tone;
   const flagged = (t) => t.level !== 'ok';
   const rows = [];
 
@@ -165,8 +165,8 @@ export async function benchTone() {
   }
 
   const reply = `${hostileFr[0]} ${lines('polite_en.txt').join(' ')}`.slice(0, 280);
-  const withTone = time(() => glue.check(reply, '{"platform":"x","reply":true,"lang":"en"}'));
-  const withoutTone = time(() => glue.check(reply, '{"platform":"x","reply":true,"tone":"off"}'));
+  const withTone = time(() => checker.check(reply, { platform: 'x', reply: true, lang: 'en' }));
+  const withoutTone = time(() => checker.check(reply, { platform: 'x', reply: true, tone: 'off' }));
   rows.push({
     what: 'one 280-character reply in wasm: whole check with tone',
     value: `${(withTone / 1000).toFixed(3)} ms`,

@@ -1,4 +1,4 @@
-// X counting speed: the Stratège wasm core (called from JS, string transfer and report parsing included) against
+// X counting speed: the Stratège wasm core (called from JS, string transfer and report conversion included) against
 // twitter-text's parseTweet, on the same mixed texts of 280 and 25,000 characters, in one run. The counter asks for
 // the length only; the whole check (hashtags and language too, the review lane without dictionaries) is timed beside.
 import { readFileSync } from 'node:fs';
@@ -23,19 +23,20 @@ export function time(fn, minMs = 400) {
   return (elapsed * 1000) / calls;
 }
 
-const COUNTER = '{"platform":"x","premium":true,"length_only":true}';
-const WHOLE = '{"platform":"x","premium":true}';
+const COUNTER = Object.freeze({ platform: 'x', premium: true, length_only: true });
+const WHOLE = Object.freeze({ platform: 'x', premium: true });
 
 export async function benchXCount() {
   const glue = await import(new URL('dist/chrome/pkg/stratege.js', ROOT));
   await glue.default({ module_or_path: readFileSync(new URL('dist/chrome/pkg/stratege_bg.wasm', ROOT)) });
+  const checker = new glue.Checker();
   const rows = [];
   for (const size of [280, 25_000]) {
     const text = mixedText(size, size);
-    const ours = JSON.parse(glue.check(text, COUNTER)).length.count;
+    const ours = checker.check(text, COUNTER).length.count;
     const theirs = twitter.parseTweet(text).weightedLength;
-    const stratege = time(() => JSON.parse(glue.check(text, COUNTER)));
-    const whole = time(() => JSON.parse(glue.check(text, WHOLE)));
+    const stratege = time(() => checker.check(text, COUNTER));
+    const whole = time(() => checker.check(text, WHOLE));
     const reference = time(() => twitter.parseTweet(text));
     rows.push({ size: text.length, stratege, whole, reference, ratio: reference / stratege, same: ours === theirs });
   }

@@ -12,7 +12,7 @@ init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).the
   document.querySelector('[data-stratege="version"]').textContent = version();
   const body = document.querySelector('[data-stratege="platforms"] tbody');
   const number = new Intl.NumberFormat();
-  for (const p of JSON.parse(platforms())) {
+  for (const p of platforms()) {
     const row = document.createElement('tr');
     const premium = p.premium ? ` (Premium ${number.format(p.premium.max)})` : '';
     const cells = [

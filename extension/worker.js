@@ -1,43 +1,58 @@
-// The extension's service worker: hosts the Rust core (WebAssembly is always allowed here) with the spelling
-// dictionaries, loaded once per browser at the first review (not when the worker wakes for the popup or a
-// counter), and answers the content scripts' checks on their ports: `count` checks (the counter, when the page
-// forbids WebAssembly) at once, `review` checks once the dictionaries are in.
-// Listeners are registered synchronously.
+// The extension's service worker: hosts the Rust core (WebAssembly is always allowed here) in one `Checker` that
+// owns the spelling dictionaries, loaded once per worker at the first review (not when the worker wakes for the
+// popup or a counter), and the user's dictionary, set when the worker starts and whenever the settings change.
+// It answers the content scripts' checks on their ports: `count` checks (the counter, when the page forbids
+// WebAssembly) at once, `review` checks once the dictionaries are in. Listeners are registered synchronously.
 
-import init, { check, load_lexicon } from './pkg/stratege.js';
+import init, { Checker } from './pkg/stratege.js';
+import { loadSettings, onSettingsChanged } from './shared/settings.js';
 
 const LANGUAGES = ['en', 'fr'];
 
-const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) });
+/** The worker's one checker, with the user's dictionary set, once the core is compiled. */
+const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(async () => {
+  const checker = new Checker();
+  checker.set_dictionary((await loadSettings()).dictionary);
+  return checker;
+});
+onSettingsChanged(async (settings) => (await ready).set_dictionary(settings.dictionary));
+
 let lexicons = null; // the loading of both dictionaries, started by the first review
 /** A language whose dictionary cannot load is reviewed without spelling (the report says so), never blocked. */
-const loadLexicons = () =>
+const loadLexicons = (checker) =>
   Promise.allSettled(
     LANGUAGES.map(async (lang) => {
       const response = await fetch(new URL(`./lexicon/${lang}.bin`, import.meta.url));
-      const answer = JSON.parse(load_lexicon(lang, new Uint8Array(await response.arrayBuffer())));
-      if (answer.error) throw new Error(answer.error);
+      checker.load_lexicon(lang, new Uint8Array(await response.arrayBuffer()));
     }),
   );
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'stratege:core') return;
   port.onMessage.addListener(async ({ id, text, options, lane }) => {
-    let answer;
+    let checker;
     try {
-      await ready;
+      checker = await ready;
       if (lane === 'review') {
-        lexicons ??= loadLexicons();
+        lexicons ??= loadLexicons(checker);
         await lexicons;
       }
-      answer = { id, report: check(String(text), JSON.stringify(options || {})) };
     } catch (error) {
-      answer = { id, error: `core unavailable: ${error?.message}` };
+      answer(port, { id, error: `core unavailable: ${error?.message}` });
+      return;
     }
     try {
-      port.postMessage(answer);
-    } catch {
-      // The tab closed or navigated while the check ran: nobody is waiting.
+      answer(port, { id, report: checker.check(String(text), options || {}) });
+    } catch (error) {
+      answer(port, { id, error: error?.message }); // the options were refused (the core throws why)
     }
   });
 });
+
+function answer(port, message) {
+  try {
+    port.postMessage(message);
+  } catch {
+    // The tab closed or navigated while the check ran: nobody is waiting.
+  }
+}

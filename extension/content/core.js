@@ -1,7 +1,8 @@
 // The Rust core as seen from the content script: compiled in the page when its CSP allows WebAssembly (fast
-// path), otherwise reached in the extension's service worker. Both answer the same report for the same input.
-// Reviews (spelling with the dictionaries, tone) always run in the worker: the dictionaries are loaded there once
-// per browser instead of once per tab.
+// path: a `Checker` of its own, without dictionaries, for the counter's length-only checks), otherwise reached in
+// the extension's service worker. Both answer the same report for the same input. Reviews (spelling with the
+// dictionaries and the user's words, tone) always run in the worker's checker: the dictionaries are loaded there
+// once per browser instead of once per tab.
 
 /** The first review may wait for the dictionaries to load in a worker that was just started. */
 const WORKER_TIMEOUT_MS = 10000;
@@ -22,7 +23,8 @@ export async function connectCore(origin = location.origin) {
     try {
       const glue = await import(chrome.runtime.getURL('pkg/stratege.js'));
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/stratege_bg.wasm') });
-      const check = async (text, options) => parse(glue.check(text, JSON.stringify(options)));
+      const checker = new glue.Checker();
+      const check = async (text, options) => checker.check(text, options);
       return { path: 'page', check, review };
     } catch {
       // The page's CSP forbids compiling WebAssembly here (or the module could not load): use the worker.
@@ -31,12 +33,6 @@ export async function connectCore(origin = location.origin) {
     }
   }
   return { path: 'worker', check: (text, options) => worker(text, options, 'count'), review };
-}
-
-function parse(json) {
-  const report = JSON.parse(json);
-  if (report.error) throw new Error(report.error);
-  return report;
 }
 
 /**
@@ -55,13 +51,7 @@ function workerClient() {
       pending.delete(id);
       clearTimeout(request.timer);
       if (error) request.reject(new Error(error));
-      else {
-        try {
-          request.resolve(parse(report));
-        } catch (e) {
-          request.reject(e);
-        }
-      }
+      else request.resolve(report);
     });
     port.onDisconnect.addListener(() => {
       port = null;

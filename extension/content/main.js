@@ -21,7 +21,6 @@ async function start() {
     auto_mentions: false,
     tone: reply || settings.tonePosts ? settings.tone[site.id] : 'off',
     hashtag_limit: site.platform === 'instagram' ? settings.instagramHashtagLimit : undefined,
-    dictionary: settings.dictionary,
     lang: settings.language === 'auto' ? undefined : settings.language,
   });
   const actions = { addWord: addToDictionary };

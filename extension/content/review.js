@@ -1,15 +1,20 @@
 // From a review report to what the page shows: the marks (one per flagged hashtag, one per tone reason), how
 // they follow edits made after the review, and the contents of their cards in plain words.
 
-/** When a hashtag has several problems, its mark shows the most serious kind. */
-const HASHTAG_ORDER = ['spelling', 'broken', 'duplicate', 'limit', 'readability'];
-const HASHTAG_TITLES = {
-  spelling: 'Hashtag spelling',
-  broken: 'Hashtag cut short',
-  duplicate: 'Repeated hashtag',
-  limit: 'Too many hashtags',
-  readability: 'Hashtag readability',
-};
+/**
+ * The kinds of a hashtag's problems (the core's `HashtagProblemKind`, report.rs), most serious first: when a
+ * hashtag has several, its mark shows the first. The mark's `data-kind` is the report's problem kind,
+ * `hashtag-<kind>`.
+ */
+export const HASHTAG_KINDS = Object.freeze([
+  { kind: 'spelling', title: 'Hashtag spelling' },
+  { kind: 'broken', title: 'Hashtag cut short' },
+  { kind: 'duplicate', title: 'Repeated hashtag' },
+  { kind: 'limit', title: 'Too many hashtags' },
+  { kind: 'readability', title: 'Hashtag readability' },
+]);
+const HASHTAG_ORDER = HASHTAG_KINDS.map((k) => k.kind);
+const hashtagTitle = (kind) => HASHTAG_KINDS.find((k) => k.kind === kind)?.title;
 const TONE_LABELS = {
   insult: 'Insult',
   profanity: 'Strong language',
@@ -36,7 +41,7 @@ export function marksOf(report, text) {
       start: tag.start,
       end: tag.end,
       text: tag.tag,
-      label: `${HASHTAG_TITLES[top] || top}: ${tag.tag}`,
+      label: `${hashtagTitle(top) || top}: ${tag.tag}`,
       tag,
       problems,
     });
@@ -102,7 +107,7 @@ export function hashtagCard(mark, { apply, addWord }) {
   const actions = [];
   const seen = new Set();
   for (const problem of mark.problems) {
-    lines.push(problem.message || `${HASHTAG_TITLES[problem.kind] || problem.kind}.`);
+    lines.push(problem.message || `${hashtagTitle(problem.kind) || problem.kind}.`);
     if (problem.suggestion && !seen.has(problem.suggestion)) {
       seen.add(problem.suggestion);
       actions.push({
@@ -118,7 +123,7 @@ export function hashtagCard(mark, { apply, addWord }) {
     const word = mark.text.replace(/^[#＃]/, '');
     actions.push({ label: `Add “${word}” to my dictionary`, run: () => addWord(word) });
   }
-  return { title: HASHTAG_TITLES[mark.problems[0].kind] || 'Hashtag', lines, actions };
+  return { title: hashtagTitle(mark.problems[0].kind) || 'Hashtag', lines, actions };
 }
 
 /** The card of the tone indicator (all reasons) or of one tone mark: why, the words, and a calmer phrasing. */

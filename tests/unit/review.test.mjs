@@ -1,7 +1,8 @@
 // The content script's pure review logic: which marks a report yields and how they follow later edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashtagCard, marksOf, shiftMarks, toneCard } from '../../extension/content/review.js';
+import { readFileSync } from 'node:fs';
+import { HASHTAG_KINDS, hashtagCard, marksOf, shiftMarks, toneCard } from '../../extension/content/review.js';
 
 const TEXT = 'Tips for #SocialMeida managers #marketing';
 const REPORT = {
@@ -116,4 +117,22 @@ test('a tone card lists each reason with its words and tip', () => {
   assert.match(card.title, /hostile/);
   assert.deepEqual(card.lines[0].parts, [{ strong: 'Condescension' }, ': “learn to read”']);
   assert.deepEqual(card.lines[1].parts, ['Point to the detail instead.']);
+});
+
+test("the hashtag kinds are the core's, each with a title", () => {
+  const report = readFileSync(new URL('../../src/report.rs', import.meta.url), 'utf8');
+  const body = report.match(/pub enum HashtagProblemKind \{([^}]*)\}/)[1];
+  const core = [...body.matchAll(/^\s*(\w+),/gm)].map((m) => m[1].toLowerCase());
+  assert.ok(core.length >= 5, 'the enum is read');
+  assert.deepEqual(HASHTAG_KINDS.map((k) => k.kind).sort(), core.sort());
+  assert.ok(HASHTAG_KINDS.every((k) => k.title));
+});
+
+test('a mark of each hashtag kind has the data-kind of the report problem, hashtag-<kind>', () => {
+  for (const { kind, title } of HASHTAG_KINDS) {
+    const report = { hashtags: [{ tag: '#a', start: 0, end: 2, problems: [{ kind }] }] };
+    const [mark] = marksOf(report, '#a');
+    assert.equal(mark.kind, `hashtag-${kind}`);
+    assert.equal(mark.label, `${title}: #a`);
+  }
 });
