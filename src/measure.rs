@@ -123,10 +123,7 @@ fn weigh_units(unit: Unit, text: &str, limit: u32) -> (u32, Option<usize>) {
 /// Characters that make an X post invalid (twitter-text invalidCharsGroup), with UTF-16 offsets.
 fn invalid_chars(text: &str) -> Vec<(usize, char)> {
     let mut cursor = Utf16Cursor::new(text);
-    text.char_indices()
-        .filter(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}'))
-        .map(|(i, c)| (cursor.at(i), c))
-        .collect()
+    text.char_indices().filter(|&(_, c)| crate::twitter::chars::is_invalid(c)).map(|(i, c)| (cursor.at(i), c)).collect()
 }
 
 /// UTF-16 offset where a feed that shows `chars` characters or `lines` lines cuts the text, if it is longer.

@@ -1,8 +1,10 @@
 //! Small text helpers: UTF-16 offsets, the unit of every span in a report.
 
-/// Length of `s` in UTF-16 code units, as JavaScript's `length`.
+/// Length of `s` in UTF-16 code units, as JavaScript's `length`: one per code point, two for the four-byte ones
+/// (counted on the bytes: every byte but a continuation byte starts a code point, and lead bytes from 0xF0 start
+/// the four-byte ones).
 pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 /// Converts increasing byte offsets of one text into UTF-16 offsets in a single pass overall.
@@ -48,6 +50,8 @@ mod tests {
         assert_eq!(utf16_len("café"), 4);
         assert_eq!(utf16_len("😀a"), 3);
         assert_eq!(utf16_len(""), 0);
+        let every_width = "a\u{7F}\u{80}é\u{7FF}\u{800}中\u{FFFF}\u{10000}😀\u{10FFFF}";
+        assert_eq!(utf16_len(every_width), every_width.encode_utf16().count());
     }
 
     #[test]

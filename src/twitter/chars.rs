@@ -26,9 +26,10 @@ const fn is_space(c: char) -> bool {
         | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
 
-/// twitter-text `invalidCharsGroup`.
+/// twitter-text `invalidCharsGroup`: the characters that make a post invalid (the one definition; the first
+/// comparison keeps the common case to one branch).
 pub(crate) fn is_invalid(c: char) -> bool {
-    matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
+    c >= '\u{FEFF}' && matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
 
 /// twitter-text `directionalMarkersGroup`.
@@ -143,9 +144,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 }
 
 /// UTF-16 length of `s`, the unit of every length limit in twitter-text.
-pub(crate) fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
-}
+pub(crate) use crate::text::utf16_len;
 
 /// The character starting at byte `i` of `text`, if any.
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {

@@ -4,7 +4,7 @@
 //! Offsets in the public API are byte offsets into the `&str` given; the behaviour (which spans are found) matches
 //! the JavaScript reference, whose regexes are reproduced by linear scanners instead of a regex engine.
 
-mod chars;
+pub(crate) mod chars;
 pub mod emoji;
 pub mod hashtags;
 mod idna;

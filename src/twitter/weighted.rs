@@ -1,6 +1,6 @@
 //! The X weighted length of a post (twitter-text `parseTweet`, configuration v3): NFC text, each code point
 //! weighs 1 or 2 by range, each URL 23, each emoji sequence 2 (see `emoji`), valid up to 280.
-use super::chars::{decode_at, in_ranges};
+use super::chars::{decode_at, in_ranges, is_invalid};
 use super::{emoji, urls};
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -322,13 +322,9 @@ const NOT_STABLE: &[(u32, u32)] = &[
     (0x2F800, 0x2FA1D),
 ];
 
-fn is_invalid(c: char) -> bool {
-    c >= '\u{FEFF}' && matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
-}
-
-/// UTF-16 length of `s`: one unit per code point, two for the four-byte ones.
+/// UTF-16 length of `s`, in the u32 of twitter-text's indices.
 fn utf16_len(s: &str) -> u32 {
-    s.bytes().map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
+    crate::text::utf16_len(s) as u32
 }
 
 #[cfg(test)]
