@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use stratege::report::{HashtagProblemKind, ProblemKind, Report, Severity};
 use stratege::{Checker, Options};
 
-/// This file's checker, with the English and French lexicons (built once: a second or so each).
+/// This file's checker, with the English and French lexicons: built once, as they take seconds to build in a debug
+/// build; a test that changes it (its dictionary) clones it, sharing the lexicons.
 fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
     CHECKER.get_or_init(Checker::with_embedded_lexicons)

@@ -24,8 +24,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Checks texts: length, hashtags (spelling in English and French, readability, duplicates, per-post limit,
-    /// tags cut by punctuation) and tone. The tone of replies is checked by default (relaxed); --tone sets how
+    /// Checks a text, or JSON lines: length, hashtags and tone.
+    ///
+    /// Length in the platform's unit; hashtags (spelling in English and French, readability, duplicates, per-post
+    /// limit, tags cut by punctuation); tone. The tone of replies is checked by default (relaxed); --tone sets how
     /// easily it warns, for posts too. Exit status 1 when the text has an error (over the limit, invalid
     /// character, too many hashtags on Instagram).
     Check(CheckArgs),
@@ -80,9 +82,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
         };
     }
     if args.options.platform.is_none() {
-        Cli::command()
-            .error(clap::error::ErrorKind::MissingRequiredArgument, "check needs --jsonl or --platform NAME")
-            .exit();
+        let mut command = Cli::command();
+        command.build(); // names the subcommand `stratege check` in its usage
+        let check = command.find_subcommand_mut("check").expect("check is a subcommand");
+        check.error(clap::error::ErrorKind::MissingRequiredArgument, "check needs --jsonl or --platform NAME").exit();
     }
     let text = match read_text(args.file.as_deref()) {
         Ok(text) => text,
