@@ -1,5 +1,7 @@
 // The one settings store of Stratège (chrome.storage.local), shared by the content script, popup and options page.
 
+import { platformFacts } from './facts.js';
+
 /** Tone sensitivities, from quietest to most watchful. */
 export const SENSITIVITIES = ['off', 'relaxed', 'strict'];
 
@@ -13,8 +15,8 @@ export const DEFAULTS = Object.freeze({
   tonePosts: false,
   /** The language of posts: 'auto' (detected per post), 'en' or 'fr'. */
   language: 'auto',
-  /** Most hashtags per Instagram post: Instagram's rule since December 2025 (platforms.md §A). */
-  instagramHashtagLimit: 5,
+  /** Most hashtags per Instagram post: Instagram's own rule (data/platforms.json). */
+  instagramHashtagLimit: platformFacts('instagram').hashtags.max,
   /** The user's own words, never flagged as misspelt. */
   dictionary: Object.freeze([]),
 });
