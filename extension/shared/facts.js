@@ -10,6 +10,11 @@ export function platformFacts(id) {
   return PLATFORM_DATA.platforms.find((platform) => platform.id === id);
 }
 
+/** The ids of the sites Stratège runs on, in the site list's order (`x`, `facebook`, `instagram`). */
+export function siteIds() {
+  return SITE_DATA.sites.map((site) => site.id);
+}
+
 /** The domain a site is known by, for labels: its first host without `www.` (`x.com`, `facebook.com`…). */
 export function siteDomain(id) {
   const site = SITE_DATA.sites.find((s) => s.id === id);
