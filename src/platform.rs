@@ -187,7 +187,7 @@ fn parse(json: &'static str) -> Vec<Rules> {
 }
 
 impl Platform {
-    /// The platform for an id such as `"x"` (also accepts `"twitter"`).
+    /// The platform for an id such as `"x"`, or one of its aliases (`"twitter"`).
     pub fn from_id(id: &str) -> Option<Platform> {
         let id = id.trim().to_ascii_lowercase();
         RULES.iter().find(|r| r.id == id || r.aliases.contains(&id.as_str())).map(|r| r.platform)
