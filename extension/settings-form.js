@@ -52,7 +52,7 @@ export async function bindSettingsForm(form, status) {
 const factNumber = new Intl.NumberFormat('en');
 
 /**
- * Fills the form's hints from the data rather than restating them: `data-fact="PLATFORM.path"` shows that fact of
+ * Fills the form's hints from the data rather than restating them: `data-fact="PLATFORM.path"` becomes that fact of
  * data/platforms.json (`x.premium.max`, `instagram.hashtags.since`), `data-fact="site:ID"` the site's domain.
  */
 function showFacts(form) {
@@ -60,7 +60,8 @@ function showFacts(form) {
     const name = element.dataset.fact;
     const value = name.startsWith('site:') ? siteDomain(name.slice('site:'.length)) : platformFact(name);
     if (value === undefined) throw new Error(`no fact ${name} in data/`);
-    element.textContent = typeof value === 'number' ? factNumber.format(value) : String(value);
+    // Plain text in place of the placeholder, so that the sentence stays one run of text (labels are flex boxes).
+    element.replaceWith(typeof value === 'number' ? factNumber.format(value) : String(value));
   }
 }
 

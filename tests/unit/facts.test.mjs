@@ -62,11 +62,13 @@ function codeLines(file) {
   let inBlockComment = false;
   text.split('\n').forEach((line, index) => {
     if (skipping) {
-      if (line === '}') skipping = false;
+      // A test item ends at its closing brace at the margin (rustfmt), or is one line (`mod tests;`).
+      if (line === '}' || (skipping === 'first' && line.endsWith(';'))) skipping = false;
+      else if (!line.startsWith('#[')) skipping = 'body';
       return;
     }
     if (file.endsWith('.rs') && line === '#[cfg(test)]') {
-      skipping = true;
+      skipping = 'first';
       return;
     }
     const trimmed = line.trim();
@@ -78,7 +80,8 @@ function codeLines(file) {
       inBlockComment = !trimmed.includes('*/');
       return;
     }
-    if (trimmed.startsWith('//') || trimmed.startsWith('#') || trimmed.startsWith('* ')) return;
+    if (trimmed.startsWith('//') || trimmed.startsWith('* ') || (file.endsWith('.py') && trimmed.startsWith('#')))
+      return;
     lines.push([index + 1, line.replace(/(^|\s)\/\/.*$/, '')]);
   });
   return lines;
