@@ -66,13 +66,17 @@ lexicons: $(LEXICONS)
 $(DIST)/lexicon/%.bin: $(DIST)/manifest.json tools/pack-lexicon.mjs $$(wildcard data/hashtags/%/*)
 	node tools/pack-lexicon.mjs $* $@
 
-$(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES)
+# The pages' and the worker's scripts are bundled (as the content script) so that they can import data/*.json; the
+# manifest, written last, is the template manifest.json with the host lists of data/sites.json.
+$(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json data/platforms.json tools/build-manifest.mjs
 	rm -rf $(DIST) && mkdir -p $(DIST)/pkg
-	cp manifest.json $(DIST)/
 	cp $(PKG)/stratege.js $(PKG)/stratege_bg.wasm $(DIST)/pkg/
-	cp -r extension/shared extension/*.html extension/*.js extension/*.css $(DIST)/
+	cp extension/*.html extension/*.css $(DIST)/
+	esbuild extension/worker.js extension/options.js extension/popup.js --bundle --format=esm --target=chrome116 \
+	  --external:./pkg/stratege.js --log-level=warning --outdir=$(DIST)
 	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \
 	  --outfile=$(DIST)/content.js
+	node tools/build-manifest.mjs $@
 
 ## test: everything, on a fresh machine too
 test: build lint test-native test-wasm test-node

@@ -3,6 +3,7 @@
 // `instagramHashtagLimit`; a form may hold any of them.
 
 import { loadSettings, saveSettings, onSettingsChanged, SENSITIVITIES, DEFAULTS } from './shared/settings.js';
+import { platformFacts, siteDomain } from './shared/facts.js';
 
 const SENSITIVITY_LABELS = {
   off: 'Off',
@@ -11,6 +12,7 @@ const SENSITIVITY_LABELS = {
 };
 
 export async function bindSettingsForm(form, status) {
+  showFacts(form);
   const fields = form.elements;
   for (const select of form.querySelectorAll('select[name^="tone-"]')) {
     for (const value of SENSITIVITIES) select.add(new Option(SENSITIVITY_LABELS[value], value));
@@ -45,6 +47,27 @@ export async function bindSettingsForm(form, status) {
     if (status) status.textContent = 'Saved.';
   });
   form.addEventListener('submit', (event) => event.preventDefault());
+}
+
+const factNumber = new Intl.NumberFormat('en');
+
+/**
+ * Fills the form's hints from the data rather than restating them: `data-fact="PLATFORM.path"` becomes that fact of
+ * data/platforms.json (`x.premium.max`, `instagram.hashtags.since`), `data-fact="site:ID"` the site's domain.
+ */
+function showFacts(form) {
+  for (const element of form.querySelectorAll('[data-fact]')) {
+    const name = element.dataset.fact;
+    const value = name.startsWith('site:') ? siteDomain(name.slice('site:'.length)) : platformFact(name);
+    if (value === undefined) throw new Error(`no fact ${name} in data/`);
+    // Plain text in place of the placeholder, so that the sentence stays one run of text (labels are flex boxes).
+    element.replaceWith(typeof value === 'number' ? factNumber.format(value) : String(value));
+  }
+}
+
+function platformFact(name) {
+  const [platform, ...path] = name.split('.');
+  return path.reduce((facts, key) => facts?.[key], platformFacts(platform));
 }
 
 /** `{ id: value }` of the fields named `<prefix><id>`. */

@@ -1,10 +1,13 @@
-//! The table of platform rules: length limits, counting units and where each figure comes from.
-//! Every figure cites ../shared/reference/platforms.md (section A unless noted) with its confidence.
+//! The table of platform rules: length limits, counting units, feed cuts, hashtag limits and where each figure
+//! comes from. The facts live in `data/platforms.json` (shared with the extension, which imports the same file);
+//! this module reads it once, at first use, into [`RULES`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::ops::Deref;
+use std::sync::LazyLock;
 
 /// A platform Stratège knows. The extension runs on the first three; the CLI checks all of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     X,
@@ -17,7 +20,7 @@ pub enum Platform {
 }
 
 /// How a platform measures the length of a post.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// twitter-text v3: NFC text, weight 1 or 2 per code point, every URL 23, every emoji sequence 2.
@@ -46,20 +49,34 @@ impl Unit {
 }
 
 /// Where a feed cuts a long text behind "more".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub struct PreviewCut {
     /// Characters (UTF-16 code units) shown before "more".
     pub chars: usize,
     /// Lines shown before "more".
     pub lines: usize,
+    pub source: &'static str,
+    pub confidence: &'static str,
 }
 
 /// One limit of one surface (a post, a reply or comment) with its evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub struct Limit {
     pub max: u32,
     pub source: &'static str,
-    /// HIGH, MED, LOW or UNCONFIRMED, as platforms.md grades it.
+    /// HIGH, MED-HIGH, MED, LOW or UNCONFIRMED, as platforms.md grades it.
+    pub confidence: &'static str,
+}
+
+/// How many hashtags a post takes, or the platform advises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub struct HashtagLimit {
+    pub max: u32,
+    /// The platform only advises the number (X's best practice); false when it enforces it (Instagram).
+    pub advice: bool,
+    /// Since when the limit holds, as the platform announced it.
+    pub since: Option<&'static str>,
+    pub source: &'static str,
     pub confidence: &'static str,
 }
 
@@ -68,6 +85,8 @@ pub struct Limit {
 pub struct Rules {
     pub platform: Platform,
     pub id: &'static str,
+    /// Other ids accepted for the platform (`"twitter"` for X).
+    pub aliases: &'static [&'static str],
     pub name: &'static str,
     pub unit: Unit,
     pub post: Limit,
@@ -76,6 +95,7 @@ pub struct Rules {
     /// The long-post limit of a paid tier (X Premium), used when the user says they have it.
     pub premium: Option<Limit>,
     pub preview: Option<PreviewCut>,
+    pub hashtags: Option<HashtagLimit>,
 }
 
 impl Rules {
@@ -93,121 +113,84 @@ impl Rules {
     }
 }
 
-const X_SOURCE: &str =
-    "twitter-text config/v3.json maxWeightedTweetLength; docs.x.com Counting characters (2026-05-20)";
+/// The platform data, in the repository's `data/` folder.
+const DATA: &str = include_str!("../data/platforms.json");
 
-/// The rules of every platform, in the order of the README table.
-pub const RULES: [Rules; 7] = [
-    Rules {
-        platform: Platform::X,
-        id: "x",
-        name: "X",
-        unit: Unit::Weighted,
-        post: Limit { max: 280, source: X_SOURCE, confidence: "HIGH" },
-        reply: Some(Limit {
-            max: 280,
-            source: "docs.x.com Counting characters: replies share the post limit; auto-populated leading @mentions do not count",
-            confidence: "MED",
-        }),
-        premium: Some(Limit {
-            max: 25_000,
-            source: "X feature switch longform_notetweets_max_weighted_character_length (2025); telecomlive.in 2023-06-28",
-            confidence: "MED-HIGH",
-        }),
-        preview: None,
-    },
-    Rules {
-        platform: Platform::Facebook,
-        id: "facebook",
-        name: "Facebook",
-        unit: Unit::Utf16,
-        post: Limit {
-            max: 63_206,
-            source: "Facebook (Vadim Lavrusik, Bob Baldwin) via Digital Trends 2011-12-01",
-            confidence: "MED",
-        },
-        reply: Some(Limit {
-            max: 8_000,
-            source: "comment limit from third parties only (typecount.com, postonce.to, bulkpublish.com)",
-            confidence: "UNCONFIRMED",
-        }),
-        premium: None,
-        preview: None,
-    },
-    Rules {
-        platform: Platform::Instagram,
-        id: "instagram",
-        name: "Instagram",
-        unit: Unit::Utf16,
-        post: Limit {
-            max: 2_200,
-            source: "Instagram Graph API POST /{ig-user-id}/media, caption: Maximum 2200 characters",
-            confidence: "HIGH",
-        },
-        reply: Some(Limit {
-            max: 2_200,
-            source: "comment limit from third parties only (qainsta.com)",
-            confidence: "UNCONFIRMED",
-        }),
-        premium: None,
-        preview: Some(PreviewCut { chars: 125, lines: 3 }),
-    },
-    Rules {
-        platform: Platform::Threads,
-        id: "threads",
-        name: "Threads",
-        unit: Unit::CodePointsEmojiUtf8,
-        post: Limit { max: 500, source: "Meta Threads Posts developer doc (updated 2026-04-14)", confidence: "HIGH" },
-        reply: None,
-        premium: None,
-        preview: None,
-    },
-    Rules {
-        platform: Platform::Bluesky,
-        id: "bluesky",
-        name: "Bluesky",
-        unit: Unit::Graphemes,
-        post: Limit {
-            max: 300,
-            source: "atproto lexicons/app/bsky/feed/post.json maxGraphemes (2026-06-03)",
-            confidence: "HIGH",
-        },
-        reply: None,
-        premium: None,
-        preview: None,
-    },
-    Rules {
-        platform: Platform::Mastodon,
-        id: "mastodon",
-        name: "Mastodon",
-        unit: Unit::GraphemesUrl23,
-        post: Limit {
-            max: 500,
-            source: "mastodon/documentation posting.md (2025-11-21): default, per instance",
-            confidence: "HIGH",
-        },
-        reply: None,
-        premium: None,
-        preview: None,
-    },
-    Rules {
-        platform: Platform::Linkedin,
-        id: "linkedin",
-        name: "LinkedIn",
-        unit: Unit::Utf16,
-        post: Limit { max: 3_000, source: "Ayrshare LinkedIn API doc; PostSyncer docs", confidence: "MED" },
-        reply: None,
-        premium: None,
-        preview: None,
-    },
-];
+/// One platform's entry in `data/platforms.json`, before its id is checked against [`Platform`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    id: &'static str,
+    #[serde(default)]
+    aliases: Vec<&'static str>,
+    name: &'static str,
+    unit: Unit,
+    post: Limit,
+    reply: Option<Limit>,
+    premium: Option<Limit>,
+    preview: Option<PreviewCut>,
+    hashtags: Option<HashtagLimit>,
+}
+
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+struct Data {
+    platforms: Vec<Entry>,
+}
+
+/// The rules of every platform, in the order of `data/platforms.json` (and of the README table).
+pub struct Table(LazyLock<Vec<Rules>>);
+
+impl Deref for Table {
+    type Target = [Rules];
+
+    fn deref(&self) -> &[Rules] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Table {
+    type Item = &'a Rules;
+    type IntoIter = std::slice::Iter<'a, Rules>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The rules of every platform, read from `data/platforms.json` at first use.
+pub static RULES: Table = Table(LazyLock::new(|| parse(DATA)));
+
+/// Reads the platform data; a malformed file is a build mistake, caught by every test.
+fn parse(json: &'static str) -> Vec<Rules> {
+    let data: Data = serde_json::from_str(json).expect("data/platforms.json is well formed");
+    data.platforms
+        .into_iter()
+        .map(|e| {
+            let platform =
+                Platform::deserialize(serde::de::value::BorrowedStrDeserializer::<serde_json::Error>::new(e.id))
+                    .expect("every platform in data/platforms.json is a `Platform`");
+            Rules {
+                platform,
+                id: e.id,
+                aliases: Vec::leak(e.aliases),
+                name: e.name,
+                unit: e.unit,
+                post: e.post,
+                reply: e.reply,
+                premium: e.premium,
+                preview: e.preview,
+                hashtags: e.hashtags,
+            }
+        })
+        .collect()
+}
 
 impl Platform {
-    /// The platform for an id such as `"x"` (also accepts `"twitter"`).
+    /// The platform for an id such as `"x"`, or one of its aliases (`"twitter"`).
     pub fn from_id(id: &str) -> Option<Platform> {
         let id = id.trim().to_ascii_lowercase();
-        let id = if id == "twitter" { "x" } else { id.as_str() };
-        RULES.iter().find(|r| r.id == id).map(|r| r.platform)
+        RULES.iter().find(|r| r.id == id || r.aliases.contains(&id.as_str())).map(|r| r.platform)
     }
 
     /// This platform's rules.
@@ -245,23 +228,141 @@ pub fn table_json() -> serde_json::Value {
 mod tests {
     use super::*;
 
+    /// Every variant, in a list the compiler keeps complete.
+    fn all() -> [Platform; 7] {
+        let all = [
+            Platform::X,
+            Platform::Facebook,
+            Platform::Instagram,
+            Platform::Threads,
+            Platform::Bluesky,
+            Platform::Mastodon,
+            Platform::Linkedin,
+        ];
+        for p in all {
+            match p {
+                Platform::X
+                | Platform::Facebook
+                | Platform::Instagram
+                | Platform::Threads
+                | Platform::Bluesky
+                | Platform::Mastodon
+                | Platform::Linkedin => {}
+            }
+        }
+        all
+    }
+
     #[test]
     fn every_platform_has_exactly_one_rule() {
-        for rules in &RULES {
-            assert_eq!(Platform::from_id(rules.id), Some(rules.platform));
-            assert_eq!(RULES.iter().filter(|r| r.platform == rules.platform).count(), 1);
+        assert_eq!(RULES.len(), all().len());
+        for platform in all() {
+            assert_eq!(RULES.iter().filter(|r| r.platform == platform).count(), 1, "{platform:?}");
+            assert_eq!(Platform::from_id(platform.id()), Some(platform));
+            assert_eq!(serde_json::to_value(platform).unwrap(), platform.id());
         }
         assert_eq!(Platform::from_id("Twitter"), Some(Platform::X));
+        assert_eq!(Platform::from_id(" X "), Some(Platform::X));
         assert_eq!(Platform::from_id("myspace"), None);
     }
 
     #[test]
     fn limits_follow_reply_and_premium() {
         let x = Platform::X.rules();
-        assert_eq!(x.limit(false, false).max, 280);
-        assert_eq!(x.limit(true, false).max, 280);
-        assert_eq!(x.limit(false, true).max, 25_000);
-        assert_eq!(Platform::Facebook.rules().limit(true, true).max, 8_000);
-        assert_eq!(Platform::Instagram.rules().limit(false, false).max, 2_200);
+        assert_eq!(x.limit(false, false), x.post);
+        assert_eq!(x.limit(true, false), x.reply.unwrap());
+        assert_eq!(x.limit(false, true), x.premium.unwrap());
+        assert_eq!(x.limit(true, true), x.premium.unwrap());
+        let facebook = Platform::Facebook.rules();
+        assert_eq!(facebook.limit(true, true), facebook.reply.unwrap(), "Premium is X's only");
+        assert_eq!(facebook.limit(false, true), facebook.post);
+        let threads = Platform::Threads.rules();
+        assert_eq!(threads.limit(true, false), threads.post, "no reply limit: the post's");
+    }
+
+    #[test]
+    fn every_fact_cites_a_graded_source() {
+        const GRADES: [&str; 5] = ["HIGH", "MED-HIGH", "MED", "LOW", "UNCONFIRMED"];
+        for r in &RULES {
+            let cited = [r.post, r.reply.unwrap_or(r.post), r.premium.unwrap_or(r.post)]
+                .map(|l| (l.source, l.confidence))
+                .into_iter()
+                .chain(r.preview.map(|p| (p.source, p.confidence)))
+                .chain(r.hashtags.map(|h| (h.source, h.confidence)));
+            for (source, confidence) in cited {
+                assert!(source.len() > 10, "{}: {source:?}", r.id);
+                assert!(GRADES.contains(&confidence), "{}: {confidence:?}", r.id);
+            }
+            assert!(r.post.max > 0 && r.reply.is_none_or(|l| l.max > 0), "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn a_mistyped_key_is_an_error_not_a_missing_fact() {
+        let typo = r#"{"platforms": [{"id": "x", "name": "X", "unit": "weighted",
+            "post": {"max": 1, "source": "s", "confidence": "HIGH"}, "premuim": null}]}"#;
+        assert!(serde_json::from_str::<Data>(typo).is_err());
+        let unknown = r#"{"platforms": [{"id": "myspace", "name": "MySpace", "unit": "utf16",
+            "post": {"max": 1, "source": "s", "confidence": "HIGH"}}]}"#;
+        assert!(std::panic::catch_unwind(|| parse(unknown)).is_err());
+    }
+
+    /// The README's "How each platform counts" table, as the data says it.
+    fn readme_table() -> String {
+        let number = |n: u32| {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, d) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(d);
+            }
+            out
+        };
+        let cited = |what: &str, source: &str, confidence: &str| format!("{what}{source} ({confidence})");
+        let mut table = String::from(
+            "| Platform | Post limit | Reply / comment | Unit | Hashtags per post | Sources (confidence) |\n\
+             |---|---:|---:|---|---|---|\n",
+        );
+        for r in &RULES {
+            let mut sources = vec![cited("", r.post.source, r.post.confidence)];
+            let reply = r.reply.map_or("—".to_owned(), |l| {
+                sources.push(cited("reply: ", l.source, l.confidence));
+                let unconfirmed = if l.confidence == "UNCONFIRMED" { " (unconfirmed)" } else { "" };
+                format!("{}{unconfirmed}", number(l.max))
+            });
+            let mut post = number(r.post.max);
+            if let Some(p) = r.premium {
+                post += &format!("; {} with Premium", number(p.max));
+                sources.push(cited("Premium: ", p.source, p.confidence));
+            }
+            if let Some(p) = r.preview {
+                post += &format!("; feed shows {} characters / {} lines", p.chars, p.lines);
+                sources.push(cited("feed cut: ", p.source, p.confidence));
+            }
+            let hashtags = r.hashtags.map_or("—".to_owned(), |h| {
+                sources.push(cited("hashtags: ", h.source, h.confidence));
+                let since = h.since.map_or(String::new(), |s| format!(" since {s}"));
+                format!("{}{}{since}", if h.advice { "advised: " } else { "at most " }, h.max)
+            });
+            table += &format!(
+                "| {} | {post} | {reply} | {} | {hashtags} | {} |\n",
+                r.name,
+                r.unit.name(),
+                sources.join("; ")
+            );
+        }
+        table
+    }
+
+    #[test]
+    fn the_readme_table_is_the_data() {
+        let readme = include_str!("../README.md");
+        let begin = "<!-- platforms: generated from data/platforms.json, checked by src/platform.rs -->\n";
+        let start = readme.find(begin).expect("the README marks its platform table") + begin.len();
+        let end = start + readme[start..].find("<!-- /platforms -->").expect("the table's end marker");
+        let expected = readme_table();
+        assert!(readme[start..end] == expected, "README.md's platform table should read:\n{expected}");
     }
 }

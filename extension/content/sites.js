@@ -1,70 +1,18 @@
-// Site adapters as data: which elements are composers on each site, whether they are replies, and where the
-// overlay host goes. Selectors avoid the sites' hashed classes (sites-dom.md) and localized labels where possible.
+// Site adapters: which elements are composers on each site, whether they are replies, and where the overlay host
+// goes. The sites, their hosts and their composer rules are data (data/sites.json, which also says what each rule
+// field means); this module turns the data into adapters and answers questions about them.
 
-/**
- * A composer rule: `editor` finds the editable element; `within` (optional) requires an ancestor matching
- * `closest` that contains `has`; `reply` says whether the composer writes a reply (true/false, or a list of
- * conditions, any of which makes it one); `anchor` is the ancestor after which the host is placed (default:
- * the editor itself). The first rule that matches an element wins.
- */
-export const SITES = [
-  {
-    id: 'x',
-    platform: 'x',
-    hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
-    composers: [
-      {
-        name: 'post',
-        editor:
-          '[data-testid^="tweetTextarea_"][role="textbox"][contenteditable="true"], [data-testid^="tweetTextarea_"] textarea',
-        anchor: '[data-testid$="RichTextInputContainer"], div[data-testid^="tweetTextarea_"]:not([contenteditable])',
-        reply: [{ closest: '[role="dialog"]', has: 'article[data-testid="tweet"]' }, { path: /\/status\/\d+/ }],
-      },
-    ],
-  },
-  {
-    id: 'facebook',
-    platform: 'facebook',
-    hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
-    composers: [
-      {
-        name: 'post',
-        editor: 'form[method="POST" i] [data-lexical-editor="true"][role="textbox"][contenteditable="true"]',
-        within: { closest: '[role="dialog"]' },
-        reply: false,
-      },
-      {
-        name: 'comment',
-        editor: 'form[role="presentation"] [data-lexical-editor="true"][role="textbox"][contenteditable="true"]',
-        reply: true,
-      },
-    ],
-  },
-  {
-    id: 'instagram',
-    platform: 'instagram',
-    hosts: ['www.instagram.com'],
-    composers: [
-      {
-        name: 'caption',
-        editor: '[data-lexical-editor="true"][role="textbox"][contenteditable="true"], textarea',
-        // The create-post dialog: it shows the picked media (a blob: image) or still holds the file input.
-        within: {
-          closest: '[role="dialog"]',
-          has: 'img[src^="blob:"], input[type="file"], input[name="creation-location-input"]',
-        },
-        reply: false,
-      },
-      {
-        name: 'comment',
-        editor: 'form textarea, form [contenteditable="true"][role="textbox"]',
-        // Below the comment form, not inside its row of emoji button, field and Post button.
-        anchor: 'form',
-        reply: true,
-      },
-    ],
-  },
-];
+import SITE_DATA from '../../data/sites.json' with { type: 'json' };
+
+/** The site adapters, as data/sites.json lists them; a reply condition's `path` becomes a RegExp. */
+export const SITES = SITE_DATA.sites.map((site) => ({
+  ...site,
+  composers: site.composers.map((rule) =>
+    Array.isArray(rule.reply)
+      ? { ...rule, reply: rule.reply.map((c) => (c.path ? { ...c, path: new RegExp(c.path) } : c)) }
+      : rule,
+  ),
+}));
 
 /** The adapter of a host name, or null on pages Stratège does not know. */
 export function siteFor(hostname) {

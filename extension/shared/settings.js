@@ -1,20 +1,23 @@
 // The one settings store of Stratège (chrome.storage.local), shared by the content script, popup and options page.
 
+import { platformFacts, siteIds } from './facts.js';
+
 /** Tone sensitivities, from quietest to most watchful. */
 export const SENSITIVITIES = ['off', 'relaxed', 'strict'];
 
 /** Defaults: every site on, no X Premium, tone checked on replies. Later capabilities add their keys here. */
 export const DEFAULTS = Object.freeze({
   premium: false,
-  sites: Object.freeze({ x: true, facebook: true, instagram: true }),
+  /** Every site of data/sites.json, on. */
+  sites: Object.freeze(Object.fromEntries(siteIds().map((id) => [id, true]))),
   /** Tone sensitivity per site. */
-  tone: Object.freeze({ x: 'relaxed', facebook: 'relaxed', instagram: 'relaxed' }),
+  tone: Object.freeze(Object.fromEntries(siteIds().map((id) => [id, 'relaxed']))),
   /** Check the tone of new posts too, not only of replies and comments. */
   tonePosts: false,
   /** The language of posts: 'auto' (detected per post), 'en' or 'fr'. */
   language: 'auto',
-  /** Most hashtags per Instagram post: Instagram's rule since December 2025 (platforms.md §A). */
-  instagramHashtagLimit: 5,
+  /** Most hashtags per Instagram post: Instagram's own rule (data/platforms.json). */
+  instagramHashtagLimit: platformFacts('instagram').hashtags.max,
   /** The user's own words, never flagged as misspelt. */
   dictionary: Object.freeze([]),
 });

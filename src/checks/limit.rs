@@ -4,11 +4,6 @@ use super::{flag_hashtag, Check, Input};
 use crate::platform::Platform;
 use crate::report::{HashtagProblemKind, Report, Severity};
 
-/// Instagram's hashtags per post since December 2025 (platforms.md §A, §E).
-pub const INSTAGRAM_LIMIT: u32 = 5;
-/// X's best practice: "no more than 2 hashtags per Tweet" (platforms.md §E).
-pub const X_ADVISED: u32 = 2;
-
 pub struct Limit;
 
 impl Check for Limit {
@@ -26,24 +21,31 @@ impl Check for Limit {
     }
 }
 
-/// The per-post limit that applies: (limit, severity above it, why).
+/// The per-post limit that applies: (limit, severity above it, why). The platform's own limit or advice comes
+/// from its rules (`data/platforms.json`): Instagram enforces one, X advises one.
 fn rule(platform: Platform, users: Option<u32>) -> Option<(u32, Severity, String)> {
-    match (platform, users) {
+    let rules = platform.rules();
+    match (rules.hashtags, users) {
         // The setting follows Instagram's rule by default; a user who learns the rule changed can follow it.
-        (Platform::Instagram, None) => Some((
-            INSTAGRAM_LIMIT,
-            Severity::Error,
-            format!("Instagram takes at most {INSTAGRAM_LIMIT} hashtags per post (since December 2025)"),
-        )),
-        (Platform::Instagram, Some(n)) => {
-            Some((n, Severity::Error, format!("your Instagram limit is {n} hashtags per post")))
+        (Some(rule), None) if !rule.advice => {
+            let since = rule.since.map_or(String::new(), |since| format!(" (since {since})"));
+            Some((
+                rule.max,
+                Severity::Error,
+                format!("{} takes at most {} hashtags per post{since}", rules.name, rule.max),
+            ))
+        }
+        (Some(rule), Some(n)) if !rule.advice => {
+            Some((n, Severity::Error, format!("your {} limit is {n} hashtags per post", rules.name)))
         }
         (_, Some(n)) => Some((n, Severity::Warning, format!("your limit is {n} hashtags per post"))),
-        (Platform::X, None) => {
-            Some((X_ADVISED, Severity::Info, format!("X advises no more than {X_ADVISED} hashtags per post")))
-        }
+        (Some(rule), None) => Some((
+            rule.max,
+            Severity::Info,
+            format!("{} advises no more than {} hashtags per post", rules.name, rule.max),
+        )),
         // Facebook and the others publish no per-post cap or advice: no limit unless the user sets one.
-        _ => None,
+        (None, None) => None,
     }
 }
 

@@ -1,7 +1,10 @@
 // The live character counter of one composer (contracts.md §3): count / limit in the platform's own unit,
 // `near` from 90 %, `over` above the limit, and a spoken announcement only when the state changes.
 
-const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
+import { platformFacts } from '../../shared/facts.js';
+
+/** Small counts in words, for sentences such as "three lines". */
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 export class Counter {
   /** @param {import('./host.js').Host} host */
@@ -25,7 +28,8 @@ export class Counter {
     el.dataset.count = String(count);
     el.dataset.limit = String(limit);
     el.dataset.state = state;
-    el.title = `${PLATFORM_NAMES[report.platform] || report.platform} counts ${unit}`;
+    const facts = platformFacts(report.platform);
+    el.title = `${facts?.name || report.platform} counts ${unit}`;
     el.replaceChildren(text(formatNumber(count)), span('limit', `/${formatNumber(limit)}`));
     if (state === 'over') el.append(span('note', `−${formatNumber(count - limit)}`));
     if (state === 'near') el.append(span('note', `${formatNumber(limit - count)} left`));
@@ -33,7 +37,9 @@ export class Counter {
     this.cut.hidden = cut === undefined;
     if (cut !== undefined) {
       this.cut.textContent = `feed shows ${formatNumber(cut)} before “more”`;
-      this.cut.title = 'Instagram shows the first 125 characters or three lines of a caption in the feed';
+      const { chars, lines } = facts.preview;
+      const shown = `the first ${chars} characters or ${NUMBER_WORDS[lines] ?? lines} lines`;
+      this.cut.title = `${facts.name} shows ${shown} of a caption in the feed`;
     }
     if (state !== this.state) {
       if (this.state !== null && state !== 'ok') {
