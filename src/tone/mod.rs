@@ -447,9 +447,37 @@ mod tests {
 
     #[test]
     fn swearing_at_nobody_is_at_most_a_caution() {
+        // Relaxed may let it pass (the models trained on ConvAbuse and MLMA score it lower than before); strict warns.
         let happy = tone("Holy shit this is good", Lang::En);
-        assert_eq!(happy.level, ToneLevel::Caution, "{happy:?}");
+        assert!(happy.level <= ToneLevel::Caution, "{happy:?}");
+        let strict = analyse("Holy shit this is good", Some(Lang::En), Sensitivity::Strict);
+        assert_eq!(strict.level, ToneLevel::Caution, "{strict:?}");
         assert_eq!(tone("shit, you moron", Lang::En).level, ToneLevel::Hostile);
+        assert_eq!(tone("shut the fuck up", Lang::En).level, ToneLevel::Hostile);
+    }
+
+    #[test]
+    fn the_misses_of_issue_13_are_caught() {
+        for (text, lang) in [
+            ("Fuck yourself.", Lang::En),
+            ("Read the FAQ before wasting our time.", Lang::En),
+            ("Wow, great job breaking it again. Genius.", Lang::En),
+            ("Vous êtes des rapaces", Lang::Fr),
+            ("vous êtes méprisables", Lang::Fr),
+            ("Votre boîte c'est une arnaque, vous volez les gens", Lang::Fr),
+        ] {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+        // Unknown language: "Fuck yourself" is an insult in the English list, which counts without a language.
+        assert_ne!(analyse("Fuck yourself.", None, Sensitivity::Relaxed).level, ToneLevel::Ok);
+        for (text, lang) in [
+            ("Please read the FAQ, it explains the refund steps.", Lang::En),
+            ("Great job, team: the fix shipped today.", Lang::En),
+            ("Attention : ce SMS n'est pas de nous, c'est une tentative d'arnaque.", Lang::Fr),
+            ("Bravo et merci pour votre patience !", Lang::Fr),
+        ] {
+            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
     }
 
     #[test]
