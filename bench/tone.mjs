@@ -5,7 +5,7 @@
 // hostile replies, polite-but-firm brand replies in both languages; the time of one 280-character reply in the
 // wasm core from Node; the models' size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
 // prints the rows.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { time } from './x-count.mjs';
 
@@ -215,16 +215,25 @@ export async function benchTone() {
   } else {
     rows.push({ what: 'English insults, Kaggle test set', value: 'missing: run `make .venv/.installed`', target: '' });
   }
-  for (const [name, cases, lang] of [
-    ['ConvAbuse test split (replies to chatbots; abusive by majority)', convAbuseTest(), 'en'],
-    ['MLMA French evaluation split (tweets; any hostility type)', mlmaTest(), 'fr'],
-    ['Davidson et al. evaluation split (tweets; offensive or hateful, aimed or not)', davidsonTest(), 'en'],
-  ]) {
+  if (!existsSync(SHARED)) {
+    rows.push({
+      what: 'ConvAbuse, MLMA French, Davidson, HateCheck',
+      value: 'missing: ../shared/data/tone',
+      target: '',
+    });
+  }
+  for (const [name, cases, lang] of existsSync(SHARED)
+    ? [
+        ['ConvAbuse test split (replies to chatbots; abusive by majority)', convAbuseTest(), 'en'],
+        ['MLMA French evaluation split (tweets; any hostility type)', mlmaTest(), 'fr'],
+        ['Davidson et al. evaluation split (tweets; offensive or hateful, aimed or not)', davidsonTest(), 'en'],
+      ]
+    : []) {
     const { value, count } = figures(cases, lang);
     rows.push({ what: `${name} (${count}), relaxed`, value, target: 'reported' });
   }
 
-  for (const lang of ['en', 'fr']) {
+  for (const lang of existsSync(SHARED) ? ['en', 'fr'] : []) {
     const cases = hateCheck(lang).map((c) => ({ ...c, level: tone(c.text, { lang }).level }));
     const right = (c) => {
       const want = expectation(c.functionality);

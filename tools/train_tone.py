@@ -13,7 +13,8 @@ Training data, read from ../shared/data/tone (origins, licences and splits: data
 HateCheck (both languages) and the sets of bench/data/tone are never read here: they are tests.
 
 Chosen on the development splits only (ConvAbuse valid, MLMA development): C and the weight of each source, by
-the mean ROC AUC of the model's probability there. The chosen model is then refitted on training + development.
+the mean ROC AUC of the model's probability there. The chosen model, trained on the training splits only, is
+shipped: the development splits stay unseen, for the analyser's constants (src/tone/mod.rs) to be chosen on them.
 Reproducible: fixed seed, deterministic solver; `--check` trains again and compares the bytes of the committed
 files (make check-tone).
 Usage: python3 tools/train_tone.py [--check]
@@ -321,13 +322,9 @@ def main():
             shown = ", ".join(f"{n} AUC {s[0]:.3f} F1 {s[1]:.3f}" for n, s in scores.items())
             print(f"C={c} davidson weight {davidson_weight}: development {shown}")
             if best is None or auc > best[0] + 1e-9:
-                best = (auc, c, source_weights)
-    _, c, source_weights = best
-    texts, labels, weights = weighted(sources, "training", source_weights)
-    for part in ("development",):
-        more = weighted(sources, part, source_weights)
-        texts, labels, weights = texts + more[0], labels + more[1], weights + more[2]
-    model = fit(texts, labels, weights, c)
+                best = (auc, c, source_weights, model)
+    # Not refitted with the development splits: they stay unseen, to choose the analyser's constants on them.
+    _, c, source_weights, model = best
     q, scale = quantise(model.coef_[0])
     bias = np.float32(model.intercept_[0])
     print(f"model: C={c}, weights {source_weights}, {np.count_nonzero(q)} non-zero of {len(q)}, scale {scale:.5f}")
