@@ -7,6 +7,7 @@ use crate::measure::{self, Options};
 use crate::platform::Platform;
 use crate::report::{Length, LengthState, Problem, Report, Severity, Tone};
 use crate::tone::{self, Sensitivity};
+use crate::twitter::entities::Entities;
 
 /// One text to check, as a JSON line of `stratege check --jsonl` (contracts.md §2) or a call from the extension.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -67,7 +68,8 @@ pub fn check(request: &Request) -> Result<Report, String> {
 /// The report of a text: its length, and its hashtags unless only the length is wanted (`hashtags` None).
 fn report(platform: Platform, text: &str, options: &Options, hashtags: Option<&crate::hashtags::Settings>) -> Report {
     let rules = platform.rules();
-    let m = measure::measure(rules, text, options);
+    let entities = Entities::new(text);
+    let m = measure::measure(rules, &entities, options);
     let text_len = crate::text::utf16_len(text);
     let mut problems = Vec::new();
     if let Some(from) = m.over_from {
@@ -111,7 +113,7 @@ fn report(platform: Platform, text: &str, options: &Options, hashtags: Option<&c
             suggestion: None,
         });
     }
-    let tags = hashtags.map(|settings| crate::hashtags::analyse(text, settings)).unwrap_or_default();
+    let tags = hashtags.map(|settings| crate::hashtags::analyse(&entities, settings)).unwrap_or_default();
     problems.extend(tags.problems);
     Report {
         platform,

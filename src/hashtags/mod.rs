@@ -16,6 +16,7 @@ use crate::lang::{self, Lang};
 use crate::platform::Platform;
 use crate::report::{Hashtag, HashtagProblem, Problem, Severity};
 use crate::text::Utf16Cursor;
+use crate::twitter::entities::Entities;
 use spelling::Judgement;
 
 /// Longest tag body whose spelling is checked, in characters: beyond, no split is attempted (bounded time).
@@ -86,8 +87,9 @@ fn is_checkable(body: &str) -> bool {
 }
 
 /// Analyses the hashtags of `text`.
-pub fn analyse(text: &str, settings: &Settings) -> Analysis {
-    let found = extract::hashtags(settings.platform, text);
+pub fn analyse(entities: &Entities, settings: &Settings) -> Analysis {
+    let text = entities.text();
+    let found = extract::hashtags(settings.platform, entities);
     let post_lang = settings.lang.or_else(|| lang::detect(text));
     let order = match post_lang {
         Some(Lang::Fr) => [Lang::Fr, Lang::En],

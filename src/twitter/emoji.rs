@@ -6,6 +6,8 @@
 //! malformed or not fully qualified sequences). A match is the longest listed sequence starting at a position.
 use std::sync::OnceLock;
 
+use super::chars::decode_at;
+
 /// The front-coded list: for each sequence, sorted bytewise, [bytes shared with the previous one, length of
 /// the rest, the rest].
 const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
@@ -124,6 +126,39 @@ pub(crate) fn sequences() -> &'static Table {
     TABLE.get_or_init(Table::decode)
 }
 
+/// An emoji sequence found in a text: `text[start..end]`, byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmojiEntity {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The emoji sequences of `text`, left to right, each the longest listed sequence where it starts (as
+/// twemoji-parser's global regex finds them). ASCII is stepped over a byte at a time, except the keycap bases
+/// (`#`, `*`, digits) when a non-ASCII character follows them.
+pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
+    let table = sequences();
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 && !(matches!(b, b'#' | b'*' | b'0'..=b'9') && bytes.get(at + 1).is_some_and(|&n| n >= 0x80)) {
+            at += 1;
+            continue;
+        }
+        let (c, len) = decode_at(bytes, at);
+        match table.may_start(c).then(|| table.longest(&text[at..])).flatten() {
+            Some(end) => {
+                found.push(EmojiEntity { start: at, end: at + end });
+                at += end;
+            }
+            None => at += len,
+        }
+    }
+    found
+}
+
 /// Byte length of the emoji sequence starting at byte `pos` of `text`: the longest RGI emoji sequence of
 /// Unicode 16, or else the longest string the reference (twemoji-parser) takes as one emoji; `None` if neither
 /// starts there (or `pos` is not a char boundary inside `text`).
@@ -147,6 +182,12 @@ mod tests {
         let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(t.sequences, listed);
         assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");
+    }
+
+    #[test]
+    fn extraction_goes_left_to_right() {
+        let spans = |t: &str| extract_emoji(t).iter().map(|e| (e.start, e.end)).collect::<Vec<_>>();
+        assert_eq!(spans("a😷b 1\u{20E3}1 👨‍👩‍x"), [(1, 5), (7, 11), (13, 17), (20, 24)]);
     }
 
     #[test]

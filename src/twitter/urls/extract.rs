@@ -5,7 +5,7 @@ use super::super::chars::{char_at, is_url_preceding_char, utf16_len};
 use super::super::idna;
 use super::ascii_domains::{ascii_domains, DomainScratch};
 use super::domain::Labels;
-use super::js_quirks::match_after_high_surrogate;
+use super::js_quirks::{counted_end, match_after_high_surrogate};
 use super::path::{path_end, query_end};
 
 /// A URL found in a text: `text[start..end]`, byte offsets.
@@ -13,6 +13,17 @@ use super::path::{path_end, query_end};
 pub struct UrlEntity {
     pub start: usize,
     pub end: usize,
+    /// Where `parseTweet` resumes counting after the URL (byte offset): `end`, except for a URL without protocol
+    /// whose reported string is shorter than its span (see `js_quirks::counted_end`).
+    pub counted_end: usize,
+    /// `parseTweet` resumes on the low surrogate of the astral character at `counted_end` (it counts UTF-16 units).
+    pub counted_end_splits_char: bool,
+}
+
+impl UrlEntity {
+    fn new(start: usize, end: usize) -> UrlEntity {
+        UrlEntity { start, end, counted_end: end, counted_end_splits_char: false }
+    }
 }
 
 const MAX_URL_LENGTH: usize = 4096;
@@ -171,8 +182,17 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                 // Usually the match is right at `from`, its own first occurrence: no search then.
                 let start = if s == from { s } else { text[from..m.domain_end].find(needle).map_or(s, |i| from + i) };
                 from = start + needle.len();
-                let end = if k + 1 == n && m.has_path { m.end } else { from };
-                urls.push(UrlEntity { start, end });
+                if k + 1 == n && m.has_path {
+                    let string_len = utf16_len(needle) + utf16_len(&text[m.domain_end..m.end]);
+                    let (counted_end, counted_end_splits_char) = if start == s && e == m.domain_end {
+                        (m.end, false)
+                    } else {
+                        counted_end(text, start, string_len)
+                    };
+                    urls.push(UrlEntity { start, end: m.end, counted_end, counted_end_splits_char });
+                } else {
+                    urls.push(UrlEntity::new(start, from));
+                }
             }
         } else {
             let mut end = m.end;
@@ -182,7 +202,7 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                 }
                 end = tco;
             }
-            urls.push(UrlEntity { start: m.start, end });
+            urls.push(UrlEntity::new(m.start, end));
         }
     }
     urls
