@@ -4,7 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::platform::{Rules, Unit};
-use crate::text::{utf16_len, Utf16Cursor};
+use crate::text::utf16_len;
 use crate::twitter::entities::Entities;
 use crate::twitter::weighted;
 
@@ -124,16 +124,22 @@ fn weigh_units(unit: Unit, entities: &Entities, limit: u32) -> (u32, Option<usiz
 }
 
 /// Characters that make an X post invalid (twitter-text invalidCharsGroup), with UTF-16 offsets. All three are
-/// encoded with the lead byte 0xEF, which the scan looks for.
+/// encoded with the lead byte 0xEF, which the scan looks for, counting UTF-16 units from byte to byte on the way.
 fn invalid_chars(text: &str) -> Vec<(usize, char)> {
     let bytes = text.as_bytes();
-    let mut cursor = Utf16Cursor::new(text);
     let mut found = Vec::new();
-    let mut from = 0;
+    let (mut from, mut units) = (0, 0);
+    let mut counted = 0;
     while let Some(i) = bytes[from..].iter().position(|&b| b == 0xEF) {
         let at = from + i;
         if let Some(c) = text[at..].chars().next().filter(|c| matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')) {
-            found.push((cursor.at(at), c));
+            // A UTF-16 unit per character start, two for four-byte characters.
+            units += bytes[counted..at]
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>();
+            counted = at;
+            found.push((units, c));
         }
         from = at + 1;
     }

@@ -24,6 +24,8 @@ pub(crate) struct Table {
     /// Bits set in `firsts` before each word: the root's children are exactly those code points, in order, so a
     /// first code point's child is found by rank, without a search.
     ranks: Vec<u32>,
+    /// The UTF-8 lead bytes of those first code points: a scan steps over any other character without decoding it.
+    leads: [bool; 256],
     sequences: usize,
 }
 
@@ -40,6 +42,7 @@ impl Table {
             nodes: vec![Node::default()],
             firsts: vec![0u64; FIRST_BOUND / 64],
             ranks: Vec::new(),
+            leads: [false; 256],
             sequences: 0,
         };
         let mut sequence: Vec<u8> = Vec::new();
@@ -67,6 +70,7 @@ impl Table {
         let first = sequence.chars().next().expect("no empty sequence") as usize;
         assert!(first < FIRST_BOUND, "sequences.bin: a sequence starts at U+{first:X}");
         self.firsts[first / 64] |= 1 << (first % 64);
+        self.leads[usize::from(sequence.as_bytes()[0])] = true;
         let mut node = 0;
         for c in sequence.chars() {
             let found = self.nodes[node].children.iter().find(|&&(cp, _)| cp == c as u32).map(|&(_, n)| n);
@@ -142,9 +146,21 @@ pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
+        if bytes[at] < 0x80 {
+            // ASCII begins no sequence but a keycap, whose base comes right before a non-ASCII character.
+            let next = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |n| at + n);
+            at = if next > at && next < bytes.len() && matches!(bytes[next - 1], b'#' | b'*' | b'0'..=b'9') {
+                next - 1
+            } else {
+                next
+            };
+            if at >= bytes.len() || bytes[at] >= 0x80 {
+                continue;
+            }
+        }
         let b = bytes[at];
-        if b < 0x80 && !(matches!(b, b'#' | b'*' | b'0'..=b'9') && bytes.get(at + 1).is_some_and(|&n| n >= 0x80)) {
-            at += 1;
+        if !table.leads[usize::from(b)] {
+            at += utf8_len(b);
             continue;
         }
         let (c, len) = decode_at(bytes, at);
@@ -157,6 +173,16 @@ pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
         }
     }
     found
+}
+
+/// Length of the UTF-8 character whose first byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// Byte length of the emoji sequence starting at byte `pos` of `text`: the longest RGI emoji sequence of

@@ -223,12 +223,19 @@ fn count(
         } else if at == emoji_start {
             (emoji[next_emoji].end, emoji_weight, false)
         } else {
-            let (c, len) = decode_at(bytes, at);
-            if is_invalid(c) {
-                invalid_chars.push(at - from);
+            // This character, then the next ones up to the next entity or ASCII character: one unit each.
+            loop {
+                let (c, len) = decode_at(bytes, at);
+                let invalid = bytes[at] == 0xEF && is_invalid(c);
+                if invalid {
+                    invalid_chars.push(at - from);
+                }
+                tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
+                at += len;
+                if at >= next_entity || bytes[at] < 0x80 {
+                    break;
+                }
             }
-            tally.unit(u64::from(config.char_weight(c)), c.len_utf16() as u32, is_invalid(c));
-            at += len;
             continue;
         };
         let segment = &text[at..end];
@@ -278,10 +285,18 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
     let (mut copied, mut boundary, mut at) = (0, 0, 0);
     while at < bytes.len() {
         if bytes[at] < 0xCC {
-            if bytes[at] & 0xC0 != 0x80 {
-                boundary = at;
+            // Below U+0300 every character is stable: the boundary moves to the last one before the next lead byte
+            // from 0xCC on.
+            let next = bytes[at..].iter().position(|&b| b >= 0xCC).map_or(bytes.len(), |n| at + n);
+            if let Some(last) = bytes[at..next].iter().rposition(|&b| b & 0xC0 != 0x80) {
+                boundary = at + last;
             }
-            at += 1;
+            at = next;
+            continue;
+        }
+        if STABLE_LEAD[usize::from(bytes[at])] {
+            boundary = at;
+            at += 2 + usize::from(bytes[at] >= 0xE0) + usize::from(bytes[at] >= 0xF0);
             continue;
         }
         let (c, len) = decode_at(bytes, at);
@@ -327,6 +342,30 @@ fn is_stable(c: char) -> bool {
     }
     matches!(cp, 0x1_0000..=0x1_01FC | 0x1_E94B..=0x2_F7FF) || !in_ranges(c, NOT_STABLE)
 }
+
+/// The lead bytes of UTF-8 characters that are all stable (no `NOT_STABLE` range meets the code points they begin):
+/// CJK, Cyrillic, Greek, most scripts. Built at compile time; continuation bytes are not marked (they are stepped
+/// over one by one, as below U+0300).
+static STABLE_LEAD: [bool; 256] = {
+    let mut stable = [false; 256];
+    let mut b = 0xC2;
+    while b <= 0xF4 {
+        let (first, last) = match b {
+            0xC2..=0xDF => ((b & 0x1F) << 6, ((b & 0x1F) << 6) + 0x3F),
+            0xE0..=0xEF => ((b & 0x0F) << 12, ((b & 0x0F) << 12) + 0xFFF),
+            _ => ((b & 0x07) << 18, ((b & 0x07) << 18) + 0x3_FFFF),
+        };
+        let mut meets = false;
+        let mut r = 0;
+        while r < NOT_STABLE.len() {
+            meets = meets || (NOT_STABLE[r].0 <= last && first <= NOT_STABLE[r].1);
+            r += 1;
+        }
+        stable[b as usize] = !meets;
+        b += 1;
+    }
+    stable
+};
 
 /// `NOT_STABLE` below U+10000 as a bitmap (8 KB), built at compile time.
 static BMP_NOT_STABLE: [u64; 1024] = {
