@@ -190,6 +190,43 @@ mod tests {
     }
 
     #[test]
+    fn skipped_reply_mentions_leave_the_shared_entities_valid() {
+        // Counting after the auto-populated mentions with the entities of the whole text gives what a fresh scan of
+        // the rest gives: no URL or emoji crosses the space that ends the mentions.
+        let pool = [
+            "@ana ",
+            "@bob\u{3000}",
+            "@x_1\n",
+            "x.com/a",
+            " w.ελ.онлайн/",
+            "😀",
+            "1\u{20E3}",
+            "#tag",
+            "e\u{301}",
+            " ",
+            "https://t.co/abc",
+            "\u{FEFF}",
+            "中文",
+            "@ana.com",
+            "ab.cd0😀ab.cd/x",
+        ];
+        let mut seed = 0x9E37_79B9_u32;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..1 + seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push_str(pool[seed as usize % pool.len()]);
+            }
+            let skip = leading_mentions_end(&text);
+            let config = weighted::v3();
+            let shared = weighted::parse_entities_from(&Entities::new(&text), skip, &config);
+            assert_eq!(shared, weighted::parse_tweet_with(&text[skip..], &config), "{text:?}");
+        }
+    }
+
+    #[test]
     fn over_from_points_at_the_first_character_past_the_limit() {
         let text = "a".repeat(285);
         let measured = measure(Platform::X.rules(), &Entities::new(&text), &Options::default());
