@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use super::super::chars::{char_at, is_domain_char, is_label_char};
+use super::super::chars::{char_at, decode_at, is_domain_char, is_label_char};
 use super::tlds::match_tld;
 
 const NONE: u32 = u32::MAX;
@@ -42,9 +42,17 @@ impl<'t> Labels<'t> {
         let mut labels = Vec::new();
         let mut from = 0;
         while let Some(dot) = text[from..].find('.').map(|d| from + d) {
-            let start =
-                text[..dot].char_indices().rev().find(|&(_, c)| !is_label_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
-            from = push_dot_cluster(text, start, &mut labels);
+            from = match may_hold_tld(text, dot) {
+                Ok(()) => {
+                    let start = text[..dot]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| !is_label_char(c))
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    push_dot_cluster(text, start, &mut labels)
+                }
+                Err(end) => end,
+            };
         }
         // A TLD is only looked for after a label that could be the domain name before it.
         for i in 1..labels.len() {
@@ -124,6 +132,26 @@ impl<'t> Labels<'t> {
         }
         self.domain_in(self.label_at(q)?, q, None)
     }
+}
+
+/// Whether some dot of the cluster from `dot` on is followed by a character a TLD can begin with (a letter: every
+/// TLD, punycode included, begins with one), else `Err` with where the cluster ends. A cluster without one holds
+/// no TLD, hence no domain: it is stepped over without being cut into labels (most dots in prose end a sentence).
+fn may_hold_tld(text: &str, dot: usize) -> Result<(), usize> {
+    let bytes = text.as_bytes();
+    let mut at = dot;
+    while at < bytes.len() {
+        let (c, len) = decode_at(bytes, at);
+        if c == '.' {
+            if bytes.get(at + 1).is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
+                return Ok(());
+            }
+        } else if !is_label_char(c) {
+            return Err(at + len);
+        }
+        at += len;
+    }
+    Err(bytes.len())
 }
 
 /// Cuts the dot cluster starting at `start` into labels (a maximal run of label characters each, plus an empty
