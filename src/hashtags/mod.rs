@@ -86,7 +86,7 @@ fn is_checkable(body: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
-/// Analyses the hashtags of `text`.
+/// Analyses the hashtags of the text of `entities` (the entity scan the whole check shares).
 pub fn analyse(entities: &Entities, settings: &Settings) -> Analysis {
     let text = entities.text();
     let found = extract::hashtags(settings.platform, entities);
