@@ -12,6 +12,7 @@ use crate::measure;
 use crate::report::{Length, LengthState, Report, Tone};
 use crate::request::{Options, Request};
 use crate::tone::Sensitivity;
+use crate::twitter::entities::Entities;
 
 /// Checks texts with its lexicons and the user's dictionary. Cloning shares the lexicons.
 #[derive(Clone, Default)]
@@ -75,9 +76,10 @@ impl Checker {
     pub fn check_received(&self, text: &str, lone_surrogates: usize, options: &Options) -> Result<Report, String> {
         let platform = options.platform.ok_or("no platform: say which (x, facebook, instagram, ...)")?;
         let rules = platform.rules();
+        let entities = Entities::new(text);
         let measured = measure::measure(
             rules,
-            text,
+            &entities,
             &measure::Options {
                 reply: options.reply,
                 premium: options.premium,
@@ -95,7 +97,7 @@ impl Checker {
             let lang = options.lang.or_else(|| lang::detect(text));
             let extra: Vec<String> = options.dictionary.iter().map(|w| hashtags::dictionary_word(w)).collect();
             let users = |lower: &str| self.dictionary.contains(lower) || extra.iter().any(|w| w == lower);
-            (lang, hashtags::read(text, platform, lang, |l| self.lexicon(l), &users))
+            (lang, hashtags::read(&entities, platform, lang, |l| self.lexicon(l), &users))
         };
         let mut report = Report {
             platform,

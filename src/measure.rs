@@ -4,8 +4,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::platform::{Rules, Unit};
-use crate::text::{utf16_len, Utf16Cursor};
-use crate::twitter::{emoji, urls, weighted};
+use crate::text::utf16_len;
+use crate::twitter::entities::Entities;
+use crate::twitter::weighted;
 
 /// What the measure needs to know besides the text.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,11 +34,13 @@ pub struct Measure {
 /// Every URL weighs this much on Mastodon, as on X.
 const MASTODON_URL_WEIGHT: u32 = 23;
 
-pub fn measure(rules: &Rules, text: &str, options: &Options) -> Measure {
+/// Measures the text of `entities` (its URLs and emoji, found once for every check, serve the units that need them).
+pub fn measure(rules: &Rules, entities: &Entities, options: &Options) -> Measure {
+    let text = entities.text();
     let limit = rules.limit(options.reply, options.premium).max;
     let (count, over_from) = match rules.unit {
-        Unit::Weighted => measure_x(text, limit, options),
-        unit => weigh_units(unit, text, limit),
+        Unit::Weighted => measure_x(entities, limit, options),
+        unit => weigh_units(unit, entities, limit),
     };
     let invalid_chars = if rules.unit == Unit::Weighted { invalid_chars(text) } else { Vec::new() };
     let preview_cut = rules.preview.and_then(|p| preview_cut(text, p.chars, p.lines));
@@ -45,13 +48,14 @@ pub fn measure(rules: &Rules, text: &str, options: &Options) -> Measure {
 }
 
 /// twitter-text v3 weighted length, leaving out auto-populated reply mentions.
-fn measure_x(text: &str, limit: u32, options: &Options) -> (u32, Option<usize>) {
+fn measure_x(entities: &Entities, limit: u32, options: &Options) -> (u32, Option<usize>) {
+    let text = entities.text();
+    // The skipped mentions end with a space: no URL or emoji crosses that point.
     let skip = if options.reply && options.auto_mentions { leading_mentions_end(text) } else { 0 };
-    let counted = &text[skip..];
-    let parsed = weighted::parse_tweet_with(counted, &weighted::V3.with_limit(limit));
+    let parsed = weighted::parse_entities_from(entities, skip, &weighted::v3().with_limit(limit));
     let over_from = (parsed.weighted_length > limit).then(|| {
         // The valid range is in UTF-16 units of the NFC text; it maps onto the input when the input is NFC.
-        if unicode_normalization::is_nfc(counted) {
+        if !parsed.normalized {
             utf16_len(&text[..skip]) + parsed.valid_range_end as usize + 1
         } else {
             utf16_len(&text[..skip])
@@ -83,7 +87,8 @@ fn leading_mentions_end(text: &str) -> usize {
 }
 
 /// Count and overflow point for the units other than X's, in one pass over weighted pieces.
-fn weigh_units(unit: Unit, text: &str, limit: u32) -> (u32, Option<usize>) {
+fn weigh_units(unit: Unit, entities: &Entities, limit: u32) -> (u32, Option<usize>) {
+    let text = entities.text();
     let mut count: u32 = 0;
     let mut over_byte = None;
     let mut add = |start: usize, weight: u32| {
@@ -97,7 +102,7 @@ fn weigh_units(unit: Unit, text: &str, limit: u32) -> (u32, Option<usize>) {
         Unit::Graphemes => text.grapheme_indices(true).for_each(|(i, _)| add(i, 1)),
         Unit::GraphemesUrl23 => {
             let mut at = 0;
-            for url in urls::extract_urls(text) {
+            for url in entities.urls() {
                 text[at..url.start].grapheme_indices(true).for_each(|(i, _)| add(at + i, 1));
                 add(url.start, MASTODON_URL_WEIGHT);
                 at = url.end;
@@ -106,24 +111,39 @@ fn weigh_units(unit: Unit, text: &str, limit: u32) -> (u32, Option<usize>) {
         }
         Unit::CodePointsEmojiUtf8 => {
             let mut at = 0;
-            while let Some(c) = text[at..].chars().next() {
-                let (len, weight) = match emoji::emoji_at(text, at) {
-                    Some(len) => (len, len as u32),
-                    None => (c.len_utf8(), 1),
-                };
-                add(at, weight);
-                at += len;
+            for e in entities.emoji() {
+                text[at..e.start].char_indices().for_each(|(i, _)| add(at + i, 1));
+                add(e.start, (e.end - e.start) as u32);
+                at = e.end;
             }
+            text[at..].char_indices().for_each(|(i, _)| add(at + i, 1));
         }
         Unit::Weighted => unreachable!("X is measured by measure_x"),
     }
     (count, over_byte.map(|b| utf16_len(&text[..b])))
 }
 
-/// Characters that make an X post invalid (twitter-text invalidCharsGroup), with UTF-16 offsets.
+/// Characters that make an X post invalid (twitter-text invalidCharsGroup), with UTF-16 offsets. All three are
+/// encoded with the lead byte 0xEF, which the scan looks for, counting UTF-16 units from byte to byte on the way.
 fn invalid_chars(text: &str) -> Vec<(usize, char)> {
-    let mut cursor = Utf16Cursor::new(text);
-    text.char_indices().filter(|&(_, c)| crate::twitter::chars::is_invalid(c)).map(|(i, c)| (cursor.at(i), c)).collect()
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let (mut from, mut units) = (0, 0);
+    let mut counted = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == 0xEF) {
+        let at = from + i;
+        if let Some(c) = text[at..].chars().next().filter(|&c| crate::twitter::chars::is_invalid(c)) {
+            // A UTF-16 unit per character start, two for four-byte characters.
+            units += bytes[counted..at]
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>();
+            counted = at;
+            found.push((units, c));
+        }
+        from = at + 1;
+    }
+    found
 }
 
 /// UTF-16 offset where a feed that shows `chars` characters or `lines` lines cuts the text, if it is longer.
@@ -140,7 +160,7 @@ mod tests {
     use crate::platform::Platform;
 
     fn count(platform: Platform, text: &str) -> u32 {
-        measure(platform.rules(), text, &Options::default()).count
+        measure(platform.rules(), &Entities::new(text), &Options::default()).count
     }
 
     #[test]
@@ -160,39 +180,76 @@ mod tests {
     fn x_counts_weighted_and_skips_auto_mentions_of_replies() {
         assert_eq!(count(Platform::X, "Hello 中文 https://example.com 😀"), 6 + 4 + 1 + 23 + 1 + 2);
         let reply = Options { reply: true, auto_mentions: true, ..Options::default() };
-        let measured = measure(Platform::X.rules(), "@ana_builds @bob thanks!", &reply);
+        let measured = measure(Platform::X.rules(), &Entities::new("@ana_builds @bob thanks!"), &reply);
         assert_eq!(measured.count, 7);
         let typed = Options { reply: true, auto_mentions: false, ..Options::default() };
-        assert_eq!(measure(Platform::X.rules(), "@ana_builds @bob thanks!", &typed).count, 24);
+        assert_eq!(measure(Platform::X.rules(), &Entities::new("@ana_builds @bob thanks!"), &typed).count, 24);
         // A mention glued to punctuation is not a clean auto-populated prefix.
         assert_eq!(leading_mentions_end("@ana, hi"), 0);
         assert_eq!(leading_mentions_end("@ana"), 4);
     }
 
     #[test]
+    fn skipped_reply_mentions_leave_the_shared_entities_valid() {
+        // Counting after the auto-populated mentions with the entities of the whole text gives what a fresh scan of
+        // the rest gives: no URL or emoji crosses the space that ends the mentions.
+        let pool = [
+            "@ana ",
+            "@bob\u{3000}",
+            "@x_1\n",
+            "x.com/a",
+            " w.ελ.онлайн/",
+            "😀",
+            "1\u{20E3}",
+            "#tag",
+            "e\u{301}",
+            " ",
+            "https://t.co/abc",
+            "\u{FEFF}",
+            "中文",
+            "@ana.com",
+            "ab.cd0😀ab.cd/x",
+        ];
+        let mut seed = 0x9E37_79B9_u32;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..1 + seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push_str(pool[seed as usize % pool.len()]);
+            }
+            let skip = leading_mentions_end(&text);
+            let config = weighted::v3();
+            let shared = weighted::parse_entities_from(&Entities::new(&text), skip, &config);
+            assert_eq!(shared, weighted::parse_tweet_with(&text[skip..], &config), "{text:?}");
+        }
+    }
+
+    #[test]
     fn over_from_points_at_the_first_character_past_the_limit() {
         let text = "a".repeat(285);
-        let measured = measure(Platform::X.rules(), &text, &Options::default());
+        let measured = measure(Platform::X.rules(), &Entities::new(&text), &Options::default());
         assert_eq!((measured.count, measured.over_from), (285, Some(280)));
         let premium = Options { premium: true, ..Options::default() };
-        let measured = measure(Platform::X.rules(), &text, &premium);
+        let measured = measure(Platform::X.rules(), &Entities::new(&text), &premium);
         assert_eq!((measured.limit, measured.over_from), (25_000, None));
-        let measured = measure(Platform::Instagram.rules(), &"é".repeat(2_201), &Options::default());
+        let measured = measure(Platform::Instagram.rules(), &Entities::new(&"é".repeat(2_201)), &Options::default());
         assert_eq!(measured.over_from, Some(2_200));
     }
 
     #[test]
     fn instagram_feed_cut_is_125_characters_or_three_lines() {
         let rules = Platform::Instagram.rules();
-        assert_eq!(measure(rules, &"a".repeat(125), &Options::default()).preview_cut, None);
-        assert_eq!(measure(rules, &"a".repeat(126), &Options::default()).preview_cut, Some(125));
-        assert_eq!(measure(rules, "one\ntwo\nthree\nfour", &Options::default()).preview_cut, Some(13));
-        assert_eq!(measure(rules, "one\ntwo\nthree\n", &Options::default()).preview_cut, None);
+        assert_eq!(measure(rules, &Entities::new(&"a".repeat(125)), &Options::default()).preview_cut, None);
+        assert_eq!(measure(rules, &Entities::new(&"a".repeat(126)), &Options::default()).preview_cut, Some(125));
+        assert_eq!(measure(rules, &Entities::new("one\ntwo\nthree\nfour"), &Options::default()).preview_cut, Some(13));
+        assert_eq!(measure(rules, &Entities::new("one\ntwo\nthree\n"), &Options::default()).preview_cut, None);
     }
 
     #[test]
     fn x_flags_invalid_characters() {
-        let measured = measure(Platform::X.rules(), "a\u{FEFF}b😀\u{FFFE}", &Options::default());
+        let measured = measure(Platform::X.rules(), &Entities::new("a\u{FEFF}b😀\u{FFFE}"), &Options::default());
         assert_eq!(measured.invalid_chars, vec![(1, '\u{FEFF}'), (5, '\u{FFFE}')]);
     }
 }

@@ -1,4 +1,5 @@
-// Regenerates data/twitter/{tlds,hashtag_alpha,hashtag_alnum}.txt from twitter-text's JavaScript sources.
+// Regenerates data/twitter/{tlds,hashtag_alpha,hashtag_alnum}.txt from twitter-text's JavaScript sources, and copies
+// its counting configuration config/v3.json to data/twitter/v3.json.
 //
 // Usage: node tools/gen_twitter_data.js <twitter-text git dir> [commit]
 // TLDs come from js/src/regexp/validGTLD.js and validCCTLD.js of that commit (the 3.1.0 bundle predates the last
@@ -70,5 +71,7 @@ fs.writeFileSync(
   header('Code points matching twitter-text hashtagAlphaNumeric (letters, marks, digits, special chars).') +
     ranges(regexen.hashtagAlphaNumeric.source),
 );
+// The v3 counting configuration, as is (read by src/twitter/weighted.rs and tests/diff/x-count.test.mjs).
+fs.writeFileSync(path.join(out, 'v3.json'), show('config/v3.json'));
 fs.rmSync(tmp, { recursive: true });
 console.log(`${tlds.length} TLDs written to ${out}`);

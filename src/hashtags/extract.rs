@@ -5,6 +5,7 @@
 //! preceded by the start of the text or a character that cannot be part of a tag; any other character ends it.
 
 use crate::platform::Platform;
+use crate::twitter::entities::Entities;
 
 /// A hashtag as found: byte offsets of `#tag` in the text, and the longer tag the user evidently meant when a
 /// connector (`'`, `’`, `-`) cut it (`#don't` is only `#don` on every platform).
@@ -58,10 +59,12 @@ fn meta_hashtags(text: &str) -> Vec<(usize, usize)> {
     tags
 }
 
-/// The hashtags of `text` on `platform`, in order, with the connector cuts.
-pub fn hashtags(platform: Platform, text: &str) -> Vec<Found> {
+/// The hashtags of the text of `entities` on `platform`, in order, with the connector cuts. X's come from the shared
+/// entity scan (which finds the URLs they must not overlap once for every check).
+pub fn hashtags(platform: Platform, entities: &Entities) -> Vec<Found> {
+    let text = entities.text();
     let spans: Vec<(usize, usize)> = match platform {
-        Platform::X => crate::twitter::hashtags::extract_hashtags(text).iter().map(|h| (h.start, h.end)).collect(),
+        Platform::X => entities.hashtags().iter().map(|h| (h.start, h.end)).collect(),
         _ => meta_hashtags(text),
     };
     spans.into_iter().map(|(start, end)| Found { start, end, cut_end: cut_end(text, end) }).collect()
@@ -97,7 +100,7 @@ mod tests {
     use super::*;
 
     fn tags(platform: Platform, text: &str) -> Vec<&str> {
-        hashtags(platform, text).iter().map(|f| &text[f.start..f.end]).collect()
+        hashtags(platform, &Entities::new(text)).iter().map(|f| &text[f.start..f.end]).collect()
     }
 
     #[test]
@@ -121,7 +124,7 @@ mod tests {
     #[test]
     fn connectors_cut_a_tag_the_user_meant_whole() {
         let text = "#don't #social-media-tips #end. #end- #x’s";
-        let found = hashtags(Platform::Instagram, text);
+        let found = hashtags(Platform::Instagram, &Entities::new(text));
         let meant: Vec<Option<&str>> = found.iter().map(|f| f.cut_end.map(|e| &text[f.start..e])).collect();
         assert_eq!(meant, [Some("#don't"), Some("#social-media-tips"), None, None, Some("#x’s")]);
     }

@@ -18,6 +18,7 @@ use crate::lang::Lang;
 use crate::platform::Platform;
 use crate::report::Hashtag;
 use crate::text::Utf16Cursor;
+use crate::twitter::entities::Entities;
 use lexicon::Lexicon;
 use spelling::Judgement;
 
@@ -90,16 +91,17 @@ fn is_checkable(body: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
-/// Finds and reads the hashtags of `text` on `platform`, a post in `post_lang` (None: unknown). `lexicon` gives the
+/// Finds and reads the hashtags of the text of `entities` (the entity scan the whole check shares) on `platform`, a post in `post_lang` (None: unknown). `lexicon` gives the
 /// loaded lexicon of a language; `users` says whether a lowercase word is one of the user's (never flagged).
 pub fn read<'a>(
-    text: &str,
+    entities: &Entities,
     platform: Platform,
     post_lang: Option<Lang>,
     lexicon: impl Fn(Lang) -> Option<&'a Lexicon>,
     users: &dyn Fn(&str) -> bool,
 ) -> Tags {
-    let found = extract::hashtags(platform, text);
+    let text = entities.text();
+    let found = extract::hashtags(platform, entities);
     if found.is_empty() {
         return Tags::default();
     }

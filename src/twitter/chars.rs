@@ -90,6 +90,11 @@ pub(crate) fn is_domain_char(c: char) -> bool {
     if c.is_ascii() {
         return ASCII_DOMAIN_CHARS[c as usize];
     }
+    // Every non-ASCII space, invalid character and directional mark lies in U+0085..=U+3000 or U+FEFF..=U+FFFF.
+    let cp = c as u32;
+    if !(0x85..=0xFFFF).contains(&cp) || (0x3001..0xFEFF).contains(&cp) {
+        return true;
+    }
     !(is_space(c) || is_invalid(c) || is_directional(c))
 }
 

@@ -6,6 +6,8 @@
 //! malformed or not fully qualified sequences). A match is the longest listed sequence starting at a position.
 use std::sync::OnceLock;
 
+use super::chars::decode_at;
+
 /// The front-coded list: for each sequence, sorted bytewise, [bytes shared with the previous one, length of
 /// the rest, the rest].
 const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
@@ -22,6 +24,8 @@ pub(crate) struct Table {
     /// Bits set in `firsts` before each word: the root's children are exactly those code points, in order, so a
     /// first code point's child is found by rank, without a search.
     ranks: Vec<u32>,
+    /// The UTF-8 lead bytes of those first code points: a scan steps over any other character without decoding it.
+    leads: [bool; 256],
     sequences: usize,
 }
 
@@ -38,6 +42,7 @@ impl Table {
             nodes: vec![Node::default()],
             firsts: vec![0u64; FIRST_BOUND / 64],
             ranks: Vec::new(),
+            leads: [false; 256],
             sequences: 0,
         };
         let mut sequence: Vec<u8> = Vec::new();
@@ -65,6 +70,7 @@ impl Table {
         let first = sequence.chars().next().expect("no empty sequence") as usize;
         assert!(first < FIRST_BOUND, "sequences.bin: a sequence starts at U+{first:X}");
         self.firsts[first / 64] |= 1 << (first % 64);
+        self.leads[usize::from(sequence.as_bytes()[0])] = true;
         let mut node = 0;
         for c in sequence.chars() {
             let found = self.nodes[node].children.iter().find(|&&(cp, _)| cp == c as u32).map(|&(_, n)| n);
@@ -124,6 +130,61 @@ pub(crate) fn sequences() -> &'static Table {
     TABLE.get_or_init(Table::decode)
 }
 
+/// An emoji sequence found in a text: `text[start..end]`, byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmojiEntity {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The emoji sequences of `text`, left to right, each the longest listed sequence where it starts (as
+/// twemoji-parser's global regex finds them). ASCII is stepped over a byte at a time, except the keycap bases
+/// (`#`, `*`, digits) when a non-ASCII character follows them.
+pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
+    let table = sequences();
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] < 0x80 {
+            // ASCII begins no sequence but a keycap, whose base comes right before a non-ASCII character.
+            let next = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |n| at + n);
+            at = if next > at && next < bytes.len() && matches!(bytes[next - 1], b'#' | b'*' | b'0'..=b'9') {
+                next - 1
+            } else {
+                next
+            };
+            if at >= bytes.len() || bytes[at] >= 0x80 {
+                continue;
+            }
+        }
+        let b = bytes[at];
+        if !table.leads[usize::from(b)] {
+            at += utf8_len(b);
+            continue;
+        }
+        let (c, len) = decode_at(bytes, at);
+        match table.may_start(c).then(|| table.longest(&text[at..])).flatten() {
+            Some(end) => {
+                found.push(EmojiEntity { start: at, end: at + end });
+                at += end;
+            }
+            None => at += len,
+        }
+    }
+    found
+}
+
+/// Length of the UTF-8 character whose first byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Byte length of the emoji sequence starting at byte `pos` of `text`: the longest RGI emoji sequence of
 /// Unicode 16, or else the longest string the reference (twemoji-parser) takes as one emoji; `None` if neither
 /// starts there (or `pos` is not a char boundary inside `text`).
@@ -147,6 +208,12 @@ mod tests {
         let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(t.sequences, listed);
         assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");
+    }
+
+    #[test]
+    fn extraction_goes_left_to_right() {
+        let spans = |t: &str| extract_emoji(t).iter().map(|e| (e.start, e.end)).collect::<Vec<_>>();
+        assert_eq!(spans("a😷b 1\u{20E3}1 👨‍👩‍x"), [(1, 5), (7, 11), (13, 17), (20, 24)]);
     }
 
     #[test]

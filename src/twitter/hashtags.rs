@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::chars::{char_at, in_ranges, parse_ranges};
-use super::urls::extract_urls;
+use super::urls::{extract_urls, UrlEntity};
 
 /// A hashtag found in a text: `text[start..end]` is `#tag` including the hash sign, byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +100,11 @@ fn scan_hashtags(text: &str) -> Vec<HashtagEntity> {
 /// Hashtags in `text`, in order, as twitter-text `extractHashtagsWithIndices(text)` finds them: hashtags that
 /// overlap a URL (or that a URL overlaps first) are dropped. Offsets are bytes.
 pub fn extract_hashtags(text: &str) -> Vec<HashtagEntity> {
+    extract_hashtags_beside(text, || extract_urls(text))
+}
+
+/// `extract_hashtags` with the URLs of `text` given (asked for only when the text holds a hashtag candidate).
+pub fn extract_hashtags_beside<U: AsRef<[UrlEntity]>>(text: &str, urls: impl FnOnce() -> U) -> Vec<HashtagEntity> {
     if !text.contains(['#', '＃']) {
         return Vec::new();
     }
@@ -107,10 +112,10 @@ pub fn extract_hashtags(text: &str) -> Vec<HashtagEntity> {
     if tags.is_empty() {
         return tags;
     }
-    let urls = extract_urls(text);
+    let urls = urls();
     // removeOverlappingEntities: stable sort by start (hashtags first on ties), keep what starts after the last kept.
     let mut entities: Vec<(usize, usize, bool)> = tags.iter().map(|t| (t.start, t.end, true)).collect();
-    entities.extend(urls.iter().map(|u| (u.start, u.end, false)));
+    entities.extend(urls.as_ref().iter().map(|u| (u.start, u.end, false)));
     entities.sort_by_key(|e| e.0);
     let mut kept = Vec::with_capacity(tags.len());
     let mut last_end = None;

@@ -1,11 +1,17 @@
-//! The X weighted length of a post (twitter-text `parseTweet`, configuration v3): NFC text, each code point
-//! weighs 1 or 2 by range, each URL 23, each emoji sequence 2 (see `emoji`), valid up to 280.
+//! The X weighted length of a post (twitter-text `parseTweet`): NFC text, each code point weighs by range, each
+//! URL and each emoji sequence one fixed weight, valid up to a limit. The rules are data: `data/twitter/v3.json`, the
+//! project's copy of twitter-text's `config/v3.json`.
 use super::chars::{decode_at, in_ranges, is_invalid};
-use super::{emoji, urls};
+use super::emoji::EmojiEntity;
+use super::entities::Entities;
+use super::urls::UrlEntity;
+use serde::Deserialize;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// A twitter-text counting configuration (weights are in 1/`scale` units, as in twitter-text's config files).
+/// Made by `v3()` or `v2()` (then `with_limit`), from the data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Config {
     pub max_weighted_length: u32,
@@ -14,43 +20,81 @@ pub struct Config {
     pub emoji_parsing: bool,
     pub transformed_url_length: u32,
     /// Inclusive code point ranges with their weight; a code point in none weighs `default_weight`.
-    pub ranges: &'static [(u32, u32, u32)],
+    pub ranges: &'static [WeightRange],
+    /// The weight of every ASCII character when they all weigh the same (the counter's fast path).
+    ascii_weight: Option<u32>,
 }
 
-const RANGES: &[(u32, u32, u32)] = &[(0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100)];
+/// One entry of the configuration's `ranges`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct WeightRange {
+    pub start: u32,
+    pub end: u32,
+    pub weight: u32,
+}
 
-/// twitter-text v3 (what X uses): emoji sequences weigh 2, limit 280.
-pub const V3: Config = Config {
-    max_weighted_length: 280,
-    scale: 100,
-    default_weight: 200,
-    emoji_parsing: true,
-    transformed_url_length: 23,
-    ranges: RANGES,
-};
+/// The configuration file's shape (twitter-text's field names).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ConfigFile {
+    version: u32,
+    max_weighted_tweet_length: u32,
+    scale: u32,
+    default_weight: u32,
+    emoji_parsing_enabled: bool,
+    #[serde(rename = "transformedURLLength")]
+    transformed_url_length: u32,
+    ranges: Vec<WeightRange>,
+}
+
+/// twitter-text v3, what X uses (emoji sequences weigh as one character, limit 280): `data/twitter/v3.json`, read
+/// once (a few microseconds; every later call copies the parsed configuration).
+pub fn v3() -> Config {
+    static V3: OnceLock<Config> = OnceLock::new();
+    *V3.get_or_init(|| {
+        let file: ConfigFile =
+            serde_json::from_str(include_str!("../../data/twitter/v3.json")).expect("data/twitter/v3.json parses");
+        assert_eq!(file.version, 3, "data/twitter/v3.json holds version 3");
+        let mut config = Config {
+            max_weighted_length: file.max_weighted_tweet_length,
+            scale: file.scale,
+            default_weight: file.default_weight,
+            emoji_parsing: file.emoji_parsing_enabled,
+            transformed_url_length: file.transformed_url_length,
+            ranges: Vec::leak(file.ranges),
+            ascii_weight: None,
+        };
+        let w = config.weight(0);
+        config.ascii_weight = (1..0x80).all(|cp| config.weight(cp) == w).then_some(w);
+        config
+    })
+}
 
 /// twitter-text v2: as v3 but every code point of an emoji sequence is weighed on its own.
-pub const V2: Config = Config { emoji_parsing: false, ..V3 };
+pub fn v2() -> Config {
+    Config { emoji_parsing: false, ..v3() }
+}
 
 impl Config {
-    /// The same rules with another limit, e.g. `V3.with_limit(25_000)` for Premium accounts.
+    /// The same rules with another limit, e.g. `v3().with_limit(25_000)` for Premium accounts.
     pub const fn with_limit(self, max_weighted_length: u32) -> Config {
         Config { max_weighted_length, ..self }
     }
 
-    /// The weight of every ASCII character, when they all weigh the same.
-    fn ascii_weight(&self) -> Option<u64> {
-        let w = self.weight('\0');
-        (1..0x80u8).all(|b| self.weight(b as char) == w).then_some(u64::from(w))
+    /// The weight of a UTF-16 code unit or BMP code point (twitter-text weighs `charAt`, so an astral character by
+    /// its low surrogate).
+    fn weight(&self, unit: u32) -> u32 {
+        self.ranges.iter().find(|r| r.start <= unit && unit <= r.end).map_or(self.default_weight, |r| r.weight)
     }
 
-    fn weight(&self, c: char) -> u32 {
+    fn char_weight(&self, c: char) -> u32 {
         let cp = c as u32;
-        self.ranges
-            .iter()
-            .find(|&&(start, end, _)| start <= cp && cp <= end)
-            .map_or(self.default_weight, |&(_, _, weight)| weight)
+        self.weight(if cp >= 0x1_0000 { low_surrogate(cp) } else { cp })
     }
+}
+
+fn low_surrogate(cp: u32) -> u32 {
+    0xDC00 + ((cp - 0x1_0000) & 0x3FF)
 }
 
 /// The result of `parse_tweet`, field for field twitter-text's. Indices are UTF-16 code units, as there:
@@ -68,118 +112,162 @@ pub struct ParsedTweet {
     pub display_range_end: u32,
     /// Byte offsets, in the NFC text, of U+FFFE, U+FEFF and U+FFFF (which make a post invalid).
     pub invalid_chars: Vec<usize>,
+    /// Normalising changed the text (the valid range is then in units of the NFC text).
+    pub normalized: bool,
 }
 
-/// `parse_tweet_with(text, &V3)`: what X counts.
+/// `parse_tweet_with(text, &v3())`: what X counts.
 pub fn parse_tweet(text: &str) -> ParsedTweet {
-    parse_tweet_with(text, &V3)
+    parse_tweet_with(text, &v3())
 }
 
 /// twitter-text's `parseTweet(text, config)`.
-///
-/// One pass over the bytes of the NFC text, with the URLs found beforehand. At each position: a URL starting
-/// there is one unit; else a run of ASCII characters (none a keycap base before a non-ASCII character, the only
-/// ASCII that begins an emoji sequence) is counted at once up to the next URL; else the code point is decoded
-/// in place, and only when the emoji table's one-bit test says a sequence may begin with it is the trie searched;
-/// otherwise it is one unit weighed by range.
 pub fn parse_tweet_with(text: &str, config: &Config) -> ParsedTweet {
-    let (normalized, removed_units) = nfc(text);
-    let nfc = normalized.as_ref();
-    let urls = urls::extract_urls(nfc);
-    let emoji = config.emoji_parsing.then(emoji::sequences);
-    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    parse_entities_from(&Entities::new(text), 0, config)
+}
 
-    let (mut weighted, mut at, mut units) = (0u64, 0usize, 0u32);
-    let (mut valid, mut valid_display) = (true, 0u32);
+/// `parse_tweet_with(&text[from..], config)` with the entities of `text` already found: they serve when that part
+/// of the text is NFC already and no entity crosses `from` (the caller's promise: `from` follows a space); else the
+/// NFC text is scanned anew.
+pub fn parse_entities_from(entities: &Entities, from: usize, config: &Config) -> ParsedTweet {
+    let text = &entities.text()[from..];
+    let (normalized, removed_units) = nfc(text);
+    match normalized {
+        Cow::Borrowed(_) => {
+            let urls = entities.urls();
+            let urls = &urls[urls.partition_point(|u| u.start < from)..];
+            let emoji = if config.emoji_parsing { entities.emoji() } else { &[] };
+            let emoji = &emoji[emoji.partition_point(|e| e.start < from)..];
+            count(entities.text(), from, urls, emoji, config, (false, 0))
+        }
+        Cow::Owned(nfc) => {
+            let scan = Entities::new(&nfc);
+            let emoji = if config.emoji_parsing { scan.emoji() } else { &[] };
+            count(&nfc, 0, scan.urls(), emoji, config, (true, removed_units))
+        }
+    }
+}
+
+/// The running totals of `count`, in twitter-text's terms: a counted unit is a URL, an emoji sequence or a
+/// character (an astral one by its low surrogate).
+struct Tally {
+    weighted: u64,
+    /// UTF-16 units counted so far.
+    units: u32,
+    valid: bool,
+    /// Last UTF-16 index still valid and within the limit.
+    valid_display: u32,
+    limit: u64,
+}
+
+impl Tally {
+    /// One counted unit of `weight`, `units` long, whose last code unit is invalid or not.
+    fn unit(&mut self, weight: u64, units: u32, last_invalid: bool) {
+        self.weighted += weight;
+        self.units += units;
+        self.valid = self.valid && !last_invalid;
+        if self.valid && self.weighted <= self.limit {
+            self.valid_display = self.units - 1;
+        }
+    }
+}
+
+/// Counts `text[from..]` (NFC) with its URLs and emoji sequences (offsets in `text`, none before `from`).
+///
+/// One pass over the bytes. At each position: a URL starting there is one unit, skipped as twitter-text skips it
+/// (by the length of its string); else an emoji sequence starting there is one unit; else a run of ASCII characters
+/// up to the next entity is counted at once; else the code point is decoded in place and weighed by range.
+fn count(
+    text: &str,
+    from: usize,
+    urls: &[UrlEntity],
+    emoji: &[EmojiEntity],
+    config: &Config,
+    (normalized, removed_units): (bool, i64),
+) -> ParsedTweet {
+    let bytes = text.as_bytes();
+    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    let mut tally = Tally { weighted: 0, units: 0, valid: true, valid_display: 0, limit };
     let mut invalid_chars = Vec::new();
-    let bytes = nfc.as_bytes();
-    let ascii_weight = config.ascii_weight();
-    let mut next_url = 0;
+    let url_weight = u64::from(config.transformed_url_length * config.scale);
+    let emoji_weight = u64::from(config.default_weight);
+    let (mut next_url, mut next_emoji) = (0, 0);
+    let mut at = from;
     while at < bytes.len() {
+        // Entities starting inside a unit counted already are passed over, as in twitter-text.
         while urls.get(next_url).is_some_and(|u| u.start < at) {
-            next_url += 1; // inside an emoji sequence counted already, as in twitter-text
+            next_url += 1;
+        }
+        while emoji.get(next_emoji).is_some_and(|e| e.start < at) {
+            next_emoji += 1;
         }
         let url_start = urls.get(next_url).map_or(bytes.len(), |u| u.start);
-        if let Some(w) = ascii_weight.filter(|_| at < url_start) {
-            let mut end = at;
-            while end < url_start
-                && bytes[end] < 0x80
-                && !(is_keycap_base(bytes[end]) && bytes.get(end + 1).is_some_and(|&n| n >= 0x80))
-            {
-                end += 1;
+        let emoji_start = emoji.get(next_emoji).map_or(bytes.len(), |e| e.start);
+        let next_entity = url_start.min(emoji_start);
+        if let Some(w) = config.ascii_weight.filter(|_| at < next_entity && bytes[at] < 0x80) {
+            let run = bytes[at..next_entity].iter().take_while(|&&b| b < 0x80).count();
+            let before = tally.weighted;
+            tally.weighted += u64::from(w) * run as u64;
+            // The last character of the run still within the limit, if any.
+            let fit = limit.saturating_sub(before).checked_div(u64::from(w)).map_or(run as u64, |n| n.min(run as u64));
+            if tally.valid && fit > 0 {
+                tally.valid_display = tally.units + fit as u32 - 1;
             }
-            let run = (end - at) as u64;
-            if run > 0 {
-                let before = weighted;
-                weighted += w * run;
-                // The last character of the run still within the limit, if any.
-                let fit = limit.saturating_sub(before).checked_div(w).map_or(run, |n| n.min(run));
-                if valid && fit > 0 {
-                    valid_display = units + fit as u32 - 1;
+            tally.units += run as u32;
+            at += run;
+            continue;
+        }
+        let (end, weight, splits_char) = if at == url_start {
+            let url = &urls[next_url];
+            (url.counted_end, url_weight, url.counted_end_splits_char)
+        } else if at == emoji_start {
+            (emoji[next_emoji].end, emoji_weight, false)
+        } else {
+            // This character, then the next ones up to the next entity or ASCII character: one unit each.
+            loop {
+                let (c, len) = decode_at(bytes, at);
+                let invalid = bytes[at] == 0xEF && is_invalid(c);
+                if invalid {
+                    invalid_chars.push(at - from);
                 }
-                units += run as u32;
-                at = end;
-                continue;
+                tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
+                at += len;
+                if at >= next_entity || bytes[at] < 0x80 {
+                    break;
+                }
             }
-        }
-        let (c, len) = decode_at(bytes, at);
-        // The counted unit: a URL or an emoji sequence, when one starts here.
-        let entity = if at == url_start {
-            next_url += 1;
-            weighted += u64::from(config.transformed_url_length * config.scale);
-            Some(urls[next_url - 1].end)
-        } else if let Some(end) = emoji.filter(|e| e.may_start(c)).and_then(|e| e.longest(&nfc[at..])) {
-            weighted += u64::from(config.default_weight);
-            Some(at + end)
-        } else {
-            None
+            continue;
         };
+        let segment = &text[at..end];
+        invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
         // twitter-text only looks at the last code unit of each counted unit.
-        let last_invalid = if let Some(end) = entity {
-            let segment = &nfc[at..end];
-            units += utf16_len(segment);
-            invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at + i));
-            at = end;
-            segment.chars().next_back().is_some_and(is_invalid)
-        } else {
-            weighted += u64::from(if len == 4 { config.default_weight } else { config.weight(c) });
-            units += 1 + u32::from(len == 4);
-            let invalid = is_invalid(c);
-            if invalid {
-                invalid_chars.push(at);
-            }
+        tally.unit(weight, utf16_len(segment), segment.chars().next_back().is_some_and(is_invalid));
+        at = end;
+        if splits_char {
+            // The URL's string ended inside this astral character: its low surrogate is a unit of its own.
+            let (c, len) = decode_at(bytes, at);
+            tally.unit(u64::from(config.weight(low_surrogate(c as u32))), 1, false);
             at += len;
-            invalid
-        };
-        if last_invalid {
-            valid = false;
-        }
-        if valid && weighted <= limit {
-            valid_display = units - 1;
         }
     }
 
     let scale = u64::from(config.scale);
+    let weighted = tally.weighted;
     let weighted_length = (weighted / scale) as u32;
-    let valid = valid && weighted > 0 && weighted <= limit;
+    let valid = tally.valid && weighted > 0 && weighted <= limit;
     let permillage = (weighted as f64 / scale as f64 / f64::from(config.max_weighted_length) * 1000.0).floor();
-    let shift = removed_units;
-    let given_units = (i64::from(units) + shift) as u32;
+    let given_units = (i64::from(tally.units) + removed_units) as u32;
     ParsedTweet {
         weighted_length,
         valid,
         permillage: permillage as u32,
         valid_range_start: 0,
-        valid_range_end: (i64::from(valid_display) + shift).max(0) as u32,
+        valid_range_end: (i64::from(tally.valid_display) + removed_units).max(0) as u32,
         display_range_start: 0,
         display_range_end: given_units.saturating_sub(1),
         invalid_chars,
+        normalized,
     }
-}
-
-/// `#`, `*` and the digits: the ASCII characters that begin an emoji sequence (a keycap).
-fn is_keycap_base(b: u8) -> bool {
-    matches!(b, b'#' | b'*' | b'0'..=b'9')
 }
 
 /// The NFC form of `text`, borrowed when the text is NFC already, and how many UTF-16 units normalising removed
@@ -197,10 +285,18 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
     let (mut copied, mut boundary, mut at) = (0, 0, 0);
     while at < bytes.len() {
         if bytes[at] < 0xCC {
-            if bytes[at] & 0xC0 != 0x80 {
-                boundary = at;
+            // Below U+0300 every character is stable: the boundary moves to the last one before the next lead byte
+            // from 0xCC on.
+            let next = bytes[at..].iter().position(|&b| b >= 0xCC).map_or(bytes.len(), |n| at + n);
+            if let Some(last) = bytes[at..next].iter().rposition(|&b| b & 0xC0 != 0x80) {
+                boundary = at + last;
             }
-            at += 1;
+            at = next;
+            continue;
+        }
+        if STABLE_LEAD[usize::from(bytes[at])] {
+            boundary = at;
+            at += 2 + usize::from(bytes[at] >= 0xE0) + usize::from(bytes[at] >= 0xF0);
             continue;
         }
         let (c, len) = decode_at(bytes, at);
@@ -246,6 +342,30 @@ fn is_stable(c: char) -> bool {
     }
     matches!(cp, 0x1_0000..=0x1_01FC | 0x1_E94B..=0x2_F7FF) || !in_ranges(c, NOT_STABLE)
 }
+
+/// The lead bytes of UTF-8 characters that are all stable (no `NOT_STABLE` range meets the code points they begin):
+/// CJK, Cyrillic, Greek, most scripts. Built at compile time; continuation bytes are not marked (they are stepped
+/// over one by one, as below U+0300).
+static STABLE_LEAD: [bool; 256] = {
+    let mut stable = [false; 256];
+    let mut b = 0xC2;
+    while b <= 0xF4 {
+        let (first, last) = match b {
+            0xC2..=0xDF => ((b & 0x1F) << 6, ((b & 0x1F) << 6) + 0x3F),
+            0xE0..=0xEF => ((b & 0x0F) << 12, ((b & 0x0F) << 12) + 0xFFF),
+            _ => ((b & 0x07) << 18, ((b & 0x07) << 18) + 0x3_FFFF),
+        };
+        let mut meets = false;
+        let mut r = 0;
+        while r < NOT_STABLE.len() {
+            meets = meets || (NOT_STABLE[r].0 <= last && first <= NOT_STABLE[r].1);
+            r += 1;
+        }
+        stable[b as usize] = !meets;
+        b += 1;
+    }
+    stable
+};
 
 /// `NOT_STABLE` below U+10000 as a bitmap (8 KB), built at compile time.
 static BMP_NOT_STABLE: [u64; 1024] = {

@@ -1,6 +1,7 @@
 // Seeded generator of mixed social-media texts (words, accents in NFC and NFD, CJK and other scripts, emoji
-// sequences, URLs with and without protocol, mentions, hashtags, invalid and directional characters), shared by
-// the differential tests and the benchmarks. No Math.random: the same seed gives the same texts.
+// sequences, URLs with and without protocol, domains and paths mixing scripts, mentions, hashtags, invalid and
+// directional characters), shared by the differential tests and the benchmarks. No Math.random: the same seed gives
+// the same texts.
 
 export function prng(seed) {
   let a = seed >>> 0;
@@ -183,7 +184,88 @@ const POOLS = {
     '\u061c',
   ],
 };
-const KINDS = Object.keys(POOLS);
+// Domains that mix scripts, with or without protocol, as a new user types them (`w.ελ.онлайн/`,
+// `d.ファッション.淡马锡/`): labels of any script (emoji and underscores included), ASCII and internationalised TLDs,
+// punycode, paths and queries in other scripts.
+const DOMAIN = {
+  label: [
+    'w',
+    'd',
+    'www',
+    'a1',
+    'x-y',
+    'a_b',
+    'ελ',
+    'онлайн',
+    'пример',
+    'ファッション',
+    '淡马锡',
+    '中文',
+    '日本',
+    'münchen',
+    'é',
+    'ñ',
+    'σ',
+    'كوم',
+    'हिंदी',
+    '😀',
+    '👨‍👩‍👧',
+    'xn--p1ai',
+    'xn--',
+    '-a',
+    'a-',
+    'ab.cd0',
+  ],
+  tld: [
+    'com',
+    'org',
+    'co',
+    'jp',
+    'museum',
+    'ελ',
+    'ευ',
+    'онлайн',
+    'рф',
+    'ファッション',
+    '淡马锡',
+    '中国',
+    'みんな',
+    'संगठन',
+    'قطر',
+    'ລາວ',
+    'ไทย',
+    'xn--p1ai',
+    'comm',
+    'ελλ',
+    'онлайнx',
+  ],
+  path: [
+    '',
+    '',
+    '',
+    '/',
+    '/a',
+    '/путь',
+    '/ü?q=1',
+    '/テスト',
+    '/a.b',
+    '/😀',
+    '/ελ/x',
+    ':8080/x',
+    '?q=ж',
+    '/(a)',
+    '/a_b-c',
+  ],
+  before: ['', '', '', '', 'https://', 'http://', 'www.', '@', '#', '-', '.', '😀', 'ж'],
+};
+
+function domain(pick, rnd) {
+  const labels = [];
+  for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) labels.push(pick(DOMAIN.label));
+  return `${pick(DOMAIN.before)}${labels.join('.')}.${pick(DOMAIN.tld)}${pick(DOMAIN.path)}`;
+}
+
+const KINDS = [...Object.keys(POOLS), 'domain'];
 const WEIGHTS = {
   word: 12,
   space: 10,
@@ -199,10 +281,20 @@ const WEIGHTS = {
   hashtag: 2,
   invalid: 0.3,
   bidi: 0.7,
+  domain: 0,
 };
 
-/** `count` texts from `seed`; `weights` can change how often each kind of token appears. */
-export function generate(seed, count, weights = WEIGHTS) {
+/** Weights with the mixed-script domains in (the differential tests); the benchmarks keep the default mix. */
+export const WITH_DOMAINS = { ...WEIGHTS, domain: 3 };
+
+/** How many texts are medium (60 to 260 tokens) and very long (1,000 to 4,000 tokens); the others are short. */
+const LENGTHS = { medium: 0.17, long: 0.03 };
+
+/**
+ * `count` texts from `seed`; `weights` can change how often each kind of token appears, `lengths` the share of
+ * medium and very long texts.
+ */
+export function generate(seed, count, weights = WEIGHTS, lengths = LENGTHS) {
   const total = KINDS.reduce((sum, k) => sum + weights[k], 0);
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
@@ -218,14 +310,19 @@ export function generate(seed, count, weights = WEIGHTS) {
   for (let i = 0; i < count; i++) {
     // Mostly short posts; some long ones (to cross 280) and a few very long ones.
     const r = rnd();
+    const short = 1 - lengths.medium - lengths.long;
     const tokens =
-      r < 0.8 ? 1 + Math.floor(rnd() * 30) : r < 0.97 ? 60 + Math.floor(rnd() * 200) : 1000 + Math.floor(rnd() * 3000);
+      r < short
+        ? 1 + Math.floor(rnd() * 30)
+        : r < 1 - lengths.long
+          ? 60 + Math.floor(rnd() * 200)
+          : 1000 + Math.floor(rnd() * 3000);
     let text = '';
     for (let t = 0; t < tokens; t++) {
       const k = kind();
       // URLs, mentions and hashtags are usually separated by a space, as in real posts.
-      if ((k === 'url' || k === 'mention' || k === 'hashtag') && rnd() < 0.8) text += ' ';
-      text += pick(POOLS[k]);
+      if ((k === 'url' || k === 'mention' || k === 'hashtag' || k === 'domain') && rnd() < 0.8) text += ' ';
+      text += k === 'domain' ? domain(pick, rnd) : pick(POOLS[k]);
     }
     texts.push(text);
   }

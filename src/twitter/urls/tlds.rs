@@ -1,0 +1,131 @@
+//! The TLDs of twitter-text's URL regex (`validGTLD|validCCTLD|validPunycode`, `data/twitter/tlds.txt`) as a byte
+//! trie, and the match of one TLD at a position, in the regex's alternation order.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Rank of the trie nodes where no TLD ends.
+const PREFIX_ONLY: u16 = u16::MAX;
+
+/// The TLDs as a byte trie over their folded UTF-8: a lookup walks one node per byte, with no hashing.
+struct Tlds {
+    nodes: Vec<TrieNode>,
+    /// The root's child for each ASCII byte (0 for none: the root is no child), the first step of every lookup.
+    root_ascii: [u32; 128],
+    /// `(byte, child)` edges; each node's children are contiguous and sorted by byte.
+    edges: Vec<(u8, u32)>,
+}
+
+struct TrieNode {
+    /// Rank of the TLD ending here in the reference alternation (the regex takes the first alternative that
+    /// matches), `PREFIX_ONLY` when only longer TLDs go through this node.
+    rank: u16,
+    first_edge: u32,
+    edge_count: u32,
+}
+
+impl Tlds {
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 && byte.is_ascii() {
+            return Some(self.root_ascii[usize::from(byte)] as usize).filter(|&c| c != 0);
+        }
+        let n = &self.nodes[node];
+        let edges = &self.edges[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
+        edges.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|k| edges[k].1 as usize)
+    }
+}
+
+fn tlds() -> &'static Tlds {
+    static TLDS: OnceLock<Tlds> = OnceLock::new();
+    TLDS.get_or_init(|| {
+        let list =
+            include_str!("../../../data/twitter/tlds.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+        // Built with ordered maps, then flattened so that each node's children sit together.
+        let mut tree: Vec<(u16, BTreeMap<u8, usize>)> = vec![(PREFIX_ONLY, BTreeMap::new())];
+        for (i, t) in list.enumerate() {
+            let mut node = 0;
+            for &b in t.as_bytes() {
+                node = match tree[node].1.get(&b) {
+                    Some(&child) => child,
+                    None => {
+                        tree.push((PREFIX_ONLY, BTreeMap::new()));
+                        let child = tree.len() - 1;
+                        tree[node].1.insert(b, child);
+                        child
+                    }
+                };
+            }
+            tree[node].0 = tree[node].0.min(i as u16);
+        }
+        let mut nodes = Vec::with_capacity(tree.len());
+        let mut edges = Vec::new();
+        for (rank, children) in &tree {
+            nodes.push(TrieNode { rank: *rank, first_edge: edges.len() as u32, edge_count: children.len() as u32 });
+            edges.extend(children.iter().map(|(&b, &child)| (b, child as u32)));
+        }
+        let mut root_ascii = [0; 128];
+        for (&b, &child) in tree[0].1.range(..0x80) {
+            root_ascii[usize::from(b)] = child as u32;
+        }
+        Tlds { nodes, edges, root_ascii }
+    })
+}
+
+/// Case folding for TLD comparison, as JS non-Unicode `i` regexes do (never maps non-ASCII onto ASCII).
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if !l.is_ascii() => l,
+        _ => c,
+    }
+}
+
+/// The TLD lookahead `(?=[^0-9a-zA-Z@+-]|$)`.
+fn tld_may_end_before(c: Option<char>) -> bool {
+    !matches!(c, Some(c) if c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
+}
+
+/// End of the reference's `(?:validGTLD|validCCTLD|validPunycode)` matched at `at`, looking no further than `limit`.
+pub(super) fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let tlds = tlds();
+    let hay = &text[at..limit];
+    let mut node = 0;
+    let mut best: Option<(u16, usize)> = None;
+    // The folded characters walk down the trie: the scan stops at the first that begins no TLD, and a TLD found
+    // where the lookahead lets it end is a candidate, the lowest rank winning.
+    let mut chars = hay.char_indices().peekable();
+    'chars: while let Some((i, c)) = chars.next() {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            break; // TLDs are made of letters (and marks)
+        }
+        let mut buf = [0u8; 4];
+        for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
+            match tlds.child(node, b) {
+                Some(child) => node = child,
+                None => break 'chars,
+            }
+        }
+        let rank = tlds.nodes[node].rank;
+        if rank != PREFIX_ONLY
+            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
+            && best.is_none_or(|(r, _)| rank < r)
+        {
+            best = Some((rank, at + i + c.len_utf8()));
+        }
+    }
+    if let Some((_, end)) = best {
+        return Some(end);
+    }
+    // validPunycode: xn--[-0-9a-z]+ (greedy, no lookahead).
+    let b = hay.as_bytes();
+    if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"xn--") {
+        let run = b[4..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        if run > 0 {
+            return Some(at + 4 + run);
+        }
+    }
+    None
+}
