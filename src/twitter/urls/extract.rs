@@ -257,9 +257,22 @@ mod tests {
         for unit in [".", "a.", "a.b", "_.", "-a.", "http://", "http://a.", "a(", "(a)", "x.com/(", "x.com/(a)", "é."]
         {
             let text = unit.repeat(MB / unit.len());
-            let _ = extract_urls(&text);
+            assert_spans_well_formed(&text, &extract_urls(&text));
         }
-        let _ = extract_urls(&format!("http://x.com/{}", "(".repeat(MB)));
-        let _ = extract_urls(&format!("{}com", "a.".repeat(MB / 2)));
+        // As twitter-text: the unbalanced parentheses are left out of the URL; a URL over 4,096 characters is none.
+        let parens = format!("http://x.com/{}", "(".repeat(MB));
+        let urls = extract_urls(&parens);
+        assert_eq!(urls.iter().map(|u| (u.start, u.end)).collect::<Vec<_>>(), [(0, 13)]);
+        assert!(extract_urls(&format!("{}com", "a.".repeat(MB / 2))).is_empty());
+    }
+
+    /// Entities in order, not overlapping, on character boundaries inside the text.
+    fn assert_spans_well_formed(text: &str, urls: &[UrlEntity]) {
+        let mut last = 0;
+        for u in urls {
+            assert!(last <= u.start && u.start < u.end && u.end <= text.len(), "{}..{} after {last}", u.start, u.end);
+            assert!(text.is_char_boundary(u.start) && text.is_char_boundary(u.end));
+            last = u.end;
+        }
     }
 }
