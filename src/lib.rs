@@ -7,6 +7,7 @@ pub mod lang;
 pub mod measure;
 pub mod platform;
 pub mod report;
+pub mod schedule;
 pub mod text;
 pub mod tone;
 pub mod twitter;

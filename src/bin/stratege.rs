@@ -25,6 +25,10 @@ Usage:
       Exit status 1 when the text has an error (over the limit, invalid character, too many hashtags on Instagram).
   stratege platforms [--json]
       Lists the platforms, their limits, counting units and sources.
+  stratege schedule --date YYYY-MM-DD --tz Area/City [--platform P]... [--import FILE]... [--now YYYY-MM-DDTHH:MM] [--json]
+      The day's best times per platform, from published studies and your own analytics exports.
+  stratege heatmap --tz Area/City [--platform P]... [--import FILE]... [--svg FILE]
+      The week x hour heatmap (SVG), published studies and your data side by side.
 ";
 
 fn main() -> ExitCode {
@@ -39,6 +43,13 @@ fn main() -> ExitCode {
             print_platforms();
             ExitCode::SUCCESS
         }
+        Some(command @ ("schedule" | "heatmap")) => match stratege::schedule::cli::run(command, &args[1..]) {
+            Ok(out) => {
+                print!("{out}");
+                ExitCode::SUCCESS
+            }
+            Err(why) => usage_error(&why),
+        },
         Some("--version" | "-V") => {
             println!("stratege {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
