@@ -8,7 +8,7 @@
 //! still used. The file is streamed record by record and only the 7 × 24 sums are kept, so time is linear and
 //! memory bounded whatever the file's size.
 //!
-//! Per post: the engagements are likes (or reactions) + comments (or replies) + shares (or reposts) + saves (or
+//! Per post: the engagements are likes (or reactions) + comments (or replies) + shares and reposts + saves (or
 //! bookmarks), whichever the file has, or its total column ("Engagements", "Interactions") when it has none of
 //! them; the exposure is the reach, else the impressions, else the views. The post counts as
 //! `ln((engagements + 0.5) / (exposure + 1))` (a smoothed log engagement rate) in the cell of its weekday and
@@ -260,8 +260,13 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
         format!("{file}: no publish-time column (looked for \"Publish time\", \"Heure de publication\", \"time\", \"Date\")")
     })?;
     let exposure = column(Field::Reach).or_else(|| column(Field::Impressions)).or_else(|| column(Field::Views));
-    let parts: Vec<usize> =
-        [Field::Likes, Field::Comments, Field::Shares, Field::Saves].into_iter().filter_map(column).collect();
+    // Every comments, shares and saves column adds up (X's newer export has both "Shares" and "Reposts"); only the
+    // first likes column counts (Facebook's "Reactions" already include likes).
+    let is = |i: usize, field: Field| COLUMNS.iter().any(|&(name, f)| f == field && headers[i] == name);
+    let parts: Vec<usize> = column(Field::Likes)
+        .into_iter()
+        .chain((0..headers.len()).filter(|&i| [Field::Comments, Field::Shares, Field::Saves].iter().any(|&f| is(i, f))))
+        .collect();
     let total = column(Field::Total);
     if parts.is_empty() && total.is_none() {
         return Err(format!("{file}: no engagement columns (likes, comments, shares or a total)"));
