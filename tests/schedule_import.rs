@@ -156,7 +156,7 @@ impl Read for Generated {
                     .extend_from_slice(b"Tweet id,Tweet text,time,impressions,engagements,retweets,replies,likes\n");
             } else {
                 let r = self.row;
-                let impressions = if r % 1000 == 0 { "n/a!".to_string() } else { (500 + r % 977).to_string() };
+                let impressions = if r.is_multiple_of(1000) { "n/a!".to_string() } else { (500 + r % 977).to_string() };
                 let text = "A generated post with a link https://example.com/some/long/path and #hashtags, \"quoted\"";
                 self.pending.extend_from_slice(
                     format!(
