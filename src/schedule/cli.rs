@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::hint::{day_slots, hint, Hint, Slot};
 use super::import::{import_file, Import, Observations};
 use super::model::Model;
-use super::zones::{now_in, parse_date, resolve, zone};
+use super::zones::{hh_mm, now_in, parse_date, parse_local, resolve, zone};
 use super::{heatmap, platform_label, schedule_platform, DAY_FULL_NAMES, PLATFORMS};
 use crate::platform::Platform;
 
@@ -124,10 +124,7 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
     let tz = zone(&args.tz)?;
     let date = parse_date(&args.date)?;
     let now = match &args.now {
-        Some(text) => {
-            let datetime = text.trim().parse().map_err(|_| format!("invalid --now {text:?}: use YYYY-MM-DDTHH:MM"))?;
-            resolve(&tz, datetime)?.instant().clone()
-        }
+        Some(text) => resolve(&tz, parse_local(text)?)?.instant().clone(),
         None => now_in(&tz),
     };
     let learnt = learn(&args.platforms, &args.imports, &tz)?;
@@ -139,7 +136,7 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
     }
     if args.json {
         let day = Day {
-            date: date.to_string(),
+            date: args.date.trim().to_string(),
             tz: tz.iana_name().unwrap_or(&args.tz),
             platforms: days
                 .iter()
@@ -176,7 +173,7 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
             );
         }
         if let Some(hint) = hint {
-            let _ = writeln!(out, "  now ({}): {}: {}", now.strftime("%H:%M"), hint.now.id(), hint.message);
+            let _ = writeln!(out, "  now ({}): {}: {}", hh_mm(&now), hint.now.id(), hint.message);
         }
     }
     for import in &learnt.imports {

@@ -122,12 +122,10 @@ fn round5(percent: f64) -> i32 {
 pub fn why(model: &Model, day: usize, hour: usize) -> String {
     let label = platform_label(model.platform);
     let when = format!("{}s around {hour:02}:00", DAY_FULL_NAMES[day]);
-    let score = model.score[day][hour];
+    let percent = round5((model.score[day][hour] - 1.0) * 100.0);
     if model.from_data(day, hour) {
         let posts = model.posts[day][hour];
-        return format!(
-            "Your {label} posts: {when} scores {score:.2}× your average hour ({posts} posts in that hour)."
-        );
+        return format!("Your {label} posts: {when}, {percent:+} % against your average hour ({posts} posts there).");
     }
     let all = priors();
     let Some(prior) = all.platform(model.platform) else {
@@ -136,10 +134,17 @@ pub fn why(model: &Model, day: usize, hour: usize) -> String {
     let pro = all.names(&prior.for_studies[day][hour]);
     let con = all.names(&prior.against_studies[day][hour]);
     let mut line = if pro.is_empty() {
-        format!("No published study names {when} for {label}; {score:.2}× the average hour.")
+        format!("No published study names {when} for {label}.")
     } else {
         format!("Named for {label} on {when} by {}.", pro.join("; "))
     };
+    let weight = model.data_weight[day][hour];
+    if weight > 0.0 {
+        let share = (weight * 100.0).round() as i32;
+        line.push_str(&format!(
+            " Your own posts make {share} % of this estimate ({percent:+} % against the average hour)."
+        ));
+    }
     if prior.disagree[day][hour] {
         line.push_str(" Studies disagree");
         if !con.is_empty() {
@@ -227,7 +232,7 @@ pub fn hint(model: &Model, now: &ZonedDateTime) -> Result<Hint, String> {
             next = Some(slot);
             break;
         }
-        date = date.tomorrow().map_err(|e| e.to_string())?;
+        date = date.tomorrow().map_err(|_| "date out of range".to_string())?;
     }
     let label = platform_label(model.platform);
     let Some(slot) = next else {

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use super::dates::{parse_datetime, DateOrder};
 use super::numbers::{parse_number, Decimal};
+use super::zones::format_local;
 use super::Grid;
 use crate::platform::Platform;
 
@@ -344,8 +345,8 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
         let local = match written.offset {
             Some(offset) => match offset.to_timestamp(written.datetime) {
                 Ok(ts) => ts.to_zoned_datetime(options.tz.clone()).datetime(),
-                Err(e) => {
-                    c.skip("no usable date", Some(format!("line {line}, column {}: {e}", time + 1)));
+                Err(_) => {
+                    c.skip("no usable date", Some(format!("line {line}, column {}: out of range", time + 1)));
                     continue;
                 }
             },
@@ -405,9 +406,8 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
         first = Some(first.map_or(local, |f| f.min(local)));
         last = Some(last.map_or(local, |l| l.max(local)));
     }
-    let format = |d: DateTime| d.strftime("%Y-%m-%dT%H:%M").to_string();
-    c.import.first = first.map(format);
-    c.import.last = last.map(format);
+    c.import.first = first.map(format_local);
+    c.import.last = last.map(format_local);
     Ok(c.import)
 }
 

@@ -11,9 +11,38 @@ pub fn zone(name: &str) -> Result<TimeZone, String> {
     TimeZone::get(name.trim()).map_err(|_| format!("unknown time zone {name:?}: use an IANA name such as Europe/Paris"))
 }
 
-/// A date, `YYYY-MM-DD`.
+/// A date, `YYYY-MM-DD`. (Read by hand, like the formatting below: jiff's general parser and `strftime` would add
+/// tens of kilobytes to the wasm for two fixed formats.)
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|_| format!("invalid date {text:?}: use YYYY-MM-DD"))
+    let invalid = || format!("invalid date {text:?}: use YYYY-MM-DD");
+    let mut parts = text.trim().splitn(3, '-');
+    let mut next = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i16>().ok())
+    };
+    let (year, month, day) = (next(4), next(2), next(2));
+    let (Some(year), Some(month), Some(day)) = (year, month, day) else { return Err(invalid()) };
+    Date::new(year, month as i8, day as i8).map_err(|_| invalid())
+}
+
+/// A local date-time, `YYYY-MM-DDTHH:MM` (or with a space, or with seconds).
+pub fn parse_local(text: &str) -> Result<DateTime, String> {
+    let invalid = || format!("invalid local time {text:?}: use YYYY-MM-DDTHH:MM");
+    let text = text.trim();
+    let (date, time) = text.split_once(['T', ' ']).ok_or_else(invalid)?;
+    let date = parse_date(date).map_err(|_| invalid())?;
+    let numbers: Vec<i8> = time.split(':').map(|n| n.parse::<i8>()).collect::<Result<_, _>>().map_err(|_| invalid())?;
+    let (hour, minute, second) = match numbers[..] {
+        [h, m] => (h, m, 0),
+        [h, m, s] => (h, m, s),
+        _ => return Err(invalid()),
+    };
+    if !(0..24).contains(&hour) || !(0..60).contains(&minute) || !(0..60).contains(&second) {
+        return Err(invalid());
+    }
+    Ok(date.at(hour, minute, second, 0))
 }
 
 /// What a local wall-clock time is in a zone.
@@ -42,7 +71,7 @@ impl LocalTime {
 /// Resolves a wall-clock time in a zone, telling whether it is skipped or repeated there.
 pub fn resolve(tz: &TimeZone, datetime: DateTime) -> Result<LocalTime, String> {
     let ambiguous = tz.to_ambiguous_zoned_datetime(datetime);
-    let error = |e: jiff::Error| format!("{datetime} cannot be placed in the time zone: {e}");
+    let error = |_| format!("{} cannot be placed in the time zone", format_local(datetime));
     Ok(match ambiguous.offset() {
         AmbiguousOffset::Unambiguous { .. } => LocalTime::Exact(ambiguous.compatible().map_err(error)?),
         AmbiguousOffset::Gap { .. } => LocalTime::Skipped { after: ambiguous.compatible().map_err(error)? },
@@ -89,12 +118,17 @@ pub fn now_in(tz: &TimeZone) -> ZonedDateTime {
 
 /// `YYYY-MM-DDTHH:MM`, the local date-time format of contracts.md (`data-next`).
 pub fn iso_local(z: &ZonedDateTime) -> String {
-    z.strftime("%Y-%m-%dT%H:%M").to_string()
+    format_local(z.datetime())
+}
+
+/// `YYYY-MM-DDTHH:MM`.
+pub fn format_local(d: DateTime) -> String {
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}", d.year(), d.month(), d.day(), d.hour(), d.minute())
 }
 
 /// `HH:MM` local (contracts.md `data-time`).
 pub fn hh_mm(z: &ZonedDateTime) -> String {
-    z.strftime("%H:%M").to_string()
+    format!("{:02}:{:02}", z.hour(), z.minute())
 }
 
 #[cfg(test)]
@@ -149,5 +183,9 @@ mod tests {
         assert!(zone("Mars/Olympus").unwrap_err().contains("Mars/Olympus"));
         assert!(parse_date("2026-13-01").is_err());
         assert_eq!(parse_date("2026-03-29").unwrap(), date(2026, 3, 29));
+        assert!(parse_date("2026-3-29").is_err() && parse_date("2026-02-30").is_err());
+        assert_eq!(parse_local("2026-03-29T02:30").unwrap(), date(2026, 3, 29).at(2, 30, 0, 0));
+        assert_eq!(parse_local("2026-03-29 23:59:30").unwrap(), date(2026, 3, 29).at(23, 59, 30, 0));
+        assert!(parse_local("2026-03-29T24:00").is_err() && parse_local("2026-03-29").is_err());
     }
 }
