@@ -7,7 +7,7 @@ use jiff::ZonedDateTime;
 use stratege::platform::Platform;
 use stratege::schedule::hint::{day_slots, hint};
 use stratege::schedule::model::Model;
-use stratege::schedule::zones::{day_hours, resolve, LocalTime};
+use stratege::schedule::zones::{day_hours, resolve, zone_current_rule, LocalTime};
 
 fn zoned(tz: &str, at: DateTime) -> ZonedDateTime {
     resolve(&TimeZone::get(tz).unwrap(), at).unwrap().instant().clone()
@@ -43,6 +43,23 @@ fn next_is_strictly_future_at_every_minute_around_midnight_and_the_change_days()
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_wasm_zone_rules_give_the_same_change_days() {
+    // The WebAssembly build reads zones from their current POSIX rule (data/schedule/zones.tsv).
+    for (name, spring, autumn, repeated) in [
+        ("Europe/Paris", date(2026, 3, 29), date(2026, 10, 25), 2),
+        ("America/New_York", date(2026, 3, 8), date(2026, 11, 1), 1),
+    ] {
+        let rule = zone_current_rule(name).unwrap();
+        let full = TimeZone::get(name).unwrap();
+        assert_eq!(day_hours(&rule, spring).unwrap(), day_hours(&full, spring).unwrap());
+        assert_eq!(day_hours(&rule, spring).unwrap().len(), 23);
+        let fall = day_hours(&rule, autumn).unwrap();
+        assert_eq!(fall, day_hours(&full, autumn).unwrap());
+        assert!(fall.iter().find(|h| h.hour == repeated).unwrap().repeated);
     }
 }
 
