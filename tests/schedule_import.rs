@@ -7,14 +7,15 @@ use std::path::PathBuf;
 
 use jiff::tz::TimeZone;
 use stratege::platform::Platform;
-use stratege::schedule::import::{import_file, import_reader, Import, ImportOptions, MAX_MESSAGES};
+use stratege::schedule::import::{import_file, import_reader, Import, ImportOptions, SeenPosts, MAX_MESSAGES};
 
 fn sample(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/analytics").join(name)
 }
 
 fn import(name: &str, tz: &str) -> Import {
-    import_file(&sample(name), None, &TimeZone::get(tz).unwrap()).unwrap_or_else(|e| panic!("{e}"))
+    import_file(&sample(name), None, &TimeZone::get(tz).unwrap(), &mut SeenPosts::default())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The one log rate in a cell (Monday = 0).
@@ -45,7 +46,7 @@ fn x_tweet_activity_export_in_utc_moves_to_the_users_zone() {
     let new_york = import("x_tweet_activity_en.csv", "America/New_York");
     assert_eq!(new_york.observations.posts[0][3], 1, "07:03 UTC = 03:03 in New York");
     assert!(paris.messages.is_empty());
-    assert_eq!(paris.unread_columns, 8);
+    assert_eq!(paris.unread_columns, 7);
 }
 
 #[test]
@@ -193,7 +194,7 @@ fn a_20_mb_export_is_streamed_with_bounded_state() {
     drop(file);
     let size = std::fs::metadata(&path).unwrap().len();
     assert!(size > 20_000_000, "{size} bytes");
-    let result = import_file(&path, None, &TimeZone::get("Europe/Paris").unwrap());
+    let result = import_file(&path, None, &TimeZone::get("Europe/Paris").unwrap(), &mut SeenPosts::default());
     std::fs::remove_file(&path).unwrap();
     let x = result.unwrap();
     assert_eq!(x.rows, rows);
@@ -208,4 +209,17 @@ fn a_20_mb_export_is_streamed_with_bounded_state() {
         x.messages[0]
     );
     assert_eq!(u64::from(x.observations.total()), x.used);
+}
+
+#[test]
+fn overlapping_exports_count_each_post_once() {
+    let tz = TimeZone::get("Europe/Paris").unwrap();
+    let mut seen = SeenPosts::default();
+    let first = import_file(&sample("x_tweet_activity_en.csv"), None, &tz, &mut seen).unwrap();
+    let again = import_file(&sample("x_tweet_activity_en.csv"), None, &tz, &mut seen).unwrap();
+    assert_eq!((first.used, again.used), (3, 0));
+    assert_eq!(again.skipped.get("already imported (same post id)"), Some(&3));
+    // Another platform's post with the same id is another post.
+    let other = import_file(&sample("facebook_content_en.csv"), None, &tz, &mut seen).unwrap();
+    assert_eq!(other.used, 2);
 }

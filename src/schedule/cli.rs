@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::hint::{day_slots, hint, Hint, Slot};
-use super::import::{import_file, Import, Observations};
+use super::import::{import_file, Import, Observations, SeenPosts};
 use super::model::Model;
 use super::zones::{hh_mm, now_in, parse_date, parse_local, resolve, zone};
 use super::{heatmap, platform_label, schedule_platform, DAY_FULL_NAMES, PLATFORMS};
@@ -60,8 +60,9 @@ fn learn(ids: &[String], files: &[PathBuf], tz: &TimeZone) -> Result<Learnt, Str
     let chosen = platforms(ids)?;
     let hint = if chosen.len() == 1 { Some(chosen[0]) } else { None };
     let mut imports = Vec::new();
+    let mut seen = SeenPosts::default();
     for file in files {
-        imports.push(import_file(file, hint, tz)?);
+        imports.push(import_file(file, hint, tz, &mut seen)?);
     }
     let mut models = Vec::new();
     for platform in chosen {

@@ -5,8 +5,9 @@
 //! time" / "Heure de publication", "Reach" / "Couverture", "Likes" / "J'aime"…), a UTF-8 byte-order mark, `,`,
 //! `;` or tab delimiters, quoted fields with newlines and quotes, decimal commas, English and French dates, written
 //! UTC offsets. A malformed row gets a message naming the file, line and column, and the rest of the file is
-//! still used. The file is streamed record by record and only the 7 × 24 sums are kept, so time is linear and
-//! memory bounded whatever the file's size.
+//! still used. The file is streamed record by record and only the 7 × 24 sums are kept (and, across the files of
+//! one run, an 8-byte hash per post id so that overlapping exports count a post once), so time is linear and
+//! memory bounded by the number of posts, not the file's size.
 //!
 //! Per post: the engagements are likes (or reactions) + comments (or replies) + shares and reposts + saves (or
 //! bookmarks), whichever the file has, or its total column ("Engagements", "Interactions") when it has none of
@@ -15,7 +16,8 @@
 //! hour in the user's time zone. A time written without an offset is taken as the user's local time (Meta
 //! exports use the account's time zone); a written offset ("+0000" in X's exports) is converted.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, Read};
 
 use csv::{ByteRecord, ReaderBuilder};
@@ -98,6 +100,7 @@ pub struct Import {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Field {
+    Id,
     Time,
     Date,
     Reach,
@@ -112,6 +115,9 @@ enum Field {
 
 /// Column names as the exports write them (lower case, apostrophes straightened), English and French.
 const COLUMNS: &[(&str, Field)] = &[
+    ("tweet id", Field::Id),
+    ("post id", Field::Id),
+    ("identifiant de la publication", Field::Id),
     ("publish time", Field::Time),
     ("heure de publication", Field::Time),
     ("date de publication", Field::Time),
@@ -222,9 +228,28 @@ impl Collector<'_> {
     }
 }
 
-/// Reads one export. `Err` only when the file cannot be used at all (no header, no time column, unknown platform);
-/// row-level problems are messages in the result.
+/// The posts already counted (a hash of platform and post id), so that overlapping exports (the last 28 days
+/// exported twice) count each post once. 8 bytes a post.
+#[derive(Default)]
+pub struct SeenPosts(HashSet<u64>);
+
+impl SeenPosts {
+    /// True the first time a post is offered.
+    fn first_time(&mut self, platform: Platform, id: &[u8]) -> bool {
+        let mut hasher = DefaultHasher::new();
+        (platform.id(), id).hash(&mut hasher);
+        self.0.insert(hasher.finish())
+    }
+}
+
+/// Reads one export on its own. `Err` only when the file cannot be used at all (no header, no time column, unknown
+/// platform); row-level problems are messages in the result.
 pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Import, String> {
+    import_reader_with(reader, options, &mut SeenPosts::default())
+}
+
+/// Reads one export of several: a post id already in `seen` is not counted again.
+pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mut SeenPosts) -> Result<Import, String> {
     let file = options.file;
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut first_line = Vec::new();
@@ -272,7 +297,9 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
     if parts.is_empty() && total.is_none() {
         return Err(format!("{file}: no engagement columns (likes, comments, shares or a total)"));
     }
-    let read: Vec<usize> = [Some(time), exposure, total].into_iter().flatten().chain(parts.iter().copied()).collect();
+    let id = column(Field::Id);
+    let read: Vec<usize> =
+        [id, Some(time), exposure, total].into_iter().flatten().chain(parts.iter().copied()).collect();
     let unread_columns = headers.iter().enumerate().filter(|(i, h)| !h.is_empty() && !read.contains(i)).count();
 
     let mut c = Collector {
@@ -400,6 +427,12 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
                 continue;
             }
         };
+        if let Some(post) = id.and_then(|i| record.get(i)).filter(|post| !post.trim_ascii().is_empty()) {
+            if !seen.first_time(platform, post.trim_ascii()) {
+                c.skip("already imported (same post id)", None);
+                continue;
+            }
+        }
         let day = local.weekday().to_monday_zero_offset() as usize;
         c.import.observations.add(day, local.hour() as usize, log_rate);
         c.import.used += 1;
@@ -411,11 +444,16 @@ pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Impo
     Ok(c.import)
 }
 
-/// Reads one export from a file.
-pub fn import_file(path: &std::path::Path, platform: Option<Platform>, tz: &TimeZone) -> Result<Import, String> {
+/// Reads one export from a file; `seen` carries the post ids of the files read before.
+pub fn import_file(
+    path: &std::path::Path,
+    platform: Option<Platform>,
+    tz: &TimeZone,
+    seen: &mut SeenPosts,
+) -> Result<Import, String> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
-    import_reader(file, &ImportOptions { file: &name, platform, tz })
+    import_reader_with(file, &ImportOptions { file: &name, platform, tz }, seen)
 }
 
 #[cfg(test)]
