@@ -156,7 +156,8 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
     let weekday = DAY_FULL_NAMES[date.weekday().to_monday_zero_offset() as usize];
     let _ = writeln!(out, "Best times on {weekday} {date} ({})", args.tz.trim());
     for (platform, posts, slots, hint) in &days {
-        let data = if *posts > 0 { format!(" (your {posts} posts + published studies)") } else { String::new() };
+        let data =
+            if *posts > 0 { format!(" (your {} + published studies)", super::posts(*posts)) } else { String::new() };
         let _ = writeln!(out, "{}{data}", platform_label(*platform));
         if slots.is_empty() {
             let _ = writeln!(out, "  no clearly good hour this day");

@@ -64,8 +64,9 @@ pub fn svg(prior: &Model, personal: Option<&Model>) -> String {
     let desc = match personal {
         Some(_) => format!(
             "Engagement by weekday (rows, Monday first) and hour of the day (columns, local time) for {label}: \
-             left, from published studies; right, your {posts} posts combined with the studies. Orange is above \
-             the average hour, blue below."
+             left, from published studies; right, your {} combined with the studies. Orange is above \
+             the average hour, blue below.",
+            super::posts(posts)
         ),
         None => format!(
             "Engagement by weekday (rows, Monday first) and hour of the day (columns, local time) for {label}, \
@@ -95,7 +96,7 @@ pub fn svg(prior: &Model, personal: Option<&Model>) -> String {
         panel(
             &mut out,
             PANEL_WIDTH + GAP,
-            &format!("{label}: your data ({posts} posts)"),
+            &format!("{label}: your data ({})", super::posts(posts)),
             &model.score,
             Some(&model.posts),
         );

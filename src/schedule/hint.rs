@@ -125,7 +125,10 @@ pub fn why(model: &Model, day: usize, hour: usize) -> String {
     let percent = round5((model.score[day][hour] - 1.0) * 100.0);
     if model.from_data(day, hour) {
         let posts = model.posts[day][hour];
-        return format!("Your {label} posts: {when}, {percent:+} % against your average hour ({posts} posts there).");
+        return format!(
+            "Your {label} posts: {when}, {percent:+} % against your average hour ({} there).",
+            super::posts(posts)
+        );
     }
     let all = priors();
     let Some(prior) = all.platform(model.platform) else {

@@ -29,6 +29,15 @@ pub const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun
 /// Full English day names, Monday first.
 pub const DAY_FULL_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// "1 post", "2 posts".
+pub fn posts(n: u32) -> String {
+    if n == 1 {
+        "1 post".to_string()
+    } else {
+        format!("{n} posts")
+    }
+}
+
 /// The platform's display name ("X", "Facebook", ...).
 pub fn platform_label(platform: Platform) -> &'static str {
     platform.rules().name
