@@ -15,7 +15,7 @@ LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone check-tone demo docs package clean
+.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone train-schedule check-tone demo docs package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -87,6 +87,7 @@ lint: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	biome check extension tests tools bench
+	python3 tools/schedule_priors.py --check
 
 test-native:
 	cargo test --all-targets
@@ -105,11 +106,17 @@ bench: build .venv/.installed
 	node bench/run.mjs
 
 ## train: regenerate what data/ holds, from ../shared/data and registry packages only
-train: train-hashtags train-tone
+train: train-hashtags train-tone train-schedule
 
 ## train-hashtags: the hashtag lexicons in data/hashtags/ (tools/hashtag_data.py)
 train-hashtags:
 	python3 tools/hashtag_data.py
+
+## train-schedule: the best-time priors and the wasm's time-zone rules in data/schedule/ (from the studies
+## transcribed in data/schedule/studies.json, and the machine's tzdata: see data/schedule/ORIGIN.md)
+train-schedule:
+	python3 tools/schedule_priors.py
+	python3 tools/schedule_zones.py
 
 ## train-tone: the tone models in data/tone/ (tools/port_profanity_check.py, tools/train_tone.py), from
 ## ../shared/data/tone and the pinned PyPI packages of .venv

@@ -10,6 +10,7 @@ pub mod measure;
 pub mod platform;
 pub mod report;
 pub mod request;
+pub mod schedule;
 pub mod text;
 pub mod tone;
 pub mod twitter;

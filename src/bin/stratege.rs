@@ -37,6 +37,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The day's best times per platform, from published studies and your own analytics exports.
+    Schedule(stratege::schedule::cli::ScheduleArgs),
+    /// The week × hour heatmap (SVG): published studies and your data side by side.
+    Heatmap(stratege::schedule::cli::HeatmapArgs),
 }
 
 #[derive(clap::Args)]
@@ -66,6 +70,22 @@ fn main() -> ExitCode {
         Command::Platforms { json: false } => {
             print_platforms();
             ExitCode::SUCCESS
+        }
+        Command::Schedule(args) => print_or_fail(stratege::schedule::cli::schedule(&args)),
+        Command::Heatmap(args) => print_or_fail(stratege::schedule::cli::heatmap(&args)),
+    }
+}
+
+/// Prints a command's output, or its error with exit status 2 (what was asked cannot be done).
+fn print_or_fail(answer: Result<String, String>) -> ExitCode {
+    match answer {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("stratege: {why}");
+            ExitCode::from(2)
         }
     }
 }
