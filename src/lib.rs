@@ -5,6 +5,7 @@ pub mod check;
 pub mod hashtags;
 pub mod lang;
 pub mod measure;
+pub mod media;
 pub mod platform;
 pub mod report;
 pub mod text;

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => run_check(&args[1..]),
+        Some("media") => run_media(&args[1..]),
         Some("platforms") if args.get(1).map(String::as_str) == Some("--json") => {
             println!("{}", serde_json::to_string_pretty(&stratege::platform::table_json()).expect("serializes"));
             ExitCode::SUCCESS
@@ -44,15 +45,31 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("--help" | "-h" | "help") => {
-            print!("{USAGE}");
+            print!("{USAGE}{}", stratege::media::cli::USAGE);
             ExitCode::SUCCESS
         }
-        _ => usage_error("expected a command: check or platforms"),
+        _ => usage_error("expected a command: check, media or platforms"),
+    }
+}
+
+/// `stratege media`: the logic is `stratege::media::cli`.
+fn run_media(args: &[String]) -> ExitCode {
+    use stratege::media::cli;
+    let parsed = match cli::parse_args(args) {
+        Ok(parsed) => parsed,
+        Err(why) => return usage_error(&why),
+    };
+    match cli::run(&parsed) {
+        Ok(output) => {
+            print!("{}", output.text);
+            ExitCode::from(output.status)
+        }
+        Err(why) => usage_error(&why),
     }
 }
 
 fn usage_error(why: &str) -> ExitCode {
-    eprintln!("stratege: {why}\n\n{USAGE}");
+    eprintln!("stratege: {why}\n\n{USAGE}{}", stratege::media::cli::USAGE);
     ExitCode::from(2)
 }
 
