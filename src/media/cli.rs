@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::analysis::{analyse, percent, MediaReport};
 use super::decode;
 use super::input::MediaInput;
-use super::rules::{megabytes, Purpose};
+use super::rules::{file_size, Purpose};
 use crate::platform::Platform;
 use crate::report::Severity;
 
@@ -125,7 +125,7 @@ fn render(files: &[FileNote], report: &MediaReport) -> String {
             out.push_str(&format!("{}: {}\n", file.path, file.error.as_deref().unwrap_or("not read")));
             continue;
         };
-        let (w, h, format, size) = (image.width, image.height, image.format.label(), megabytes(image.bytes));
+        let (w, h, format, size) = (image.width, image.height, image.format.label(), file_size(image.bytes));
         out.push_str(&format!("{}: {w}×{h} {format}, {size}\n", file.path));
         if let Some(note) = &file.note {
             out.push_str(&format!("  note: {note}\n"));

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::input::{Format, ImageInfo, MediaInput};
-use super::rules::{megabytes, LimitRule, MediaRules};
+use super::rules::{file_size, LimitRule, MediaRules};
 use crate::report::{Problem, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -103,8 +103,8 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                     let message = format!(
                         "Image {} is {}; {name} takes images up to {}.",
                         i + 1,
-                        megabytes(im.bytes),
-                        megabytes(*max)
+                        file_size(im.bytes),
+                        file_size(*max)
                     );
                     problems.push(problem(MediaKind::MediaSize, Some(i), message));
                 }
@@ -114,8 +114,8 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                     let message = format!(
                         "Image {} is an animated GIF of {}; {name} takes them up to {}.",
                         i + 1,
-                        megabytes(im.bytes),
-                        megabytes(*max)
+                        file_size(im.bytes),
+                        file_size(*max)
                     );
                     problems.push(problem(MediaKind::MediaSize, Some(i), message));
                 }

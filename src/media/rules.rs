@@ -221,8 +221,8 @@ pub fn table_lines() -> Vec<String> {
             let value = match &l.rule {
                 LimitRule::MaxImages(n) => format!("at most {n} images"),
                 LimitRule::AnimatedAlone => "a GIF or video is the only media".to_owned(),
-                LimitRule::MaxBytes(b) => format!("images up to {}", megabytes(*b)),
-                LimitRule::MaxBytesAnimated(b) => format!("GIFs up to {}", megabytes(*b)),
+                LimitRule::MaxBytes(b) => format!("images up to {}", file_size(*b)),
+                LimitRule::MaxBytesAnimated(b) => format!("GIFs up to {}", file_size(*b)),
                 LimitRule::Formats(f) => format!("formats {}", f.join(", ")),
                 LimitRule::MinWidth(w) => format!("at least {w} px wide"),
                 LimitRule::MinSize([w, h]) => format!("at least {w}×{h}"),
@@ -235,10 +235,12 @@ pub fn table_lines() -> Vec<String> {
     lines
 }
 
-/// Bytes as the platforms write them: binary megabytes, "5 MB".
-pub fn megabytes(bytes: u64) -> String {
+/// Bytes as the platforms write them, in binary units: "5 MB", "6.2 MB", "412 KB".
+pub fn file_size(bytes: u64) -> String {
     let mb = bytes as f64 / 1_048_576.0;
-    if (mb - mb.round()).abs() < 0.05 {
+    if mb < 1.0 {
+        format!("{} KB", (bytes as f64 / 1024.0).ceil())
+    } else if (mb - mb.round()).abs() < 0.05 {
         format!("{} MB", mb.round())
     } else {
         format!("{mb:.1} MB")

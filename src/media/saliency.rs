@@ -26,6 +26,9 @@ const EDGE_WEIGHT: f32 = 1.0;
 const EDGE_GAIN: f32 = 4.0;
 const SKIN_WEIGHT: f32 = 1.5;
 const SATURATION_WEIGHT: f32 = 0.5;
+/// Positions keeping this much less than the best (share of the image's saliency) still count as best when
+/// framing (ours: half a percent is below what the cues can tell apart).
+const NEAR_BEST: f64 = 0.005;
 /// A floor so that an empty image has an even, non-zero saliency.
 const FLOOR: f32 = 1e-3;
 
@@ -110,8 +113,9 @@ impl SaliencyMap {
         (inside / self.total()).clamp(0.0, 1.0)
     }
 
-    /// Among the rectangles of `w × h` inside `parent` (one side equal to the parent's), the one keeping the most
-    /// saliency; the one nearest the centre among equals.
+    /// Among the rectangles of `w × h` inside `parent` (one side equal to the parent's), one keeping the most
+    /// saliency: the middle of the run of positions that keep nearly the most (within `NEAR_BEST`), so that a
+    /// subject is framed with room around it rather than against an edge.
     pub fn best_window(&self, parent: Rect, w: u32, h: u32, source_w: u32, source_h: u32) -> Rect {
         let horizontal = w < parent.w;
         let (start, free) = if horizontal { (parent.x, parent.w - w) } else { (parent.y, parent.h.saturating_sub(h)) };
@@ -126,18 +130,20 @@ impl SaliencyMap {
             return place(0);
         }
         let steps = free.min(MAX_POSITIONS);
+        let offsets: Vec<u32> =
+            (0..=steps).map(|i| (f64::from(i) * f64::from(free) / f64::from(steps)).round() as u32).collect();
+        let kept: Vec<f64> = offsets.iter().map(|&o| self.share(place(o), source_w, source_h)).collect();
         let centre = f64::from(free) / 2.0;
-        let mut best = (f64::NEG_INFINITY, f64::INFINITY, 0u32);
-        for i in 0..=steps {
-            let offset = (f64::from(i) * f64::from(free) / f64::from(steps)).round() as u32;
-            let kept = self.share(place(offset), source_w, source_h);
-            let distance = (f64::from(offset) - centre).abs();
-            let better = kept > best.0 + 1e-9 || ((kept - best.0).abs() <= 1e-9 && distance < best.1);
-            if better {
-                best = (kept, distance, offset);
-            }
-        }
-        place(best.2)
+        let distance = |i: usize| (f64::from(offsets[i]) - centre).abs();
+        let top = kept.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let best = (0..kept.len())
+            .filter(|&i| kept[i] >= top - 1e-9)
+            .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))
+            .expect("at least one position");
+        let near = |i: &usize| kept[*i] >= top - NEAR_BEST;
+        let first = (0..=best).rev().take_while(near).last().unwrap_or(best);
+        let last = (best..kept.len()).take_while(near).last().unwrap_or(best);
+        place((offsets[first] + offsets[last]) / 2)
     }
 }
 
