@@ -288,12 +288,12 @@ fn direction(platform: Rect, best: Rect, parent: Rect) -> String {
     }
 }
 
-/// "14 %", "<1 %".
+/// "14 %", "<1 %" (integer formatting: no float formatting in the wasm).
 pub fn percent(share: f64) -> String {
     let p = share * 100.0;
     if p > 0.0 && p < 0.5 {
         "<1 %".to_owned()
     } else {
-        format!("{} %", p.round())
+        format!("{} %", p.round() as i64)
     }
 }

@@ -137,7 +137,8 @@ mod tests {
     use super::*;
 
     fn r(text: &str) -> Ratio {
-        Ratio::parse(text).unwrap()
+        let (w, h) = text.split_once(':').unwrap();
+        Ratio { w: w.parse().unwrap(), h: h.parse().unwrap() }
     }
 
     fn instagram_feed() -> Shape {

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod geometry;
 pub mod input;
 pub mod problems;
+pub mod request;
 pub mod rules;
 pub mod saliency;
 
@@ -18,5 +19,6 @@ pub mod decode;
 pub use analysis::{analyse, ImageReport, MediaReport, Suggestion, SurfaceReport};
 pub use input::{Format, ImageInfo, MediaInput};
 pub use problems::{MediaKind, MediaProblem};
+pub use request::analyse_json;
 pub use rules::Purpose;
 pub use saliency::Pixels;

@@ -52,9 +52,9 @@ pub enum Purpose {
     Link,
 }
 
-/// A width:height ratio as written in the data ("4:5", "1.91:1").
+/// A width:height ratio, written `[4, 5]` or `[1.91, 1]` in the data.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(into = "String")]
+#[serde(into = "[f64; 2]")]
 pub struct Ratio {
     pub w: f64,
     pub h: f64,
@@ -65,25 +65,35 @@ impl Ratio {
         self.w / self.h
     }
 
-    pub fn parse(text: &str) -> Result<Ratio, String> {
-        let (w, h) = text.split_once(':').ok_or_else(|| format!("ratio {text:?} is not W:H"))?;
-        let number = |s: &str| s.trim().parse::<f64>().ok().filter(|v| *v > 0.0 && v.is_finite());
-        match (number(w), number(h)) {
-            (Some(w), Some(h)) => Ok(Ratio { w, h }),
-            _ => Err(format!("ratio {text:?} is not W:H with positive numbers")),
-        }
+    /// "4:5", "1.91:1" (hundredths at most, formatted with integers: no float formatting in the wasm).
+    pub fn label(self) -> String {
+        format!("{}:{}", hundredths(self.w), hundredths(self.h))
+    }
+}
+
+fn hundredths(v: f64) -> String {
+    let n = (v * 100.0).round() as u64;
+    match (n / 100, n % 100) {
+        (whole, 0) => whole.to_string(),
+        (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
+        (whole, part) => format!("{whole}.{part:02}"),
     }
 }
 
 impl<'de> Deserialize<'de> for Ratio {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ratio, D::Error> {
-        Ratio::parse(&String::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+        let [w, h] = <[f64; 2]>::deserialize(deserializer)?;
+        if w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite() {
+            Ok(Ratio { w, h })
+        } else {
+            Err(serde::de::Error::custom("a ratio is [width, height], both positive"))
+        }
     }
 }
 
-impl From<Ratio> for String {
-    fn from(ratio: Ratio) -> String {
-        format!("{}:{}", ratio.w, ratio.h)
+impl From<Ratio> for [f64; 2] {
+    fn from(ratio: Ratio) -> [f64; 2] {
+        [ratio.w, ratio.h]
     }
 }
 
@@ -125,7 +135,7 @@ pub struct Surface {
 /// A limit on the attached images, and how serious it is to break it.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Limit {
-    #[serde(flatten)]
+    #[serde(rename = "limit")]
     pub rule: LimitRule,
     #[serde(default)]
     pub purpose: Purpose,
@@ -139,7 +149,7 @@ pub struct Limit {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(tag = "rule", content = "value", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum LimitRule {
     /// At most this many images in one post.
     MaxImages(usize),
@@ -206,11 +216,11 @@ pub fn table_lines() -> Vec<String> {
         for s in &rules.surfaces {
             let shape = match &s.shape {
                 Shape::Range([a, b]) => {
-                    format!("kept from {} to {}, else cut centred", String::from(*a), String::from(*b))
+                    format!("kept from {} to {}, else cut centred", a.label(), b.label())
                 }
-                Shape::Ratio(r) => format!("cut to {}", String::from(*r)),
+                Shape::Ratio(r) => format!("cut to {}", r.label()),
                 Shape::Cells(cells) => {
-                    let cells: Vec<String> = cells.iter().map(|c| String::from(*c)).collect();
+                    let cells: Vec<String> = cells.iter().map(|c| c.label()).collect();
                     format!("cells {}", cells.join(", "))
                 }
             };
@@ -235,15 +245,16 @@ pub fn table_lines() -> Vec<String> {
     lines
 }
 
-/// Bytes as the platforms write them, in binary units: "5 MB", "6.2 MB", "412 KB".
+/// Bytes as the platforms write them, in binary units: "5 MB", "6.2 MB", "412 KB" (integer arithmetic only).
 pub fn file_size(bytes: u64) -> String {
-    let mb = bytes as f64 / 1_048_576.0;
-    if mb < 1.0 {
-        format!("{} KB", (bytes as f64 / 1024.0).ceil())
-    } else if (mb - mb.round()).abs() < 0.05 {
-        format!("{} MB", mb.round())
-    } else {
-        format!("{mb:.1} MB")
+    const MB: u64 = 1_048_576;
+    if bytes < MB {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
+    let tenths = (bytes * 10 + MB / 2) / MB;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        part => format!("{}.{part} MB", tenths / 10),
     }
 }
 
@@ -270,13 +281,24 @@ mod tests {
     }
 
     #[test]
-    fn ratios_parse_and_bad_ones_are_refused() {
-        let r = Ratio::parse("1.91:1").unwrap();
+    fn ratios_read_and_print_and_bad_ones_are_refused() {
+        let r: Ratio = serde_json::from_str("[1.91, 1]").unwrap();
         assert!((r.value() - 1.91).abs() < 1e-12);
-        assert_eq!(String::from(Ratio::parse("4:5").unwrap()), "4:5");
-        for bad in ["4", "4:0", "a:b", "-1:2", ":"] {
-            assert!(Ratio::parse(bad).is_err(), "{bad}");
+        assert_eq!(r.label(), "1.91:1");
+        assert_eq!(Ratio { w: 4.0, h: 5.0 }.label(), "4:5");
+        assert_eq!(Ratio { w: 2.5, h: 1.0 }.label(), "2.5:1");
+        assert_eq!(Ratio { w: 1.05, h: 1.0 }.label(), "1.05:1");
+        for bad in ["[4]", "[4, 0]", "[\"a\", 1]", "[-1, 2]", "\"4:5\""] {
+            assert!(serde_json::from_str::<Ratio>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn file_sizes_are_written_in_binary_units() {
+        assert_eq!(file_size(5 * 1_048_576), "5 MB");
+        assert_eq!(file_size(6_500_000), "6.2 MB");
+        assert_eq!(file_size(421_000), "412 KB");
+        assert_eq!(file_size(1), "1 KB");
     }
 
     #[test]
