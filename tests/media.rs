@@ -51,7 +51,7 @@ fn instagram_keeps_4_5_and_1_91_and_cuts_the_grid_to_3_4() {
     assert!(surfaces[0].strips.is_empty() && surfaces[0].summary.is_empty());
     // 1350 × 3/4 = 1012.5: the grid keeps the middle 1013 columns.
     assert_eq!(surfaces[1].rect, "33,0,1013,1350");
-    assert_eq!(surfaces[1].strips.iter().map(|s| s.side).collect::<Vec<_>>(), [Side::Right, Side::Left]);
+    assert_eq!(surfaces[1].strips.iter().map(|s| s.side).collect::<Vec<_>>(), [Side::Left, Side::Right]);
     assert!(surfaces[1].approximate);
 
     let wide = post(Platform::Instagram, vec![image(1080, 566)]);

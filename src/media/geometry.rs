@@ -110,10 +110,11 @@ pub fn crop(parent: Rect, shape: &Shape, index: usize, fixed: Option<Ratio>) -> 
     }
 }
 
-/// The strips a crop removes from an image of `width × height`, largest first; empty when nothing is cut.
+/// The strips a crop removes from an image of `width × height`, in the order top, bottom, left, right; empty
+/// when nothing is cut.
 pub fn strips(width: u32, height: u32, kept: Rect) -> Vec<Strip> {
     let (w, h) = (f64::from(width), f64::from(height));
-    let mut strips: Vec<Strip> = [
+    [
         (Side::Top, f64::from(kept.y) / h),
         (Side::Bottom, f64::from(height - kept.y - kept.h) / h),
         (Side::Left, f64::from(kept.x) / w),
@@ -122,9 +123,7 @@ pub fn strips(width: u32, height: u32, kept: Rect) -> Vec<Strip> {
     .into_iter()
     .filter(|(_, f)| *f > 0.0)
     .map(|(side, fraction)| Strip { side, fraction })
-    .collect();
-    strips.sort_by(|a, b| b.fraction.total_cmp(&a.fraction));
-    strips
+    .collect()
 }
 
 /// The share of the image's area outside `kept`.
@@ -180,7 +179,7 @@ mod tests {
         let kept = feed(2000, 500);
         assert_eq!(kept, Rect { x: 522, y: 0, w: 955, h: 500 });
         let strips = strips(2000, 500, kept);
-        assert_eq!(strips.iter().map(|s| s.side).collect::<Vec<_>>(), [Side::Right, Side::Left]);
+        assert_eq!(strips.iter().map(|s| s.side).collect::<Vec<_>>(), [Side::Left, Side::Right]);
     }
 
     #[test]

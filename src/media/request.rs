@@ -11,9 +11,9 @@ use super::saliency::Pixels;
 use crate::platform::Platform;
 
 /// `{"platform": "instagram", "purpose": "post", "images": [{"width": 4032, "height": 3024, "bytes": 2400000,
-/// "type": "image/jpeg", "animated": false, "alt_missing": true, "analysis": {"width": 512, "height": 384}}]}`
+/// "type": "image/jpeg", "animated": false, "alt_missing": true, "analysis": {"width": 512, "height": 384}}]}`;
+/// unknown fields are ignored, as in check requests.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MediaRequest {
     pub platform: String,
     #[serde(default)]
@@ -22,7 +22,6 @@ pub struct MediaRequest {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ImageRequest {
     #[serde(default)]
     pub width: u32,
@@ -43,7 +42,6 @@ pub struct ImageRequest {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AnalysisSize {
     pub width: u32,
     pub height: u32,

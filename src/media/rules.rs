@@ -319,6 +319,18 @@ mod tests {
     }
 
     #[test]
+    fn the_json_table_keeps_sources_and_confidences() {
+        let json = table_json();
+        let feed = &json["instagram"]["surfaces"][0];
+        assert_eq!(feed["shape"]["range"], serde_json::json!([[4.0, 5.0], [1.91, 1.0]]));
+        assert_eq!(feed["confidence"], "MED-HIGH");
+        assert_eq!(json["x"]["limits"][0]["limit"]["max-images"], 4);
+        assert_eq!(json["x"]["limits"][1]["limit"], "animated-alone");
+        assert_eq!(json["facebook"]["limits"][0]["severity"], "error");
+        assert!(json["instagram"]["limits"][2]["note"].as_str().unwrap().contains("publishing API"));
+    }
+
+    #[test]
     fn the_readable_table_names_every_surface() {
         let lines = table_lines().join("\n");
         assert!(lines.contains("Instagram profile grid: cut to 3:4 (MED, approximate)"), "{lines}");
