@@ -272,19 +272,23 @@ fn crop_problem(surface: &Surface, index: usize, report: &SurfaceReport, count: 
 }
 
 /// Where the suggested frame sits against the platform's: "moved up", "at the left edge"…
-fn direction(platform: Rect, best: Rect, parent: Rect) -> String {
-    let (moved, towards_start, at_start, at_end) = if best.x != platform.x {
-        (best.x < platform.x, "left", best.x == parent.x, best.x + best.w == parent.x + parent.w)
+fn direction(platform: Rect, best: Rect, parent: Rect) -> &'static str {
+    let horizontal = best.x != platform.x;
+    let (start, end) = if horizontal {
+        (best.x == parent.x, best.x + best.w == parent.x + parent.w)
     } else {
-        (best.y < platform.y, "up", best.y == parent.y, best.y + best.h == parent.y + parent.h)
+        (best.y == parent.y, best.y + best.h == parent.y + parent.h)
     };
-    let away = if towards_start == "left" { "right" } else { "down" };
-    let edge = if towards_start == "left" { ["left", "right"] } else { ["top", "bottom"] };
-    match (moved, at_start, at_end) {
-        (true, true, _) => format!("at the {} edge", edge[0]),
-        (false, _, true) => format!("at the {} edge", edge[1]),
-        (true, _, _) => format!("moved {towards_start}"),
-        (false, _, _) => format!("moved {away}"),
+    let backwards = if horizontal { best.x < platform.x } else { best.y < platform.y };
+    match (horizontal, backwards, start, end) {
+        (true, true, true, _) => "at the left edge",
+        (true, true, false, _) => "moved left",
+        (true, false, _, true) => "at the right edge",
+        (true, false, _, false) => "moved right",
+        (false, true, true, _) => "at the top edge",
+        (false, true, false, _) => "moved up",
+        (false, false, _, true) => "at the bottom edge",
+        (false, false, _, false) => "moved down",
     }
 }
 
@@ -295,5 +299,34 @@ pub fn percent(share: f64) -> String {
         "<1 %".to_owned()
     } else {
         format!("{} %", p.round() as i64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suggested_frame_is_placed_in_words() {
+        let parent = Rect::full(2000, 500);
+        let centred = Rect { x: 522, y: 0, w: 955, h: 500 };
+        assert_eq!(direction(centred, Rect { x: 0, ..centred }, parent), "at the left edge");
+        assert_eq!(direction(centred, Rect { x: 300, ..centred }, parent), "moved left");
+        assert_eq!(direction(centred, Rect { x: 1045, ..centred }, parent), "at the right edge");
+        assert_eq!(direction(centred, Rect { x: 700, ..centred }, parent), "moved right");
+        let parent = Rect::full(1080, 1920);
+        let centred = Rect { x: 0, y: 285, w: 1080, h: 1350 };
+        assert_eq!(direction(centred, Rect { y: 0, ..centred }, parent), "at the top edge");
+        assert_eq!(direction(centred, Rect { y: 100, ..centred }, parent), "moved up");
+        assert_eq!(direction(centred, Rect { y: 570, ..centred }, parent), "at the bottom edge");
+        assert_eq!(direction(centred, Rect { y: 400, ..centred }, parent), "moved down");
+    }
+
+    #[test]
+    fn shares_are_written_as_whole_percentages() {
+        assert_eq!(percent(0.14), "14 %");
+        assert_eq!(percent(0.004), "<1 %");
+        assert_eq!(percent(0.0), "0 %");
+        assert_eq!(percent(1.0), "100 %");
     }
 }
