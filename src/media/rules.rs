@@ -203,9 +203,10 @@ pub fn rules(platform: Platform) -> Option<&'static MediaRules> {
     table().platforms.get(platform.id())
 }
 
-/// The whole table as JSON, for `stratege platforms --json`.
-pub fn table_json() -> serde_json::Value {
-    serde_json::to_value(&table().platforms).expect("serializes")
+/// A platform's media rules as JSON (surfaces and limits, with sources), for the `media` field of its entry in
+/// `stratege platforms --json`; None when it has none.
+pub fn platform_json(platform: Platform) -> Option<serde_json::Value> {
+    rules(platform).map(|r| serde_json::to_value(r).expect("serializes"))
 }
 
 /// The table as readable lines, for `stratege platforms`.
@@ -320,14 +321,15 @@ mod tests {
 
     #[test]
     fn the_json_table_keeps_sources_and_confidences() {
-        let json = table_json();
-        let feed = &json["instagram"]["surfaces"][0];
+        let json = |p| platform_json(p).unwrap();
+        let feed = &json(Platform::Instagram)["surfaces"][0];
         assert_eq!(feed["shape"]["range"], serde_json::json!([[4.0, 5.0], [1.91, 1.0]]));
         assert_eq!(feed["confidence"], "MED-HIGH");
-        assert_eq!(json["x"]["limits"][0]["limit"]["max-images"], 4);
-        assert_eq!(json["x"]["limits"][1]["limit"], "animated-alone");
-        assert_eq!(json["facebook"]["limits"][0]["severity"], "error");
-        assert!(json["instagram"]["limits"][2]["note"].as_str().unwrap().contains("publishing API"));
+        assert_eq!(json(Platform::X)["limits"][0]["limit"]["max-images"], 4);
+        assert_eq!(json(Platform::X)["limits"][1]["limit"], "animated-alone");
+        assert_eq!(json(Platform::Facebook)["limits"][0]["severity"], "error");
+        assert!(json(Platform::Instagram)["limits"][2]["note"].as_str().unwrap().contains("publishing API"));
+        assert_eq!(platform_json(Platform::Mastodon), None);
     }
 
     #[test]
