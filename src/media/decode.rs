@@ -51,7 +51,8 @@ pub fn read(path: &Path) -> Result<Decoded, String> {
     let megapixels = u64::from(width) * u64::from(height);
     if megapixels > MAX_DECODE_PIXELS {
         let note = format!(
-            "{:.1} megapixels is over the {} analysed: the crops come from its size, its detail was not measured",
+            "{:.1} megapixels, more than Stratège decodes ({} at most): the crops come from its size, its detail \
+             was not measured",
             megapixels as f64 / 1e6,
             MAX_DECODE_PIXELS / 1_000_000
         );
