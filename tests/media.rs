@@ -236,3 +236,43 @@ fn a_bad_analysis_buffer_is_reported_and_the_geometry_still_given() {
     assert_eq!(report.images[0].surfaces[0].rect, "0,285,1080,1350");
     assert!(report.problems.iter().any(|p| p.message.contains("not analysed")));
 }
+
+/// An analysis-size RGBA poster: a textured picture inside a plain white frame `t` pixels thick.
+fn framed(width: u32, height: u32, t: u32) -> Pixels {
+    let mut data = Vec::with_capacity((width * height * 4) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let inside = x >= t && y >= t && x + t < width && y + t < height;
+            let v = if inside { ((x * 7 + y * 13) % 180) as u8 } else { 248 };
+            data.extend_from_slice(&[v, v / 2 + 40, 250 - v, 255]);
+        }
+    }
+    Pixels { width, height, channels: 4, data }
+}
+
+#[test]
+fn a_designers_frame_cut_off_by_the_feed_is_a_warning() {
+    // 1080×1920 poster with a 60-px frame, analysed at 288×512 (frame 16 px).
+    let poster = ImageInfo { pixels: Some(framed(288, 512, 16)), ..image(1080, 1920) };
+    let report = post(Platform::Instagram, vec![poster]);
+    let feed = &report.images[0].surfaces[0];
+    assert_eq!(feed.border_cut, [Side::Top, Side::Bottom]);
+    assert!(feed.summary.ends_with("; the border at the top and bottom is cut off."), "{}", feed.summary);
+    let problem = report.problems.iter().find(|p| p.surface.as_deref() == Some("feed")).unwrap();
+    assert_eq!(problem.severity, Severity::Warning);
+
+    // A square framed image is whole in the feed; the 3:4 grid cuts 12.5 % on each side: more than a 5 % frame
+    // (cut off), less than a 19 % one (narrowed).
+    let thin = post(Platform::Instagram, vec![ImageInfo { pixels: Some(framed(256, 256, 14)), ..image(1080, 1080) }]);
+    assert!(thin.images[0].surfaces[0].border_cut.is_empty());
+    assert!(thin.images[0].surfaces[1].summary.ends_with("; the border at the left and right is cut off."));
+    let wide = post(Platform::Instagram, vec![ImageInfo { pixels: Some(framed(256, 256, 48)), ..image(1080, 1080) }]);
+    let grid = &wide.images[0].surfaces[1];
+    assert_eq!(grid.border_cut, [Side::Left, Side::Right]);
+    assert!(grid.summary.ends_with("; the border at the left and right is narrowed."), "{}", grid.summary);
+
+    // The same picture without a frame: no border to speak of.
+    let plain = post(Platform::Instagram, vec![ImageInfo { pixels: Some(framed(288, 512, 0)), ..image(1080, 1920) }]);
+    assert!(plain.images[0].surfaces[0].border_cut.is_empty());
+    assert!(!plain.images[0].surfaces[0].summary.contains("border"));
+}

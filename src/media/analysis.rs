@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::border::{self, Border};
 use super::geometry::{self, Rect, Side};
 use super::input::{Format, MediaInput};
 use super::problems::{self, MediaKind, MediaProblem};
@@ -15,8 +16,8 @@ use crate::report::{Problem, Severity};
 /// A better framing is proposed when it keeps at least this much more of the image's detail (our threshold:
 /// smaller gains are within the noise of the saliency cues).
 const SUGGEST_GAIN: f64 = 0.05;
-/// A crop is a warning when it removes at least this share of the detail (ours), on a surface whose figures
-/// are at least reported by the platform (not UNCONFIRMED).
+/// A crop is a warning when it removes at least this share of the detail (ours) or cuts the image's border, on a
+/// surface whose figures are at least reported by the platform (not UNCONFIRMED).
 const WARN_DETAIL_LOST: f64 = 0.2;
 /// A removed strip "holds much of the detail" when it is this many times denser than the image on average.
 const DENSE_STRIP: f64 = 1.5;
@@ -66,6 +67,9 @@ pub struct SurfaceReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail_lost: Option<f64>,
     pub strips: Vec<StripReport>,
+    /// The sides where the image's plain border (a frame, a margin) is cut, wholly or partly.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub border_cut: Vec<Side>,
     /// What is cut, in a sentence; empty when nothing is.
     pub summary: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,6 +123,7 @@ pub fn analyse(input: &MediaInput) -> Result<MediaReport, String> {
             }
             None => None,
         };
+        let frame = map.as_ref().and(image.pixels.as_ref()).and_then(border::border);
         let mut reports: Vec<SurfaceReport> = Vec::new();
         if image.width > 0 && image.height > 0 {
             for surface in surfaces.iter().filter(|s| !s.only_first || index == 0) {
@@ -134,7 +139,7 @@ pub fn analyse(input: &MediaInput) -> Result<MediaReport, String> {
                     _ => None,
                 };
                 let crop = geometry::crop(parent, &surface.shape, index, fixed);
-                let report = surface_report(surface, image.width, image.height, parent, crop, map.as_ref());
+                let report = surface_report(surface, image.width, image.height, parent, crop, map.as_ref(), frame);
                 if !report.summary.is_empty() {
                     problems.push(crop_problem(surface, index, &report, count));
                 }
@@ -164,6 +169,7 @@ fn surface_report(
     parent: Rect,
     crop: Rect,
     map: Option<&SaliencyMap>,
+    frame: Option<Border>,
 ) -> SurfaceReport {
     let share = |rect: Rect| map.map(|m| m.share(rect, width, height));
     let strips: Vec<StripReport> = geometry::strips(width, height, crop)
@@ -182,7 +188,29 @@ fn surface_report(
     let kept = share(crop);
     let detail_lost = kept.map(|k| 1.0 - k);
     let approximate = surface.confidence.approximate();
-    let summary = summary(surface, &strips, area_lost, detail_lost);
+    let thickness = |side| {
+        frame.map_or(0.0, |b| match side {
+            Side::Top => b.top,
+            Side::Bottom => b.bottom,
+            Side::Left => b.left,
+            Side::Right => b.right,
+        })
+    };
+    let border_cut: Vec<Side> = strips.iter().filter(|s| thickness(s.side) > 0.0).map(|s| s.side).collect();
+    let cut_off: Vec<&str> = strips
+        .iter()
+        .filter(|s| thickness(s.side) > 0.0 && s.fraction >= thickness(s.side))
+        .map(|s| s.side.name())
+        .collect();
+    let narrowed: Vec<&str> =
+        strips.iter().filter(|s| s.fraction > 0.0 && s.fraction < thickness(s.side)).map(|s| s.side.name()).collect();
+    let mut summary = summary(surface, &strips, area_lost, detail_lost);
+    for (sides, what) in [(cut_off, "cut off"), (narrowed, "narrowed")] {
+        if !sides.is_empty() {
+            summary.pop();
+            summary.push_str(&format!("; the border at the {} is {what}.", sides.join(" and ")));
+        }
+    }
     let suggestion = match (map, kept) {
         (Some(map), Some(kept)) if crop != parent => {
             let best = map.best_window(parent, crop.w, crop.h, width, height);
@@ -214,6 +242,7 @@ fn surface_report(
         area_lost,
         detail_lost,
         strips,
+        border_cut,
         summary,
         suggestion,
     }
@@ -258,8 +287,8 @@ fn area_of(strip: &StripReport, strips: &[StripReport]) -> f64 {
 }
 
 fn crop_problem(surface: &Surface, index: usize, report: &SurfaceReport, count: usize) -> MediaProblem {
-    let severe =
-        report.detail_lost.is_some_and(|d| d >= WARN_DETAIL_LOST) && surface.confidence != Confidence::Unconfirmed;
+    let severe = (report.detail_lost.is_some_and(|d| d >= WARN_DETAIL_LOST) || !report.border_cut.is_empty())
+        && surface.confidence != Confidence::Unconfirmed;
     let image = if count > 1 { format!("Image {}: ", index + 1) } else { String::new() };
     let suggestion = report.suggestion.as_ref().map(|s| format!(" {}", s.message)).unwrap_or_default();
     MediaProblem {

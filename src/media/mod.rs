@@ -4,6 +4,7 @@
 //! only `cli` (native) decodes files.
 
 pub mod analysis;
+pub mod border;
 pub mod geometry;
 pub mod input;
 pub mod problems;
