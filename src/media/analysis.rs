@@ -188,28 +188,11 @@ fn surface_report(
     let kept = share(crop);
     let detail_lost = kept.map(|k| 1.0 - k);
     let approximate = surface.confidence.approximate();
-    let thickness = |side| {
-        frame.map_or(0.0, |b| match side {
-            Side::Top => b.top,
-            Side::Bottom => b.bottom,
-            Side::Left => b.left,
-            Side::Right => b.right,
-        })
-    };
-    let border_cut: Vec<Side> = strips.iter().filter(|s| thickness(s.side) > 0.0).map(|s| s.side).collect();
-    let cut_off: Vec<&str> = strips
-        .iter()
-        .filter(|s| thickness(s.side) > 0.0 && s.fraction >= thickness(s.side))
-        .map(|s| s.side.name())
-        .collect();
-    let narrowed: Vec<&str> =
-        strips.iter().filter(|s| s.fraction > 0.0 && s.fraction < thickness(s.side)).map(|s| s.side.name()).collect();
+    let (border_cut, border_words) = border_cut(&strips, frame);
     let mut summary = summary(surface, &strips, area_lost, detail_lost);
-    for (sides, what) in [(cut_off, "cut off"), (narrowed, "narrowed")] {
-        if !sides.is_empty() {
-            summary.pop();
-            summary.push_str(&format!("; the border at the {} is {what}.", sides.join(" and ")));
-        }
+    if !border_words.is_empty() {
+        summary.pop();
+        summary.push_str(&border_words);
     }
     let suggestion = match (map, kept) {
         (Some(map), Some(kept)) if crop != parent => {
@@ -246,6 +229,25 @@ fn surface_report(
         summary,
         suggestion,
     }
+}
+
+/// The sides where a crop cuts the image's border, and the words that say so: "; the border at the top and bottom
+/// is cut off." (the strip is at least as thick as the border) or "… is narrowed." (thinner).
+fn border_cut(strips: &[StripReport], frame: Option<Border>) -> (Vec<Side>, String) {
+    let Some(frame) = frame else { return (Vec::new(), String::new()) };
+    let cut: Vec<&StripReport> = strips.iter().filter(|s| frame.on(s.side) > 0.0).collect();
+    let mut words = String::new();
+    for (whole, what) in [(true, "cut off"), (false, "narrowed")] {
+        let sides: Vec<&str> =
+            cut.iter().filter(|s| (s.fraction >= frame.on(s.side)) == whole).map(|s| s.side.name()).collect();
+        if !sides.is_empty() {
+            words.push_str(&format!("; the border at the {} is {what}", sides.join(" and ")));
+        }
+    }
+    if !words.is_empty() {
+        words.push('.');
+    }
+    (cut.iter().map(|s| s.side).collect(), words)
 }
 
 /// "Instagram feed cuts the top 15 % and the bottom 15 % of the image (30 % of its area, 41 % of its detail);

@@ -1,6 +1,7 @@
 //! A plain border around the picture (a designer's frame, a margin of one colour): its thickness on each side,
 //! found on the analysis pixels, so that a crop that cuts it off can say so.
 
+use super::geometry::Side;
 use super::saliency::Pixels;
 
 /// Largest difference (of 255, per channel) from the corner's colour that still counts as the border (ours: JPEG
@@ -16,6 +17,18 @@ pub struct Border {
     pub bottom: f64,
     pub left: f64,
     pub right: f64,
+}
+
+impl Border {
+    /// The thickness on one side.
+    pub fn on(self, side: Side) -> f64 {
+        match side {
+            Side::Top => self.top,
+            Side::Bottom => self.bottom,
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
 }
 
 /// The border of an image: every side at least `MIN_THICKNESS` rows or columns of the corner's colour and less
