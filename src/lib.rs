@@ -7,6 +7,7 @@ pub mod checks;
 pub mod hashtags;
 pub mod lang;
 pub mod measure;
+pub mod media;
 pub mod platform;
 pub mod report;
 pub mod request;

@@ -219,6 +219,7 @@ pub fn table_json() -> serde_json::Value {
                 "reply": limit(r.reply),
                 "premium": limit(r.premium),
                 "preview": r.preview.map(|p| serde_json::json!({ "chars": p.chars, "lines": p.lines })),
+                "media": Platform::from_id(r.id).and_then(crate::media::rules::platform_json),
             })
         })
         .collect()

@@ -165,6 +165,16 @@ pub enum ProblemKind {
     HashtagBroken,
     /// Unpaired UTF-16 surrogates in the text received, read as U+FFFD.
     LoneSurrogate,
+    /// A surface cuts part of an attached image.
+    MediaCrop,
+    /// An image file too large, or an image too small.
+    MediaSize,
+    /// Too many images, or an animated image with others.
+    MediaCount,
+    /// A format the platform does not take, or one Stratège cannot preview.
+    MediaFormat,
+    /// Alt text is offered and not set.
+    MediaAlt,
 }
 
 impl ProblemKind {
@@ -180,6 +190,11 @@ impl ProblemKind {
             ProblemKind::HashtagLimit => "hashtag-limit",
             ProblemKind::HashtagBroken => "hashtag-broken",
             ProblemKind::LoneSurrogate => "lone-surrogate",
+            ProblemKind::MediaCrop => "media-crop",
+            ProblemKind::MediaSize => "media-size",
+            ProblemKind::MediaCount => "media-count",
+            ProblemKind::MediaFormat => "media-format",
+            ProblemKind::MediaAlt => "media-alt",
         }
     }
 

@@ -37,6 +37,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How each attached image will be cut on the platform's surfaces, with a better framing and size, count and
+    /// format problems.
+    ///
+    /// Per image and surface (feed, grid, timeline…): the crop rectangle x,y,w,h in the image's pixels, what is
+    /// lost, a better framing when one keeps clearly more of the detail (a suggestion: nothing is cropped). Exit
+    /// status 1 when a problem is an error, 2 when a file cannot be read.
+    Media(stratege::media::cli::MediaArgs),
     /// The day's best times per platform, from published studies and your own analytics exports.
     Schedule(stratege::schedule::cli::ScheduleArgs),
     /// The week × hour heatmap (SVG): published studies and your data side by side.
@@ -71,6 +78,13 @@ fn main() -> ExitCode {
             print_platforms();
             ExitCode::SUCCESS
         }
+        Command::Media(args) => match stratege::media::cli::run(&args) {
+            Ok(out) => {
+                print!("{}", out.text);
+                ExitCode::from(out.status)
+            }
+            Err(why) => print_or_fail(Err(why)),
+        },
         Command::Schedule(args) => print_or_fail(stratege::schedule::cli::schedule(&args)),
         Command::Heatmap(args) => print_or_fail(stratege::schedule::cli::heatmap(&args)),
     }
@@ -286,5 +300,9 @@ fn print_platforms() {
         let reply = r.reply.map_or("-".to_owned(), |l| l.max.to_string());
         let premium = r.premium.map_or(String::new(), |l| format!(" (Premium {})", l.max));
         println!("{:<10} {:>7} {:>8}  {:<40} {}{}", r.id, r.post.max, reply, r.unit.name(), r.post.confidence, premium);
+    }
+    println!();
+    for line in stratege::media::rules::table_lines() {
+        println!("{line}");
     }
 }
