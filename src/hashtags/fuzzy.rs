@@ -5,6 +5,12 @@
 //! looks up itself and its own one-deletion forms (two-deletion forms too when it is long), so that one insertion,
 //! deletion, substitution or transposition always meets, and many two-edit typos of long words do. The first
 //! letter is taken as typed: typos seldom hit it, and names such as Zalando are not "fixed" to alando.
+//!
+//! Forms are indexed without accents, so that a stretch typed without any (#PetitDejeuner) meets the accented word
+//! at the distance of its typo; a stretch typed with accents is measured against the words as written, accents
+//! counting as letters (carrière is two edits from carrier, not one).
+
+use super::lexicon::{fold_accents, fold_char};
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
@@ -23,7 +29,7 @@ pub struct DeleteIndex {
     entries: Vec<(u32, u32)>,
     /// Start of each bucket in `entries` (by the top `BUCKET_BITS` bits of the hash), plus the end.
     buckets: Vec<u32>,
-    /// Each word's characters without accents, by id (empty for words not indexed).
+    /// Each word's characters as written, by id (empty for words not indexed).
     chars: Vec<Box<[char]>>,
 }
 
@@ -97,7 +103,7 @@ impl DeleteIndex {
         let mut chars = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
-            let cs: Box<[char]> = super::lexicon::fold_accents(word).chars().collect();
+            let cs: Vec<char> = fold_accents(word).chars().collect();
             if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
                 let prefixes = Prefixes::new(&cs);
                 pairs.push((prefixes.key_without([NONE, NONE]), id as u32));
@@ -107,7 +113,7 @@ impl DeleteIndex {
                         pairs.push((prefixes.key_without([i, NONE]), id as u32));
                     }
                 }
-                chars.push(cs);
+                chars.push(word.chars().collect());
             } else {
                 chars.push(Box::default());
             }
@@ -125,13 +131,16 @@ impl DeleteIndex {
     }
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
-    /// `query` itself is not returned when it is a word. Distances are between forms without accents. Appends to `out`, which it leaves sorted by id.
-    pub fn near(&self, query: &[char], out: &mut Vec<(u32, u8)>) {
+    /// `query` itself is not returned when it is a word. A query typed without accents is measured against the words
+    /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
+    /// by id.
+    pub fn near(&self, typed: &[char], out: &mut Vec<(u32, u8)>) {
+        let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
-        let query = if query.iter().all(char::is_ascii) {
-            query
+        let query = if plain {
+            typed
         } else {
-            folded = super::lexicon::fold_accents(&query.iter().collect::<String>()).chars().collect();
+            folded = fold_accents(&typed.iter().collect::<String>()).chars().collect();
             &folded
         };
         let n = query.len();
@@ -139,16 +148,24 @@ impl DeleteIndex {
             return;
         }
         let from = out.len();
-        let visit = |key: u32, out: &mut Vec<(u32, u8)>| {
+        let mut word_folded = Vec::with_capacity(MAX_ROW);
+        let mut visit = |key: u32, out: &mut Vec<(u32, u8)>| {
             let b = bucket(key);
             let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
             for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
-                let word = &self.chars[id as usize];
-                if word.first() != query.first() {
+                let written = &self.chars[id as usize];
+                word_folded.clear();
+                for &c in written.iter() {
+                    let (first, second) = fold_char(c);
+                    word_folded.push(first);
+                    word_folded.extend(second);
+                }
+                if word_folded.first() != query.first() {
                     continue;
                 }
-                let limit = if word.len() >= LONG_WORD_CHARS && n >= LONG_WORD_CHARS { 2 } else { 1 };
-                if let Some(d) = bounded_distance(query, word, limit) {
+                let (a, b) = if plain { (query, &word_folded[..]) } else { (typed, &written[..]) };
+                let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { 2 } else { 1 };
+                if let Some(d) = bounded_distance(a, b, limit) {
                     if d > 0 {
                         out.push((id, d));
                     }

@@ -1,5 +1,6 @@
 //! One language's hashtag lexicon: the Hunspell dictionary (the judge of what is a word), the word-frequency model
-//! (unigram costs, English bigrams) and the typo candidate index, plus the registry of installed languages.
+//! (unigram costs, bigrams, a cost for the words Hunspell accepts that the list lacks) and the typo candidate index,
+//! plus the registry of installed languages.
 //!
 //! The extension's service worker loads each language once from a packed file (`dist/chrome/lexicon/en.bin`, made
 //! by `tools/pack-lexicon.mjs`); the native CLI builds the same lexicons from `data/hashtags/` compiled in.
@@ -27,13 +28,14 @@ const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
 pub struct Sources<'a> {
     pub aff: &'a str,
     pub dic: &'a str,
-    /// `word<TAB>count` lines, most frequent first.
+    /// `word<TAB>count` lines, most frequent first. A word ending in `'` is elided (French l', d', qu'): it is
+    /// written without its apostrophe in a tag, and only before a word that begins with a vowel or h.
     pub words: &'a str,
     /// `first second<TAB>count` lines; empty when the language has no bigram counts.
     pub bigrams: &'a str,
     /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
     pub names: &'a str,
-    /// The words come from the Hunspell dictionary itself, lowercase; otherwise (web counts, with their frequent
+    /// The words are forms the Hunspell dictionary accepts, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
     pub words_from_dictionary: bool,
 }
@@ -51,12 +53,14 @@ pub struct Lexicon {
     correct: Vec<bool>,
     /// Ids from this one on are proper names.
     first_name: u32,
-    /// Word ids are ranks by real counts (not a prior over a dictionary).
-    pub counted: bool,
+    /// Ids of the elided words (l, d, qu for l', d', qu'), sorted.
+    elided: Vec<u32>,
     /// -ln P(second | first), by (first id, second id).
     bigram_costs: HashMap<(u32, u32), f32, FixedState>,
     /// ln of the total count: the scale of the unknown-word cost.
     ln_total: f32,
+    /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
+    dictionary_cost: f32,
     pub(super) near: DeleteIndex,
 }
 
@@ -71,6 +75,7 @@ impl Lexicon {
         let mut words = Vec::new();
         let mut counts = Vec::new();
         let mut first_name = 0;
+        let mut elided = Vec::new();
         for (list, lines) in [sources.words, sources.names].into_iter().enumerate() {
             if list == 1 {
                 first_name = words.len() as u32;
@@ -78,20 +83,31 @@ impl Lexicon {
             for line in lines.lines() {
                 let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
                 let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-                words.push(Box::<str>::from(word));
+                if let Some(stem) = word.strip_suffix('\'') {
+                    elided.push(words.len() as u32);
+                    words.push(Box::<str>::from(stem));
+                } else {
+                    words.push(Box::<str>::from(word));
+                }
                 counts.push(count);
             }
         }
         let total: f64 = counts.iter().sum();
-        let costs = counts.iter().map(|&c| (total / c).ln() as f32).collect();
-        let ids: HashMap<Box<str>, u32, FixedState> =
-            words.iter().enumerate().map(|(i, w)| (w.clone(), i as u32)).collect();
+        let costs: Vec<f32> = counts.iter().map(|&c| (total / c).ln() as f32).collect();
+        let rarest = costs[..first_name as usize].iter().copied().fold(0.0, f32::max);
+        let mut ids: HashMap<Box<str>, u32, FixedState> =
+            HashMap::with_capacity_and_hasher(words.len(), FixedState::default());
+        for (i, w) in words.iter().enumerate() {
+            // A word listed twice (a name that is also a common word) keeps its more frequent, first id.
+            ids.entry(w.clone()).or_insert(i as u32);
+        }
         let mut bigram_costs = HashMap::with_hasher(FixedState::default());
         for line in sources.bigrams.lines() {
             let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
             let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
             let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-            if let (Some(&a), Some(&b)) = (ids.get(first), ids.get(second)) {
+            let id = |w: &str| ids.get(w.strip_suffix('\'').unwrap_or(w)).copied();
+            if let (Some(a), Some(b)) = (id(first), id(second)) {
                 bigram_costs.insert((a, b), (counts[a as usize] / count).ln().max(0.0) as f32);
             }
         }
@@ -111,7 +127,12 @@ impl Lexicon {
                     && (sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
             })
             .collect();
-        let offered: Vec<bool> = correct.iter().enumerate().map(|(id, &c)| c || id >= first_name as usize).collect();
+        // Elided words are never a typo's fix ("jusqu" is no word of its own).
+        let offered: Vec<bool> = correct
+            .iter()
+            .enumerate()
+            .map(|(id, &c)| (c || id >= first_name as usize) && elided.binary_search(&(id as u32)).is_err())
+            .collect();
         let near = DeleteIndex::build(&words, &offered);
         Ok(Lexicon {
             lang,
@@ -122,9 +143,10 @@ impl Lexicon {
             costs,
             correct,
             first_name,
-            counted: !sources.words_from_dictionary,
+            elided,
             bigram_costs,
             ln_total: total.ln() as f32,
+            dictionary_cost: rarest + std::f32::consts::LN_2,
             near,
         })
     }
@@ -174,6 +196,10 @@ impl Lexicon {
     /// frequent (my, we, le, de; fun, gym, vin), not any abbreviation the dictionary holds ("christjas" is no
     /// "christ jas").
     pub fn is_common_word(&self, lower: &str) -> bool {
+        if self.id(lower).is_some_and(|id| self.is_elided(id)) {
+            // The split puts an elided word only before a vowel or h (segment.rs).
+            return true;
+        }
         let rank_limit = match lower.chars().count() {
             // Of single letters only the words themselves: never the "o" of "Zealand o".
             0..=1 if !matches!(lower, "a" | "i" | "y" | "à") => 0,
@@ -185,6 +211,11 @@ impl Lexicon {
             Some(id) => self.is_correct(id) && (id as usize) < rank_limit,
             None => rank_limit == usize::MAX && self.hunspell.check(lower),
         }
+    }
+
+    /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').
+    pub fn is_elided(&self, id: u32) -> bool {
+        self.elided.binary_search(&id).is_ok()
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -202,6 +233,17 @@ impl Lexicon {
         self.ln_total - std::f32::consts::LN_10 + chars as f32 * std::f32::consts::LN_10
     }
 
+    /// The cost of a run of letters the list lacks but Hunspell accepts as written (a rare form, a conjugation): a
+    /// dictionary word, rarer than any listed one, never the unknown price.
+    pub fn dictionary_cost(&self) -> f32 {
+        self.dictionary_cost
+    }
+
+    /// Hunspell accepts `lower` as written, lowercase (a stretch of a split).
+    pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
+        self.hunspell.check(lower)
+    }
+
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
     /// (en_US stores "Monday", "NASA", "Paris").
     pub fn is_word(&self, lower: &str) -> bool {
@@ -217,21 +259,28 @@ impl Lexicon {
 pub fn fold_accents(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            _ => out.push(c),
-        }
+        let (first, second) = fold_char(c);
+        out.push(first);
+        out.extend(second);
     }
     out
+}
+
+/// `c` without its accent: one character, or two for a ligature (œ → oe).
+pub fn fold_char(c: char) -> (char, Option<char>) {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => ('a', None),
+        'é' | 'è' | 'ê' | 'ë' => ('e', None),
+        'î' | 'ï' | 'í' | 'ì' => ('i', None),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => ('o', None),
+        'ù' | 'û' | 'ü' | 'ú' => ('u', None),
+        'ç' => ('c', None),
+        'ÿ' => ('y', None),
+        'ñ' => ('n', None),
+        'œ' => ('o', Some('e')),
+        'æ' => ('a', Some('e')),
+        _ => (c, None),
+    }
 }
 
 /// Hunspell's verdict on a lowercase word in any case it may be stored in.
@@ -292,7 +341,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             aff: include_str!("../../data/hashtags/fr/index.aff"),
             dic: include_str!("../../data/hashtags/fr/index.dic"),
             words: include_str!("../../data/hashtags/fr/words.txt"),
-            bigrams: "",
+            bigrams: include_str!("../../data/hashtags/fr/bigrams.txt"),
             names: include_str!("../../data/hashtags/fr/names.txt"),
             words_from_dictionary: true,
         },

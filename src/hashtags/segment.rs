@@ -1,21 +1,28 @@
 //! Splits a run of lowercase letters into the most probable words (`socialmediatips` → social media tips), by
-//! dynamic programming over end positions with unigram costs, the bigram of the best previous word, and a cost for
-//! runs that are no known word. With typos admitted, a stretch may also stand for a known word within the allowed
-//! edit distance (`custmerservice` → customer service), at a cost per edit.
+//! dynamic programming over end positions with unigram costs, the bigram of the best previous word, a dictionary
+//! word's cost for a stretch Hunspell accepts that the list lacks, and a cost for runs that are no word at all. An
+//! elided word (French d, l, qu for d', l', qu') is followed by a word that begins with a vowel or h
+//! (`offredemploi` → offre d emploi). With typos admitted, a stretch may also stand for a known word within the
+//! allowed edit distance (`custmerservice` → customer service), at a cost per edit, without cutting through a word
+//! the exact split found (santé|publique is never santé|ubique).
 
 use super::fuzzy::MIN_CANDIDATE_CHARS;
-use super::lexicon::{fold_accents, Lexicon, MAX_WORD_CHARS};
+use super::lexicon::{fold_accents, fold_char, Lexicon, MAX_WORD_CHARS};
 
 /// Cost of one edit, in nats: a typo fix must make the split this much more probable, per edit, to win.
 pub const TYPO_COST: f32 = 6.0;
+/// Shortest stretch Hunspell is asked about: shorter ones are abbreviations and symbols more often than words.
+const MIN_DICTIONARY_CHARS: usize = 4;
 
 /// One word of a split: the word as the lexicon spells it (or the letters as typed when unknown).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
     pub text: String,
+    /// Letters typed for it.
+    pub typed: usize,
     /// Edits from the letters typed to `text` (0: typed as is).
     pub edits: u8,
-    /// A word of the frequency list (false: a run of letters it does not know).
+    /// A word of the frequency list or of Hunspell (false: a run of letters neither knows).
     pub known: bool,
 }
 
@@ -33,7 +40,12 @@ impl Split {
 
 #[derive(Clone, Copy)]
 enum Edge {
-    Known { id: u32, edits: u8 },
+    Known {
+        id: u32,
+        edits: u8,
+    },
+    /// Accepted by Hunspell, not in the list.
+    Dictionary,
     Unknown,
 }
 
@@ -41,72 +53,128 @@ enum Edge {
 struct Best {
     cost: f32,
     from: usize,
+    /// The state at `from`: whether the word before ends elided.
+    from_elided: bool,
     edge: Edge,
 }
 
-/// The best split of `letters` (lowercase); typo-tolerant when `typos`. Each word adds `word_cost`: how unlikely
-/// the writer is to have run one more word in (high inside one CamelCase hump).
-pub fn split(lex: &Lexicon, letters: &[char], typos: bool, word_cost: f32) -> Split {
+/// Hunspell's verdicts on the stretches of one run, asked once each: the exact and the typo-tolerant split share
+/// them.
+pub struct Verdicts {
+    /// By `start * (MAX_WORD_CHARS + 1) + len`: 0 not asked, 1 accepted, 2 rejected.
+    asked: Vec<u8>,
+}
+
+impl Verdicts {
+    pub fn new(letters: usize) -> Verdicts {
+        Verdicts { asked: vec![0; letters * (MAX_WORD_CHARS + 1)] }
+    }
+
+    fn accepts(&mut self, lex: &Lexicon, start: usize, stretch: &str, len: usize) -> bool {
+        let slot = &mut self.asked[start * (MAX_WORD_CHARS + 1) + len];
+        if *slot == 0 {
+            *slot = if lex.hunspell_accepts_lowercase(stretch) { 1 } else { 2 };
+        }
+        *slot == 1
+    }
+}
+
+/// Letters that may follow an elided word (l'amour, d'hiver).
+fn opens_elision(c: char) -> bool {
+    matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
+}
+
+/// The best split of `letters` (lowercase). Each word adds `word_cost`: how unlikely the writer is to have run one
+/// more word in (high inside one CamelCase hump). With `typos`, the exact split of the same letters: stretches may
+/// then stand for a word within the allowed edits, but never begin or end inside one of its correct words.
+pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Split>, verdicts: &mut Verdicts) -> Split {
     let n = letters.len();
-    let mut best: Vec<Option<Best>> = vec![None; n + 1];
-    best[0] = Some(Best { cost: 0.0, from: 0, edge: Edge::Unknown });
+    // inside[p]: position p is strictly inside a correct word of the exact split.
+    let mut inside = vec![false; n + 1];
+    if let Some(exact) = typos {
+        let mut at = 0;
+        for w in &exact.words {
+            if w.known && lex.is_common_word(&w.text) {
+                inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
+            }
+            at += w.typed;
+        }
+    }
+    // best[end][elided]: the cheapest split of letters[..end] whose last word is (not) elided.
+    let mut best: Vec<[Option<Best>; 2]> = vec![[None, None]; n + 1];
+    best[0][0] = Some(Best { cost: 0.0, from: 0, from_elided: false, edge: Edge::Unknown });
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
-        let mut winner: Option<Best> = None;
-        let mut offer = |candidate: Best| {
-            if winner.is_none_or(|w| candidate.cost < w.cost) {
-                winner = Some(candidate);
+        let mut winners: [Option<Best>; 2] = [None, None];
+        let mut offer = |elided: bool, candidate: Best| {
+            let slot = &mut winners[usize::from(elided)];
+            if slot.is_none_or(|w| candidate.cost < w.cost) {
+                *slot = Some(candidate);
             }
         };
         for start in end.saturating_sub(MAX_WORD_CHARS)..end {
-            let Some(mut before) = best[start] else { continue };
-            before.cost += word_cost;
-            let previous = match before.edge {
-                Edge::Known { id, .. } if start > 0 => Some(id),
-                _ => None,
-            };
             let stretch = &letters[start..end];
-            buf.clear();
-            buf.extend(stretch);
-            offer(Best { cost: before.cost + lex.unknown_cost(stretch.len()), from: start, edge: Edge::Unknown });
-            let exact = lex.id(&buf);
-            if let Some(id) = exact {
-                offer(Best {
-                    cost: before.cost + lex.cost(previous, id),
-                    from: start,
-                    edge: Edge::Known { id, edits: 0 },
-                });
-            }
-            // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
-            if typos && !exact.is_some_and(|id| lex.is_correct(id)) && stretch.len() + 1 >= MIN_CANDIDATE_CHARS {
-                near.clear();
-                lex.near.near(stretch, &mut near);
-                for &(id, edits) in &near {
-                    let cost = before.cost + lex.cost(previous, id) + TYPO_COST * f32::from(edits);
-                    offer(Best { cost, from: start, edge: Edge::Known { id, edits } });
+            for from_elided in [false, true] {
+                let Some(mut before) = best[start][usize::from(from_elided)] else { continue };
+                if from_elided && !opens_elision(stretch[0]) {
+                    continue;
+                }
+                before.cost += word_cost;
+                let previous = match before.edge {
+                    Edge::Known { id, .. } if start > 0 => Some(id),
+                    _ => None,
+                };
+                let link = |cost: f32, edge: Edge| Best { cost: before.cost + cost, from: start, from_elided, edge };
+                buf.clear();
+                buf.extend(stretch);
+                let exact = lex.id(&buf);
+                match exact {
+                    Some(id) => {
+                        offer(lex.is_elided(id), link(lex.cost(previous, id), Edge::Known { id, edits: 0 }));
+                    }
+                    None if stretch.len() >= MIN_DICTIONARY_CHARS
+                        && verdicts.accepts(lex, start, &buf, stretch.len()) =>
+                    {
+                        offer(false, link(lex.dictionary_cost(), Edge::Dictionary));
+                    }
+                    None => offer(false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
+                }
+                // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
+                let may_fix = typos.is_some() && !inside[start] && !inside[end];
+                if may_fix && !exact.is_some_and(|id| lex.is_correct(id)) && stretch.len() + 1 >= MIN_CANDIDATE_CHARS {
+                    near.clear();
+                    lex.near.near(stretch, &mut near);
+                    for &(id, edits) in &near {
+                        let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
+                        offer(false, link(cost, Edge::Known { id, edits }));
+                    }
                 }
             }
         }
-        best[end] = winner;
+        best[end] = winners;
     }
     let mut words = Vec::new();
-    let mut at = n;
+    let (mut at, mut elided) = (n, false);
     while at > 0 {
-        let step = best[at].expect("every end is reachable through unknown runs");
+        let step = best[at][usize::from(elided)].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
-        words.push(match step.edge {
+        let text = match step.edge {
             // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
-            Edge::Known { id, edits } if typed.iter().all(char::is_ascii) => {
-                Word { text: fold_accents(lex.word(id)), edits, known: true }
-            }
-            Edge::Known { id, edits } => Word { text: lex.word(id).to_owned(), edits, known: true },
-            Edge::Unknown => Word { text: typed.iter().collect(), edits: 0, known: false },
-        });
-        at = step.from;
+            Edge::Known { id, .. } if typed.iter().all(char::is_ascii) => fold_accents(lex.word(id)),
+            Edge::Known { id, .. } => lex.word(id).to_owned(),
+            Edge::Dictionary | Edge::Unknown => typed.iter().collect(),
+        };
+        let (edits, known) = match step.edge {
+            Edge::Known { edits, .. } => (edits, true),
+            Edge::Dictionary => (0, true),
+            Edge::Unknown => (0, false),
+        };
+        words.push(Word { text, typed: typed.len(), edits, known });
+        (at, elided) = (step.from, step.from_elided);
     }
     words.reverse();
-    Split { words, cost: best[n].map_or(0.0, |b| b.cost) }
+    Split { words, cost: best[n][0].map_or(0.0, |b| b.cost) }
 }
 
 #[cfg(test)]
@@ -128,6 +196,18 @@ mod tests {
         Lexicon::build(Lang::En, &sources).unwrap()
     }
 
+    /// The exact split of `s`, then the typo-tolerant one when `typos`.
+    fn split_of(lex: &Lexicon, s: &str, typos: bool, word_cost: f32) -> Split {
+        let letters = chars(s);
+        let mut verdicts = Verdicts::new(letters.len());
+        let exact = split(lex, &letters, word_cost, None, &mut verdicts);
+        if typos {
+            split(lex, &letters, word_cost, Some(&exact), &mut verdicts)
+        } else {
+            exact
+        }
+    }
+
     fn texts(split: &Split) -> Vec<&str> {
         split.words.iter().map(|w| w.text.as_str()).collect()
     }
@@ -139,7 +219,7 @@ mod tests {
     #[test]
     fn splits_concatenations_into_known_words() {
         let lex = lexicon();
-        let s = split(&lex, &chars("socialmediatips"), false, 0.0);
+        let s = split_of(&lex, "socialmediatips", false, 0.0);
         assert_eq!(texts(&s), ["social", "media", "tips"]);
         assert_eq!(s.edits(), 0);
     }
@@ -147,14 +227,14 @@ mod tests {
     #[test]
     fn a_word_cost_keeps_a_hump_whole() {
         let lex = lexicon();
-        assert_eq!(texts(&split(&lex, &chars("meida"), false, 0.0)), ["me", "ida"]);
-        assert_eq!(texts(&split(&lex, &chars("meida"), true, 10.0)), ["media"]);
+        assert_eq!(texts(&split_of(&lex, "meida", false, 0.0)), ["me", "ida"]);
+        assert_eq!(texts(&split_of(&lex, "meida", true, 10.0)), ["media"]);
     }
 
     #[test]
     fn unknown_runs_stay_whole() {
         let lex = lexicon();
-        let s = split(&lex, &chars("zalandotips"), false, 0.0);
+        let s = split_of(&lex, "zalandotips", false, 0.0);
         assert_eq!(texts(&s), ["zalando", "tips"]);
         assert!(!s.words[0].known && s.words[1].known);
     }
@@ -162,16 +242,16 @@ mod tests {
     #[test]
     fn typos_are_fixed_when_admitted() {
         let lex = lexicon();
-        let exact = split(&lex, &chars("custmerservice"), false, 0.0);
-        let fixed = split(&lex, &chars("custmerservice"), true, 0.0);
+        let exact = split_of(&lex, "custmerservice", false, 0.0);
+        let fixed = split_of(&lex, "custmerservice", true, 0.0);
         assert_eq!(texts(&fixed), ["customer", "service"]);
         assert_eq!(fixed.edits(), 1);
         assert!(fixed.cost < exact.cost);
-        assert_eq!(texts(&split(&lex, &chars("socialmeida"), true, 0.0)), ["social", "media"]);
+        assert_eq!(texts(&split_of(&lex, "socialmeida", true, 0.0)), ["social", "media"]);
     }
 
     #[test]
     fn empty_input_is_an_empty_split() {
-        assert!(split(&lexicon(), &[], true, 0.0).words.is_empty());
+        assert!(split_of(&lexicon(), "", true, 0.0).words.is_empty());
     }
 }

@@ -1,12 +1,13 @@
 //! The spelling of one tag: its words, and a fix when a typo-tolerant split is clearly more probable than the tag
 //! as typed. Each piece (CamelCase hump, run of letters) is judged in every loaded language: correct in one of them
-//! is correct (English tags are common in French posts); else the fix comes from the post's language, or from the
-//! language with the most convincing fix when the post's language is unknown. Never a fix for a piece
-//! Hunspell accepts, an acronym, a short piece, or a term of the allowlist or of the user's dictionary.
+//! is correct (English tags are common in French posts), and a language that finds it correct vetoes the others'
+//! fixes; else the fix comes from the post's language, or from the language with the most convincing fix when the
+//! post's language is unknown. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term of
+//! the allowlist or of the user's dictionary.
 
 use super::case::{pieces, restyle, style, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::{split, Word};
+use super::segment::{split, Verdicts, Word};
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
@@ -42,23 +43,23 @@ struct PieceVerdict {
 fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
-    let exact = split(lex, &chars, false, word_cost);
+    let mut verdicts = Verdicts::new(chars.len());
+    let exact = split(lex, &chars, word_cost, None, &mut verdicts);
     let whole_word = lex.is_word(lower);
     let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
     let correct = whole_word || split_correct;
     let words =
         if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
-    // A split into frequent words (best social media tips for) is no typo: the typo-tolerant split,
-    // the costly part of a long tag, is skipped (with real counts only: French ranks come from a prior).
+    // A split into frequent words (best social media tips for; bord de mer) is no typo: the typo-tolerant split,
+    // the costly part of a long tag, is skipped.
     let frequent = split_correct
-        && lex.counted
         && exact.words.iter().all(|w| {
             let rank_limit = if w.text.len() >= 4 { FREQUENT_SPLIT_RANK } else { FREQUENT_SHORT_SPLIT_RANK };
             lex.id(&w.text).is_some_and(|id| id < rank_limit)
         });
     let mut fix = None;
     if !whole_word && !frequent {
-        let typo = split(lex, &chars, true, word_cost);
+        let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
@@ -115,10 +116,15 @@ pub fn judge(
                     fixed.push_str(piece.text);
                     continue;
                 }
-                // The post's language alone fixes what no language accepts; when it is unknown, the larger gain wins
-                // (the languages' costs are on different scales, so this is a rough choice).
+                // A language that finds the piece correct vetoes the others' fixes (#santépublique is French, whatever
+                // English makes of it): only its own fix of a likelier split may stand. The post's language alone
+                // fixes what no language accepts; when it is unknown, the larger gain wins (the languages' costs are
+                // on different scales, so this is a rough choice).
                 let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain)| *gain);
-                let best = if first_is_post_language {
+                let accepting: Vec<&PieceVerdict> = verdicts.iter().filter(|v| v.correct).collect();
+                let best = if !accepting.is_empty() {
+                    accepting.into_iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
+                } else if first_is_post_language {
                     verdicts.first()
                 } else {
                     verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
