@@ -46,6 +46,10 @@ FR_ELIDED = set("l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' quoiqu' quel
 # Fallback pseudo-count of a dictionary stem no count list holds: below the rarest counted word (6,122), falling
 # tenfold every 8 letters (shorter words are more frequent), so a split prefers fewer, counted words.
 FR_FALLBACK_LOG10 = 4.0
+# The Bloom filter of every lowercase French form (fr/forms.bloom): 2^22 bits for about 430,000 forms, 7 probes,
+# about 1 % false hits, each confirmed by Hunspell. The hashing must match src/hashtags/lexicon.rs (FormFilter).
+FORMS_BLOOM_BITS = 1 << 22
+FORMS_BLOOM_PROBES = 7
 FR_FALLBACK_LETTERS_PER_DECADE = 8
 
 
@@ -179,9 +183,9 @@ def fr_fallback(word: str) -> int:
 
 
 def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
-    """words.txt: every counted lowercase form Hunspell accepts, with its count, plus elided words (l', d', qu')
-    and every lowercase dictionary stem without a count, at the fallback prior; forms without a count are left to
-    Hunspell. names.txt: capitalised dictionary forms (Bretagne), counted or at the prior. bigrams.txt: counted
+    """words.txt: every counted lowercase form Hunspell accepts, with its count (and the counted names, Noël,
+    lowercase), plus elided words (l', d', qu') and every lowercase dictionary stem without a count (hyphenated ones
+    joined), at the fallback prior; other forms without a count are left to Hunspell. names.txt: capitalised dictionary forms (Bretagne), counted or at the prior. bigrams.txt: counted
     pairs of listed words."""
     forms = french_forms(package)
     counts, pairs = french_counts(frequency)
@@ -195,6 +199,9 @@ def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
         if elided or (listable(token) and (token in forms or token in FR_TOKEN_HALVES)):
             if len(token) >= 2 or token in FR_ONE_LETTER_WORDS:
                 scored[token] = count
+        elif token[:1].isupper() and token in forms and listable(token.lower()):
+            # The names the counts keep on purpose (Noël, France, Europe) are typed in lower case in tags.
+            scored.setdefault(token.lower(), count)
     names = {}
     for form, is_stem in forms.items():
         if form[:1].isupper() and form[1:].islower() and form.isalpha() and 4 <= len(form) <= MAX_WORD_CHARS:
@@ -202,16 +209,42 @@ def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
             names[form.lower()] = counts.get(form, fr_fallback(form))
         elif is_stem and listable(form) and len(form) >= 2 and form not in scored:
             scored[form] = fr_fallback(form)
+        elif is_stem and "-" in form and listable(form.replace("-", "")) and form.replace("-", "") not in scored:
+            # A hyphenated word is typed whole in a tag (week-end: #bonweekend; bien-être: #bienêtre).
+            scored[form.replace("-", "")] = fr_fallback(form.replace("-", ""))
     ordered = sorted(scored.items(), key=lambda wc: (-wc[1], wc[0]))
     with open(out / "words.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{w}\t{c}\n" for w, c in ordered)
     ordered_names = sorted(((n, c) for n, c in names.items() if n not in scored), key=lambda nc: (-nc[1], nc[0]))
     with open(out / "names.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{n}\t{c}\n" for n, c in ordered_names)
+    n_forms = forms_bloom(forms, out)
     bigrams = [(p, c) for p, c in pairs if all(w in scored for w in p.split(" "))]
     with open(out / "bigrams.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{p}\t{c}\n" for p, c in bigrams)
-    return len(ordered), len(ordered_names), len(bigrams)
+    return len(ordered), len(ordered_names), len(bigrams), n_forms
+
+
+def fnv1a64(text: str) -> int:
+    h = 0xCBF29CE484222325
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def forms_bloom(forms, out: pathlib.Path):
+    """fr/forms.bloom: a Bloom filter of every lowercase form Hunspell accepts, so that the segmenter asks Hunspell
+    only about stretches that may be words (src/hashtags/lexicon.rs reads it)."""
+    bits = bytearray(FORMS_BLOOM_BITS // 8)
+    kept = [f for f in forms if f.isalpha() and f.islower() and len(f) <= MAX_WORD_CHARS]
+    for form in kept:
+        h = fnv1a64(form)
+        h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
+        for i in range(FORMS_BLOOM_PROBES):
+            bit = (h1 + i * h2) % FORMS_BLOOM_BITS
+            bits[bit // 8] |= 1 << (bit % 8)
+    (out / "forms.bloom").write_bytes(bytes(bits))
+    return len(kept)
 
 
 def main():
@@ -228,9 +261,9 @@ def main():
         copy_hunspell(source / "dictionary-fr" / "package", root / "fr")
         wordsegment_license(source / "ws", root / "en" / "LICENSE-wordsegment")
         n_en, n_bi = english(source / "ws" / "wordsegment", root / "en")
-        n_fr, n_names, n_fr_bi = french(source / "dictionary-fr" / "package", FR_FREQUENCY, root / "fr")
+        n_fr, n_names, n_fr_bi, n_forms = french(source / "dictionary-fr" / "package", FR_FREQUENCY, root / "fr")
     shutil.copyfile(FR_FREQUENCY / "LICENSE", root / "fr" / "LICENSE-google-books-ngram")
-    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names, {n_fr_bi} bigrams")
+    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names, {n_fr_bi} bigrams, {n_forms} forms")
 
 
 if __name__ == "__main__":

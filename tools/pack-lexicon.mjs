@@ -20,7 +20,7 @@ const sections = [
   ['words', file('words.txt')],
   ['bigrams', file('bigrams.txt')],
 ];
-if (lang === 'fr') sections.push(['names', file('names.txt')]);
+if (lang === 'fr') sections.push(['names', file('names.txt')], ['forms', file('forms.bloom')]);
 // French words are forms dictionary-fr accepts (tools/hashtag_data.py); English ones are web counts.
 sections.push(['words-from-dictionary', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
 

@@ -35,6 +35,9 @@ pub struct Sources<'a> {
     pub bigrams: &'a str,
     /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
     pub names: &'a str,
+    /// A Bloom filter of the lowercase forms Hunspell accepts (`tools/hashtag_data.py`), so that only stretches that
+    /// may be words are looked up; empty: every stretch is.
+    pub forms: &'a [u8],
     /// The words are forms the Hunspell dictionary accepts, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
     pub words_from_dictionary: bool,
@@ -61,6 +64,7 @@ pub struct Lexicon {
     ln_total: f32,
     /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
     dictionary_cost: f32,
+    forms: FormFilter,
     pub(super) near: DeleteIndex,
 }
 
@@ -147,23 +151,27 @@ impl Lexicon {
             bigram_costs,
             ln_total: total.ln() as f32,
             dictionary_cost: rarest + std::f32::consts::LN_2,
+            forms: FormFilter::new(sources.forms)?,
             near,
         })
     }
 
-    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`,
-    /// `words-from-dictionary`).
+    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`, `forms`
+    /// (binary), `words-from-dictionary`).
     pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
         let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file")?;
-        let mut sections: HashMap<&str, &str> = HashMap::new();
+        let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
             let len: usize = take_line(&mut rest)?.parse().map_err(|_| format!("bad length of section {name}"))?;
             let body = rest.get(..len).ok_or_else(|| format!("section {name} is truncated"))?;
-            sections.insert(name, std::str::from_utf8(body).map_err(|_| format!("section {name} is not UTF-8"))?);
+            sections.insert(name, body);
             rest = &rest[len..];
         }
-        let get = |name: &str| sections.get(name).copied().ok_or_else(|| format!("lexicon has no {name} section"));
+        let get = |name: &str| {
+            let body = sections.get(name).ok_or_else(|| format!("lexicon has no {name} section"))?;
+            std::str::from_utf8(body).map_err(|_| format!("section {name} is not UTF-8"))
+        };
         let lang = Lang::from_id(get("lang")?).ok_or("lexicon of an unknown language")?;
         let sources = Sources {
             aff: get("aff")?,
@@ -171,6 +179,7 @@ impl Lexicon {
             words: get("words")?,
             bigrams: get("bigrams").unwrap_or(""),
             names: get("names").unwrap_or(""),
+            forms: sections.get("forms").copied().unwrap_or_default(),
             words_from_dictionary: get("words-from-dictionary").is_ok_and(|v| v == "yes"),
         };
         Lexicon::build(lang, &sources)
@@ -200,9 +209,13 @@ impl Lexicon {
             // The split puts an elided word only before a vowel or h (segment.rs).
             return true;
         }
+        let one_letter_word = match self.lang {
+            Lang::En => matches!(lower, "a" | "i"),
+            Lang::Fr => matches!(lower, "a" | "à" | "y"),
+        };
         let rank_limit = match lower.chars().count() {
-            // Of single letters only the words themselves: never the "o" of "Zealand o".
-            0..=1 if !matches!(lower, "a" | "i" | "y" | "à") => 0,
+            // Of single letters only the words themselves: never the "o" of "Zealand o", nor the "i" of "handicap i".
+            0..=1 if !one_letter_word => 0,
             0..=2 => FREQUENT_TWO_LETTER_RANK,
             3 => FREQUENT_THREE_LETTER_RANK,
             _ => usize::MAX,
@@ -239,9 +252,10 @@ impl Lexicon {
         self.dictionary_cost
     }
 
-    /// Hunspell accepts `lower` as written, lowercase (a stretch of a split).
+    /// Hunspell accepts `lower` as written, lowercase (a stretch of a split); the form filter answers most
+    /// stretches that are no word without asking Hunspell.
     pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
-        self.hunspell.check(lower)
+        self.forms.may_hold(lower) && self.hunspell.check(lower)
     }
 
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
@@ -280,6 +294,41 @@ pub fn fold_char(c: char) -> (char, Option<char>) {
         'œ' => ('o', Some('e')),
         'æ' => ('a', Some('e')),
         _ => (c, None),
+    }
+}
+
+/// A Bloom filter of the forms of a dictionary: no false misses, about 1 % false hits (`tools/hashtag_data.py` writes
+/// it with the same hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2`).
+struct FormFilter {
+    bits: Vec<u8>,
+}
+
+/// Probes per form (`FORMS_BLOOM_PROBES` of `tools/hashtag_data.py`).
+const FORM_FILTER_PROBES: u64 = 7;
+
+impl FormFilter {
+    fn new(bytes: &[u8]) -> Result<FormFilter, String> {
+        if !bytes.is_empty() && !bytes.len().is_power_of_two() {
+            return Err(format!("a form filter of {} bytes (a power of two is expected)", bytes.len()));
+        }
+        Ok(FormFilter { bits: bytes.to_vec() })
+    }
+
+    /// Whether `form` may be in the set (always true without a filter).
+    fn may_hold(&self, form: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in form.as_bytes() {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let (h1, h2) = (h & 0xffff_ffff, (h >> 32) | 1);
+        let bits = self.bits.len() as u64 * 8;
+        (0..FORM_FILTER_PROBES).all(|i| {
+            let bit = (h1 + i * h2) % bits;
+            self.bits[(bit / 8) as usize] & (1 << (bit % 8)) != 0
+        })
     }
 }
 
@@ -335,6 +384,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             words: include_str!("../../data/hashtags/en/words.txt"),
             bigrams: include_str!("../../data/hashtags/en/bigrams.txt"),
             names: "",
+            forms: &[],
             words_from_dictionary: false,
         },
         Lang::Fr => Sources {
@@ -343,6 +393,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             words: include_str!("../../data/hashtags/fr/words.txt"),
             bigrams: include_str!("../../data/hashtags/fr/bigrams.txt"),
             names: include_str!("../../data/hashtags/fr/names.txt"),
+            forms: include_bytes!("../../data/hashtags/fr/forms.bloom"),
             words_from_dictionary: true,
         },
     };
@@ -369,8 +420,15 @@ mod tests {
 
     fn tiny() -> Lexicon {
         let words = "hello\t90\nworld\t10\nhelo\t3\n";
-        let sources =
-            Sources { aff: AFF, dic: DIC, words, bigrams: "hello world\t5\n", names: "", words_from_dictionary: false };
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words,
+            bigrams: "hello world\t5\n",
+            names: "",
+            forms: &[],
+            words_from_dictionary: false,
+        };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
 
@@ -394,8 +452,15 @@ mod tests {
         // Ranks below TRUSTED_WEB_WORDS are words (online, cyber); beyond, Hunspell decides ("buisness").
         let mut words: String = (0..TRUSTED_WEB_WORDS).map(|i| format!("filler{i}\t{}\n", 1_000_000 - i)).collect();
         words += "hello\t10\nhelo\t9\n";
-        let sources =
-            Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", names: "", words_from_dictionary: false };
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words: &words,
+            bigrams: "",
+            names: "",
+            forms: &[],
+            words_from_dictionary: false,
+        };
         let lex = Lexicon::build(Lang::En, &sources).unwrap();
         assert!(lex.is_word("filler3") && lex.is_word("hello"));
         assert!(!lex.is_word("helo") && !lex.is_common_word("helo"));

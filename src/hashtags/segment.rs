@@ -100,6 +100,9 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
             at += w.typed;
         }
     }
+    // A typo split matters only when cheaper than the exact one: costlier paths are not explored further (every
+    // step costs zero or more). Unknown runs stay open, so that every end is reached.
+    let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
     // best[end][elided]: the cheapest split of letters[..end] whose last word is (not) elided.
     let mut best: Vec<[Option<Best>; 2]> = vec![[None, None]; n + 1];
     best[0][0] = Some(Best { cost: 0.0, from: 0, from_elided: false, edge: Edge::Unknown });
@@ -107,47 +110,65 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     let mut near = Vec::new();
     for end in 1..=n {
         let mut winners: [Option<Best>; 2] = [None, None];
-        let mut offer = |elided: bool, candidate: Best| {
+        let offer = |winners: &mut [Option<Best>; 2], elided: bool, candidate: Best| {
             let slot = &mut winners[usize::from(elided)];
             if slot.is_none_or(|w| candidate.cost < w.cost) {
                 *slot = Some(candidate);
             }
         };
-        for start in end.saturating_sub(MAX_WORD_CHARS)..end {
-            let stretch = &letters[start..end];
-            for from_elided in [false, true] {
-                let Some(mut before) = best[start][usize::from(from_elided)] else { continue };
-                if from_elided && !opens_elision(stretch[0]) {
-                    continue;
-                }
-                before.cost += word_cost;
-                let previous = match before.edge {
-                    Edge::Known { id, .. } if start > 0 => Some(id),
-                    _ => None,
-                };
-                let link = |cost: f32, edge: Edge| Best { cost: before.cost + cost, from: start, from_elided, edge };
-                buf.clear();
-                buf.extend(stretch);
-                let exact = lex.id(&buf);
-                match exact {
-                    Some(id) => {
-                        offer(lex.is_elided(id), link(lex.cost(previous, id), Edge::Known { id, edits: 0 }));
+        // First the words of the list and unknown runs, then what costs more to look up (Hunspell, typo candidates),
+        // only where it could still beat them.
+        for costly in [false, true] {
+            for start in end.saturating_sub(MAX_WORD_CHARS)..end {
+                let stretch = &letters[start..end];
+                for from_elided in [false, true] {
+                    let Some(before) = best[start][usize::from(from_elided)] else { continue };
+                    if from_elided && !opens_elision(stretch[0]) {
+                        continue;
                     }
-                    None if stretch.len() >= MIN_DICTIONARY_CHARS
-                        && verdicts.accepts(lex, start, &buf, stretch.len()) =>
+                    let base = before.cost + word_cost;
+                    let previous = match before.edge {
+                        Edge::Known { id, .. } if start > 0 => Some(id),
+                        _ => None,
+                    };
+                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_elided, edge };
+                    buf.clear();
+                    buf.extend(stretch);
+                    let exact = lex.id(&buf);
+                    if !costly {
+                        match exact {
+                            Some(id) => {
+                                let edge = Edge::Known { id, edits: 0 };
+                                offer(&mut winners, lex.is_elided(id), link(lex.cost(previous, id), edge));
+                            }
+                            None => offer(&mut winners, false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
+                        }
+                        continue;
+                    }
+                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let dictionary = base + lex.dictionary_cost();
+                    if exact.is_none()
+                        && stretch.len() >= MIN_DICTIONARY_CHARS
+                        && dictionary < bound
+                        && verdicts.accepts(lex, start, &buf, stretch.len())
                     {
-                        offer(false, link(lex.dictionary_cost(), Edge::Dictionary));
+                        offer(&mut winners, false, link(lex.dictionary_cost(), Edge::Dictionary));
                     }
-                    None => offer(false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
-                }
-                // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
-                let may_fix = typos.is_some() && !inside[start] && !inside[end];
-                if may_fix && !exact.is_some_and(|id| lex.is_correct(id)) && stretch.len() + 1 >= MIN_CANDIDATE_CHARS {
-                    near.clear();
-                    lex.near.near(stretch, &mut near);
-                    for &(id, edits) in &near {
-                        let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
-                        offer(false, link(cost, Edge::Known { id, edits }));
+                    // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
+                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let may_fix = typos.is_some()
+                        && !inside[start]
+                        && !inside[end]
+                        && base + TYPO_COST < bound
+                        && !exact.is_some_and(|id| lex.is_correct(id))
+                        && stretch.len() + 1 >= MIN_CANDIDATE_CHARS;
+                    if may_fix {
+                        near.clear();
+                        lex.near.near(stretch, &mut near);
+                        for &(id, edits) in &near {
+                            let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
+                            offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
+                        }
                     }
                 }
             }
@@ -191,6 +212,7 @@ mod tests {
             words,
             bigrams: "social media\t200\n",
             names: "",
+            forms: &[],
             words_from_dictionary: true,
         };
         Lexicon::build(Lang::En, &sources).unwrap()

@@ -162,6 +162,7 @@ mod tests {
             words,
             bigrams: "",
             names: "bretagne\t50\n",
+            forms: &[],
             words_from_dictionary: true,
         };
         Lexicon::build(lang, &sources).unwrap()
