@@ -86,17 +86,16 @@ fn opens_elision(c: char) -> bool {
 
 /// The best split of `letters` (lowercase). Each word adds `word_cost`: how unlikely the writer is to have run one
 /// more word in (high inside one CamelCase hump). With `typos`, the exact split of the same letters: stretches may
-/// then stand for a word within the allowed edits, but never begin or end inside one of its correct words.
+/// then stand for a word within the allowed edits, but never begin or end inside one of its words when they are all
+/// correct.
 pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Split>, verdicts: &mut Verdicts) -> Split {
     let n = letters.len();
-    // inside[p]: position p is strictly inside a correct word of the exact split.
+    // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
     let mut inside = vec![false; n + 1];
-    if let Some(exact) = typos {
+    if let Some(exact) = typos.filter(|exact| exact.words.iter().all(|w| w.known && lex.is_common_word(&w.text))) {
         let mut at = 0;
         for w in &exact.words {
-            if w.known && lex.is_common_word(&w.text) {
-                inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
-            }
+            inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
             at += w.typed;
         }
     }

@@ -35,9 +35,14 @@ pub struct Judgement {
 /// One lexicon's view of one piece.
 struct PieceVerdict {
     correct: bool,
+    /// Hunspell accepts the piece as one word.
+    whole_word: bool,
     words: Vec<String>,
-    /// The corrected words and how much more probable they are than the piece as typed.
-    fix: Option<(Vec<String>, f32)>,
+    /// Cost of the piece as typed (its exact split).
+    exact_cost: f32,
+    /// The corrected words, how much more probable they are than the piece as typed, and their cost (edits
+    /// included).
+    fix: Option<(Vec<String>, f32, f32)>,
 }
 
 fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
@@ -67,10 +72,10 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
         let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word && lex.is_name(&w.text)));
         let shape_kept = !one_word || typo.words.len() == 1;
         if typo.edits() > 0 && typo.words.iter().all(fixed_to) && shape_kept && typo.cost + margin < exact.cost {
-            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost));
+            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
         }
     }
-    PieceVerdict { correct, words, fix }
+    PieceVerdict { correct, whole_word, words, exact_cost: exact.cost, fix }
 }
 
 /// Judges `body` (a tag without its `#`) with `lexicons`, the post's language first when `first_is_post_language`;
@@ -107,30 +112,46 @@ pub fn judge(
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for lex in lexicons {
                     verdicts.push(judge_piece(lex, &lower, one_word));
-                    if verdicts.last().is_some_and(|v| v.correct && v.fix.is_none()) {
+                    // Correct as typed in the first language (the post's, when known): the others need not be asked.
+                    if verdicts[0].correct && verdicts[0].fix.is_none() {
                         break;
                     }
                 }
-                if let Some(correct) = verdicts.last().filter(|v| v.correct && v.fix.is_none()) {
+                // Without a post language, a language that finds the piece correct as typed vetoes every fix
+                // (#santépublique is French, whatever English makes of it).
+                let as_typed =
+                    if first_is_post_language { verdicts.first() } else { verdicts.iter().find(|v| v.correct) };
+                if let Some(correct) = as_typed.filter(|v| v.correct && v.fix.is_none()) {
                     words.extend(correct.words.iter().cloned());
                     fixed.push_str(piece.text);
                     continue;
                 }
-                // A language that finds the piece correct vetoes the others' fixes (#santépublique is French, whatever
-                // English makes of it): only its own fix of a likelier split may stand. The post's language alone
-                // fixes what no language accepts; when it is unknown, the larger gain wins (the languages' costs are
-                // on different scales, so this is a rough choice).
-                let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain)| *gain);
-                let accepting: Vec<&PieceVerdict> = verdicts.iter().filter(|v| v.correct).collect();
-                let best = if !accepting.is_empty() {
-                    accepting.into_iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
-                } else if first_is_post_language {
-                    verdicts.first()
+                let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain, _)| *gain);
+                let best = if first_is_post_language {
+                    // The post's language fixes what it does not accept, unless another language accepts the piece
+                    // as a word, or as a split at least as probable as the fix (#Mavies is no French "ma vies" in an
+                    // English post). The costs of both languages are -ln P of the same letters.
+                    let post = &verdicts[0];
+                    let accepting = verdicts[1..].iter().find(|v| {
+                        v.correct
+                            && (v.whole_word
+                                || post.fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN))
+                    });
+                    if let Some(other) = accepting.filter(|_| !post.correct) {
+                        words.extend(other.words.iter().cloned());
+                        fixed.push_str(piece.text);
+                        continue;
+                    }
+                    Some(post)
+                } else if verdicts.iter().any(|v| v.correct) {
+                    // Every language that accepts the piece has a likelier fix of its own: the larger gain wins.
+                    verdicts.iter().filter(|v| v.correct).max_by(|a, b| gain(a).total_cmp(&gain(b)))
                 } else {
+                    // The larger gain wins (the languages' costs are on different scales, so this is a rough choice).
                     verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
                 };
                 match best.and_then(|v| v.fix.as_ref()) {
-                    Some((fix_words, _)) => {
+                    Some((fix_words, _, _)) => {
                         let texts: Vec<&str> = fix_words.iter().map(String::as_str).collect();
                         fixed.push_str(&restyle(&texts, piece_style));
                         words.extend(fix_words.iter().cloned());
