@@ -134,7 +134,8 @@ impl DeleteIndex {
     /// `query` itself is not returned when it is a word. A query typed without accents is measured against the words
     /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
     /// by id.
-    pub fn near(&self, typed: &[char], out: &mut Vec<(u32, u8)>) {
+    /// With `keep_first`, only words that begin with the letter typed first (ignoring accents).
+    pub fn near(&self, typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
         let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
         let query = if plain {
@@ -160,7 +161,7 @@ impl DeleteIndex {
                     word_folded.push(first);
                     word_folded.extend(second);
                 }
-                if word_folded.first() != query.first() {
+                if keep_first && word_folded.first() != query.first() {
                     continue;
                 }
                 let (a, b) = if plain { (query, &word_folded[..]) } else { (typed, &written[..]) };
@@ -249,7 +250,7 @@ mod tests {
         let boxed: Vec<Box<str>> = words.iter().map(|&w| w.into()).collect();
         let index = DeleteIndex::build(&boxed, &vec![true; boxed.len()]);
         let mut out = Vec::new();
-        index.near(&chars(query), &mut out);
+        index.near(&chars(query), true, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 
@@ -277,6 +278,18 @@ mod tests {
         assert_eq!(near(&words, "zmedia"), []); // the first letter is kept
         assert_eq!(near(&words, "media"), []);
         assert_eq!(near(&words, "zzzzz"), []);
+    }
+
+    #[test]
+    fn accents_typed_count_and_accents_left_out_do_not() {
+        let words = ["carrier", "carrière", "publique"];
+        // Typed with accents: carrière is two edits from carrier, and none from itself.
+        assert_eq!(near(&words, "carrière"), []);
+        assert_eq!(near(&words, "carrère"), [("carrière".to_owned(), 1)]);
+        // Typed without any: the accented word is at the distance of the typo.
+        assert_eq!(near(&words, "carrere"), [("carrière".to_owned(), 1)]);
+        assert_eq!(near(&words, "carier"), [("carrier".to_owned(), 1)]);
+        assert_eq!(near(&words, "ubique"), []);
     }
 
     #[test]

@@ -467,6 +467,47 @@ mod tests {
     }
 
     #[test]
+    fn elided_words_and_one_letter_words_follow_the_language() {
+        let words = "de\t100\nd'\t90\nà\t80\ni\t70\n";
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words,
+            bigrams: "d' hello\t9\n",
+            names: "",
+            forms: &[],
+            words_from_dictionary: true,
+        };
+        let fr = Lexicon::build(Lang::Fr, &sources).unwrap();
+        let d = fr.id("d").unwrap();
+        assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
+        assert!(fr.cost(Some(d), fr.id("hello").unwrap_or(u32::MAX).min(3)) >= 0.0);
+        let en = tiny();
+        assert!(!en.is_common_word("à") && !en.is_elided(en.id("hello").unwrap()));
+    }
+
+    #[test]
+    fn words_hunspell_accepts_cost_a_rare_word_and_the_form_filter_screens_them() {
+        let lex = tiny();
+        assert!(lex.hunspell_accepts_lowercase("hello") && !lex.hunspell_accepts_lowercase("mondey"));
+        assert!(lex.dictionary_cost() > lex.cost(None, lex.id("helo").unwrap()));
+        assert!(lex.dictionary_cost() < lex.unknown_cost(4));
+        // A filter holding "hello" only: other words are not looked up.
+        let mut bits = vec![0u8; 64];
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in b"hello" {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        for i in 0..FORM_FILTER_PROBES {
+            let bit = ((h & 0xffff_ffff) + i * ((h >> 32) | 1)) % 512;
+            bits[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+        let filter = FormFilter::new(&bits).unwrap();
+        assert!(filter.may_hold("hello") && !filter.may_hold("world"));
+        assert!(FormFilter::new(&[0; 3]).is_err());
+    }
+
+    #[test]
     fn packed_files_round_trip_and_bad_ones_are_refused() {
         let mut packed = PACKED_MAGIC.to_owned();
         for (name, body) in

@@ -163,7 +163,9 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && stretch.len() + 1 >= MIN_CANDIDATE_CHARS;
                     if may_fix {
                         near.clear();
-                        lex.near.near(stretch, &mut near);
+                        // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
+                        // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
+                        lex.near.near(stretch, start == 0, &mut near);
                         for &(id, edits) in &near {
                             let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
                             offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
@@ -269,6 +271,50 @@ mod tests {
         assert_eq!(fixed.edits(), 1);
         assert!(fixed.cost < exact.cost);
         assert_eq!(texts(&split_of(&lex, "socialmeida", true, 0.0)), ["social", "media"]);
+    }
+
+    fn french() -> Lexicon {
+        let words = "de\t1000\nd'\t800\nl'\t700\nsanté\t300\npublique\t250\nubique\t1\nsan\t1\noffre\t200\n\
+                     emploi\t200\nmer\t100\nbord\t100\ncarrier\t50\nconseil\t100\n";
+        // Hunspell knows carrière (a feminine form the list lacks) and voisins.
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "2\ncarrière\nvoisins\n",
+            words,
+            bigrams: "",
+            names: "",
+            forms: &[],
+            words_from_dictionary: true,
+        };
+        Lexicon::build(Lang::Fr, &sources).unwrap()
+    }
+
+    #[test]
+    fn elided_words_come_before_a_vowel_or_h_only() {
+        let lex = french();
+        assert_eq!(texts(&split_of(&lex, "offredemploi", false, 2.0)), ["offre", "d", "emploi"]);
+        assert_eq!(texts(&split_of(&lex, "borddemer", false, 2.0)), ["bord", "de", "mer"]);
+        // "d" before a consonant is no elision: the run stays unknown rather than "d mer".
+        assert!(!split_of(&lex, "dmer", false, 2.0).words.iter().any(|w| w.text == "d"));
+    }
+
+    #[test]
+    fn a_stretch_hunspell_accepts_costs_a_dictionary_word() {
+        let lex = french();
+        let s = split_of(&lex, "conseilcarrière", false, 2.0);
+        assert_eq!(texts(&s), ["conseil", "carrière"]);
+        assert!(s.words.iter().all(|w| w.known));
+        // No typo split is cheaper: carrière is never "fixed" to carrier.
+        assert_eq!(split_of(&lex, "conseilcarrière", true, 2.0).edits(), 0);
+    }
+
+    #[test]
+    fn a_typo_never_cuts_through_a_word_of_a_correct_exact_split() {
+        let lex = french();
+        // santép → santé (one deletion) would leave "ublique" → ubique: the exact split santé|publique stands.
+        let s = split_of(&lex, "santépublique", true, 2.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 0));
+        assert_eq!(texts(&split_of(&lex, "santépubique", true, 2.0)), ["santé", "publique"]);
     }
 
     #[test]

@@ -51,7 +51,10 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let mut verdicts = Verdicts::new(chars.len());
     let exact = split(lex, &chars, word_cost, None, &mut verdicts);
     let whole_word = lex.is_word(lower);
-    let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
+    // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), but never a
+    // name of the split's typo fix.
+    let split_correct =
+        exact.words.iter().all(|w| lex.is_common_word(&w.text) || (w.typed >= 4 && lex.is_name(&w.text)));
     let correct = whole_word || split_correct;
     let words =
         if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
@@ -190,8 +193,12 @@ mod tests {
     }
 
     fn english() -> Lexicon {
-        let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nida\t1\nsmall\t200\nbusiness\t200\n";
-        lexicon(Lang::En, words, "1\nzalando\n")
+        // Rare words come after 300 fillers: a split into frequent words only is taken as typed (FREQUENT_SPLIT_RANK).
+        let fillers: String = (0..FREQUENT_SHORT_SPLIT_RANK).map(|i| format!("filler{i}\t{}\n", 1000 - i)).collect();
+        let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nsmall\t200\nbusiness\t200\n".to_owned()
+            + &fillers
+            + "ida\t1\n";
+        lexicon(Lang::En, &words, "1\nzalando\n")
     }
 
     fn french() -> Lexicon {
