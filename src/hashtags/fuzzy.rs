@@ -10,7 +10,7 @@
 //! at the distance of its typo; a stretch typed with accents is measured against the words as written, accents
 //! counting as letters (carrière is two edits from carrier, not one).
 
-use super::lexicon::{fold_accents, fold_char};
+use super::lexicon::fold_accents;
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
@@ -29,7 +29,8 @@ pub struct DeleteIndex {
     entries: Vec<(u32, u32)>,
     /// Start of each bucket in `entries` (by the top `BUCKET_BITS` bits of the hash), plus the end.
     buckets: Vec<u32>,
-    /// Each word's characters as written, by id (empty for words not indexed).
+    /// Each word's characters without accents, by id (empty for words not indexed); queries typed with accents are
+    /// measured against the words as the lexicon writes them.
     chars: Vec<Box<[char]>>,
 }
 
@@ -113,7 +114,7 @@ impl DeleteIndex {
                         pairs.push((prefixes.key_without([i, NONE]), id as u32));
                     }
                 }
-                chars.push(word.chars().collect());
+                chars.push(cs.into_boxed_slice());
             } else {
                 chars.push(Box::default());
             }
@@ -135,7 +136,8 @@ impl DeleteIndex {
     /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
     /// by id.
     /// With `keep_first`, only words that begin with the letter typed first (ignoring accents).
-    pub fn near(&self, typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+    /// `words` are the lexicon's words by id, as written.
+    pub fn near(&self, words: &[Box<str>], typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
         let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
         let query = if plain {
@@ -149,22 +151,22 @@ impl DeleteIndex {
             return;
         }
         let from = out.len();
-        let mut word_folded = Vec::with_capacity(MAX_ROW);
+        let mut written = Vec::with_capacity(MAX_ROW);
         let mut visit = |key: u32, out: &mut Vec<(u32, u8)>| {
             let b = bucket(key);
             let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
             for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
-                let written = &self.chars[id as usize];
-                word_folded.clear();
-                for &c in written.iter() {
-                    let (first, second) = fold_char(c);
-                    word_folded.push(first);
-                    word_folded.extend(second);
-                }
-                if keep_first && word_folded.first() != query.first() {
+                let folded = &self.chars[id as usize];
+                if keep_first && folded.first() != query.first() {
                     continue;
                 }
-                let (a, b) = if plain { (query, &word_folded[..]) } else { (typed, &written[..]) };
+                let (a, b) = if plain {
+                    (query, &folded[..])
+                } else {
+                    written.clear();
+                    written.extend(words[id as usize].chars());
+                    (typed, &written[..])
+                };
                 let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { 2 } else { 1 };
                 if let Some(d) = bounded_distance(a, b, limit) {
                     if d > 0 {
@@ -250,7 +252,7 @@ mod tests {
         let boxed: Vec<Box<str>> = words.iter().map(|&w| w.into()).collect();
         let index = DeleteIndex::build(&boxed, &vec![true; boxed.len()]);
         let mut out = Vec::new();
-        index.near(&chars(query), true, &mut out);
+        index.near(&boxed, &chars(query), true, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 

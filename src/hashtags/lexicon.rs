@@ -65,7 +65,7 @@ pub struct Lexicon {
     /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
     dictionary_cost: f32,
     forms: FormFilter,
-    pub(super) near: DeleteIndex,
+    near: DeleteIndex,
 }
 
 /// The first line of a packed lexicon file; sections follow as `name\nbyte length\nbytes`.
@@ -244,6 +244,11 @@ impl Lexicon {
     /// run costs more than any split into known words (wordsegment's model).
     pub fn unknown_cost(&self, chars: usize) -> f32 {
         self.ln_total - std::f32::consts::LN_10 + chars as f32 * std::f32::consts::LN_10
+    }
+
+    /// Words within typo distance of `stretch` (`DeleteIndex::near`), appended to `out` with their distance.
+    pub fn candidates(&self, stretch: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+        self.near.near(&self.words, stretch, keep_first, out);
     }
 
     /// The cost of a run of letters the list lacks but Hunspell accepts as written (a rare form, a conjugation): a

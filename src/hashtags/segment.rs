@@ -165,7 +165,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         near.clear();
                         // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
                         // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
-                        lex.near.near(stretch, start == 0, &mut near);
+                        lex.candidates(stretch, start == 0, &mut near);
                         for &(id, edits) in &near {
                             let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
                             offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
