@@ -120,6 +120,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         for costly in [false, true] {
             for start in end.saturating_sub(MAX_WORD_CHARS)..end {
                 let stretch = &letters[start..end];
+                buf.clear();
+                buf.extend(stretch);
+                let exact = lex.id(&buf);
+                // Typo candidates of the stretch, looked up once for both states at `start`.
+                let mut looked_up = false;
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
                     if from_elided && !opens_elision(stretch[0]) {
@@ -131,9 +136,6 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         _ => None,
                     };
                     let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_elided, edge };
-                    buf.clear();
-                    buf.extend(stretch);
-                    let exact = lex.id(&buf);
                     if !costly {
                         match exact {
                             Some(id) => {
@@ -162,10 +164,13 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && !exact.is_some_and(|id| lex.is_correct(id))
                         && stretch.len() + 1 >= MIN_CANDIDATE_CHARS;
                     if may_fix {
-                        near.clear();
-                        // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
-                        // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
-                        lex.candidates(stretch, start == 0, &mut near);
+                        if !looked_up {
+                            near.clear();
+                            // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
+                            // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
+                            lex.candidates(stretch, start == 0, &mut near);
+                            looked_up = true;
+                        }
                         for &(id, edits) in &near {
                             let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
                             offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
