@@ -13,7 +13,7 @@ Outputs, deterministic for the same inputs (sorted, no timestamps):
                                 the other stems at a fallback prior (data/hashtags/ORIGIN.md)
   data/hashtags/fr/bigrams.txt  "word word<TAB>count": the Google Books pairs of listed words
   data/hashtags/fr/names.txt    "name<TAB>count": dictionary-fr's capitalised names (Bretagne), lowercase
-  data/hashtags/fr/forms.bloom  a Bloom filter of every lowercase dictionary-fr form (read by src/hashtags/lexicon.rs)
+  data/hashtags/fr/forms.bloom  a Bloom filter of the lowercase dictionary-fr forms words.txt lacks (src/hashtags/lexicon.rs)
   data/hashtags/fr/LICENSE-google-books-ngram   the counts' licence (CC BY 3.0), copied
 """
 
@@ -49,10 +49,12 @@ FR_ELIDED = set("l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' quoiqu' quel
 # Fallback pseudo-count of a dictionary stem no count list holds: below the rarest counted word (6,122), falling
 # tenfold every 8 letters (shorter words are more frequent), so a split prefers fewer, counted words.
 FR_FALLBACK_LOG10 = 4.0
-# The Bloom filter of every lowercase French form (fr/forms.bloom): 2^22 bits for about 430,000 forms, 7 probes,
-# about 1 % false hits, each confirmed by Hunspell. The hashing must match src/hashtags/lexicon.rs (FormFilter).
-FORMS_BLOOM_BITS = 1 << 22
-FORMS_BLOOM_PROBES = 7
+# The Bloom filter of the lowercase French forms of four letters or more that words.txt lacks (fr/forms.bloom): 2^21
+# bits (256 KB) for about 340,000 forms, 4 probes, about 5 % false hits, each confirmed by Hunspell. The hashing and
+# the probes must match src/hashtags/lexicon.rs (FormFilter).
+FORMS_BLOOM_BITS = 1 << 21
+FORMS_BLOOM_PROBES = 4
+FORMS_MIN_CHARS = 4
 FR_FALLBACK_LETTERS_PER_DECADE = 8
 
 
@@ -221,7 +223,7 @@ def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
     ordered_names = sorted(((n, c) for n, c in names.items() if n not in scored), key=lambda nc: (-nc[1], nc[0]))
     with open(out / "names.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{n}\t{c}\n" for n, c in ordered_names)
-    n_forms = forms_bloom(forms, out)
+    n_forms = forms_bloom(forms, scored, out)
     bigrams = [(p, c) for p, c in pairs if all(w in scored for w in p.split(" "))]
     with open(out / "bigrams.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{p}\t{c}\n" for p, c in bigrams)
@@ -235,11 +237,15 @@ def fnv1a64(text: str) -> int:
     return h
 
 
-def forms_bloom(forms, out: pathlib.Path):
-    """fr/forms.bloom: a Bloom filter of every lowercase form Hunspell accepts, so that the segmenter asks Hunspell
-    only about stretches that may be words (src/hashtags/lexicon.rs reads it)."""
+def forms_bloom(forms, listed, out: pathlib.Path):
+    """fr/forms.bloom: a Bloom filter of the lowercase forms Hunspell accepts that the word list lacks, so that the
+    segmenter asks Hunspell only about stretches that may be words (src/hashtags/lexicon.rs reads it)."""
     bits = bytearray(FORMS_BLOOM_BITS // 8)
-    kept = [f for f in forms if f.isalpha() and f.islower() and len(f) <= MAX_WORD_CHARS]
+    kept = [
+        f
+        for f in forms
+        if f.isalpha() and f.islower() and FORMS_MIN_CHARS <= len(f) <= MAX_WORD_CHARS and f not in listed
+    ]
     for form in kept:
         h = fnv1a64(form)
         h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1

@@ -35,8 +35,8 @@ pub struct Sources<'a> {
     pub bigrams: &'a str,
     /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
     pub names: &'a str,
-    /// A Bloom filter of the lowercase forms Hunspell accepts (`tools/hashtag_data.py`), so that only stretches that
-    /// may be words are looked up; empty: every stretch is.
+    /// A Bloom filter of the lowercase forms Hunspell accepts that `words` lacks (`tools/hashtag_data.py`), so that
+    /// only stretches that may be words are looked up; empty: every stretch is.
     pub forms: &'a [u8],
     /// The words are forms the Hunspell dictionary accepts, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
@@ -257,7 +257,7 @@ impl Lexicon {
         self.dictionary_cost
     }
 
-    /// Hunspell accepts `lower` as written, lowercase (a stretch of a split); the form filter answers most
+    /// Hunspell accepts `lower`, a stretch of a split the word list lacks, as written; the form filter answers most
     /// stretches that are no word without asking Hunspell.
     pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
         self.forms.may_hold(lower) && self.hunspell.check(lower)
@@ -302,14 +302,14 @@ pub fn fold_char(c: char) -> (char, Option<char>) {
     }
 }
 
-/// A Bloom filter of the forms of a dictionary: no false misses, about 1 % false hits (`tools/hashtag_data.py` writes
+/// A Bloom filter of the forms of a dictionary the word list lacks: no false misses, about 5 % false hits (`tools/hashtag_data.py` writes
 /// it with the same hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2`).
 struct FormFilter {
     bits: Vec<u8>,
 }
 
 /// Probes per form (`FORMS_BLOOM_PROBES` of `tools/hashtag_data.py`).
-const FORM_FILTER_PROBES: u64 = 7;
+const FORM_FILTER_PROBES: u64 = 4;
 
 impl FormFilter {
     fn new(bytes: &[u8]) -> Result<FormFilter, String> {
