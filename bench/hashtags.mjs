@@ -1,8 +1,9 @@
 // Hashtag spell-check quality and speed, measured in the WebAssembly build from Node: lexicon load time and memory
 // per language, recall on seeded typo variants (bench/typos.mjs), top-1 suggestion accuracy, false positives on the
-// correct tags of tests/data/hashtags-correct.tsv, and check latency per hashtag. Printed, never asserted.
+// correct tags of tests/data/ (evaluation and development sets, as typed and in lower case), and check latency per
+// hashtag. Printed, never asserted.
 //
-//     node bench/hashtags.mjs       (after `make build`; also run by `make bench`)
+//     node bench/hashtags.mjs [--set evaluation|development] [--details]   (after `make build`; `make bench` too)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,8 +38,22 @@ function spellingOf(report) {
   return report.hashtags[0]?.problems.find((p) => p.kind === 'spelling');
 }
 
-/** Runs the whole bench; returns rows { what, value } ready to print. */
-export async function benchHashtags() {
+/**
+ * The tag sets (tests/data/README.md): the development set, which the segmenter and the lexicons were tuned on, and
+ * the evaluation set, which nothing was tuned on.
+ */
+const SETS = [
+  { name: 'evaluation', files: ['hashtags-eval.tsv'] },
+  { name: 'development', files: ['hashtags-correct.tsv', 'hashtags-fr-dev.tsv'] },
+];
+/** Each tag is checked as typed and all in lower case (the case most tags are typed in). */
+const CASES = [
+  ['as typed', (tag) => tag],
+  ['lower case', (tag) => tag.toLowerCase()],
+];
+
+/** Runs the bench on both sets, or on the one named `only`; returns rows { what, value } ready to print. */
+export async function benchHashtags(only) {
   const core = await import(join(DIST, 'pkg/stratege.js'));
   const wasm = core.initSync({ module: readFileSync(join(DIST, 'pkg/stratege_bg.wasm')) });
   const rows = [];
@@ -60,52 +75,57 @@ export async function benchHashtags() {
     latencies[lang].first.push(first);
     latencies[lang].best.push(best);
   };
-  const groups = {};
-  const group = (name) => (groups[name] ??= { n: 0, flagged: 0, top1: 0 });
+  const groups = new Map();
+  const group = (name) => {
+    if (!groups.has(name)) groups.set(name, { n: 0, flagged: 0, typos: 0, caught: 0, top1: 0 });
+    return groups.get(name);
+  };
   const falsePositives = [];
-  for (const { lang, tag } of correctTags()) {
-    // English and French tags with their language, then without; brands without, and unlisted ones in an English
-    // post too.
-    const languages = { brand: [null], unlisted: ['en', null] }[lang] ?? [lang, null];
-    for (const given of languages) {
-      const checked = checkTag(checker, tag, given);
-      const { report } = checked;
-      if (given === lang) record(given, checked);
-      const g = group(
-        `correct ${lang}${given ? (given === lang ? '' : `, post in ${given}`) : ', language not given'}`,
-      );
-      g.n++;
-      if (spellingOf(report)) {
-        g.flagged++;
-        if (given || ['brand', 'unlisted'].includes(lang))
-          falsePositives.push(`${tag} → ${spellingOf(report).suggestion}`);
+  const misses = [];
+  for (const set of SETS.filter((s) => only === undefined || s.name === only)) {
+    for (const [caseName, cased] of CASES) {
+      for (const file of set.files) {
+        for (const { lang, tag } of correctTags(file)) {
+          // English and French tags with their language, then without; brands without, and unlisted ones in an
+          // English post too.
+          const languages = { brand: [null], unlisted: ['en', null] }[lang] ?? [lang, null];
+          for (const given of languages) {
+            const checked = checkTag(checker, cased(tag), given);
+            if (given === lang) record(given, checked);
+            const post = given ? (given === lang ? '' : `, post in ${given}`) : ', language not given';
+            const g = group(`${set.name}: ${lang} (${caseName})${post}`);
+            g.n++;
+            const spelling = spellingOf(checked.report);
+            if (spelling) {
+              g.flagged++;
+              if (given || ['brand', 'unlisted'].includes(lang))
+                falsePositives.push(`${set.name}: ${cased(tag)} → ${spelling.suggestion}`);
+            }
+          }
+        }
+        for (const { lang, tag, correct } of typoVariants(undefined, undefined, file)) {
+          for (const given of [lang, null]) {
+            const checked = checkTag(checker, cased(tag), given);
+            if (given) record(given, checked);
+            const g = group(`${set.name}: ${lang} (${caseName})${given ? '' : ', language not given'}`);
+            g.typos++;
+            const spelling = spellingOf(checked.report);
+            if (spelling) g.caught++;
+            if (spelling?.suggestion === cased(correct)) g.top1++;
+            else if (given)
+              misses.push(
+                `${set.name}: ${cased(tag)} → ${spelling?.suggestion ?? '(not flagged)'} (meant ${cased(correct)})`,
+              );
+          }
+        }
       }
     }
   }
-  const misses = [];
-  for (const { lang, tag, correct } of typoVariants()) {
-    for (const given of [lang, null]) {
-      const checked = checkTag(checker, tag, given);
-      const { report } = checked;
-      if (given) record(given, checked);
-      const g = group(`typos ${lang}${given ? '' : ', language not given'}`);
-      g.n++;
-      const spelling = spellingOf(report);
-      if (spelling) g.flagged++;
-      if (spelling?.suggestion === correct) g.top1++;
-      else if (given) misses.push(`${tag} → ${spelling?.suggestion ?? '(not flagged)'} (meant ${correct})`);
-    }
-  }
-  for (const [name, g] of Object.entries(groups)) {
-    const rate = (k) => (k / g.n).toFixed(3);
-    if (name.startsWith('typos')) {
-      rows.push({
-        what: `${name}: recall (flagged) / top-1 (n=${g.n})`,
-        value: `${rate(g.flagged)} / ${rate(g.top1)}`,
-      });
-    } else {
-      rows.push({ what: `${name}: false-positive rate (n=${g.n})`, value: `${rate(g.flagged)}` });
-    }
+  for (const [name, g] of groups) {
+    const rate = (k, n) => (k / n).toFixed(3);
+    const parts = [`correct flagged ${g.flagged}/${g.n} (${rate(g.flagged, g.n)})`];
+    if (g.typos) parts.push(`typos: recall ${rate(g.caught, g.typos)}, top-1 ${rate(g.top1, g.typos)} (n=${g.typos})`);
+    rows.push({ what: name, value: parts.join('; ') });
   }
   for (const lang of ['en', 'fr']) {
     for (const [which, label] of [
@@ -113,6 +133,7 @@ export async function benchHashtags() {
       ['first', 'first call'],
     ]) {
       const sorted = latencies[lang][which].sort((a, b) => a - b);
+      if (sorted.length === 0) continue;
       rows.push({
         what: `check latency per hashtag (correct and typo tags), ${lang}, ${label} (n=${sorted.length}) p50 / p95 / max`,
         value: `${percentile(sorted, 50).toFixed(3)} / ${percentile(sorted, 95).toFixed(3)} / ${sorted.at(-1).toFixed(2)} ms`,
@@ -123,7 +144,8 @@ export async function benchHashtags() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { rows, falsePositives, misses } = await benchHashtags();
+  const at = process.argv.indexOf('--set');
+  const { rows, falsePositives, misses } = await benchHashtags(at > 0 ? process.argv[at + 1] : undefined);
   console.log('| hashtags | value |\n|---|---:|');
   for (const r of rows) console.log(`| ${r.what} | ${r.value} |`);
   if (process.argv.includes('--details')) {

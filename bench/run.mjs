@@ -87,7 +87,7 @@ for (const lang of ['en', 'fr']) {
 }
 console.log(`| dist/chrome | ${kb(dirSize(DIST))} |`);
 
-console.log('\n## Hashtag spell-check in wasm (bench/hashtags.mjs: seeded typos of tests/data/hashtags-correct.tsv)\n');
+console.log('\n## Hashtag spell-check in wasm (bench/hashtags.mjs: tag sets and seeded typos of tests/data/)\n');
 console.log('| what | value |');
 console.log('|---|---:|');
 for (const row of (await benchHashtags()).rows) console.log(`| ${row.what} | ${row.value} |`);

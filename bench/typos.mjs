@@ -2,7 +2,8 @@
 // transposition of adjacent letters) inside a word of five letters or more, keeping the case of the letters around.
 // The same seed gives the same variants.
 //
-//     node bench/typos.mjs [seed]     prints "lang<TAB>#Typo<TAB>#Correct" lines from tests/data/hashtags-correct.tsv
+//     node bench/typos.mjs [seed] [file]   prints "lang<TAB>#Typo<TAB>#Correct" lines from a file of tests/data/
+//                                          (hashtags-correct.tsv by default)
 
 import { readFileSync } from 'node:fs';
 import { prng } from '../tests/support/mixed-text.mjs';
@@ -10,9 +11,9 @@ import { prng } from '../tests/support/mixed-text.mjs';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 export const OPERATIONS = ['insert', 'delete', 'substitute', 'transpose'];
 
-/** The correct tags of the corpus: [{ lang, tag }]. */
-export function correctTags() {
-  const path = new URL('../tests/data/hashtags-correct.tsv', import.meta.url);
+/** The correct tags of a file of tests/data/: [{ lang, tag }]. */
+export function correctTags(file = 'hashtags-correct.tsv') {
+  const path = new URL(`../tests/data/${file}`, import.meta.url);
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
@@ -24,7 +25,7 @@ export function correctTags() {
 
 /** Spans [start, end) of the letter words of a tag body: CamelCase humps, or the whole run when lowercase. */
 function words(body) {
-  return [...body.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g)].map((m) => [m.index, m.index + m[0].length]);
+  return [...body.matchAll(/\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})/gu)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 function sameCase(letter, like) {
@@ -65,11 +66,11 @@ export function typo(tag, operation, random) {
 }
 
 /** Typo variants of the English and French tags: [{ lang, tag, correct, operation }], each operation in turn. */
-export function typoVariants(seed = 20261127, perTag = 2) {
+export function typoVariants(seed = 20261127, perTag = 2, file = 'hashtags-correct.tsv') {
   const random = prng(seed);
   const out = [];
   let k = 0;
-  for (const { lang, tag } of correctTags().filter((t) => t.lang === 'en' || t.lang === 'fr')) {
+  for (const { lang, tag } of correctTags(file).filter((t) => t.lang === 'en' || t.lang === 'fr')) {
     for (let i = 0; i < perTag; i++) {
       const operation = OPERATIONS[k++ % OPERATIONS.length];
       const variant = typo(tag, operation, random);
@@ -80,5 +81,6 @@ export function typoVariants(seed = 20261127, perTag = 2) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const v of typoVariants(Number(process.argv[2] ?? 20261127))) console.log(`${v.lang}\t${v.tag}\t${v.correct}`);
+  const [seed, file] = process.argv.slice(2);
+  for (const v of typoVariants(Number(seed ?? 20261127), 2, file)) console.log(`${v.lang}\t${v.tag}\t${v.correct}`);
 }

@@ -193,3 +193,64 @@ fn without_a_lexicon_spelling_is_unchecked_and_everything_else_runs() {
     let kinds: Vec<&str> = r.problems.iter().map(|p| p.kind.id()).collect();
     assert_eq!(kinds, ["hashtag-duplicate", "hashtag-limit", "hashtag-limit", "hashtag-broken"]);
 }
+
+/// The wrong "fixes" of issue 13: correct lower-case French tags, in a French post and with no language given.
+const CORRECT_FRENCH: [&str; 10] = [
+    "#conseilcarrière",
+    "#santépublique",
+    "#fêtedesvoisins",
+    "#borddemer",
+    "#sécuritéroutière",
+    "#offredemploi",
+    "#coursdecuisine",
+    "#dondusang",
+    "#petitesentreprises",
+    "#premièrefois",
+];
+
+#[test]
+fn correct_lowercase_french_tags_are_never_fixed() {
+    for tag in CORRECT_FRENCH {
+        for lang in [Some("fr"), None] {
+            assert_eq!(spelling_fix("facebook", tag, lang), None, "{tag} ({lang:?})");
+        }
+        // In an English post too: French accepts them as they are.
+        assert_eq!(spelling_fix("instagram", tag, Some("en")), None, "{tag} (en)");
+    }
+    for tag in ["#weekendàparis", "#aujourdhui", "#bienêtre", "#joyeuxnoël", "#fetedesvoisins", "#PetitDejeuner"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+}
+
+#[test]
+fn french_tags_are_split_with_elisions_and_accents() {
+    let r = report("facebook", "#offredemploi #santépublique #fêtedesvoisins", Some("fr"));
+    let words: Vec<Vec<String>> = r.hashtags.iter().map(|h| h.words.clone()).collect();
+    assert_eq!(words[0], ["offre", "d", "emploi"]);
+    assert_eq!(words[1], ["santé", "publique"]);
+    assert_eq!(words[2], ["fête", "des", "voisins"]);
+}
+
+#[test]
+fn french_typos_are_fixed_keeping_the_accents_typed() {
+    for (typed, fixed) in [
+        ("#santépubique", "#santépublique"),
+        ("#conseilcarrère", "#conseilcarrière"),
+        ("#sécuritéroutère", "#sécuritéroutière"),
+        // Typed without accents, the fix has none either.
+        ("#securiteroutere", "#securiteroutiere"),
+    ] {
+        assert_eq!(spelling_fix("facebook", typed, Some("fr")).as_deref(), Some(fixed), "{typed}");
+    }
+}
+
+#[test]
+fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
+    // With no language given, French accepts these as typed: English may not "fix" them.
+    for tag in CORRECT_FRENCH {
+        assert_eq!(spelling_fix("facebook", tag, None), None, "{tag}");
+    }
+    // English tags in a French post stay as typed, and English typos in an English post are still fixed.
+    assert_eq!(spelling_fix("facebook", "#socialmediatips", Some("fr")), None);
+    assert_eq!(spelling_fix("facebook", "#Mavies", Some("en")).as_deref(), Some("#Movies"));
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates data/hashtags/ (the hashtag spelling lexicons) from pinned registry packages.
+"""Regenerates data/hashtags/ (the hashtag spelling lexicons) from ../shared/data and pinned registry packages.
 
     python3 tools/hashtag_data.py            # downloads the pinned packages with pip and npm into a temp dir
     python3 tools/hashtag_data.py --from DIR # DIR holds ws/ (the wheel, extracted) and dictionary-{en,fr}/package/
@@ -8,13 +8,17 @@ Outputs, deterministic for the same inputs (sorted, no timestamps):
   data/hashtags/{en,fr}/index.aff, index.dic, LICENSE    Hunspell dictionaries, copied unchanged
   data/hashtags/en/words.txt    "word<TAB>count": the 60,000 most frequent all-letter unigrams of wordsegment
   data/hashtags/en/bigrams.txt  "word word<TAB>count": the 60,000 most frequent wordsegment bigrams of kept words
-  data/hashtags/fr/words.txt    "word<TAB>score": dictionary-fr stems and their one-level suffix forms, scored by
-                                the prior documented in data/hashtags/ORIGIN.md; verb conjugations are left out
-  data/hashtags/fr/names.txt    "name<TAB>score": dictionary-fr's capitalised names (Bretagne), lowercase, same prior (no permissive French frequency list
-                                with counts was found)
+  data/hashtags/fr/words.txt    "word<TAB>count": the forms of dictionary-fr (every flag) that the Google Books
+                                counts of ../shared/data/fr-frequency hold, with those counts; elided words (d');
+                                the other stems at a fallback prior (data/hashtags/ORIGIN.md)
+  data/hashtags/fr/bigrams.txt  "word word<TAB>count": the Google Books pairs of listed words
+  data/hashtags/fr/names.txt    "name<TAB>count": dictionary-fr's capitalised names (Bretagne), lowercase
+  data/hashtags/fr/forms.bloom  a Bloom filter of the lowercase dictionary-fr forms words.txt lacks (src/hashtags/lexicon.rs)
+  data/hashtags/fr/LICENSE-google-books-ngram   the counts' licence (CC BY 3.0), copied
 """
 
 import argparse
+import csv
 import pathlib
 import re
 import shutil
@@ -28,26 +32,30 @@ DICTIONARY_EN = "dictionary-en@4.0.0"
 DICTIONARY_FR = "dictionary-fr@3.0.0"
 EN_WORDS_KEPT = 60_000
 EN_BIGRAMS_KEPT = 60_000
-# Suffix flags with more rules than this conjugate verbs (dozens of forms each): their forms are left to Hunspell's
-# own check and kept out of the candidate list, which holds stems, plurals and feminines.
-FR_MAX_RULES_PER_FLAG = 12
 MAX_WORD_CHARS = 24
 
-# French words far more frequent than a length prior says: articles, pronouns, prepositions and a few
-# everyday words of social posts. Their pseudo-count is raised to FR_COMMON_SCORE.
-FR_COMMON = """
-le la les l un une des du de d au aux et ou mais donc or ni car ce cet cette ces mon ma mes ton ta tes son sa ses
-notre nos votre vos leur leurs je tu il elle on nous vous ils elles me te se moi toi lui eux y en qui que quoi dont
-où pour par avec sans sous sur dans chez vers entre avant après pendant depuis contre très plus moins bien mal
-tout tous toute toutes rien jamais toujours encore déjà aussi ici là oui non pas ne si comme quand est sont être
-avoir fait faire a ai as ont été bon bonne bonnes bons belle beau beaux belles grand grande petit petite nouveau
-nouvelle jour jours nuit matin soir semaine année an ans vie amour ami amis amie famille maison travail merci
-bonjour salut bravo fête fêtes vacances été hiver printemps automne noël paris france français française monde
-ville mer plage soleil vin thé jeu jeux lac roi feu fin mot nom air eau sel riz lit bus rue art bal île
-photo photos vidéo cuisine recette recettes mode beauté sport voyage voyages art musique
-""".split()
-FR_COMMON_SCORE = 5_000_000
-FR_SHORT_SCORE = 1_000
+# ../shared/data/fr-frequency (Google Books Ngram French 2010-2019, CC BY 3.0): the cleaned 10,000-word list first,
+# then the longer 33,788-word list for rarer forms, and the 5,000 most frequent word pairs.
+FR_FREQUENCY = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fr-frequency"
+FR_UNIGRAMS = ("1grams_french.csv", "1grams_french_cleaner.csv")
+FR_BIGRAMS = "2grams_french.csv"
+# Words Google's tokeniser cuts off an elided word that Hunspell only knows whole: "hui" of aujourd'hui.
+FR_TOKEN_HALVES = {"hui"}
+# Single letters that are words (à, a, y).
+FR_ONE_LETTER_WORDS = {"à", "a", "y"}
+# Elided words, written in a tag without their apostrophe (#offredemploi); words.txt keeps it. Other tokens of the
+# counts that end in an apostrophe are English ("don'", "'s") or foreign.
+FR_ELIDED = set("l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' quoiqu' quelqu' presqu' aujourd'".split())
+# Fallback pseudo-count of a dictionary stem no count list holds: below the rarest counted word (6,122), falling
+# tenfold every 8 letters (shorter words are more frequent), so a split prefers fewer, counted words.
+FR_FALLBACK_LOG10 = 4.0
+# The Bloom filter of the lowercase French forms of four letters or more that words.txt lacks (fr/forms.bloom): 2^21
+# bits (256 KB) for about 340,000 forms, 4 probes, about 5 % false hits, each confirmed by Hunspell. The hashing and
+# the probes must match src/hashtags/lexicon.rs (FormFilter).
+FORMS_BLOOM_BITS = 1 << 21
+FORMS_BLOOM_PROBES = 4
+FORMS_MIN_CHARS = 4
+FR_FALLBACK_LETTERS_PER_DECADE = 8
 
 
 def run(cmd, cwd):
@@ -108,65 +116,144 @@ def hunspell_condition(cond: str):
     return re.compile("(?:" + cond + ")$") if cond != "." else None
 
 
+def flag_list(flags: str):
+    """The flags of a dictionary entry or continuation class (FLAG long: two characters each)."""
+    return [flags[i : i + 2] for i in range(0, len(flags) - 1, 2)]
+
+
 def french_forms(package: pathlib.Path):
-    """Stems of index.dic and their one-level suffix forms from small (nominal) flags; prefixes are elisions."""
+    """Every form Hunspell accepts from index.dic and index.aff without a prefix: each stem (unless it needs an
+    affix or is forbidden) and each form of each of its suffix flags, whatever the number of rules (the gender and
+    plural flags F., F+ and the verb conjugations alike), with one more suffix when a rule allows it (S.).
+    Returns {form: is_stem}."""
     rules = {}
+    need_affix = forbidden = None
     with open(package / "index.aff", encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) >= 5 and parts[0] == "SFX":
+            if len(parts) == 2 and parts[0] == "NEEDAFFIX":
+                need_affix = parts[1]
+            elif len(parts) == 2 and parts[0] == "FORBIDDENWORD":
+                forbidden = parts[1]
+            elif len(parts) >= 5 and parts[0] == "SFX":
                 _, flag, strip, add, cond = parts[:5]
-                add = add.split("/")[0]
+                add, _, continuation = add.partition("/")
                 rules.setdefault(flag, []).append(
-                    ("" if strip == "0" else strip, "" if add == "0" else add, hunspell_condition(cond))
+                    (
+                        "" if strip == "0" else strip,
+                        "" if add == "0" else add,
+                        hunspell_condition(cond),
+                        flag_list(continuation),
+                    )
                 )
+
+    def suffixed(stem, flags, forms, depth):
+        for flag in flags:
+            for strip, add, cond, continuation in rules.get(flag, ()):
+                if stem.endswith(strip) and (cond is None or cond.search(stem)):
+                    form = stem[: len(stem) - len(strip)] + add
+                    forms.setdefault(form, False)
+                    if depth == 0:
+                        suffixed(form, [c for c in continuation if c in rules], forms, 1)
+
     forms = {}
     with open(package / "index.dic", encoding="utf-8") as f:
         next(f)  # the entry count
         for line in f:
             entry = line.split()[0] if line.split() else ""
             stem, _, flags = entry.partition("/")
-            if not stem:
+            flags = flag_list(flags)
+            if not stem or forbidden in flags:
                 continue
-            forms.setdefault(stem, True)
-            for i in range(0, len(flags) - 1, 2):
-                flag_rules = rules.get(flags[i : i + 2], ())
-                if len(flag_rules) > FR_MAX_RULES_PER_FLAG:
-                    continue
-                for strip, add, cond in flag_rules:
-                    if stem.endswith(strip) and (cond is None or cond.search(stem)):
-                        form = stem[: len(stem) - len(strip)] + add
-                        forms.setdefault(form, False)
+            if need_affix not in flags:
+                forms[stem] = True
+            suffixed(stem, flags, forms, 0)
     return forms
 
 
-def french(package: pathlib.Path, out: pathlib.Path):
+def french_counts(frequency: pathlib.Path):
+    """{token: count} of the Google Books unigram lists (the cleaned list wins), and [(pair, count)] of bigrams."""
+    counts = {}
+    for name in FR_UNIGRAMS:
+        with open(frequency / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                counts.setdefault(row["ngram"], int(row["freq"]))
+    with open(frequency / FR_BIGRAMS, encoding="utf-8", newline="") as f:
+        pairs = [(row["ngram"], int(row["freq"])) for row in csv.DictReader(f)]
+    return counts, pairs
+
+
+def fr_fallback(word: str) -> int:
+    return int(10 ** (FR_FALLBACK_LOG10 - len(word) / FR_FALLBACK_LETTERS_PER_DECADE))
+
+
+def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
+    """words.txt: every counted lowercase form Hunspell accepts, with its count (and the counted names, Noël,
+    lowercase), plus elided words (l', d', qu') and every lowercase dictionary stem without a count (hyphenated ones
+    joined), at the fallback prior; other forms without a count are left to Hunspell. names.txt: capitalised dictionary forms (Bretagne), counted or at the prior. bigrams.txt: counted
+    pairs of listed words."""
+    forms = french_forms(package)
+    counts, pairs = french_counts(frequency)
+
+    def listable(word):
+        return word.isalpha() and word.islower() and len(word) <= MAX_WORD_CHARS
+
     scored = {}
+    for token, count in counts.items():
+        elided = token in FR_ELIDED
+        if elided or (listable(token) and (token in forms or token in FR_TOKEN_HALVES)):
+            if len(token) >= 2 or token in FR_ONE_LETTER_WORDS:
+                scored[token] = count
+        elif token[:1].isupper() and token in forms and listable(token.lower()):
+            # The names the counts keep on purpose (Noël, France, Europe) are typed in lower case in tags.
+            scored.setdefault(token.lower(), count)
     names = {}
-    for form, is_stem in french_forms(package).items():
+    for form, is_stem in forms.items():
         if form[:1].isupper() and form[1:].islower() and form.isalpha() and 4 <= len(form) <= MAX_WORD_CHARS:
             # Place and other proper names (Bretagne, Marseille): offered as fixes of a capitalised tag only.
-            names[form.lower()] = max(names.get(form.lower(), 0), int(10 ** (7 - len(form) / 4)))
-            continue
-        word = form
-        if not word.isalpha() or not word.islower() or len(word) > MAX_WORD_CHARS or len(word) < 2 and word not in FR_COMMON:
-            continue
-        # Prior: a pseudo-count falling tenfold every 4 letters, stems twice their derived forms; words of 3 letters
-        # or fewer are rare (abbreviations, symbols) unless FR_COMMON lists them.
-        if len(word) <= 3:
-            score = FR_SHORT_SCORE
-        else:
-            score = int(10 ** (7 - len(word) / 4) * (2 if is_stem else 1))
-        scored[word] = max(scored.get(word, 0), score)
-    for word in FR_COMMON:
-        scored[word] = max(scored.get(word, 0), FR_COMMON_SCORE)
+            names[form.lower()] = counts.get(form, fr_fallback(form))
+        elif is_stem and listable(form) and len(form) >= 2 and form not in scored:
+            scored[form] = fr_fallback(form)
+        elif is_stem and "-" in form and listable(form.replace("-", "")) and form.replace("-", "") not in scored:
+            # A hyphenated word is typed whole in a tag (week-end: #bonweekend; bien-être: #bienêtre).
+            scored[form.replace("-", "")] = fr_fallback(form.replace("-", ""))
     ordered = sorted(scored.items(), key=lambda wc: (-wc[1], wc[0]))
     with open(out / "words.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{w}\t{c}\n" for w, c in ordered)
     ordered_names = sorted(((n, c) for n, c in names.items() if n not in scored), key=lambda nc: (-nc[1], nc[0]))
     with open(out / "names.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{n}\t{c}\n" for n, c in ordered_names)
-    return len(ordered), len(ordered_names)
+    n_forms = forms_bloom(forms, scored, out)
+    bigrams = [(p, c) for p, c in pairs if all(w in scored for w in p.split(" "))]
+    with open(out / "bigrams.txt", "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(f"{p}\t{c}\n" for p, c in bigrams)
+    return len(ordered), len(ordered_names), len(bigrams), n_forms
+
+
+def fnv1a64(text: str) -> int:
+    h = 0xCBF29CE484222325
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def forms_bloom(forms, listed, out: pathlib.Path):
+    """fr/forms.bloom: a Bloom filter of the lowercase forms Hunspell accepts that the word list lacks, so that the
+    segmenter asks Hunspell only about stretches that may be words (src/hashtags/lexicon.rs reads it)."""
+    bits = bytearray(FORMS_BLOOM_BITS // 8)
+    kept = [
+        f
+        for f in forms
+        if f.isalpha() and f.islower() and FORMS_MIN_CHARS <= len(f) <= MAX_WORD_CHARS and f not in listed
+    ]
+    for form in kept:
+        h = fnv1a64(form)
+        h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
+        for i in range(FORMS_BLOOM_PROBES):
+            bit = (h1 + i * h2) % FORMS_BLOOM_BITS
+            bits[bit // 8] |= 1 << (bit % 8)
+    (out / "forms.bloom").write_bytes(bytes(bits))
+    return len(kept)
 
 
 def main():
@@ -183,8 +270,9 @@ def main():
         copy_hunspell(source / "dictionary-fr" / "package", root / "fr")
         wordsegment_license(source / "ws", root / "en" / "LICENSE-wordsegment")
         n_en, n_bi = english(source / "ws" / "wordsegment", root / "en")
-        n_fr, n_names = french(source / "dictionary-fr" / "package", root / "fr")
-    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names")
+        n_fr, n_names, n_fr_bi, n_forms = french(source / "dictionary-fr" / "package", FR_FREQUENCY, root / "fr")
+    shutil.copyfile(FR_FREQUENCY / "LICENSE", root / "fr" / "LICENSE-google-books-ngram")
+    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names, {n_fr_bi} bigrams, {n_forms} forms")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ const sections = [
   ['aff', file('index.aff')],
   ['dic', file('index.dic')],
   ['words', file('words.txt')],
+  ['bigrams', file('bigrams.txt')],
 ];
-if (lang === 'en') sections.push(['bigrams', file('bigrams.txt')]);
-if (lang === 'fr') sections.push(['names', file('names.txt')]);
-// French words are dictionary-fr's own lowercase forms (tools/hashtag_data.py); English ones are web counts.
+if (lang === 'fr') sections.push(['names', file('names.txt')], ['forms', file('forms.bloom')]);
+// French words are forms dictionary-fr accepts (tools/hashtag_data.py); English ones are web counts.
 sections.push(['words-from-dictionary', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
 
 const parts = [Buffer.from('STRATEGE-LEXICON 1\n')];

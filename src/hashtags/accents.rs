@@ -5,19 +5,26 @@
 pub fn fold_accents(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            _ => out.push(c),
-        }
+        let (first, second) = fold_char(c);
+        out.push(first);
+        out.extend(second);
     }
     out
+}
+
+/// `c` without its accent: one character, or two for a ligature (œ → oe).
+pub fn fold_char(c: char) -> (char, Option<char>) {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => ('a', None),
+        'é' | 'è' | 'ê' | 'ë' => ('e', None),
+        'î' | 'ï' | 'í' | 'ì' => ('i', None),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => ('o', None),
+        'ù' | 'û' | 'ü' | 'ú' => ('u', None),
+        'ç' => ('c', None),
+        'ÿ' => ('y', None),
+        'ñ' => ('n', None),
+        'œ' => ('o', Some('e')),
+        'æ' => ('a', Some('e')),
+        _ => (c, None),
+    }
 }

@@ -5,6 +5,12 @@
 //! looks up itself and its own one-deletion forms (two-deletion forms too when it is long), so that one insertion,
 //! deletion, substitution or transposition always meets, and many two-edit typos of long words do. The first
 //! letter is taken as typed: typos seldom hit it, and names such as Zalando are not "fixed" to alando.
+//!
+//! Forms are indexed without accents, so that a stretch typed without any (#PetitDejeuner) meets the accented word
+//! at the distance of its typo; a stretch typed with accents is measured against the words as written, accents
+//! counting as letters (carrière is two edits from carrier, not one).
+
+use super::accents::fold_accents;
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
@@ -23,7 +29,8 @@ pub struct DeleteIndex {
     entries: Vec<(u32, u32)>,
     /// Start of each bucket in `entries` (by the top `BUCKET_BITS` bits of the hash), plus the end.
     buckets: Vec<u32>,
-    /// Each word's characters without accents, by id (empty for words not indexed).
+    /// Each word's characters without accents, by id (empty for words not indexed); queries typed with accents are
+    /// measured against the words as the lexicon writes them.
     chars: Vec<Box<[char]>>,
 }
 
@@ -97,7 +104,7 @@ impl DeleteIndex {
         let mut chars = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
-            let cs: Box<[char]> = super::accents::fold_accents(word).chars().collect();
+            let cs: Vec<char> = fold_accents(word).chars().collect();
             if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
                 let prefixes = Prefixes::new(&cs);
                 pairs.push((prefixes.key_without([NONE, NONE]), id as u32));
@@ -107,7 +114,7 @@ impl DeleteIndex {
                         pairs.push((prefixes.key_without([i, NONE]), id as u32));
                     }
                 }
-                chars.push(cs);
+                chars.push(cs.into_boxed_slice());
             } else {
                 chars.push(Box::default());
             }
@@ -125,13 +132,18 @@ impl DeleteIndex {
     }
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
-    /// `query` itself is not returned when it is a word. Distances are between forms without accents. Appends to `out`, which it leaves sorted by id.
-    pub fn near(&self, query: &[char], out: &mut Vec<(u32, u8)>) {
+    /// `query` itself is not returned when it is a word. A query typed without accents is measured against the words
+    /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
+    /// by id.
+    /// With `keep_first`, only words that begin with the letter typed first (ignoring accents).
+    /// `words` are the lexicon's words by id, as written.
+    pub fn near(&self, words: &[Box<str>], typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+        let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
-        let query = if query.iter().all(char::is_ascii) {
-            query
+        let query = if plain {
+            typed
         } else {
-            folded = super::accents::fold_accents(&query.iter().collect::<String>()).chars().collect();
+            folded = fold_accents(&typed.iter().collect::<String>()).chars().collect();
             &folded
         };
         let n = query.len();
@@ -139,16 +151,24 @@ impl DeleteIndex {
             return;
         }
         let from = out.len();
-        let visit = |key: u32, out: &mut Vec<(u32, u8)>| {
+        let mut written = Vec::with_capacity(MAX_ROW);
+        let mut visit = |key: u32, out: &mut Vec<(u32, u8)>| {
             let b = bucket(key);
             let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
             for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
-                let word = &self.chars[id as usize];
-                if word.first() != query.first() {
+                let folded = &self.chars[id as usize];
+                if keep_first && folded.first() != query.first() {
                     continue;
                 }
-                let limit = if word.len() >= LONG_WORD_CHARS && n >= LONG_WORD_CHARS { 2 } else { 1 };
-                if let Some(d) = bounded_distance(query, word, limit) {
+                let (a, b) = if plain {
+                    (query, &folded[..])
+                } else {
+                    written.clear();
+                    written.extend(words[id as usize].chars());
+                    (typed, &written[..])
+                };
+                let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { 2 } else { 1 };
+                if let Some(d) = bounded_distance(a, b, limit) {
                     if d > 0 {
                         out.push((id, d));
                     }
@@ -232,7 +252,7 @@ mod tests {
         let boxed: Vec<Box<str>> = words.iter().map(|&w| w.into()).collect();
         let index = DeleteIndex::build(&boxed, &vec![true; boxed.len()]);
         let mut out = Vec::new();
-        index.near(&chars(query), &mut out);
+        index.near(&boxed, &chars(query), true, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 
@@ -260,6 +280,18 @@ mod tests {
         assert_eq!(near(&words, "zmedia"), []); // the first letter is kept
         assert_eq!(near(&words, "media"), []);
         assert_eq!(near(&words, "zzzzz"), []);
+    }
+
+    #[test]
+    fn accents_typed_count_and_accents_left_out_do_not() {
+        let words = ["carrier", "carrière", "publique"];
+        // Typed with accents: carrière is two edits from carrier, and none from itself.
+        assert_eq!(near(&words, "carrière"), []);
+        assert_eq!(near(&words, "carrère"), [("carrière".to_owned(), 1)]);
+        // Typed without any: the accented word is at the distance of the typo.
+        assert_eq!(near(&words, "carrere"), [("carrière".to_owned(), 1)]);
+        assert_eq!(near(&words, "carier"), [("carrier".to_owned(), 1)]);
+        assert_eq!(near(&words, "ubique"), []);
     }
 
     #[test]

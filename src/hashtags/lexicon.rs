@@ -1,5 +1,6 @@
 //! One language's hashtag lexicon: the Hunspell dictionary (the judge of what is a word), the word-frequency model
-//! (unigram costs, English bigrams) and the typo candidate index. A `Checker` owns the lexicons it checks with.
+//! (unigram costs, bigrams, a cost for the words Hunspell accepts that the list lacks) and the typo candidate index.
+//! A `Checker` owns the lexicons it checks with.
 //!
 //! The extension's service worker loads each language once from a packed file (`dist/chrome/lexicon/en.bin`, made
 //! by `tools/pack-lexicon.mjs`); the native CLI builds the same lexicons from `data/hashtags/` compiled in.
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-pub use super::accents::fold_accents;
+use super::accents::fold_accents;
 use super::fuzzy::DeleteIndex;
 use crate::lang::Lang;
 
@@ -27,13 +28,17 @@ const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
 pub struct Sources<'a> {
     pub aff: &'a str,
     pub dic: &'a str,
-    /// `word<TAB>count` lines, most frequent first.
+    /// `word<TAB>count` lines, most frequent first. A word ending in `'` is elided (French l', d', qu'): it is
+    /// written without its apostrophe in a tag, and only before a word that begins with a vowel or h.
     pub words: &'a str,
     /// `first second<TAB>count` lines; empty when the language has no bigram counts.
     pub bigrams: &'a str,
     /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
     pub names: &'a str,
-    /// The words come from the Hunspell dictionary itself, lowercase; otherwise (web counts, with their frequent
+    /// A Bloom filter of the lowercase forms Hunspell accepts that `words` lacks (`tools/hashtag_data.py`), so that
+    /// only stretches that may be words are looked up; empty: every stretch is.
+    pub forms: &'a [u8],
+    /// The words are forms the Hunspell dictionary accepts, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
     pub words_from_dictionary: bool,
 }
@@ -51,13 +56,16 @@ pub struct Lexicon {
     correct: Vec<bool>,
     /// Ids from this one on are proper names.
     first_name: u32,
-    /// Word ids are ranks by real counts (not a prior over a dictionary).
-    pub counted: bool,
+    /// Ids of the elided words (l, d, qu for l', d', qu'), sorted.
+    elided: Vec<u32>,
     /// -ln P(second | first), by (first id, second id).
     bigram_costs: HashMap<(u32, u32), f32, FixedState>,
     /// ln of the total count: the scale of the unknown-word cost.
     ln_total: f32,
-    pub(super) near: DeleteIndex,
+    /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
+    dictionary_cost: f32,
+    forms: FormFilter,
+    near: DeleteIndex,
 }
 
 /// The first line of a packed lexicon file; sections follow as `name\nbyte length\nbytes`.
@@ -71,6 +79,7 @@ impl Lexicon {
         let mut words = Vec::new();
         let mut counts = Vec::new();
         let mut first_name = 0;
+        let mut elided = Vec::new();
         for (list, lines) in [sources.words, sources.names].into_iter().enumerate() {
             if list == 1 {
                 first_name = words.len() as u32;
@@ -78,20 +87,31 @@ impl Lexicon {
             for line in lines.lines() {
                 let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
                 let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-                words.push(Box::<str>::from(word));
+                if let Some(stem) = word.strip_suffix('\'') {
+                    elided.push(words.len() as u32);
+                    words.push(Box::<str>::from(stem));
+                } else {
+                    words.push(Box::<str>::from(word));
+                }
                 counts.push(count);
             }
         }
         let total: f64 = counts.iter().sum();
-        let costs = counts.iter().map(|&c| (total / c).ln() as f32).collect();
-        let ids: HashMap<Box<str>, u32, FixedState> =
-            words.iter().enumerate().map(|(i, w)| (w.clone(), i as u32)).collect();
+        let costs: Vec<f32> = counts.iter().map(|&c| (total / c).ln() as f32).collect();
+        let rarest = costs[..first_name as usize].iter().copied().fold(0.0, f32::max);
+        let mut ids: HashMap<Box<str>, u32, FixedState> =
+            HashMap::with_capacity_and_hasher(words.len(), FixedState::default());
+        for (i, w) in words.iter().enumerate() {
+            // A word listed twice (a name that is also a common word) keeps its more frequent, first id.
+            ids.entry(w.clone()).or_insert(i as u32);
+        }
         let mut bigram_costs = HashMap::with_hasher(FixedState::default());
         for line in sources.bigrams.lines() {
             let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
             let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
             let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-            if let (Some(&a), Some(&b)) = (ids.get(first), ids.get(second)) {
+            let id = |w: &str| ids.get(w.strip_suffix('\'').unwrap_or(w)).copied();
+            if let (Some(a), Some(b)) = (id(first), id(second)) {
                 bigram_costs.insert((a, b), (counts[a as usize] / count).ln().max(0.0) as f32);
             }
         }
@@ -111,7 +131,12 @@ impl Lexicon {
                     && (sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
             })
             .collect();
-        let offered: Vec<bool> = correct.iter().enumerate().map(|(id, &c)| c || id >= first_name as usize).collect();
+        // Elided words are never a typo's fix ("jusqu" is no word of its own).
+        let offered: Vec<bool> = correct
+            .iter()
+            .enumerate()
+            .map(|(id, &c)| (c || id >= first_name as usize) && elided.binary_search(&(id as u32)).is_err())
+            .collect();
         let near = DeleteIndex::build(&words, &offered);
         Ok(Lexicon {
             lang,
@@ -122,26 +147,31 @@ impl Lexicon {
             costs,
             correct,
             first_name,
-            counted: !sources.words_from_dictionary,
+            elided,
             bigram_costs,
             ln_total: total.ln() as f32,
+            dictionary_cost: rarest + std::f32::consts::LN_2,
+            forms: FormFilter::new(sources.forms)?,
             near,
         })
     }
 
-    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`,
-    /// `words-from-dictionary`).
+    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`, `forms`
+    /// (binary), `words-from-dictionary`).
     pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
         let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file")?;
-        let mut sections: HashMap<&str, &str> = HashMap::new();
+        let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
             let len: usize = take_line(&mut rest)?.parse().map_err(|_| format!("bad length of section {name}"))?;
             let body = rest.get(..len).ok_or_else(|| format!("section {name} is truncated"))?;
-            sections.insert(name, std::str::from_utf8(body).map_err(|_| format!("section {name} is not UTF-8"))?);
+            sections.insert(name, body);
             rest = &rest[len..];
         }
-        let get = |name: &str| sections.get(name).copied().ok_or_else(|| format!("lexicon has no {name} section"));
+        let get = |name: &str| {
+            let body = sections.get(name).ok_or_else(|| format!("lexicon has no {name} section"))?;
+            std::str::from_utf8(body).map_err(|_| format!("section {name} is not UTF-8"))
+        };
         let lang = Lang::from_id(get("lang")?).ok_or("lexicon of an unknown language")?;
         let sources = Sources {
             aff: get("aff")?,
@@ -149,6 +179,7 @@ impl Lexicon {
             words: get("words")?,
             bigrams: get("bigrams").unwrap_or(""),
             names: get("names").unwrap_or(""),
+            forms: sections.get("forms").copied().unwrap_or_default(),
             words_from_dictionary: get("words-from-dictionary").is_ok_and(|v| v == "yes"),
         };
         Lexicon::build(lang, &sources)
@@ -174,9 +205,17 @@ impl Lexicon {
     /// frequent (my, we, le, de; fun, gym, vin), not any abbreviation the dictionary holds ("christjas" is no
     /// "christ jas").
     pub fn is_common_word(&self, lower: &str) -> bool {
+        if self.id(lower).is_some_and(|id| self.is_elided(id)) {
+            // The split puts an elided word only before a vowel or h (segment.rs).
+            return true;
+        }
+        let one_letter_word = match self.lang {
+            Lang::En => matches!(lower, "a" | "i"),
+            Lang::Fr => matches!(lower, "a" | "à" | "y"),
+        };
         let rank_limit = match lower.chars().count() {
-            // Of single letters only the words themselves: never the "o" of "Zealand o".
-            0..=1 if !matches!(lower, "a" | "i" | "y" | "à") => 0,
+            // Of single letters only the words themselves: never the "o" of "Zealand o", nor the "i" of "handicap i".
+            0..=1 if !one_letter_word => 0,
             0..=2 => FREQUENT_TWO_LETTER_RANK,
             3 => FREQUENT_THREE_LETTER_RANK,
             _ => usize::MAX,
@@ -185,6 +224,11 @@ impl Lexicon {
             Some(id) => self.is_correct(id) && (id as usize) < rank_limit,
             None => rank_limit == usize::MAX && self.hunspell.check(lower),
         }
+    }
+
+    /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').
+    pub fn is_elided(&self, id: u32) -> bool {
+        self.elided.binary_search(&id).is_ok()
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -202,6 +246,23 @@ impl Lexicon {
         self.ln_total - std::f32::consts::LN_10 + chars as f32 * std::f32::consts::LN_10
     }
 
+    /// Words within typo distance of `stretch` (`DeleteIndex::near`), appended to `out` with their distance.
+    pub fn candidates(&self, stretch: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+        self.near.near(&self.words, stretch, keep_first, out);
+    }
+
+    /// The cost of a run of letters the list lacks but Hunspell accepts as written (a rare form, a conjugation): a
+    /// dictionary word, rarer than any listed one, never the unknown price.
+    pub fn dictionary_cost(&self) -> f32 {
+        self.dictionary_cost
+    }
+
+    /// Hunspell accepts `lower`, a stretch of a split the word list lacks, as written; the form filter answers most
+    /// stretches that are no word without asking Hunspell.
+    pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
+        self.forms.may_hold(lower) && self.hunspell.check(lower)
+    }
+
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
     /// (en_US stores "Monday", "NASA", "Paris").
     pub fn is_word(&self, lower: &str) -> bool {
@@ -210,6 +271,41 @@ impl Lexicon {
 
     pub fn word_count(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// A Bloom filter of the forms of a dictionary the word list lacks: no false misses, about 5 % false hits (`tools/hashtag_data.py` writes
+/// it with the same hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2`).
+struct FormFilter {
+    bits: Vec<u8>,
+}
+
+/// Probes per form (`FORMS_BLOOM_PROBES` of `tools/hashtag_data.py`).
+const FORM_FILTER_PROBES: u64 = 4;
+
+impl FormFilter {
+    fn new(bytes: &[u8]) -> Result<FormFilter, String> {
+        if !bytes.is_empty() && !bytes.len().is_power_of_two() {
+            return Err(format!("a form filter of {} bytes (a power of two is expected)", bytes.len()));
+        }
+        Ok(FormFilter { bits: bytes.to_vec() })
+    }
+
+    /// Whether `form` may be in the set (always true without a filter).
+    fn may_hold(&self, form: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in form.as_bytes() {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let (h1, h2) = (h & 0xffff_ffff, (h >> 32) | 1);
+        let bits = self.bits.len() as u64 * 8;
+        (0..FORM_FILTER_PROBES).all(|i| {
+            let bit = (h1 + i * h2) % bits;
+            self.bits[(bit / 8) as usize] & (1 << (bit % 8)) != 0
+        })
     }
 }
 
@@ -245,14 +341,16 @@ pub fn embedded(lang: Lang) -> Lexicon {
             words: include_str!("../../data/hashtags/en/words.txt"),
             bigrams: include_str!("../../data/hashtags/en/bigrams.txt"),
             names: "",
+            forms: &[],
             words_from_dictionary: false,
         },
         Lang::Fr => Sources {
             aff: include_str!("../../data/hashtags/fr/index.aff"),
             dic: include_str!("../../data/hashtags/fr/index.dic"),
             words: include_str!("../../data/hashtags/fr/words.txt"),
-            bigrams: "",
+            bigrams: include_str!("../../data/hashtags/fr/bigrams.txt"),
             names: include_str!("../../data/hashtags/fr/names.txt"),
+            forms: include_bytes!("../../data/hashtags/fr/forms.bloom"),
             words_from_dictionary: true,
         },
     };
@@ -268,8 +366,15 @@ mod tests {
 
     fn tiny() -> Lexicon {
         let words = "hello\t90\nworld\t10\nhelo\t3\n";
-        let sources =
-            Sources { aff: AFF, dic: DIC, words, bigrams: "hello world\t5\n", names: "", words_from_dictionary: false };
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words,
+            bigrams: "hello world\t5\n",
+            names: "",
+            forms: &[],
+            words_from_dictionary: false,
+        };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
 
@@ -293,11 +398,60 @@ mod tests {
         // Ranks below TRUSTED_WEB_WORDS are words (online, cyber); beyond, Hunspell decides ("buisness").
         let mut words: String = (0..TRUSTED_WEB_WORDS).map(|i| format!("filler{i}\t{}\n", 1_000_000 - i)).collect();
         words += "hello\t10\nhelo\t9\n";
-        let sources =
-            Sources { aff: AFF, dic: DIC, words: &words, bigrams: "", names: "", words_from_dictionary: false };
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words: &words,
+            bigrams: "",
+            names: "",
+            forms: &[],
+            words_from_dictionary: false,
+        };
         let lex = Lexicon::build(Lang::En, &sources).unwrap();
         assert!(lex.is_word("filler3") && lex.is_word("hello"));
         assert!(!lex.is_word("helo") && !lex.is_common_word("helo"));
+    }
+
+    #[test]
+    fn elided_words_and_one_letter_words_follow_the_language() {
+        let words = "de\t100\nd'\t90\nà\t80\ni\t70\n";
+        let sources = Sources {
+            aff: AFF,
+            dic: DIC,
+            words,
+            bigrams: "d' à\t9\n",
+            names: "",
+            forms: &[],
+            words_from_dictionary: true,
+        };
+        let fr = Lexicon::build(Lang::Fr, &sources).unwrap();
+        let d = fr.id("d").unwrap();
+        assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
+        // The bigram of an elided word is written with its apostrophe: "d' à".
+        assert!((fr.cost(Some(d), fr.id("à").unwrap()) - (90f32 / 9.0).ln()).abs() < 1e-5);
+        let en = tiny();
+        assert!(!en.is_common_word("à") && !en.is_elided(en.id("hello").unwrap()));
+    }
+
+    #[test]
+    fn words_hunspell_accepts_cost_a_rare_word_and_the_form_filter_screens_them() {
+        let lex = tiny();
+        assert!(lex.hunspell_accepts_lowercase("hello") && !lex.hunspell_accepts_lowercase("mondey"));
+        assert!(lex.dictionary_cost() > lex.cost(None, lex.id("helo").unwrap()));
+        assert!(lex.dictionary_cost() < lex.unknown_cost(4));
+        // A filter holding "hello" only: other words are not looked up.
+        let mut bits = vec![0u8; 64];
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in b"hello" {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        for i in 0..FORM_FILTER_PROBES {
+            let bit = ((h & 0xffff_ffff) + i * ((h >> 32) | 1)) % 512;
+            bits[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+        let filter = FormFilter::new(&bits).unwrap();
+        assert!(filter.may_hold("hello") && !filter.may_hold("world"));
+        assert!(FormFilter::new(&[0; 3]).is_err());
     }
 
     #[test]

@@ -1,21 +1,29 @@
 //! Splits a run of lowercase letters into the most probable words (`socialmediatips` → social media tips), by
-//! dynamic programming over end positions with unigram costs, the bigram of the best previous word, and a cost for
-//! runs that are no known word. With typos admitted, a stretch may also stand for a known word within the allowed
-//! edit distance (`custmerservice` → customer service), at a cost per edit.
+//! dynamic programming over end positions with unigram costs, the bigram of the best previous word, a dictionary
+//! word's cost for a stretch Hunspell accepts that the list lacks, and a cost for runs that are no word at all. An
+//! elided word (French d, l, qu for d', l', qu') is followed by a word that begins with a vowel or h
+//! (`offredemploi` → offre d emploi). With typos admitted, a stretch may also stand for a known word within the
+//! allowed edit distance (`custmerservice` → customer service), at a cost per edit, without cutting through a word
+//! the exact split found (santé|publique is never santé|ubique).
 
+use super::accents::{fold_accents, fold_char};
 use super::fuzzy::MIN_CANDIDATE_CHARS;
-use super::lexicon::{fold_accents, Lexicon, MAX_WORD_CHARS};
+use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 
 /// Cost of one edit, in nats: a typo fix must make the split this much more probable, per edit, to win.
 pub const TYPO_COST: f32 = 6.0;
+/// Shortest stretch Hunspell is asked about: shorter ones are abbreviations and symbols more often than words.
+const MIN_DICTIONARY_CHARS: usize = 4;
 
 /// One word of a split: the word as the lexicon spells it (or the letters as typed when unknown).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
     pub text: String,
+    /// Letters typed for it.
+    pub typed: usize,
     /// Edits from the letters typed to `text` (0: typed as is).
     pub edits: u8,
-    /// A word of the frequency list (false: a run of letters it does not know).
+    /// A word of the frequency list or of Hunspell (false: a run of letters neither knows).
     pub known: bool,
 }
 
@@ -33,7 +41,12 @@ impl Split {
 
 #[derive(Clone, Copy)]
 enum Edge {
-    Known { id: u32, edits: u8 },
+    Known {
+        id: u32,
+        edits: u8,
+    },
+    /// Accepted by Hunspell, not in the list.
+    Dictionary,
     Unknown,
 }
 
@@ -41,72 +54,155 @@ enum Edge {
 struct Best {
     cost: f32,
     from: usize,
+    /// The state at `from`: whether the word before ends elided.
+    from_elided: bool,
     edge: Edge,
 }
 
-/// The best split of `letters` (lowercase); typo-tolerant when `typos`. Each word adds `word_cost`: how unlikely
-/// the writer is to have run one more word in (high inside one CamelCase hump).
-pub fn split(lex: &Lexicon, letters: &[char], typos: bool, word_cost: f32) -> Split {
+/// Hunspell's verdicts on the stretches of one run, asked once each: the exact and the typo-tolerant split share
+/// them.
+pub struct Verdicts {
+    /// By `start * (MAX_WORD_CHARS + 1) + len`: 0 not asked, 1 accepted, 2 rejected.
+    asked: Vec<u8>,
+}
+
+impl Verdicts {
+    pub fn new(letters: usize) -> Verdicts {
+        Verdicts { asked: vec![0; letters * (MAX_WORD_CHARS + 1)] }
+    }
+
+    fn accepts(&mut self, lex: &Lexicon, start: usize, stretch: &str, len: usize) -> bool {
+        let slot = &mut self.asked[start * (MAX_WORD_CHARS + 1) + len];
+        if *slot == 0 {
+            *slot = if lex.hunspell_accepts_lowercase(stretch) { 1 } else { 2 };
+        }
+        *slot == 1
+    }
+}
+
+/// Letters that may follow an elided word (l'amour, d'hiver).
+fn opens_elision(c: char) -> bool {
+    matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
+}
+
+/// The best split of `letters` (lowercase). Each word adds `word_cost`: how unlikely the writer is to have run one
+/// more word in (high inside one CamelCase hump). With `typos`, the exact split of the same letters: stretches may
+/// then stand for a word within the allowed edits, but never begin or end inside one of its words when they are all
+/// correct.
+pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Split>, verdicts: &mut Verdicts) -> Split {
     let n = letters.len();
-    let mut best: Vec<Option<Best>> = vec![None; n + 1];
-    best[0] = Some(Best { cost: 0.0, from: 0, edge: Edge::Unknown });
+    // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
+    let mut inside = vec![false; n + 1];
+    if let Some(exact) = typos.filter(|exact| exact.words.iter().all(|w| w.known && lex.is_common_word(&w.text))) {
+        let mut at = 0;
+        for w in &exact.words {
+            inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
+            at += w.typed;
+        }
+    }
+    // A typo split matters only when cheaper than the exact one: costlier paths are not explored further (every
+    // step costs zero or more). Unknown runs stay open, so that every end is reached.
+    let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
+    // best[end][elided]: the cheapest split of letters[..end] whose last word is (not) elided.
+    let mut best: Vec<[Option<Best>; 2]> = vec![[None, None]; n + 1];
+    best[0][0] = Some(Best { cost: 0.0, from: 0, from_elided: false, edge: Edge::Unknown });
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
-        let mut winner: Option<Best> = None;
-        let mut offer = |candidate: Best| {
-            if winner.is_none_or(|w| candidate.cost < w.cost) {
-                winner = Some(candidate);
+        let mut winners: [Option<Best>; 2] = [None, None];
+        let offer = |winners: &mut [Option<Best>; 2], elided: bool, candidate: Best| {
+            let slot = &mut winners[usize::from(elided)];
+            if slot.is_none_or(|w| candidate.cost < w.cost) {
+                *slot = Some(candidate);
             }
         };
-        for start in end.saturating_sub(MAX_WORD_CHARS)..end {
-            let Some(mut before) = best[start] else { continue };
-            before.cost += word_cost;
-            let previous = match before.edge {
-                Edge::Known { id, .. } if start > 0 => Some(id),
-                _ => None,
-            };
-            let stretch = &letters[start..end];
-            buf.clear();
-            buf.extend(stretch);
-            offer(Best { cost: before.cost + lex.unknown_cost(stretch.len()), from: start, edge: Edge::Unknown });
-            let exact = lex.id(&buf);
-            if let Some(id) = exact {
-                offer(Best {
-                    cost: before.cost + lex.cost(previous, id),
-                    from: start,
-                    edge: Edge::Known { id, edits: 0 },
-                });
-            }
-            // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
-            if typos && !exact.is_some_and(|id| lex.is_correct(id)) && stretch.len() + 1 >= MIN_CANDIDATE_CHARS {
-                near.clear();
-                lex.near.near(stretch, &mut near);
-                for &(id, edits) in &near {
-                    let cost = before.cost + lex.cost(previous, id) + TYPO_COST * f32::from(edits);
-                    offer(Best { cost, from: start, edge: Edge::Known { id, edits } });
+        // First the words of the list and unknown runs, then what costs more to look up (Hunspell, typo candidates),
+        // only where it could still beat them.
+        for costly in [false, true] {
+            for start in end.saturating_sub(MAX_WORD_CHARS)..end {
+                let stretch = &letters[start..end];
+                buf.clear();
+                buf.extend(stretch);
+                let exact = lex.id(&buf);
+                // Typo candidates of the stretch, looked up once for both states at `start`.
+                let mut looked_up = false;
+                for from_elided in [false, true] {
+                    let Some(before) = best[start][usize::from(from_elided)] else { continue };
+                    if from_elided && !opens_elision(stretch[0]) {
+                        continue;
+                    }
+                    let base = before.cost + word_cost;
+                    let previous = match before.edge {
+                        Edge::Known { id, .. } if start > 0 => Some(id),
+                        _ => None,
+                    };
+                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_elided, edge };
+                    if !costly {
+                        match exact {
+                            Some(id) => {
+                                let edge = Edge::Known { id, edits: 0 };
+                                offer(&mut winners, lex.is_elided(id), link(lex.cost(previous, id), edge));
+                            }
+                            None => offer(&mut winners, false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
+                        }
+                        continue;
+                    }
+                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let dictionary = base + lex.dictionary_cost();
+                    if exact.is_none()
+                        && stretch.len() >= MIN_DICTIONARY_CHARS
+                        && dictionary < bound
+                        && verdicts.accepts(lex, start, &buf, stretch.len())
+                    {
+                        offer(&mut winners, false, link(lex.dictionary_cost(), Edge::Dictionary));
+                    }
+                    // A web count of a misspelling ("buisness") is no reason not to look for the word meant.
+                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let may_fix = typos.is_some()
+                        && !inside[start]
+                        && !inside[end]
+                        && base + TYPO_COST < bound
+                        && !exact.is_some_and(|id| lex.is_correct(id))
+                        && stretch.len() + 1 >= MIN_CANDIDATE_CHARS;
+                    if may_fix {
+                        if !looked_up {
+                            near.clear();
+                            // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
+                            // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
+                            lex.candidates(stretch, start == 0, &mut near);
+                            looked_up = true;
+                        }
+                        for &(id, edits) in &near {
+                            let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
+                            offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
+                        }
+                    }
                 }
             }
         }
-        best[end] = winner;
+        best[end] = winners;
     }
     let mut words = Vec::new();
-    let mut at = n;
+    let (mut at, mut elided) = (n, false);
     while at > 0 {
-        let step = best[at].expect("every end is reachable through unknown runs");
+        let step = best[at][usize::from(elided)].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
-        words.push(match step.edge {
+        let text = match step.edge {
             // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
-            Edge::Known { id, edits } if typed.iter().all(char::is_ascii) => {
-                Word { text: fold_accents(lex.word(id)), edits, known: true }
-            }
-            Edge::Known { id, edits } => Word { text: lex.word(id).to_owned(), edits, known: true },
-            Edge::Unknown => Word { text: typed.iter().collect(), edits: 0, known: false },
-        });
-        at = step.from;
+            Edge::Known { id, .. } if typed.iter().all(char::is_ascii) => fold_accents(lex.word(id)),
+            Edge::Known { id, .. } => lex.word(id).to_owned(),
+            Edge::Dictionary | Edge::Unknown => typed.iter().collect(),
+        };
+        let (edits, known) = match step.edge {
+            Edge::Known { edits, .. } => (edits, true),
+            Edge::Dictionary => (0, true),
+            Edge::Unknown => (0, false),
+        };
+        words.push(Word { text, typed: typed.len(), edits, known });
+        (at, elided) = (step.from, step.from_elided);
     }
     words.reverse();
-    Split { words, cost: best[n].map_or(0.0, |b| b.cost) }
+    Split { words, cost: best[n][0].map_or(0.0, |b| b.cost) }
 }
 
 #[cfg(test)]
@@ -123,9 +219,22 @@ mod tests {
             words,
             bigrams: "social media\t200\n",
             names: "",
+            forms: &[],
             words_from_dictionary: true,
         };
         Lexicon::build(Lang::En, &sources).unwrap()
+    }
+
+    /// The exact split of `s`, then the typo-tolerant one when `typos`.
+    fn split_of(lex: &Lexicon, s: &str, typos: bool, word_cost: f32) -> Split {
+        let letters = chars(s);
+        let mut verdicts = Verdicts::new(letters.len());
+        let exact = split(lex, &letters, word_cost, None, &mut verdicts);
+        if typos {
+            split(lex, &letters, word_cost, Some(&exact), &mut verdicts)
+        } else {
+            exact
+        }
     }
 
     fn texts(split: &Split) -> Vec<&str> {
@@ -139,7 +248,7 @@ mod tests {
     #[test]
     fn splits_concatenations_into_known_words() {
         let lex = lexicon();
-        let s = split(&lex, &chars("socialmediatips"), false, 0.0);
+        let s = split_of(&lex, "socialmediatips", false, 0.0);
         assert_eq!(texts(&s), ["social", "media", "tips"]);
         assert_eq!(s.edits(), 0);
     }
@@ -147,14 +256,14 @@ mod tests {
     #[test]
     fn a_word_cost_keeps_a_hump_whole() {
         let lex = lexicon();
-        assert_eq!(texts(&split(&lex, &chars("meida"), false, 0.0)), ["me", "ida"]);
-        assert_eq!(texts(&split(&lex, &chars("meida"), true, 10.0)), ["media"]);
+        assert_eq!(texts(&split_of(&lex, "meida", false, 0.0)), ["me", "ida"]);
+        assert_eq!(texts(&split_of(&lex, "meida", true, 10.0)), ["media"]);
     }
 
     #[test]
     fn unknown_runs_stay_whole() {
         let lex = lexicon();
-        let s = split(&lex, &chars("zalandotips"), false, 0.0);
+        let s = split_of(&lex, "zalandotips", false, 0.0);
         assert_eq!(texts(&s), ["zalando", "tips"]);
         assert!(!s.words[0].known && s.words[1].known);
     }
@@ -162,16 +271,60 @@ mod tests {
     #[test]
     fn typos_are_fixed_when_admitted() {
         let lex = lexicon();
-        let exact = split(&lex, &chars("custmerservice"), false, 0.0);
-        let fixed = split(&lex, &chars("custmerservice"), true, 0.0);
+        let exact = split_of(&lex, "custmerservice", false, 0.0);
+        let fixed = split_of(&lex, "custmerservice", true, 0.0);
         assert_eq!(texts(&fixed), ["customer", "service"]);
         assert_eq!(fixed.edits(), 1);
         assert!(fixed.cost < exact.cost);
-        assert_eq!(texts(&split(&lex, &chars("socialmeida"), true, 0.0)), ["social", "media"]);
+        assert_eq!(texts(&split_of(&lex, "socialmeida", true, 0.0)), ["social", "media"]);
+    }
+
+    fn french() -> Lexicon {
+        let words = "de\t1000\nd'\t800\nl'\t700\nsanté\t300\npublique\t250\nubique\t1\nsan\t1\noffre\t200\n\
+                     emploi\t200\nmer\t100\nbord\t100\ncarrier\t50\nconseil\t100\n";
+        // Hunspell knows carrière (a feminine form the list lacks) and voisins.
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "2\ncarrière\nvoisins\n",
+            words,
+            bigrams: "",
+            names: "",
+            forms: &[],
+            words_from_dictionary: true,
+        };
+        Lexicon::build(Lang::Fr, &sources).unwrap()
+    }
+
+    #[test]
+    fn elided_words_come_before_a_vowel_or_h_only() {
+        let lex = french();
+        assert_eq!(texts(&split_of(&lex, "offredemploi", false, 2.0)), ["offre", "d", "emploi"]);
+        assert_eq!(texts(&split_of(&lex, "borddemer", false, 2.0)), ["bord", "de", "mer"]);
+        // "d" before a consonant is no elision: the run stays unknown rather than "d mer".
+        assert!(!split_of(&lex, "dmer", false, 2.0).words.iter().any(|w| w.text == "d"));
+    }
+
+    #[test]
+    fn a_stretch_hunspell_accepts_costs_a_dictionary_word() {
+        let lex = french();
+        let s = split_of(&lex, "conseilcarrière", false, 2.0);
+        assert_eq!(texts(&s), ["conseil", "carrière"]);
+        assert!(s.words.iter().all(|w| w.known));
+        // No typo split is cheaper: carrière is never "fixed" to carrier.
+        assert_eq!(split_of(&lex, "conseilcarrière", true, 2.0).edits(), 0);
+    }
+
+    #[test]
+    fn a_typo_never_cuts_through_a_word_of_a_correct_exact_split() {
+        let lex = french();
+        // santép → santé (one deletion) would leave "ublique" → ubique: the exact split santé|publique stands.
+        let s = split_of(&lex, "santépublique", true, 2.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 0));
+        assert_eq!(texts(&split_of(&lex, "santépubique", true, 2.0)), ["santé", "publique"]);
     }
 
     #[test]
     fn empty_input_is_an_empty_split() {
-        assert!(split(&lexicon(), &[], true, 0.0).words.is_empty());
+        assert!(split_of(&lexicon(), "", true, 0.0).words.is_empty());
     }
 }

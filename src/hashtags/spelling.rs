@@ -1,12 +1,13 @@
 //! The spelling of one tag: its words, and a fix when a typo-tolerant split is clearly more probable than the tag
 //! as typed. Each piece (CamelCase hump, run of letters) is judged in every loaded language: correct in one of them
-//! is correct (English tags are common in French posts); else the fix comes from the post's language, or from the
-//! language with the most convincing fix when the post's language is unknown. Never a fix for a piece
-//! Hunspell accepts, an acronym, a short piece, or a term of the allowlist or of the user's dictionary.
+//! is correct (English tags are common in French posts), and a language that finds it correct vetoes the others'
+//! fixes; else the fix comes from the post's language, or from the language with the most convincing fix when the
+//! post's language is unknown. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term of
+//! the allowlist or of the user's dictionary.
 
 use super::case::{pieces, restyle, style, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::{split, Word};
+use super::segment::{split, Verdicts, Word};
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
@@ -34,31 +35,39 @@ pub struct Judgement {
 /// One lexicon's view of one piece.
 struct PieceVerdict {
     correct: bool,
+    /// Hunspell accepts the piece as one word.
+    whole_word: bool,
     words: Vec<String>,
-    /// The corrected words and how much more probable they are than the piece as typed.
-    fix: Option<(Vec<String>, f32)>,
+    /// Cost of the piece as typed (its exact split).
+    exact_cost: f32,
+    /// The corrected words, how much more probable they are than the piece as typed, and their cost (edits
+    /// included).
+    fix: Option<(Vec<String>, f32, f32)>,
 }
 
 fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
-    let exact = split(lex, &chars, false, word_cost);
+    let mut verdicts = Verdicts::new(chars.len());
+    let exact = split(lex, &chars, word_cost, None, &mut verdicts);
     let whole_word = lex.is_word(lower);
-    let split_correct = exact.words.iter().all(|w| lex.is_common_word(&w.text));
+    // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), but never a
+    // name of the split's typo fix.
+    let split_correct =
+        exact.words.iter().all(|w| lex.is_common_word(&w.text) || (w.typed >= 4 && lex.is_name(&w.text)));
     let correct = whole_word || split_correct;
     let words =
         if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
-    // A split into frequent words (best social media tips for) is no typo: the typo-tolerant split,
-    // the costly part of a long tag, is skipped (with real counts only: French ranks come from a prior).
+    // A split into frequent words (best social media tips for; bord de mer) is no typo: the typo-tolerant split,
+    // the costly part of a long tag, is skipped.
     let frequent = split_correct
-        && lex.counted
         && exact.words.iter().all(|w| {
             let rank_limit = if w.text.len() >= 4 { FREQUENT_SPLIT_RANK } else { FREQUENT_SHORT_SPLIT_RANK };
             lex.id(&w.text).is_some_and(|id| id < rank_limit)
         });
     let mut fix = None;
     if !whole_word && !frequent {
-        let typo = split(lex, &chars, true, word_cost);
+        let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
@@ -66,10 +75,10 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
         let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word && lex.is_name(&w.text)));
         let shape_kept = !one_word || typo.words.len() == 1;
         if typo.edits() > 0 && typo.words.iter().all(fixed_to) && shape_kept && typo.cost + margin < exact.cost {
-            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost));
+            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
         }
     }
-    PieceVerdict { correct, words, fix }
+    PieceVerdict { correct, whole_word, words, exact_cost: exact.cost, fix }
 }
 
 /// Judges `body` (a tag without its `#`) with `lexicons`, the post's language first when `first_is_post_language`;
@@ -106,25 +115,46 @@ pub fn judge(
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for lex in lexicons {
                     verdicts.push(judge_piece(lex, &lower, one_word));
-                    if verdicts.last().is_some_and(|v| v.correct && v.fix.is_none()) {
+                    // Correct as typed in the first language (the post's, when known): the others need not be asked.
+                    if verdicts[0].correct && verdicts[0].fix.is_none() {
                         break;
                     }
                 }
-                if let Some(correct) = verdicts.last().filter(|v| v.correct && v.fix.is_none()) {
+                // Without a post language, a language that finds the piece correct as typed vetoes every fix
+                // (#santépublique is French, whatever English makes of it).
+                let as_typed =
+                    if first_is_post_language { verdicts.first() } else { verdicts.iter().find(|v| v.correct) };
+                if let Some(correct) = as_typed.filter(|v| v.correct && v.fix.is_none()) {
                     words.extend(correct.words.iter().cloned());
                     fixed.push_str(piece.text);
                     continue;
                 }
-                // The post's language alone fixes what no language accepts; when it is unknown, the larger gain wins
-                // (the languages' costs are on different scales, so this is a rough choice).
-                let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain)| *gain);
+                let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain, _)| *gain);
                 let best = if first_is_post_language {
-                    verdicts.first()
+                    // The post's language fixes what it does not accept, unless another language accepts the piece
+                    // as a word, or as a split at least as probable as the fix (#Mavies is no French "ma vies" in an
+                    // English post). The costs of both languages are -ln P of the same letters.
+                    let post = &verdicts[0];
+                    let accepting = verdicts[1..].iter().find(|v| {
+                        v.correct
+                            && (v.whole_word
+                                || post.fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN))
+                    });
+                    if let Some(other) = accepting.filter(|_| !post.correct) {
+                        words.extend(other.words.iter().cloned());
+                        fixed.push_str(piece.text);
+                        continue;
+                    }
+                    Some(post)
+                } else if verdicts.iter().any(|v| v.correct) {
+                    // Every language that accepts the piece has a likelier fix of its own: the larger gain wins.
+                    verdicts.iter().filter(|v| v.correct).max_by(|a, b| gain(a).total_cmp(&gain(b)))
                 } else {
+                    // The larger gain wins (the languages' costs are on different scales, so this is a rough choice).
                     verdicts.iter().max_by(|a, b| gain(a).total_cmp(&gain(b)))
                 };
                 match best.and_then(|v| v.fix.as_ref()) {
-                    Some((fix_words, _)) => {
+                    Some((fix_words, _, _)) => {
                         let texts: Vec<&str> = fix_words.iter().map(String::as_str).collect();
                         fixed.push_str(&restyle(&texts, piece_style));
                         words.extend(fix_words.iter().cloned());
@@ -156,14 +186,19 @@ mod tests {
             words,
             bigrams: "",
             names: "bretagne\t50\n",
+            forms: &[],
             words_from_dictionary: true,
         };
         Lexicon::build(lang, &sources).unwrap()
     }
 
     fn english() -> Lexicon {
-        let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nida\t1\nsmall\t200\nbusiness\t200\n";
-        lexicon(Lang::En, words, "1\nzalando\n")
+        // Rare words come after 300 fillers: a split into frequent words only is taken as typed (FREQUENT_SPLIT_RANK).
+        let fillers: String = (0..FREQUENT_SHORT_SPLIT_RANK).map(|i| format!("filler{i}\t{}\n", 1000 - i)).collect();
+        let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nsmall\t200\nbusiness\t200\n".to_owned()
+            + &fillers
+            + "ida\t1\n";
+        lexicon(Lang::En, &words, "1\nzalando\n")
     }
 
     fn french() -> Lexicon {
