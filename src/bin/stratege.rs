@@ -43,6 +43,7 @@ enum Command {
     /// Per image and surface (feed, grid, timeline…): the crop rectangle x,y,w,h in the image's pixels, what is
     /// lost, a better framing when one keeps clearly more of the detail (a suggestion: nothing is cropped). Exit
     /// status 1 when a problem is an error, 2 when a file cannot be read.
+    #[cfg(not(target_arch = "wasm32"))]
     Media(stratege::media::cli::MediaArgs),
     /// The day's best times per platform, from published studies and your own analytics exports.
     Schedule(stratege::schedule::cli::ScheduleArgs),
@@ -78,6 +79,7 @@ fn main() -> ExitCode {
             print_platforms();
             ExitCode::SUCCESS
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Command::Media(args) => match stratege::media::cli::run(&args) {
             Ok(out) => {
                 print!("{}", out.text);
