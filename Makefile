@@ -22,11 +22,12 @@ setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 
 .setup/apt:
 	@mkdir -p .setup
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null \
-	    || ! command -v xvfb-run >/dev/null || ! fc-list | grep -qi 'Noto Color Emoji'; then \
-	  echo "setup: installing Chromium, ChromeDriver, fonts, Xvfb (Debian packages)"; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
+	    || ! command -v openssl >/dev/null || ! command -v zip >/dev/null || ! command -v xvfb-run >/dev/null \
+	    || ! fc-list | grep -qi 'Noto Color Emoji'; then \
+	  echo "setup: installing Chromium, ChromeDriver, Firefox ESR, zip, fonts, Xvfb (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium chromium-driver openssl xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
+	    chromium chromium-driver firefox-esr openssl zip xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
 	fi
 	@touch $@
 
