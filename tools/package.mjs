@@ -1,29 +1,39 @@
-// Packages the built extension: dist/stratege-chrome.zip (Chrome Web Store upload) and dist/stratege-firefox.zip
-// (the same files with Firefox's manifest differences: an event-page background script and a Gecko id).
+// Packages the built extension (dist/chrome, from `make build`): dist/stratege-chrome.zip for the Chrome Web Store,
+// and dist/firefox (the unpacked Firefox build: the same files with the Firefox manifest of
+// tools/build-manifest.mjs) zipped as dist/stratege-firefox.zip for addons.mozilla.org.
+// Usage: node tools/package.mjs (`make package`). Needs Info-ZIP's `zip` (installed by `make setup`).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { firefoxManifest, manifestText } from './build-manifest.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const chrome = join(dist, 'chrome');
-
-function zipDir(dir, out) {
+/** Zips a directory's content (paths relative to it, no extra file attributes) into `out`, replacing it. */
+export function zipDir(dir, out) {
   rmSync(out, { force: true });
-  execFileSync('zip', ['-q', '-r', '-X', out, '.'], { cwd: dir });
+  execFileSync('zip', ['-q', '-r', '-X', resolve(out), '.'], { cwd: dir });
 }
 
-zipDir(chrome, join(dist, 'stratege-chrome.zip'));
+/** Writes `firefoxDir`: a copy of the Chrome build `chromeDir` whose manifest is its Firefox manifest. */
+export function buildFirefox(chromeDir, firefoxDir) {
+  const chrome = JSON.parse(readFileSync(join(chromeDir, 'manifest.json'), 'utf8'));
+  rmSync(firefoxDir, { recursive: true, force: true });
+  cpSync(chromeDir, firefoxDir, { recursive: true });
+  writeFileSync(join(firefoxDir, 'manifest.json'), manifestText(firefoxManifest(chrome)));
+}
 
-const firefox = mkdtempSync(join(tmpdir(), 'stratege-firefox-'));
-cpSync(chrome, firefox, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(firefox, 'manifest.json'), 'utf8'));
-manifest.background = { scripts: ['worker.js'], type: 'module' };
-manifest.browser_specific_settings = { gecko: { id: 'stratege@stratege.app', strict_min_version: '128.0' } };
-delete manifest.minimum_chrome_version;
-for (const entry of manifest.web_accessible_resources) delete entry.use_dynamic_url;
-writeFileSync(join(firefox, 'manifest.json'), JSON.stringify(manifest, null, 2));
-zipDir(firefox, join(dist, 'stratege-firefox.zip'));
-rmSync(firefox, { recursive: true });
-console.log('wrote dist/stratege-chrome.zip and dist/stratege-firefox.zip');
+/** Both packages from the Chrome build in `dist`: {chrome, firefox} zip paths; the Firefox build stays unpacked. */
+export function packageAll(dist) {
+  const chromeDir = join(dist, 'chrome');
+  const firefoxDir = join(dist, 'firefox');
+  const zips = { chrome: join(dist, 'stratege-chrome.zip'), firefox: join(dist, 'stratege-firefox.zip') };
+  zipDir(chromeDir, zips.chrome);
+  buildFirefox(chromeDir, firefoxDir);
+  zipDir(firefoxDir, zips.firefox);
+  return zips;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  packageAll(resolve(import.meta.dirname, '..', 'dist'));
+  console.log('wrote dist/stratege-chrome.zip and dist/stratege-firefox.zip (unpacked: dist/firefox)');
+}
