@@ -3,10 +3,32 @@
 // tools/build-manifest.mjs) zipped as dist/stratege-firefox.zip for addons.mozilla.org.
 // Usage: node tools/package.mjs (`make package`). Needs Info-ZIP's `zip` (installed by `make setup`).
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firefoxManifest, manifestText } from './build-manifest.mjs';
+
+/** Every file a manifest names (background, content scripts, web-accessible resources, pages, icons), sorted. */
+export function referencedFiles(manifest) {
+  const files = [
+    manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((entry) => [...(entry.js ?? []), ...(entry.css ?? [])]),
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources),
+    manifest.action?.default_popup,
+    manifest.options_ui?.page,
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
+  ];
+  return [...new Set(files.filter(Boolean))].sort();
+}
+
+/** Throws unless every file the manifest in `dir` names is in `dir`. */
+function checkComplete(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const missing = referencedFiles(manifest).filter((file) => !existsSync(join(dir, file)));
+  if (missing.length) throw new Error(`${dir}: the manifest names missing files: ${missing.join(', ')}`);
+}
 
 /** Zips a directory's content (paths relative to it, no extra file attributes) into `out`, replacing it. */
 export function zipDir(dir, out) {
@@ -27,8 +49,10 @@ export function packageAll(dist) {
   const chromeDir = join(dist, 'chrome');
   const firefoxDir = join(dist, 'firefox');
   const zips = { chrome: join(dist, 'stratege-chrome.zip'), firefox: join(dist, 'stratege-firefox.zip') };
+  checkComplete(chromeDir);
   zipDir(chromeDir, zips.chrome);
   buildFirefox(chromeDir, firefoxDir);
+  checkComplete(firefoxDir);
   zipDir(firefoxDir, zips.firefox);
   return zips;
 }
