@@ -5,6 +5,7 @@
 // refuses every other destination, which it records.
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { FIXTURE_HOSTS, startServer } from './server.mjs';
 
@@ -95,7 +96,7 @@ export async function launchFirefox({ extension, csp = 'site' }) {
   };
   let extensionId;
   try {
-    extensionId = await browser.installExtension(extension);
+    extensionId = await browser.installExtension(path.resolve(extension));
   } catch (error) {
     await closeAll();
     throw error;
