@@ -20,13 +20,15 @@ RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find dat
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
 
-.setup/apt:
+# The stamp is redone when the Makefile changes (a package added to the list), which only re-checks what is there.
+.setup/apt: Makefile
 	@mkdir -p .setup
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
+	    || ! command -v openssl >/dev/null || ! command -v zip >/dev/null || ! command -v unzip >/dev/null \
 	    || ! command -v xvfb-run >/dev/null || ! fc-list | grep -qi 'Noto Color Emoji'; then \
-	  echo "setup: installing Chromium, ChromeDriver, fonts, Xvfb (Debian packages)"; \
+	  echo "setup: installing Chromium, ChromeDriver, Firefox ESR, zip, unzip, fonts, Xvfb (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium chromium-driver openssl xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
+	    chromium chromium-driver firefox-esr openssl zip unzip xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
 	fi
 	@touch $@
 
@@ -95,6 +97,7 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm_api
 
+# tests/e2e/ holds the Chromium tests (Playwright) and firefox.test.mjs: the Firefox package in Firefox ESR.
 test-node:
 	node tests/e2e/build-fixtures.mjs
 	node --test tests/unit/

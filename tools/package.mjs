@@ -1,29 +1,63 @@
-// Packages the built extension: dist/stratege-chrome.zip (Chrome Web Store upload) and dist/stratege-firefox.zip
-// (the same files with Firefox's manifest differences: an event-page background script and a Gecko id).
+// Packages the built extension (dist/chrome, from `make build`): dist/stratege-chrome.zip for the Chrome Web Store,
+// and dist/firefox (the unpacked Firefox build: the same files with the Firefox manifest of
+// tools/build-manifest.mjs) zipped as dist/stratege-firefox.zip for addons.mozilla.org.
+// Usage: node tools/package.mjs (`make package`). Needs Info-ZIP's `zip` (installed by `make setup`).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { firefoxManifest, manifestText } from './build-manifest.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const chrome = join(dist, 'chrome');
-
-function zipDir(dir, out) {
-  rmSync(out, { force: true });
-  execFileSync('zip', ['-q', '-r', '-X', out, '.'], { cwd: dir });
+/** Every file a manifest names (background, content scripts, web-accessible resources, pages, icons), sorted. */
+export function referencedFiles(manifest) {
+  const files = [
+    manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((entry) => [...(entry.js ?? []), ...(entry.css ?? [])]),
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources),
+    manifest.action?.default_popup,
+    manifest.options_ui?.page,
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
+  ];
+  return [...new Set(files.filter(Boolean))].sort();
 }
 
-zipDir(chrome, join(dist, 'stratege-chrome.zip'));
+/** Throws unless every file the manifest in `dir` names is in `dir`. */
+function checkComplete(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const missing = referencedFiles(manifest).filter((file) => !existsSync(join(dir, file)));
+  if (missing.length) throw new Error(`${dir}: the manifest names missing files: ${missing.join(', ')}`);
+}
 
-const firefox = mkdtempSync(join(tmpdir(), 'stratege-firefox-'));
-cpSync(chrome, firefox, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(firefox, 'manifest.json'), 'utf8'));
-manifest.background = { scripts: ['worker.js'], type: 'module' };
-manifest.browser_specific_settings = { gecko: { id: 'stratege@stratege.app', strict_min_version: '128.0' } };
-delete manifest.minimum_chrome_version;
-for (const entry of manifest.web_accessible_resources) delete entry.use_dynamic_url;
-writeFileSync(join(firefox, 'manifest.json'), JSON.stringify(manifest, null, 2));
-zipDir(firefox, join(dist, 'stratege-firefox.zip'));
-rmSync(firefox, { recursive: true });
-console.log('wrote dist/stratege-chrome.zip and dist/stratege-firefox.zip');
+/** Zips a directory's content (paths relative to it, no extra file attributes) into `out`, replacing it. */
+export function zipDir(dir, out) {
+  rmSync(out, { force: true });
+  execFileSync('zip', ['-q', '-r', '-X', resolve(out), '.'], { cwd: dir });
+}
+
+/** Writes `firefoxDir`: a copy of the Chrome build `chromeDir` whose manifest is its Firefox manifest. */
+export function buildFirefox(chromeDir, firefoxDir) {
+  const chrome = JSON.parse(readFileSync(join(chromeDir, 'manifest.json'), 'utf8'));
+  rmSync(firefoxDir, { recursive: true, force: true });
+  cpSync(chromeDir, firefoxDir, { recursive: true });
+  writeFileSync(join(firefoxDir, 'manifest.json'), manifestText(firefoxManifest(chrome)));
+}
+
+/** Both packages from the Chrome build in `dist`: {chrome, firefox} zip paths; the Firefox build stays unpacked. */
+export function packageAll(dist) {
+  const chromeDir = join(dist, 'chrome');
+  const firefoxDir = join(dist, 'firefox');
+  const zips = { chrome: join(dist, 'stratege-chrome.zip'), firefox: join(dist, 'stratege-firefox.zip') };
+  checkComplete(chromeDir);
+  zipDir(chromeDir, zips.chrome);
+  buildFirefox(chromeDir, firefoxDir);
+  checkComplete(firefoxDir);
+  zipDir(firefoxDir, zips.firefox);
+  return zips;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  packageAll(resolve(import.meta.dirname, '..', 'dist'));
+  console.log('wrote dist/stratege-chrome.zip and dist/stratege-firefox.zip (unpacked: dist/firefox)');
+}
