@@ -117,3 +117,34 @@ export function submitted(page) {
 export async function waitForEditor(page, name) {
   await page.waitForFunction((n) => window.__fixture.editors().includes(n), name);
 }
+
+/** The `<stratege-ui>` host nearest an editor (a Playwright locator), as a JSHandle. */
+export function hostOf(editor) {
+  return editor.evaluateHandle((ed) => {
+    for (let node = ed.parentElement; node; node = node.parentElement) {
+      const host = node.querySelector('stratege-ui');
+      if (host) return host;
+    }
+    return null;
+  });
+}
+
+/** Waits until the composer's latest review is of a text of this length (the review lane has caught up). */
+export async function waitReviewed(page, editor, length) {
+  const host = await hostOf(editor);
+  await page.waitForFunction(([h, n]) => h.dataset.reviewed === String(n), [host, length]);
+  return host;
+}
+
+/** Where the caret is in an editor, as an offset into its text (single-line texts), or null when it is elsewhere. */
+export function caretOffset(editor) {
+  return editor.evaluate((ed) => {
+    if (ed instanceof HTMLTextAreaElement) return document.activeElement === ed ? ed.selectionStart : null;
+    const selection = getSelection();
+    if (!selection.focusNode || !ed.contains(selection.focusNode)) return null;
+    const range = document.createRange();
+    range.setStart(ed, 0);
+    range.setEnd(selection.focusNode, selection.focusOffset);
+    return range.toString().length;
+  });
+}
