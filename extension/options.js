@@ -9,7 +9,6 @@ import { GATE_ACTIONS, GATE_KINDS, loadSettings, onSettingsChanged, saveSettings
 const form = document.querySelector('[data-stratege="settings"]');
 bindSettingsForm(form, form.querySelector('.saved'));
 bindDictionaryForm(document.querySelector('[data-stratege="dictionary"]'));
-bindGateForm(document.querySelector('[data-stratege="gate-settings"]'));
 
 const GATE_KIND_LABELS = {
   length: 'Over the character limit',
@@ -22,6 +21,7 @@ const GATE_KIND_LABELS = {
   'lone-surrogate': 'Broken character',
 };
 const GATE_ACTION_LABELS = { hold: 'Hold the post', note: 'List only', ignore: 'Ignore' };
+bindGateForm(document.querySelector('[data-stratege="gate-settings"]'));
 
 /** One select per problem kind (`gate-<kind>`), saved at once; a change reaches open tabs through the storage. */
 async function bindGateForm(gateForm) {
