@@ -156,6 +156,30 @@ for (const mode of ['site', 'strict']) {
         });
       }
 
+      test(`ig-caption (Lexical): Share is held for a misspelt hashtag; the dialog's fix changes the editor's model; Post anyway shares the fixed caption once (run ${run})`, async () => {
+        const { page, editor } = await openComposer(h, 'ig-caption');
+        try {
+          const typo = 'Sunset tips #SocialMeida';
+          const fixed = 'Sunset tips #SocialMedia';
+          await page.keyboard.type(typo);
+          await waitReviewed(page, editor, typo.length);
+          await page.locator('[role=dialog] [role=button]', { hasText: /^Share$/ }).click();
+          await gate(page).waitFor();
+          assert.deepEqual(await submitted(page), [], 'not shared yet');
+          const item = gate(page).locator('[data-stratege="gate-item"]');
+          assert.deepEqual(await item.evaluateAll((items) => items.map((i) => i.dataset.kind)), ['hashtag-spelling']);
+          const fix = item.locator('[data-stratege="apply"]');
+          assert.equal(await fix.getAttribute('data-value'), '#SocialMedia');
+          await fix.click();
+          await page.waitForFunction((t) => window.__fixture.modelText('ig-caption') === t, fixed);
+          await item.waitFor({ state: 'detached' });
+          assert.deepEqual(await submitted(page), [], 'a fix does not post');
+          await postAnyway(page, 'ig-caption', fixed);
+        } finally {
+          await page.close();
+        }
+      });
+
       test(`a clean post goes through at once, by click (Draft.js) and by Enter (Lexical), with no dialog (run ${run})`, async () => {
         for (const [name, submit] of [
           ['x-home', (page) => SUBMIT['x-home'](page).click()],
