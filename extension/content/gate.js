@@ -90,6 +90,7 @@ export class SubmitGate {
     this.settings = settings;
     this.faults = {};
     this.bypass = false; // true while Stratège replays a held submission: that one goes through
+    this.checking = new WeakSet(); // sessions whose held submission waits for a new review
     this.onClick = (event) => this.intercept(event, 'click');
     this.onKey = (event) => this.intercept(event, 'key');
     this.onFaults = (changes, area) => {
@@ -128,17 +129,22 @@ export class SubmitGate {
       console.warn('Stratège let a post through after an error:', error);
       return;
     }
-    if (found.verdict.state === 'clean') return;
+    const { session, verdict } = found;
+    if (verdict.state === 'clean' && !this.checking.has(session)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    // A second press while the first one is checked again is the same submission: it goes (or is held) once.
+    if (this.checking.has(session)) return;
     const replay = this.replayOf(event, type, found);
-    if (found.verdict.state === 'hold') {
-      this.open(found.session, found.verdict.items, replay);
+    if (verdict.state === 'hold') {
+      this.open(session, verdict.items, replay);
       return;
     }
-    found.session
+    this.checking.add(session);
+    session
       .recheck(this.settings().gate, RECHECK_BUDGET_MS)
-      .then((verdict) => (verdict.state === 'hold' ? this.open(found.session, verdict.items, replay) : replay()))
+      .finally(() => this.checking.delete(session))
+      .then((next) => (next.state === 'hold' ? this.open(session, next.items, replay) : replay()))
       .catch(() => replay());
   }
 
@@ -184,7 +190,10 @@ export class SubmitGate {
       if (done) return;
       done = true;
       const editor = session.editor;
-      if (editor.isConnected && !editor.contains(document.activeElement)) {
+      // The dialog took the focus (and gave it to the page when it closed): give it back to the composer first,
+      // and let the site re-render what depends on it (Facebook shows its comment button only then).
+      const focus = document.activeElement;
+      if (editor.isConnected && (!focus || focus === document.body || focus.localName === 'stratege-ui')) {
         editor.focus({ preventScroll: true });
         await new Promise((resolve) => setTimeout(resolve));
       }

@@ -213,7 +213,7 @@ for (const mode of ['site', 'strict']) {
         }
       });
 
-      test(`a worker that never answers: a stale report is not checked past the budget, the post goes through (run ${run})`, async () => {
+      test(`a worker that never answers: a stale report is not checked past the budget, the post goes through once (run ${run})`, async () => {
         const { page, editor } = await openComposer(h, 'fb-comment');
         try {
           await typeHostile(page, editor);
@@ -227,8 +227,11 @@ for (const mode of ['site', 'strict']) {
             });
           });
           await page.keyboard.type(' Now.');
+          // Pressed twice, as an impatient user does: still one post.
+          await page.keyboard.press('Enter');
           await page.keyboard.press('Enter');
           await page.waitForFunction(() => window.__fixture.submitted.length > 0);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
           assert.deepEqual(await submitted(page), [{ editor: 'fb-comment', text: `${HOSTILE} Now.` }]);
           assert.equal(await gate(page).count(), 0, 'no dialog');
           assert.equal(await modelText(page, 'fb-comment'), '');
@@ -271,3 +274,32 @@ for (const mode of ['site', 'strict']) {
     }
   });
 }
+
+describe('review before posting in French', { concurrency: false }, () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION, csp: 'site', lang: 'fr' });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`with a French browser the dialog speaks French (run ${run})`, async () => {
+      assert.match(await h.serviceWorker.evaluate(() => chrome.i18n.getUILanguage()), /^fr/);
+      const { page, editor } = await openComposer(h, 'x-reply');
+      try {
+        await typeHostile(page, editor);
+        await SUBMIT['x-reply'](page).click();
+        await gate(page).waitFor();
+        assert.equal(await gate(page).locator('.title').textContent(), 'Relire avant de publier ?');
+        assert.equal(await gate(page).locator('[data-stratege="review"]').textContent(), 'Relire');
+        assert.equal(await gate(page).locator('[data-stratege="post-anyway"]').textContent(), 'Publier quand même');
+        assert.match(await gate(page).locator('[data-stratege="gate-item"]').textContent(), /hostile/);
+        await postAnyway(page, 'x-reply', HOSTILE);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -34,13 +34,13 @@ function isOffsite(url) {
 }
 
 /**
- * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean}) ->
+ * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean, lang?: string}) ->
  *   {context, serviceWorker, extensionId, port, offsiteRequests, open(url), close()}
  * Without extensionDir the browser runs with no extension (serviceWorker and extensionId are null).
  * offsiteRequests: [{url, method, resourceType, from}] for every request to a non-fixture host, from pages, frames
  * or service workers (`from` is the page/worker URL), so a test can assert the extension makes none.
  */
-export async function launch({ extensionDir, csp = 'site', headless = true } = {}) {
+export async function launch({ extensionDir, csp = 'site', headless = true, lang } = {}) {
   const server = await startServer({ csp });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratege-profile-'));
   let context;
@@ -48,7 +48,12 @@ export async function launch({ extensionDir, csp = 'site', headless = true } = {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless,
-      args: chromiumArgs({ port: server.port, extensionDir: extensionDir && path.resolve(extensionDir) }),
+      args: [
+        ...chromiumArgs({ port: server.port, extensionDir: extensionDir && path.resolve(extensionDir) }),
+        ...(lang ? [`--lang=${lang}`] : []),
+      ],
+      // The browser's interface language (chrome.i18n.getUILanguage) comes from the environment on Linux.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
       viewport: { width: 1280, height: 900 },
     });
   } catch (error) {
