@@ -167,6 +167,7 @@ export default `
   cursor: pointer;
 }
 [data-stratege="gate"] button.primary { background: var(--accent); border-color: var(--accent); color: white; font-weight: 700; }
-[data-stratege="gate"] button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+/* The focus the dialog moves to its first button is shown whether it came from a click or a key. */
+[data-stratege="gate"] button:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 [hidden] { display: none !important; }
 `;
