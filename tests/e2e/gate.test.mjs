@@ -6,7 +6,7 @@
 // ignore does not hold. Each test runs 3 times, no retries.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caretOffset, hostOf, launch, modelText, submitted, waitReviewed } from './harness.mjs';
+import { caretOffset, launch, modelText, submitted, waitReviewed } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
