@@ -1,12 +1,49 @@
-// Options page: the settings form, the user's dictionary, and the platform rules table read from the Rust core.
+// Options page: the settings form, what holds a post (the review before posting), the user's dictionary, and the
+// platform rules table read from the Rust core.
 
 import init, { platforms, version } from './pkg/stratege.js';
 import { bindSettingsForm } from './settings-form.js';
 import { bindDictionaryForm } from './dictionary-form.js';
+import { GATE_ACTIONS, GATE_KINDS, loadSettings, onSettingsChanged, saveSettings } from './shared/settings.js';
 
 const form = document.querySelector('[data-stratege="settings"]');
 bindSettingsForm(form, form.querySelector('.saved'));
 bindDictionaryForm(document.querySelector('[data-stratege="dictionary"]'));
+
+const GATE_KIND_LABELS = {
+  length: 'Over the character limit',
+  'hashtag-spelling': 'Misspelt hashtag',
+  'hashtag-broken': 'Hashtag cut short by punctuation',
+  'hashtag-duplicate': 'Repeated hashtag',
+  'hashtag-limit': 'Too many hashtags',
+  tone: 'Hostile reply',
+  'invalid-char': 'Character the platform refuses',
+  'lone-surrogate': 'Broken character',
+};
+const GATE_ACTION_LABELS = { hold: 'Hold the post', note: 'List only', ignore: 'Ignore' };
+bindGateForm(document.querySelector('[data-stratege="gate-settings"]'));
+
+/** One select per problem kind (`gate-<kind>`), saved at once; a change reaches open tabs through the storage. */
+async function bindGateForm(gateForm) {
+  const box = gateForm.querySelector('.gate-kinds');
+  for (const kind of GATE_KINDS) {
+    const label = document.createElement('label');
+    const select = document.createElement('select');
+    select.name = `gate-${kind}`;
+    for (const action of GATE_ACTIONS) select.add(new Option(GATE_ACTION_LABELS[action], action));
+    label.append(`${GATE_KIND_LABELS[kind]} `, select);
+    box.append(label);
+  }
+  const show = (settings) => {
+    for (const kind of GATE_KINDS) gateForm.elements[`gate-${kind}`].value = settings.gate[kind];
+  };
+  show(await loadSettings());
+  onSettingsChanged(show);
+  gateForm.addEventListener('change', () => {
+    const gate = Object.fromEntries(GATE_KINDS.map((kind) => [kind, gateForm.elements[`gate-${kind}`].value]));
+    saveSettings({ gate });
+  });
+}
 
 init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(() => {
   document.querySelector('[data-stratege="version"]').textContent = version();

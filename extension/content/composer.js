@@ -1,6 +1,7 @@
 // One composer being watched: follows every edit (typing, paste, cut, undo/redo, IME, text the site inserts),
 // keeps the counter live (fast lane) and, a moment after typing pauses, asks for a full review (hashtag
-// spelling, readability, duplicates, limits, tone) whose problems are drawn as marks with cards and fixes.
+// spelling, readability, duplicates, limits, tone) whose problems are drawn as marks with cards and fixes; when
+// the site's submit is held (gate.js), it answers from its latest review and shows the review dialog.
 
 import { editorKind, readText } from './editor-text.js';
 import { TextMap } from './text-map.js';
@@ -12,6 +13,8 @@ import { Counter } from './ui/counter.js';
 import { Marks } from './ui/marks.js';
 import { Card } from './ui/card.js';
 import { ToneIndicator } from './ui/tone.js';
+import { GateDialog } from './ui/gate.js';
+import { gateItems, submitButton } from './gate.js';
 
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
 const FIELD_POLL_MS = 400;
@@ -28,9 +31,11 @@ export class ComposerSession {
    * @param {{path: string, check: Function, review: Function}} core
    * @param {object} options the request fields besides the text ({platform, reply, premium, tone, ...})
    * @param {{addWord: (word: string) => void}} actions what a card can do beyond the composer
+   * @param {object} rule the composer rule of data/sites.json that found it (`submit`: how the site posts it)
    */
-  constructor(editor, anchor, core, options, actions) {
+  constructor(editor, anchor, core, options, actions, rule) {
     this.editor = editor;
+    this.rule = rule;
     this.kind = editorKind(editor);
     this.core = core;
     this.options = options;
@@ -42,6 +47,7 @@ export class ComposerSession {
     this.geometry = new Geometry(editor, this.kind, this.host.layer);
     this.marks = new Marks(this.host, this.geometry, (mark, element) => this.openMark(mark, element));
     this.card = new Card(this.host);
+    this.gate = new GateDialog(this.host);
     this.dismissed = new Set(); // `${kind}|${text}` the user chose to ignore in this composer
     this.dismissedTone = null; // the tone level the user chose to ignore, until the tone gets worse
 
@@ -55,6 +61,8 @@ export class ComposerSession {
     this.queued = false;
     // Review lane.
     this.report = null; // the newest review shown, with `text` the text it is about
+    this.reportText = null; // the text and options that review checked (report.text follows later edits)
+    this.reportOptions = null;
     this.markList = []; // its marks, shifted to follow edits made since
     this.reviewTimer = 0;
     this.reviewing = false;
@@ -176,7 +184,7 @@ export class ComposerSession {
         this.scheduleReview();
         return;
       }
-      this.showReview({ ...report, text });
+      this.showReview({ ...report, text }, options);
     } catch (error) {
       if (!this.destroyed) this.host.element.dataset.reviewError = String(error?.message);
     } finally {
@@ -184,8 +192,10 @@ export class ComposerSession {
     }
   }
 
-  showReview(report) {
+  showReview(report, options) {
     delete this.host.element.dataset.reviewError;
+    this.reportText = report.text;
+    this.reportOptions = options;
     // For automation: the length of the text the marks and tone shown are about.
     this.host.element.dataset.reviewed = String(report.text.length);
     this.report = report;
@@ -280,6 +290,101 @@ export class ComposerSession {
     this.marks.show(this.markList);
   }
 
+  /**
+   * The review before posting, from the latest review: 'clean' (let the post go), 'hold' with the problems to
+   * show, or 'stale' when that review is not about the text and options of now. Synchronous: no delay for a
+   * clean post.
+   */
+  gateVerdict(actions) {
+    const text = readText(this.editor, this.kind);
+    if (!text.trim()) return { state: 'clean' };
+    if (!this.report || this.reportText !== text || this.reportOptions !== this.options) return { state: 'stale' };
+    return this.verdictOf(this.report, text, actions);
+  }
+
+  /** Reviews the text of now, within `budget` ms (rejects past it), shows that review and answers as gateVerdict. */
+  async recheck(actions, budget) {
+    const text = readText(this.editor, this.kind);
+    const options = this.options;
+    let timer = 0;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the review did not come back in time')), budget);
+    });
+    try {
+      const report = await Promise.race([this.core.review(text, options), late]);
+      if (this.destroyed || readText(this.editor, this.kind) !== text) throw new Error('the text changed');
+      this.reviewedText = text;
+      this.reviewedOptions = options;
+      this.showReview({ ...report, text }, options);
+      return this.verdictOf(this.report, text, actions);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  verdictOf(report, text, actions) {
+    const items = gateItems(report, text, actions, (item) => this.isDismissed(item));
+    return items.some((item) => item.hold) ? { state: 'hold', items } : { state: 'clean' };
+  }
+
+  /** Problems the user chose to ignore in this composer ("Ignore" on a card) are not open any more. */
+  isDismissed(item) {
+    if (item.kind === 'tone') return this.dismissedTone === item.level;
+    return (
+      item.kind.startsWith('hashtag-') &&
+      [...this.dismissed].some((key) => key.startsWith('hashtag-') && key.endsWith(`|${item.text}`))
+    );
+  }
+
+  /** Shows the review dialog for a held submission; `replay` lets the site's own submit run once. */
+  openGate(items, replay) {
+    this.card.close();
+    const avoid = [this.host.bar.getBoundingClientRect()];
+    const button = this.findSubmitButton();
+    if (button) avoid.push(button.getBoundingClientRect());
+    this.gate.open({
+      items,
+      report: this.report,
+      near: this.editor.getBoundingClientRect(),
+      avoid,
+      actions: {
+        review: () => {
+          this.gate.close();
+          this.placeCaret(items[0].start);
+        },
+        postAnyway: () => {
+          this.gate.close();
+          replay();
+        },
+        fix: (item, value) => this.apply(item, value, this.caretOffset()),
+      },
+    });
+  }
+
+  /** The composer's submit button: the first one found from the editor outwards. */
+  findSubmitButton() {
+    const submit = this.rule?.submit;
+    if (!submit?.buttons) return null;
+    for (let node = this.editor.parentElement; node; node = node.parentElement) {
+      for (const candidate of node.querySelectorAll(submit.buttons)) {
+        if (submitButton(submit, candidate) === candidate) return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** Focuses the editor with the caret at `offset` of its text; the editor follows the DOM selection. */
+  placeCaret(offset) {
+    this.editor.focus({ preventScroll: true });
+    if (this.kind === 'field') {
+      this.editor.setSelectionRange(offset, offset);
+      return;
+    }
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(new TextMap(this.editor, this.kind).range(offset, offset));
+  }
+
   /** Keeps the host in place after the site re-rendered around the composer. */
   reattach() {
     this.host.attach();
@@ -295,6 +400,7 @@ export class ComposerSession {
     this.editor.removeEventListener('click', this.onClick);
     document.removeEventListener('selectionchange', this.onSelection);
     this.card.close();
+    this.gate.close();
     this.marks.destroy();
     this.geometry.destroy();
     this.host.remove();

@@ -1,10 +1,12 @@
 // Content script entry: on x.com, facebook.com and instagram.com, connects to the Rust core and checks every
-// composer the page shows (counter, hashtags, tone), following the user's settings.
+// composer the page shows (counter, hashtags, tone) and reviews what the user posts with open problems (gate),
+// following the user's settings.
 
 import { siteFor, isReply, anchorFor } from './sites.js';
 import { connectCore } from './core.js';
 import { ComposerWatcher } from './watch.js';
 import { ComposerSession } from './composer.js';
+import { SubmitGate } from './gate.js';
 import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
 
 async function start() {
@@ -25,12 +27,15 @@ async function start() {
   });
   const actions = { addWord: addToDictionary };
   let watcher = null;
+  let gate = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
       const reply = isReply(rule, editor, location);
-      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions);
+      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions, rule);
     });
     watcher.start();
+    gate = new SubmitGate(watcher, site, () => settings);
+    gate.start();
   };
   if (settings.sites[site.id]) run();
 
@@ -38,6 +43,8 @@ async function start() {
     settings = next;
     const enabled = settings.sites[site.id];
     if (!enabled && watcher) {
+      gate.stop();
+      gate = null;
       watcher.stop();
       watcher = null;
     } else if (enabled && !watcher) {

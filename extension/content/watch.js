@@ -1,5 +1,6 @@
 // Finds the composers of a page as the single-page app mounts, re-mounts and removes them: one document-level
-// MutationObserver, scans batched on a short timer, edits inside known editors ignored.
+// MutationObserver, scans batched on a short timer, edits inside known editors ignored. Also tells which
+// composer an element (a key's target, a submit button) belongs to.
 
 import { editorSelector, ruleFor } from './sites.js';
 
@@ -70,5 +71,23 @@ export class ComposerWatcher {
 
   forEach(fn) {
     this.sessions.forEach(fn);
+  }
+
+  /** The session whose editor is or holds `element`, or null. */
+  sessionAt(element) {
+    for (const [editor, session] of this.sessions) {
+      if (editor.contains(element)) return session;
+    }
+    return null;
+  }
+
+  /** The session of the composer nearest `element`: the first of its ancestors that holds an editor decides. */
+  sessionNear(element) {
+    for (let node = element; node; node = node.parentElement) {
+      for (const [editor, session] of this.sessions) {
+        if (node.contains(editor)) return session;
+      }
+    }
+    return null;
   }
 }

@@ -5,8 +5,33 @@ import { platformFacts, siteIds } from './facts.js';
 /** Tone sensitivities, from quietest to most watchful. */
 export const SENSITIVITIES = ['off', 'relaxed', 'strict'];
 
+/** What a problem kind does when Post is pressed: hold the post for a review, list it only, or ignore it. */
+export const GATE_ACTIONS = ['hold', 'note', 'ignore'];
+
+/**
+ * The problem kinds the review before posting knows (the core's problem kinds, report.rs, plus `tone`, the reply
+ * tone), each holding the post by default. Only warnings and errors ever hold or show (contracts.md §3).
+ */
+export const GATE_KINDS = [
+  'length',
+  'hashtag-spelling',
+  'hashtag-broken',
+  'hashtag-duplicate',
+  'hashtag-limit',
+  'tone',
+  'invalid-char',
+  'lone-surrogate',
+];
+
+/**
+ * The version of these defaults, stored with the settings: 2 added `gate`. Stored settings of an older version
+ * get the new keys' defaults through `withDefaults`.
+ */
+export const SETTINGS_VERSION = 2;
+
 /** Defaults: every site on, no X Premium, tone checked on replies. Later capabilities add their keys here. */
 export const DEFAULTS = Object.freeze({
+  version: SETTINGS_VERSION,
   premium: false,
   /** Every site of data/sites.json, on. */
   sites: Object.freeze(Object.fromEntries(siteIds().map((id) => [id, true]))),
@@ -20,6 +45,8 @@ export const DEFAULTS = Object.freeze({
   instagramHashtagLimit: platformFacts('instagram').hashtags.max,
   /** The user's own words, never flagged as misspelt. */
   dictionary: Object.freeze([]),
+  /** The review before posting, per problem kind: 'hold', 'note' or 'ignore' (GATE_ACTIONS). */
+  gate: Object.freeze(Object.fromEntries(GATE_KINDS.map((kind) => [kind, 'hold']))),
 });
 
 const KEY = 'settings';
@@ -32,6 +59,7 @@ export function withDefaults(stored) {
     if (Array.isArray(value)) merged[key] = Array.isArray(own) ? [...own] : [...value];
     else if (value && typeof value === 'object') merged[key] = { ...value, ...(own || {}) };
   }
+  merged.version = SETTINGS_VERSION;
   return merged;
 }
 

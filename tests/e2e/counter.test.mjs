@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, modelText, submitted } from './harness.mjs';
+import { launch, modelText, submitted, waitReviewed } from './harness.mjs';
 import { COMPOSERS, openComposer } from './composers.mjs';
 import { percentile, typeMeasuringLatency } from './latency.mjs';
 
@@ -144,7 +144,7 @@ for (const mode of ['site', 'strict']) {
         });
       }
 
-      test(`x-home: near from 90 %, over past 280; the Post button is untouched and Ctrl+Enter still posts (run ${run})`, async () => {
+      test(`x-home: near from 90 %, over past 280; the Post button is untouched and Ctrl+Enter posts after the review (run ${run})`, async () => {
         const { page, editor } = await openComposer(h, 'x-home');
         try {
           const button = page.locator('[data-testid=tweetButtonInline]');
@@ -170,7 +170,14 @@ for (const mode of ['site', 'strict']) {
           assert.equal(await button.locator('stratege-ui').count(), 0);
           assert.equal(await button.isEnabled(), true, 'the site decides its Post button, not Stratège');
           const text = await modelText(page, 'x-home');
+          // Over the limit holds the post for a review (gate.test.mjs); "Post anyway" lets X's own Ctrl+Enter run.
+          await waitReviewed(page, editor, text.length);
           await page.keyboard.press('Control+Enter');
+          const gate = page.locator('stratege-ui [data-stratege="gate"]');
+          await gate.waitFor();
+          assert.equal(await gate.locator('[data-stratege="gate-item"][data-kind="length"]').count(), 1);
+          assert.deepEqual(await submitted(page), []);
+          await gate.locator('[data-stratege="post-anyway"]').click();
           await page.waitForFunction(() => window.__fixture.submitted.length === 1);
           assert.equal((await submitted(page))[0].text, text);
           await expectCounterMatchesModel(page, editor, 'x-home', mode);

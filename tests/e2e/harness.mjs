@@ -34,13 +34,13 @@ function isOffsite(url) {
 }
 
 /**
- * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean}) ->
+ * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean, lang?: string}) ->
  *   {context, serviceWorker, extensionId, port, offsiteRequests, open(url), close()}
  * Without extensionDir the browser runs with no extension (serviceWorker and extensionId are null).
  * offsiteRequests: [{url, method, resourceType, from}] for every request to a non-fixture host, from pages, frames
  * or service workers (`from` is the page/worker URL), so a test can assert the extension makes none.
  */
-export async function launch({ extensionDir, csp = 'site', headless = true } = {}) {
+export async function launch({ extensionDir, csp = 'site', headless = true, lang } = {}) {
   const server = await startServer({ csp });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratege-profile-'));
   let context;
@@ -48,7 +48,12 @@ export async function launch({ extensionDir, csp = 'site', headless = true } = {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless,
-      args: chromiumArgs({ port: server.port, extensionDir: extensionDir && path.resolve(extensionDir) }),
+      args: [
+        ...chromiumArgs({ port: server.port, extensionDir: extensionDir && path.resolve(extensionDir) }),
+        ...(lang ? [`--lang=${lang}`] : []),
+      ],
+      // The browser's interface language (chrome.i18n.getUILanguage) comes from the environment on Linux.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
       viewport: { width: 1280, height: 900 },
     });
   } catch (error) {
@@ -116,4 +121,35 @@ export function submitted(page) {
 /** Waits until the named editor is mounted (registered with window.__fixture). */
 export async function waitForEditor(page, name) {
   await page.waitForFunction((n) => window.__fixture.editors().includes(n), name);
+}
+
+/** The `<stratege-ui>` host nearest an editor (a Playwright locator), as a JSHandle. */
+export function hostOf(editor) {
+  return editor.evaluateHandle((ed) => {
+    for (let node = ed.parentElement; node; node = node.parentElement) {
+      const host = node.querySelector('stratege-ui');
+      if (host) return host;
+    }
+    return null;
+  });
+}
+
+/** Waits until the composer's latest review is of a text of this length (the review lane has caught up). */
+export async function waitReviewed(page, editor, length) {
+  const host = await hostOf(editor);
+  await page.waitForFunction(([h, n]) => h.dataset.reviewed === String(n), [host, length]);
+  return host;
+}
+
+/** Where the caret is in an editor, as an offset into its text (single-line texts), or null when it is elsewhere. */
+export function caretOffset(editor) {
+  return editor.evaluate((ed) => {
+    if (ed instanceof HTMLTextAreaElement) return document.activeElement === ed ? ed.selectionStart : null;
+    const selection = getSelection();
+    if (!selection.focusNode || !ed.contains(selection.focusNode)) return null;
+    const range = document.createRange();
+    range.setStart(ed, 0);
+    range.setEnd(selection.focusNode, selection.focusOffset);
+    return range.toString().length;
+  });
 }

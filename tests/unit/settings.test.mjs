@@ -1,7 +1,7 @@
 // The settings store's merge of stored values over the defaults (no chrome.* needed for it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULTS, withDefaults } from '../../extension/shared/settings.js';
+import { DEFAULTS, GATE_KINDS, SETTINGS_VERSION, withDefaults } from '../../extension/shared/settings.js';
 
 test('a new key always has its default; stored values win one level deep', () => {
   const s = withDefaults({ premium: true, tone: { x: 'strict' } });
@@ -19,4 +19,13 @@ test('the dictionary stays a list (stored or default) and is never shared with t
   empty.push('x');
   assert.deepEqual(DEFAULTS.dictionary, []);
   assert.deepEqual(withDefaults({ dictionary: 'oops' }).dictionary, []);
+});
+
+test('settings of version 1 (no `gate`) get the review before posting on for every kind, and the new version', () => {
+  const s = withDefaults({ premium: true });
+  assert.equal(s.version, SETTINGS_VERSION);
+  assert.deepEqual(Object.keys(s.gate), GATE_KINDS);
+  assert.ok(Object.values(s.gate).every((action) => action === 'hold'));
+  assert.equal(withDefaults({ gate: { tone: 'ignore' } }).gate.tone, 'ignore');
+  assert.equal(withDefaults({ gate: { tone: 'ignore' } }).gate.length, 'hold');
 });

@@ -134,5 +134,40 @@ export default `
 [data-stratege="tone"][data-level="caution"] { color: var(--mark-tone); }
 [data-stratege="tone"][data-level="hostile"] { color: var(--over); }
 [data-stratege="tone"]::before { content: "⚠\\FE0E  "; }
+/* The review before posting: an alertdialog beside the composer, clear of the site's Post button and counter. */
+[data-stratege="gate"] {
+  position: absolute;
+  left: 0;
+  top: 0;
+  box-sizing: border-box;
+  width: max-content;
+  max-width: min(360px, calc(100vw - 16px));
+  padding: 12px 14px;
+  border: 1px solid var(--card-border);
+  border-radius: 12px;
+  background: var(--card-bg);
+  color: var(--card-fg);
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.22);
+  pointer-events: auto;
+}
+[data-stratege="gate"] p { margin: 0 0 6px; }
+[data-stratege="gate"] .title { font-weight: 700; font-size: 14px; }
+[data-stratege="gate"] .intro { color: var(--muted); }
+[data-stratege="gate"] ul { margin: 0; padding: 0 0 0 16px; }
+[data-stratege="gate-item"] { margin: 4px 0; }
+[data-stratege="gate-item"][data-hold="false"] { color: var(--muted); }
+[data-stratege="gate"] .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 6px; margin-top: 10px; }
+[data-stratege="gate"] button {
+  font: inherit;
+  padding: 4px 12px;
+  border-radius: 999px;
+  border: 1px solid var(--card-border);
+  background: transparent;
+  color: inherit;
+  cursor: pointer;
+}
+[data-stratege="gate"] button.primary { background: var(--accent); border-color: var(--accent); color: white; font-weight: 700; }
+/* The focus the dialog moves to its first button is shown whether it came from a click or a key. */
+[data-stratege="gate"] button:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 [hidden] { display: none !important; }
 `;
