@@ -2,8 +2,9 @@
 // linted by web-ext (addons-linter) with 0 errors and 0 notices, installed as a temporary add-on over WebDriver
 // BiDi (puppeteer-core), then on the fixture composers (Draft.js on X, Lexical in Facebook's comment box, the React
 // textarea of Instagram's comments) under the sites' CSP and a strict one: the counter counts text typed with the
-// keyboard (checked against an independent oracle of the editor's OWN model text) and a misspelt hashtag is
-// marked. Each test runs 3 times, no retries. Needs `make build`.
+// keyboard (checked against an independent oracle of the editor's OWN model text), a misspelt hashtag is marked,
+// and the site's own submit (a click on Post, Enter in Facebook's comment box) is held by the review dialog with
+// the hashtag listed until "Post anyway" posts the text once. Each test runs 3 times, no retries. Needs `make build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,25 +21,31 @@ const twitter = require('twitter-text');
 const CHROME_BUILD = new URL('../../dist/chrome', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
 const TYPO = 'Tips for #SocialMeida managers';
-/** Per composer: its page, the editable element, and what the platform counts (an oracle independent of Stratège). */
+/**
+ * Per composer: its page, the editable element, what the platform counts (an oracle independent of Stratège), and
+ * the site's own submit (its button, or its keyboard submit as data/sites.json has it).
+ */
 const COMPOSERS = {
   'x-home': {
     url: 'https://x.com/home',
     editor: '[data-testid=primaryColumn] [data-testid=tweetTextarea_0][role=textbox]',
     count: (text) => twitter.parseTweet(text).weightedLength,
     limit: 280,
+    submit: { click: '[data-testid=primaryColumn] [data-testid=tweetButtonInline]' },
   },
   'fb-comment': {
     url: 'https://www.facebook.com/',
     editor: '[role=article] form[role=presentation] [data-lexical-editor=true][aria-label="Comment as Ana Silva"]',
     count: (text) => text.length,
     limit: 8000,
+    submit: { key: 'Enter' },
   },
   'ig-comment': {
     url: 'https://www.instagram.com/p/C0deAbc123x/',
     editor: 'section form textarea[aria-label="Add a comment\u2026"]',
     count: (text) => text.length,
     limit: 2200,
+    submit: { click: 'section form [role=button] ::-p-text(Post)' },
   },
 };
 
@@ -127,12 +134,11 @@ describe('the Firefox package', { concurrency: false }, () => {
 
       for (const run of RUNS) {
         for (const [name, composer] of Object.entries(COMPOSERS)) {
-          test(`${name}: the counter counts typed text and #SocialMeida is marked (run ${run})`, async (t) => {
+          test(`${name}: the counter counts typed text, #SocialMeida is marked and holds the post for review; Post anyway posts once (run ${run})`, async (t) => {
             const page = await h.open(composer.url);
             try {
-              await checkComposer(t, page, name, composer);
-              // REVIEW DIALOG (issue 11 item 1): once the review gate is merged, press the site's Post/Reply here
-              // with the misspelt hashtag open and check that the gate dialog appears and "Post anyway" posts once.
+              const typed = await checkComposer(t, page, name, composer);
+              await checkGate(page, name, composer, typed);
             } finally {
               await page.close();
             }
@@ -174,4 +180,54 @@ async function checkComposer(t, page, name, composer) {
   const typed = `${TYPO} ok`;
   await page.waitForFunction((n, want) => window.__fixture.modelText(n) === want, {}, name, typed);
   await waitCount(page, editor, composer.count(typed));
+  return typed;
+}
+
+const GATE = 'stratege-ui >>> [data-stratege="gate"]';
+
+/**
+ * With the misspelt hashtag still open, the site's own submit is held: the review dialog lists the hashtag (with its
+ * fix) and the site's handler has not run; "Post anyway" lets it run exactly once, with the text as typed.
+ */
+async function checkGate(page, name, composer, typed) {
+  const editor = await page.$(composer.editor);
+  // The gate decides on the latest review: wait until it covers the whole text (else it would check again first).
+  await page.waitForFunction(
+    (ed, n) => {
+      for (let node = ed.parentElement; node; node = node.parentElement) {
+        const host = node.querySelector('stratege-ui');
+        if (host) return host.dataset.reviewed === String(n);
+      }
+      return false;
+    },
+    {},
+    editor,
+    typed.length,
+  );
+  if (composer.submit.click) await page.click(composer.submit.click);
+  else await page.keyboard.press(composer.submit.key);
+
+  const gate = await page.waitForSelector(GATE);
+  assert.deepEqual(await page.evaluate(() => window.__fixture.submitted), [], "the site's own submit has not run");
+  assert.equal(await page.evaluate((n) => window.__fixture.modelText(n), name), typed, 'the editor model is intact');
+  const items = await gate.$$eval('[data-stratege="gate-item"]', (all) =>
+    all.map((i) => ({
+      kind: i.dataset.kind,
+      quotes: i.textContent.includes('\u201c#SocialMeida\u201d'),
+      hold: i.dataset.hold,
+      fix: i.querySelector('[data-stratege="apply"]')?.dataset.value,
+    })),
+  );
+  assert.deepEqual(items, [{ kind: 'hashtag-spelling', quotes: true, hold: 'true', fix: '#SocialMedia' }]);
+
+  await (await gate.$('[data-stratege="post-anyway"]')).click();
+  await page.waitForFunction(() => window.__fixture.submitted.length > 0);
+  await page.waitForSelector(GATE, { hidden: true });
+  // The site's own handler runs once: nothing else is queued behind it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+  assert.deepEqual(await page.evaluate(() => window.__fixture.submitted), [{ editor: name, text: typed }]);
+  assert.ok(
+    ['', null].includes(await page.evaluate((n) => window.__fixture.modelText(n), name)),
+    'the site cleared its composer',
+  );
 }
