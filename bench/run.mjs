@@ -44,7 +44,7 @@ console.log(
   '## X weighted length: Stratège wasm (from JS, string transfer and report conversion included) vs twitter-text parseTweet\n',
 );
 console.log(
-  '| text | Stratège, the counter (length only) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |',
+  '| text | Stratège, the counter (`Checker.count`, as the extension calls it) | twitter-text | ratio | same count | Stratège, whole check without dictionaries |',
 );
 console.log('|---|---:|---:|---:|---|---:|');
 for (const row of await benchXCount()) {

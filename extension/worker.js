@@ -2,10 +2,11 @@
 // owns the spelling dictionaries, loaded once per worker at the first review (not when the worker wakes for the
 // popup or a counter), and the user's dictionary, set when the worker starts and whenever the settings change.
 // It answers the content scripts' checks on their ports: `count` checks (the counter, when the page forbids
-// WebAssembly) at once, `review` checks once the dictionaries are in. Listeners are registered synchronously.
+// WebAssembly) at once, through the core's counter fast path, `review` checks once the dictionaries are in. Listeners are registered synchronously.
 
 import init, { Checker } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';
+import { counterOf } from './content/core.js';
 
 const LANGUAGES = ['en', 'fr'];
 
@@ -15,6 +16,8 @@ const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.me
   checker.set_dictionary((await loadSettings()).dictionary);
   return checker;
 });
+/** The `count` lane's checks: the core's counter fast path, as in the page. */
+const counter = ready.then((checker) => counterOf(checker));
 onSettingsChanged(async (settings) => (await ready).set_dictionary(settings.dictionary));
 
 let lexicons = null; // the loading of both dictionaries, started by the first review
@@ -30,9 +33,11 @@ const loadLexicons = (checker) =>
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'stratege:core') return;
   port.onMessage.addListener(async ({ id, text, options, lane }) => {
-    let checker;
+    let check;
     try {
-      checker = await ready;
+      const checker = await ready;
+      const count = await counter;
+      check = lane === 'count' ? count : (t, o) => checker.check(t, o);
       if (lane === 'review') {
         lexicons ??= loadLexicons(checker);
         await lexicons;
@@ -42,7 +47,7 @@ chrome.runtime.onConnect.addListener((port) => {
       return;
     }
     try {
-      answer(port, { id, report: checker.check(String(text), options || {}) });
+      answer(port, { id, report: check(String(text), options || {}) });
     } catch (error) {
       answer(port, { id, error: error?.message }); // the options were refused (the core throws why)
     }

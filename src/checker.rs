@@ -9,10 +9,13 @@ use crate::checks::{self, Input};
 use crate::hashtags::{self, lexicon::Lexicon};
 use crate::lang::{self, Lang};
 use crate::measure;
-use crate::report::{Length, LengthState, Report, Tone};
+use crate::report::{Report, Tone};
 use crate::request::{Options, Request};
 use crate::tone::Sensitivity;
 use crate::twitter::entities::Entities;
+
+/// Why a text without a platform cannot be checked.
+pub const NO_PLATFORM: &str = "no platform: say which (x, facebook, instagram, ...)";
 
 /// Checks texts with its lexicons and the user's dictionary. Cloning shares the lexicons.
 #[derive(Clone, Default)]
@@ -74,7 +77,7 @@ impl Checker {
     /// Checks a text received with `lone_surrogates` unpaired UTF-16 surrogates read as U+FFFD (JSON and
     /// JavaScript strings may hold them): the report says so. The one path of the CLI and the WebAssembly.
     pub fn check_received(&self, text: &str, lone_surrogates: usize, options: &Options) -> Result<Report, String> {
-        let platform = options.platform.ok_or("no platform: say which (x, facebook, instagram, ...)")?;
+        let platform = options.platform.ok_or(NO_PLATFORM)?;
         let rules = platform.rules();
         let entities = Entities::new(text);
         let measured = measure::measure(
@@ -101,15 +104,7 @@ impl Checker {
         };
         let mut report = Report {
             platform,
-            length: Length {
-                count: measured.count,
-                limit: measured.limit,
-                over: measured.count > measured.limit,
-                valid: measured.count > 0 && measured.count <= measured.limit && measured.invalid_chars.is_empty(),
-                state: LengthState::of(measured.count, measured.limit),
-                unit: rules.unit,
-                preview_cut: measured.preview_cut,
-            },
+            length: measured.length(rules.unit),
             hashtags: tags.tags.iter().map(hashtags::Tag::to_report).collect(),
             tone: Tone::not_checked(),
             problems: Vec::new(),
@@ -138,7 +133,7 @@ impl Checker {
 mod tests {
     use super::*;
     use crate::platform::Platform;
-    use crate::report::{ProblemKind, Severity};
+    use crate::report::{LengthState, ProblemKind, Severity};
 
     fn options(platform: Platform) -> Options {
         Options { platform: Some(platform), ..Options::default() }

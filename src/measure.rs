@@ -4,6 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::platform::{Rules, Unit};
+use crate::report::{Length, LengthState};
 use crate::text::utf16_len;
 use crate::twitter::entities::Entities;
 use crate::twitter::weighted;
@@ -31,13 +32,38 @@ pub struct Measure {
     pub invalid_chars: Vec<(usize, char)>,
 }
 
+impl Measure {
+    /// The report's length: this measure in `unit`, its state, and whether the platform would accept the text.
+    pub fn length(&self, unit: Unit) -> Length {
+        Length {
+            count: self.count,
+            limit: self.limit,
+            over: self.count > self.limit,
+            valid: self.count > 0 && self.count <= self.limit && self.invalid_chars.is_empty(),
+            state: LengthState::of(self.count, self.limit),
+            unit,
+            preview_cut: self.preview_cut,
+        }
+    }
+}
+
+/// The limit that applies to a text measured with `options`.
+pub fn limit(rules: &Rules, options: &Options) -> u32 {
+    rules.limit(options.reply, options.premium).max
+}
+
+/// The report's length of `text` alone (the live counter's fast path): what a check's report says.
+pub fn length(rules: &Rules, text: &str, options: &Options) -> Length {
+    measure(rules, &Entities::new(text), options).length(rules.unit)
+}
+
 /// Every URL weighs this much on Mastodon, as on X.
 const MASTODON_URL_WEIGHT: u32 = 23;
 
 /// Measures the text of `entities` (its URLs and emoji, found once for every check, serve the units that need them).
 pub fn measure(rules: &Rules, entities: &Entities, options: &Options) -> Measure {
     let text = entities.text();
-    let limit = rules.limit(options.reply, options.premium).max;
+    let limit = limit(rules, options);
     let (count, over_from) = match rules.unit {
         Unit::Weighted => measure_x(entities, limit, options),
         unit => weigh_units(unit, entities, limit),

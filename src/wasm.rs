@@ -1,11 +1,16 @@
 //! The WebAssembly exports used by the extension (service worker, extension pages, content-script fast path):
 //! a `Checker` class that owns its lexicons and the user's dictionary, and the platform table. Options go in and
 //! reports come out as JavaScript values; errors are thrown as `Error`s. A panic names its cause in the console.
+//! The live counter has a fast path of its own (`set_counter_options` once, then `count` per keystroke): no object
+//! crosses per call, only the text in and a few numbers out.
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use crate::lang::Lang;
+use crate::measure;
+use crate::platform::Platform;
+use crate::report::LengthState;
 use crate::request::Options;
 
 /// Reports and tables cross as plain JavaScript objects, with `null` where the JSON has null.
@@ -15,14 +20,29 @@ const TO_JS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::js
 #[wasm_bindgen(js_name = Checker)]
 pub struct WasmChecker {
     checker: crate::Checker,
+    /// The counter's platform and measure options, from `set_counter_options`.
+    counter: Option<(Platform, measure::Options)>,
 }
+
+/// What the counter's options fix, answered by `set_counter_options`: the report's `platform`, and its length's
+/// `unit` and `limit`.
+#[derive(serde::Serialize)]
+struct CounterFacts {
+    platform: Platform,
+    unit: &'static str,
+    limit: u32,
+}
+
+/// `count`'s answer: `[count, state, valid, preview_cut]`, with the state as `STATES[i]` and NO_CUT for no cut.
+pub const STATES: [LengthState; 3] = [LengthState::Ok, LengthState::Near, LengthState::Over];
+pub const NO_CUT: u32 = u32::MAX;
 
 #[wasm_bindgen(js_class = Checker)]
 impl WasmChecker {
     #[wasm_bindgen(constructor)]
     pub fn new() -> WasmChecker {
         console_error_panic_hook::set_once();
-        WasmChecker { checker: crate::Checker::new() }
+        WasmChecker { checker: crate::Checker::new(), counter: None }
     }
 
     /// Loads the hashtag lexicon of `lang` ("en" or "fr") from a packed file (`lexicon/en.bin`), replacing any
@@ -56,6 +76,35 @@ impl WasmChecker {
         let (text, lone_surrogates) = receive(text);
         let report = self.checker.check_received(&text, lone_surrogates, &options).map_err(|e| JsError::new(&e))?;
         Ok(serde::Serialize::serialize(&report, &TO_JS)?)
+    }
+
+    /// Sets the options of the counter's `count` (those of `check`; only `platform`, `reply`, `premium` and
+    /// `auto_mentions` matter to a length) and answers what they fix: `{platform, unit, limit}`.
+    pub fn set_counter_options(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        let options: Options =
+            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let platform = options.platform.ok_or_else(|| JsError::new(crate::checker::NO_PLATFORM))?;
+        let measure = measure::Options {
+            reply: options.reply,
+            premium: options.premium,
+            auto_mentions: options.auto_mentions.unwrap_or(options.reply),
+        };
+        self.counter = Some((platform, measure));
+        let rules = platform.rules();
+        let facts = CounterFacts { platform, unit: rules.unit.name(), limit: measure::limit(rules, &measure) };
+        Ok(serde::Serialize::serialize(&facts, &TO_JS)?)
+    }
+
+    /// The counter's fast path: the length of `text` with the counter's options, as `check(text, {...options,
+    /// length_only: true}).length` gives it, packed as `[count, state, valid, preview_cut]` (state: 0 ok, 1 near,
+    /// 2 over; valid: 0 or 1; preview_cut: u32::MAX when the feed does not cut). Unpaired surrogates are read as
+    /// U+FFFD, as by `check`.
+    pub fn count(&self, text: &str) -> Result<Vec<u32>, JsError> {
+        let (platform, options) = self.counter.ok_or_else(|| JsError::new("set_counter_options first"))?;
+        let length = measure::length(platform.rules(), text, &options);
+        let state = STATES.iter().position(|&s| s == length.state).expect("every state is listed") as u32;
+        let cut = length.preview_cut.map_or(NO_CUT, |c| c as u32);
+        Ok(vec![length.count, state, u32::from(length.valid), cut])
     }
 }
 

@@ -157,3 +157,66 @@ fn reply_tone_runs_in_wasm_with_the_shipped_models() {
         "ok"
     );
 }
+
+/// The counter's fast path unpacked as `core.js` `counterOf` reads it: `check(text, options).length`'s fields.
+fn counted(checker: &WasmChecker, text: &str) -> serde_json::Value {
+    let [count, state, valid, cut] = checker.count(text).unwrap()[..] else { panic!("count answers four numbers") };
+    let state = ["ok", "near", "over"][state as usize];
+    let mut length = serde_json::json!({ "count": count, "state": state, "valid": valid == 1 });
+    if cut != stratege::wasm::NO_CUT {
+        length["preview_cut"] = cut.into();
+    }
+    length
+}
+
+#[wasm_bindgen_test]
+fn the_counter_fast_path_answers_the_length_of_a_check() {
+    let texts = [
+        "",
+        "Caf\u{e9} \u{1F600} https://example.com/a \u{4E2D} #SocialMeida",
+        "@ana_builds thanks! w.\u{3b5}\u{3bb}.\u{43e}\u{43d}\u{43b}\u{430}\u{439}\u{43d}/ e\u{301}",
+        "a\u{FEFF}b",
+        &"one\ntwo\nthree\nfour ".repeat(40),
+        &"\u{4E2D}".repeat(141),
+        &"word \u{1F600} ".repeat(4_000),
+    ];
+    let options = [
+        r#"{"platform":"x"}"#,
+        r#"{"platform":"x","premium":true,"length_only":true}"#,
+        r#"{"platform":"x","reply":true}"#,
+        r#"{"platform":"x","reply":true,"auto_mentions":false}"#,
+        r#"{"platform":"instagram","tone":"off"}"#,
+        r#"{"platform":"facebook","reply":true}"#,
+        r#"{"platform":"mastodon"}"#,
+        r#"{"platform":"threads"}"#,
+        r#"{"platform":"bluesky"}"#,
+    ];
+    let mut checker = WasmChecker::new();
+    for options in options {
+        let facts: serde_json::Value =
+            serde_wasm_bindgen::from_value(checker.set_counter_options(js(options)).unwrap()).unwrap();
+        for text in texts {
+            let length = report(text, options)["length"].clone();
+            let (platform, unit, limit) = (&facts["platform"], &facts["unit"], &facts["limit"]);
+            assert_eq!(platform, &report(text, options)["platform"], "{options}");
+            assert_eq!((unit, limit), (&length["unit"], &length["limit"]), "{options}");
+            let mut want = length;
+            for field in ["limit", "unit", "over"] {
+                want.as_object_mut().unwrap().remove(field);
+            }
+            assert_eq!(counted(&checker, text), want, "{options} {text:?}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_counter_needs_its_options_first_and_refuses_bad_ones() {
+    let mut checker = WasmChecker::new();
+    assert!(message(checker.count("hi").unwrap_err()).contains("set_counter_options"));
+    let refused = checker.set_counter_options(js(r#"{"platform":"myspace"}"#)).unwrap_err();
+    assert!(message(refused).contains("unknown platform"));
+    assert!(checker.count("hi").is_err(), "refused options are not set");
+    checker.set_counter_options(js(r#"{"platform":"x"}"#)).unwrap();
+    assert!(checker.set_counter_options(js(r#"{"platform":"x","tone":"loud"}"#)).is_err());
+    assert_eq!(counted(&checker, "hi")["count"], 2, "the options set before stay");
+}

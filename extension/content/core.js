@@ -1,6 +1,6 @@
 // The Rust core as seen from the content script: compiled in the page when its CSP allows WebAssembly (fast
-// path: a `Checker` of its own, without dictionaries, for the counter's length-only checks), otherwise reached in
-// the extension's service worker. Both answer the same report for the same input. Reviews (spelling with the
+// path: a `Checker` of its own, without dictionaries, for the counter's length-only checks, through the core's
+// counter fast path: `counterOf`), otherwise reached in the extension's service worker. Both answer the same report for the same input. Reviews (spelling with the
 // dictionaries and the user's words, tone) always run in the worker's checker: the dictionaries are loaded there
 // once per browser instead of once per tab.
 
@@ -23,8 +23,8 @@ export async function connectCore(origin = location.origin) {
     try {
       const glue = await import(chrome.runtime.getURL('pkg/stratege.js'));
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/stratege_bg.wasm') });
-      const checker = new glue.Checker();
-      const check = async (text, options) => checker.check(text, options);
+      const count = counterOf(new glue.Checker());
+      const check = async (text, options) => count(text, options);
       return { path: 'page', check, review };
     } catch {
       // The page's CSP forbids compiling WebAssembly here (or the module could not load): use the worker.
@@ -33,6 +33,36 @@ export async function connectCore(origin = location.origin) {
     }
   }
   return { path: 'worker', check: (text, options) => worker(text, options, 'count'), review };
+}
+
+/** `Checker.count`'s states, by their number (src/wasm.rs `STATES`), and its "the feed does not cut" (`NO_CUT`). */
+const STATES = ['ok', 'near', 'over'];
+const NO_CUT = 0xffffffff;
+
+/**
+ * The counter's length-only check through the core's fast path (`Checker.set_counter_options`, then `Checker.count`):
+ * `(text, options) → {platform, length: {count, limit, over, valid, state, unit, preview_cut?}}`, the fields of
+ * `checker.check(text, {...options, length_only: true})` that the counter shows. The options cross to the core
+ * only when they change (settings), not at every keystroke; the text goes in and four numbers come out.
+ */
+export function counterOf(checker) {
+  let set = null; // the options last set, with what they fix: {options, platform, unit, limit}
+  return (text, options) => {
+    if (set === null || !sameFields(set.options, options)) {
+      set = { options, ...checker.set_counter_options(options) };
+    }
+    const [count, state, valid, cut] = checker.count(text);
+    const { platform, unit, limit } = set;
+    const length = { count, limit, over: count > limit, valid: valid === 1, state: STATES[state], unit };
+    if (cut !== NO_CUT) length.preview_cut = cut;
+    return { platform, length };
+  };
+}
+
+/** Two option objects hold the same values (a composer spreads a fresh one for every check). */
+function sameFields(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /**

@@ -39,7 +39,7 @@ impl<'t> Labels<'t> {
     /// each dot cluster runs from the start of the label before its first dot to the first character that is
     /// neither a label character nor a dot. The labels left out are the ones `domain_in` would reject.
     pub(super) fn new(text: &'t str) -> Self {
-        let mut labels = Vec::new();
+        let mut labels = Vec::with_capacity(16); // the labels of a short post, without growing
         let mut from = 0;
         while let Some(dot) = text[from..].find('.').map(|d| from + d) {
             from = match may_hold_tld(text, dot) {
