@@ -17,12 +17,10 @@ use super::zones::{hh_mm, now_in, parse_date, parse_local, resolve, zone};
 use super::{heatmap, platform_label, schedule_platform, DAY_FULL_NAMES, PLATFORMS};
 use crate::platform::Platform;
 
-/// `stratege schedule` options.
+/// Whose best times: the audience's zone, the platforms and the analytics exports to learn from (the options
+/// `schedule` and `heatmap` share).
 #[derive(clap::Args, Clone, Debug, Default, PartialEq)]
-pub struct ScheduleArgs {
-    /// The day, YYYY-MM-DD.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: String,
+pub struct Audience {
     /// The audience's time zone (IANA), e.g. Europe/Paris.
     #[arg(long, value_name = "Area/City")]
     pub tz: String,
@@ -32,6 +30,16 @@ pub struct ScheduleArgs {
     /// An analytics export to learn from (X post analytics, Meta Business Suite content CSV; repeat for more).
     #[arg(long = "import", value_name = "FILE")]
     pub imports: Vec<PathBuf>,
+}
+
+/// `stratege schedule` options.
+#[derive(clap::Args, Clone, Debug, Default, PartialEq)]
+pub struct ScheduleArgs {
+    /// The day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    #[command(flatten)]
+    pub audience: Audience,
     /// "Now" for the hint, YYYY-MM-DDTHH:MM local (default: the system clock).
     #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
     pub now: Option<String>,
@@ -43,15 +51,8 @@ pub struct ScheduleArgs {
 /// `stratege heatmap` options.
 #[derive(clap::Args, Clone, Debug, Default, PartialEq)]
 pub struct HeatmapArgs {
-    /// The audience's time zone (IANA), e.g. Europe/Paris.
-    #[arg(long, value_name = "Area/City")]
-    pub tz: String,
-    /// A platform: x, facebook, instagram or linkedin (repeat for more; default: all four).
-    #[arg(long = "platform", value_name = "P")]
-    pub platforms: Vec<String>,
-    /// An analytics export to learn from (repeat for more).
-    #[arg(long = "import", value_name = "FILE")]
-    pub imports: Vec<PathBuf>,
+    #[command(flatten)]
+    pub audience: Audience,
     /// Where to write the SVG (default: standard output).
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
@@ -70,12 +71,12 @@ fn platforms(ids: &[String]) -> Result<Vec<Platform>, String> {
     ids.iter().map(|id| schedule_platform(id)).collect()
 }
 
-fn learn(ids: &[String], files: &[PathBuf], tz: &TimeZone) -> Result<Learnt, String> {
-    let chosen = platforms(ids)?;
+fn learn(audience: &Audience, tz: &TimeZone) -> Result<Learnt, String> {
+    let chosen = platforms(&audience.platforms)?;
     let hint = if chosen.len() == 1 { Some(chosen[0]) } else { None };
     let mut imports = Vec::new();
     let mut seen = SeenPosts::default();
-    for file in files {
+    for file in &audience.imports {
         imports.push(import_file(file, hint, tz, &mut seen)?);
     }
     let mut models = Vec::new();
@@ -136,13 +137,14 @@ fn describe_import(out: &mut String, import: &Import) {
 
 /// The day's suggested slots per platform, with their source, as text or JSON.
 pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
-    let tz = zone(&args.tz)?;
+    let audience = &args.audience;
+    let tz = zone(&audience.tz)?;
     let date = parse_date(&args.date)?;
     let now = match &args.now {
         Some(text) => resolve(&tz, parse_local(text)?)?.instant().clone(),
         None => now_in(&tz),
     };
-    let learnt = learn(&args.platforms, &args.imports, &tz)?;
+    let learnt = learn(audience, &tz)?;
     let mut days = Vec::new();
     for (_, personal) in &learnt.models {
         let slots = day_slots(personal, &tz, date)?;
@@ -152,7 +154,7 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
     if args.json {
         let day = Day {
             date: args.date.trim().to_string(),
-            tz: tz.iana_name().unwrap_or(&args.tz),
+            tz: tz.iana_name().unwrap_or(&audience.tz),
             platforms: days
                 .iter()
                 .map(|(p, posts, slots, hint)| PlatformDay {
@@ -168,7 +170,7 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
     }
     let mut out = String::new();
     let weekday = DAY_FULL_NAMES[date.weekday().to_monday_zero_offset() as usize];
-    let _ = writeln!(out, "Best times on {weekday} {date} ({})", args.tz.trim());
+    let _ = writeln!(out, "Best times on {weekday} {date} ({})", audience.tz.trim());
     for (platform, posts, slots, hint) in &days {
         let data =
             if *posts > 0 { format!(" (your {} + published studies)", super::posts(*posts)) } else { String::new() };
@@ -201,8 +203,8 @@ pub fn schedule(args: &ScheduleArgs) -> Result<String, String> {
 /// The heatmaps of the chosen platforms (prior and personal side by side when there is data), stacked in one SVG.
 /// With `svg` set, writes the file and returns a line saying so; otherwise returns the SVG.
 pub fn heatmap(args: &HeatmapArgs) -> Result<String, String> {
-    let tz = zone(&args.tz)?;
-    let learnt = learn(&args.platforms, &args.imports, &tz)?;
+    let tz = zone(&args.audience.tz)?;
+    let learnt = learn(&args.audience, &tz)?;
     let parts: Vec<String> = learnt
         .models
         .iter()
