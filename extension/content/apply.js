@@ -6,6 +6,9 @@
 import { readText } from './editor-text.js';
 import { TextMap } from './text-map.js';
 
+/** How long a selection change may take to be announced; well above the one task it takes in practice. */
+const SELECTION_EVENT_BOUND_MS = 500;
+
 /**
  * Replaces the text between `start` and `end` with `value`, then puts the caret at `caret` (an offset into the
  * new text). Resolves to true when the editor's text is the expected one afterwards.
@@ -20,26 +23,40 @@ export async function replaceText(editor, kind, { start, end, value, caret }) {
     if (kind === 'field') setFieldText(editor, start, end, value);
     else paste(editor, value);
   }
-  await settled();
-  const after = readText(editor, kind);
-  if (after !== expected) return false;
+  // Put the caret back before a key typed next can land at the end of the replacement: a keystroke is a task,
+  // and the editors finish their update in a microtask (React's and Lexical's commits); a frame is the fallback.
+  await Promise.resolve();
+  if (readText(editor, kind) !== expected) await settled();
+  if (readText(editor, kind) !== expected) return false;
   await select(editor, kind, caret, caret);
   return true;
 }
 
-/** Selects a span and lets the editor see the new selection (Draft.js and Lexical read it on selectionchange). */
+/**
+ * Selects a span and lets the editor see the new selection: Draft.js and Lexical copy the DOM selection into their
+ * model on `selectionchange`, and an edit made before that lands where the model's stale selection says.
+ */
 async function select(editor, kind, start, end) {
   if (kind === 'field') {
     editor.setSelectionRange(start, end);
     return;
   }
+  const map = new TextMap(editor, kind);
   const selection = getSelection();
+  if (selection.rangeCount && editor.contains(selection.anchorNode) && editor.contains(selection.focusNode)) {
+    const from = map.offsetOf(selection.anchorNode, selection.anchorOffset);
+    const to = map.offsetOf(selection.focusNode, selection.focusOffset);
+    if (Math.min(from, to) === start && Math.max(from, to) === end) return; // the editor already has it
+  }
   selection.removeAllRanges();
-  selection.addRange(new TextMap(editor, kind).range(start, end));
+  selection.addRange(map.range(start, end));
   await selectionSeen();
 }
 
-/** Waits for the `selectionchange` a new selection queues (editors update their model from it). */
+/**
+ * Waits for the `selectionchange` a new selection queues, then one more task so the editor's own listener has
+ * run. The event always follows a real change; the bound only guards against a browser that drops it.
+ */
 function selectionSeen() {
   return new Promise((resolve) => {
     const done = () => {
@@ -47,7 +64,7 @@ function selectionSeen() {
       clearTimeout(timer);
       setTimeout(resolve);
     };
-    const timer = setTimeout(done, 50);
+    const timer = setTimeout(done, SELECTION_EVENT_BOUND_MS);
     document.addEventListener('selectionchange', done);
   });
 }

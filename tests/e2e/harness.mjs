@@ -113,6 +113,20 @@ export function modelText(page, name) {
   return page.evaluate((n) => window.__fixture.modelText(n), name);
 }
 
+/** Waits until the named editor's model holds `text`; on a timeout the error shows what the model holds instead. */
+export async function waitModel(page, name, text) {
+  try {
+    await page.waitForFunction(([n, t]) => window.__fixture.modelText(n) === t, [name, text]);
+  } catch (error) {
+    throw new Error(
+      `${name}: the model holds ${JSON.stringify(await modelText(page, name))}, not ${JSON.stringify(text)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 /** What the fixture recorded as submitted: [{editor, text}]. */
 export function submitted(page) {
   return page.evaluate(() => window.__fixture.submitted);

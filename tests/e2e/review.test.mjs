@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, modelText } from './harness.mjs';
+import { launch, modelText, waitModel } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -128,11 +128,11 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
           assert.equal(await apply.getAttribute('data-value'), '#SocialMedia');
           assert.equal(await page.locator('stratege-ui [data-stratege="card"] [data-stratege="dismiss"]').count(), 1);
           await apply.click();
-          await page.waitForFunction(([n, t]) => window.__fixture.modelText(n) === t, [name, FIXED]);
+          await waitModel(page, name, FIXED);
           assert.equal(await page.locator('stratege-ui [data-stratege="card"]').count(), 0, 'the card closed');
 
           await page.keyboard.type(' now');
-          await page.waitForFunction(([n, t]) => window.__fixture.modelText(n) === t, [name, `${FIXED} now`]);
+          await waitModel(page, name, `${FIXED} now`);
           await waitReviewed(page, editor, FIXED.length + 4);
           assert.deepEqual(await marksOf(host), [], 'a clean post shows no mark');
 
@@ -160,9 +160,9 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         const apply = page.locator('stratege-ui [data-stratege="card"] [data-stratege="apply"]').first();
         assert.equal(await apply.getAttribute('data-value'), '#customerservice');
         await apply.click();
-        await page.waitForFunction(() => window.__fixture.modelText('x-home') === '#customerservice matters');
+        await waitModel(page, 'x-home', '#customerservice matters');
         await page.keyboard.type('!');
-        await page.waitForFunction(() => window.__fixture.modelText('x-home') === '#customerservice! matters');
+        await waitModel(page, 'x-home', '#customerservice! matters');
 
         await page.keyboard.press('End');
         await page.keyboard.type(' #Stratejy');
