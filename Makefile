@@ -74,7 +74,7 @@ $(DIST)/lexicon/%.bin: $(DIST)/manifest.json tools/pack-lexicon.mjs $$(wildcard 
 $(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json data/platforms.json tools/build-manifest.mjs
 	rm -rf $(DIST) && mkdir -p $(DIST)/pkg
 	cp $(PKG)/stratege.js $(PKG)/stratege_bg.wasm $(DIST)/pkg/
-	cp extension/*.html extension/*.css $(DIST)/
+	cp extension/*.html extension/*.css $(DIST)/ && cp -r extension/_locales $(DIST)/
 	esbuild extension/worker.js extension/options.js extension/popup.js --bundle --format=esm --target=chrome116 \
 	  --external:./pkg/stratege.js --log-level=warning --outdir=$(DIST)
 	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \

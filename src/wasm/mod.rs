@@ -14,7 +14,7 @@ use crate::report::LengthState;
 use crate::request::Options;
 
 /// Reports and tables cross as plain JavaScript objects, with `null` where the JSON has null.
-const TO_JS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+pub(crate) const TO_JS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
 
 /// `new Checker()`: checks texts; give it lexicons with `load_lexicon` and the user's words with `set_dictionary`.
 #[wasm_bindgen(js_name = Checker)]
