@@ -82,6 +82,9 @@ export class ComposerSession {
       }
     };
     document.addEventListener('selectionchange', this.onSelection);
+    // `selectionchange` comes a task late, and Draft.js empties the selection when the editor loses the focus:
+    // read the caret on `blur` too, which fires before that (before React's `focusout` at the root).
+    editor.addEventListener('blur', this.onSelection);
     // A click in a flagged word opens its card, as a click on its underline does.
     this.onClick = () => {
       if (!this.markList.length || this.card.isOpen) return;
@@ -399,6 +402,7 @@ export class ComposerSession {
     for (const type of EDIT_EVENTS) this.editor.removeEventListener(type, this.onEdit);
     this.editor.removeEventListener('click', this.onClick);
     document.removeEventListener('selectionchange', this.onSelection);
+    this.editor.removeEventListener('blur', this.onSelection);
     this.card.close();
     this.gate.close();
     this.marks.destroy();

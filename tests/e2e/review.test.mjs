@@ -188,6 +188,30 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
       }
     });
 
+    test(`x-home: a caret moved in the same task as the focus leaves the editor is the one the fix returns to (run ${run})`, async () => {
+      const { page, editor } = await openComposer(h, 'x-home');
+      try {
+        await page.keyboard.type('#custmerservice matters');
+        const host = await waitReviewed(page, editor, 23);
+        await page.waitForFunction((hh) => hh.shadowRoot.querySelector('[data-stratege="mark"]:not([hidden])'), host);
+        // A fast user (or a loaded machine): the caret moves and the focus goes to the mark before the browser
+        // dispatches `selectionchange`, and Draft.js empties the selection on blur. The caret must still count.
+        await page.evaluate(() => {
+          const selection = getSelection();
+          selection.modify('move', 'backward', 'lineboundary');
+          for (let i = 0; i < 5; i++) selection.modify('move', 'forward', 'character');
+          document.querySelector('stratege-ui').shadowRoot.querySelector('[data-stratege="mark"]').focus();
+        });
+        await page.keyboard.press('Enter');
+        await page.locator('stratege-ui [data-stratege="card"] [data-stratege="apply"]').first().click();
+        await waitModel(page, 'x-home', '#customerservice matters');
+        await page.keyboard.type('!');
+        await waitModel(page, 'x-home', '#customerservice! matters');
+      } finally {
+        await page.close();
+      }
+    });
+
     test(`x-reply: an insulting reply shows a hostile tone warning within 1.5 s, with marks on its words; a polite one shows none (run ${run})`, async () => {
       const { page, editor } = await openComposer(h, 'x-reply');
       try {
