@@ -23,6 +23,12 @@ const EDIT_EVENTS = ['input', 'compositionend', 'cut', 'paste', 'drop', 'focus']
 const MAX_IN_FLIGHT = 2;
 /** A review starts when typing pauses this long: spelling and tone need not follow every keystroke. */
 const REVIEW_DELAY_MS = 150;
+/**
+ * A check that failed (the worker stopped three times under it, or did not answer) is tried again without
+ * waiting for a keystroke: after a quarter second, then twice as long each time up to 8 s, while it keeps failing.
+ */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 8000;
 
 export class ComposerSession {
   /**
@@ -69,6 +75,8 @@ export class ComposerSession {
     this.reviewedText = null;
     this.reviewedOptions = null;
     this.caret = null; // the last caret position inside the editor, as a DOM position
+    this.counterRetry = RETRY_FIRST_MS; // the delay before a failed check is tried again, per lane
+    this.reviewRetry = RETRY_FIRST_MS;
 
     this.onEdit = () => this.schedule();
     for (const type of EDIT_EVENTS) editor.addEventListener(type, this.onEdit);
@@ -135,13 +143,15 @@ export class ComposerSession {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.counter.show(report);
+      this.counterRetry = RETRY_FIRST_MS;
       delete this.host.element.dataset.error;
     } catch (error) {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
-      this.lastText = null; // check this text again at the next edit
+      this.lastText = null; // check this text again, at the next edit or the retry
       this.counter.clear();
       this.host.element.dataset.error = String(error?.message);
+      this.counterRetry = this.retryLater(this.counterRetry, () => this.schedule());
     } finally {
       this.inFlight--;
       if (this.again && !this.destroyed) {
@@ -149,6 +159,18 @@ export class ComposerSession {
         this.schedule();
       }
     }
+  }
+
+  /**
+   * Runs `again` after `delay` ms, unless the extension is gone (reloaded or updated: this content script is
+   * retired); answers the next delay.
+   */
+  retryLater(delay, again) {
+    if (!chrome.runtime?.id) return delay;
+    setTimeout(() => {
+      if (!this.destroyed) again();
+    }, delay);
+    return Math.min(delay * 2, RETRY_MAX_MS);
   }
 
   /** The text changed: marks before and after the edit move with their text; marks it touched go. */
@@ -188,8 +210,11 @@ export class ComposerSession {
         return;
       }
       this.showReview({ ...report, text }, options);
+      this.reviewRetry = RETRY_FIRST_MS;
     } catch (error) {
-      if (!this.destroyed) this.host.element.dataset.reviewError = String(error?.message);
+      if (this.destroyed) return;
+      this.host.element.dataset.reviewError = String(error?.message);
+      this.reviewRetry = this.retryLater(this.reviewRetry, () => this.scheduleReview());
     } finally {
       this.reviewing = false;
     }

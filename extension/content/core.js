@@ -65,14 +65,35 @@ function sameFields(a, b) {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+/** A check is sent again on a new port this many times when the worker stops under it (then it fails). */
+const MAX_SENDS = 3;
+
 /**
- * Checks in the service worker over one long-lived port (cheaper per message than sendMessage). The worker may be
- * stopped by the browser at any time: a closed port fails its pending checks and the next check reconnects.
+ * Checks in the service worker over one long-lived port (cheaper per message than sendMessage). The browser may
+ * stop the worker at any time, and the port closes with the checks under way: they are sent again on a new port
+ * (which starts the worker again), so no answer is lost. A check fails when the extension was reloaded or
+ * updated (this content script can no longer reach it) or when the worker does not answer in time.
  */
 function workerClient() {
   let port = null;
   let nextId = 1;
-  const pending = new Map();
+  const pending = new Map(); // id → {message, resolve, reject, timer, sends}
+  const fail = (id, error) => {
+    const request = pending.get(id);
+    if (!request) return;
+    pending.delete(id);
+    clearTimeout(request.timer);
+    request.reject(error);
+  };
+  const send = (request) => {
+    request.sends++;
+    try {
+      if (!port) connect();
+      port.postMessage(request.message);
+    } catch {
+      fail(request.message.id, new Error('Stratège was updated or reloaded: reload the page to check again'));
+    }
+  };
   const connect = () => {
     port = chrome.runtime.connect({ name: 'stratege:core' });
     port.onMessage.addListener(({ id, report, error }) => {
@@ -85,22 +106,18 @@ function workerClient() {
     });
     port.onDisconnect.addListener(() => {
       port = null;
-      for (const request of pending.values()) {
-        clearTimeout(request.timer);
-        request.reject(new Error('the Stratège worker stopped'));
+      for (const [id, request] of [...pending]) {
+        if (request.sends < MAX_SENDS) send(request);
+        else fail(id, new Error('the Stratège worker stopped'));
       }
-      pending.clear();
     });
   };
   return (text, options, lane) =>
     new Promise((resolve, reject) => {
-      if (!port) connect();
       const id = nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error('the Stratège worker did not answer'));
-      }, WORKER_TIMEOUT_MS);
-      pending.set(id, { resolve, reject, timer });
-      port.postMessage({ id, text, options, lane });
+      const timer = setTimeout(() => fail(id, new Error('the Stratège worker did not answer')), WORKER_TIMEOUT_MS);
+      const request = { message: { id, text, options, lane }, resolve, reject, timer, sends: 0 };
+      pending.set(id, request);
+      send(request);
     });
 }
