@@ -7,7 +7,7 @@ import { readText } from './editor-text.js';
 import { TextMap } from './text-map.js';
 
 /** How long a selection change may take to be announced; well above the one task it takes in practice. */
-const SELECTION_EVENT_BOUND_MS = 500;
+const SELECTION_EVENT_BOUND_MS = 400;
 
 /**
  * Replaces the text between `start` and `end` with `value`, then puts the caret at `caret` (an offset into the

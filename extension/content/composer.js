@@ -25,10 +25,10 @@ const MAX_IN_FLIGHT = 2;
 const REVIEW_DELAY_MS = 150;
 /**
  * A check that failed (the worker stopped three times under it, or did not answer) is tried again without
- * waiting for a keystroke: after a quarter second, then twice as long each time up to 8 s, while it keeps failing.
+ * waiting for a keystroke: after a quarter second, then twice as long each time up to 10 s, while it keeps failing.
  */
 const RETRY_FIRST_MS = 250;
-const RETRY_MAX_MS = 8000;
+const RETRY_MAX_MS = 10_000;
 
 export class ComposerSession {
   /**
