@@ -15,7 +15,9 @@ LEXICONS := $(DIST)/lexicon/en.bin $(DIST)/lexicon/fr.bin
 EXT_SOURCES := $(shell find extension -type f) manifest.json
 RUST_SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock $(shell find data -type f 2>/dev/null)
 
-.PHONY: setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone train-schedule check-tone demo docs package clean
+FUZZ_SECONDS ?= 600
+
+.PHONY: fuzz setup build lexicons lint test test-native test-wasm test-node bench train train-hashtags train-tone train-schedule check-tone demo docs package clean
 
 ## setup: install the toolchain pieces this project needs (idempotent)
 setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
@@ -80,6 +82,11 @@ $(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json da
 	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \
 	  --outfile=$(DIST)/content.js
 	node tools/build-manifest.mjs $@
+
+## fuzz: each core entry point (examples/fuzz/targets.rs) fuzzed for FUZZ_SECONDS (600 by default); a finding is
+## written to fuzz/findings/<target>/ and fails the run: move it to fuzz/regressions/<target>/ once fixed
+fuzz: setup
+	cargo run --profile fuzz --example fuzz -- all $(FUZZ_SECONDS)
 
 ## test: everything, on a fresh machine too
 test: build lint test-native test-wasm test-node

@@ -2,8 +2,7 @@
 //! EXIF orientation and animation from the headers, then the pixels decoded with limits and reduced to the
 //! analysis size. Huge images are measured but not decoded, so the work stays bounded.
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 use std::path::Path;
 
 use image::codecs::gif::GifDecoder;
@@ -29,9 +28,15 @@ pub struct Decoded {
 
 /// Reads a file: an error (with the reason) when it is not a JPEG, PNG, WebP or GIF image that decodes.
 pub fn read(path: &Path) -> Result<Decoded, String> {
-    let bytes = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?.len();
+    let file = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    read_bytes(&file)
+}
+
+/// Reads an image file's bytes, as `read` does a file.
+pub fn read_bytes(file: &[u8]) -> Result<Decoded, String> {
+    let bytes = file.len() as u64;
     let mut reader =
-        ImageReader::open(path).and_then(|r| r.with_guessed_format()).map_err(|e| format!("cannot read it: {e}"))?;
+        ImageReader::new(Cursor::new(file)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
     let image_format = reader.format().ok_or("not an image Stratège can read (JPEG, PNG, WebP or GIF)")?;
     let format = format_of(image_format);
     let mut limits = Limits::default();
@@ -46,8 +51,7 @@ pub fn read(path: &Path) -> Result<Decoded, String> {
         }
         _ => (w, h),
     };
-    let animated = is_animated(path, image_format);
-    let mut info = ImageInfo { width, height, bytes, format, animated, alt_missing: false, pixels: None };
+    let mut info = ImageInfo { width, height, bytes, format, animated: false, alt_missing: false, pixels: None };
     let megapixels = u64::from(width) * u64::from(height);
     if megapixels > MAX_DECODE_PIXELS {
         let note = format!(
@@ -58,6 +62,8 @@ pub fn read(path: &Path) -> Result<Decoded, String> {
         );
         return Ok(Decoded { info, note: Some(note) });
     }
+    // Only now: telling an animation means decoding a second frame, on a canvas of the image's full size.
+    info.animated = is_animated(file, image_format);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode it: {e}"))?;
     image.apply_orientation(orientation);
     info.pixels = Some(analysis_pixels(&image));
@@ -89,9 +95,8 @@ fn format_of(format: ImageFormat) -> Format {
 }
 
 /// A GIF with a second frame, or a WebP with an animation chunk.
-fn is_animated(path: &Path, format: ImageFormat) -> bool {
-    let Ok(file) = File::open(path) else { return false };
-    let reader = BufReader::new(file);
+fn is_animated(file: &[u8], format: ImageFormat) -> bool {
+    let reader = Cursor::new(file);
     match format {
         ImageFormat::Gif => {
             GifDecoder::new(reader).is_ok_and(|d| d.into_frames().take(2).filter(Result::is_ok).count() > 1)
