@@ -38,6 +38,33 @@ fs.writeFileSync(HUGE, hugePng(10000, 5000));
 const CORRUPT = path.join(DIR, 'broken.jpg');
 fs.writeFileSync(CORRUPT, corruptJpeg());
 
+/**
+ * A JPEG encoded by Chromium, `width`×`height` stored, left half red and right half blue, with an EXIF block saying
+ * "turn a quarter clockwise" (orientation 6): shown `height` wide and `width` high, red on top.
+ */
+async function turnedJpeg(page, width, height) {
+  const base64 = await page.evaluate(
+    async ([width, height]) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const g = canvas.getContext('2d');
+      g.fillStyle = 'red';
+      g.fillRect(0, 0, width / 2, height);
+      g.fillStyle = 'blue';
+      g.fillRect(width / 2, 0, width / 2, height);
+      return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer()).toBase64();
+    },
+    [width, height],
+  );
+  const jpeg = Buffer.from(base64, 'base64');
+  const tiff = [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0];
+  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const app1 = Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff, ...exif]);
+  const file = path.join(DIR, `turned-${width}x${height}.jpg`);
+  fs.writeFileSync(file, Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]));
+  IMAGES[path.basename(file)] = { path: file, width: height, height: width };
+  return path.basename(file);
+}
+
 /** The CLI's crop rectangles for these files on a platform: [[{surface, rect}] per image]. */
 function cliRects(platform, names) {
   const out = execFileSync(CLI, ['media', '--platform', platform, '--json', ...names.map((n) => IMAGES[n].path)]);
@@ -250,6 +277,33 @@ for (const csp of ['site', 'strict']) {
           assert.equal(crops[1][0].surface, 'grid-2');
           await page.keyboard.type('still typing');
           await waitModel(page, 'x-home', 'still typing');
+        } finally {
+          await page.close();
+        }
+      });
+
+      test(`a JPEG photo is decoded turned as its EXIF orientation says (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          const name = await turnedJpeg(page, 1600, 800);
+          const input = page.locator('[data-testid=primaryColumn] input[type=file][data-testid=fileInput]');
+          await input.setInputFiles(IMAGES[name].path);
+          const crops = await panelCrops(page, 1);
+          assert.deepEqual(
+            crops.map((im) => im.map(({ surface, rect }) => ({ surface, rect }))),
+            cliRects('x', [name]),
+          );
+          assert.match(await panelText(page), /800 × 1600 · JPEG/);
+          // The thumbnail: red (the stored left half) on top, blue at the bottom.
+          const [top, bottom] = await page
+            .locator('[data-stratege="crop"] canvas')
+            .first()
+            .evaluate((canvas) => {
+              const g = canvas.getContext('2d');
+              const at = (y) => [...g.getImageData(canvas.width / 2, y, 1, 1).data];
+              return [at(1), at(canvas.height - 2)];
+            });
+          assert.ok(top[0] > top[2] && bottom[2] > bottom[0], `top ${top}, bottom ${bottom}`);
         } finally {
           await page.close();
         }

@@ -1,7 +1,8 @@
-// Decodes an attached image for the media analysis, with the browser's own decoder (createImageBitmap, off the
-// main thread, EXIF orientation honoured), reduced to the analysis size: the core needs the image's true size
-// and a small copy of its pixels, never the file. Images the browser cannot decode (HEIC, a corrupt file) and
-// huge ones are measured from their header where possible and get a note instead of pixels.
+// Decodes an attached image for the media analysis, with the browser's own decoders (createImageBitmap, and
+// WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured), reduced to the analysis
+// size: the core needs the image's true size and a small copy of its pixels, never the file. Images the browser
+// cannot decode (HEIC, a corrupt file) and huge ones are measured from their header where possible and get a note
+// instead of pixels.
 
 import { HEADER_BYTES, readHeader } from './header.js';
 
@@ -32,7 +33,7 @@ export async function decodeImage(file) {
   if (head && head.width * head.height > MAX_DECODE_PIXELS) return { info, pixels: null, note: 'too-large' };
   if (!head && !DECODABLE.has(format)) return { info, pixels: null, note: 'unsupported' };
   try {
-    const pixels = head ? await reduced(file, head.width, head.height) : await decodedWhole(file, info);
+    const pixels = head ? await reduced(file, head.width, head.height, head.format) : await decodedWhole(file, info);
     return { info, pixels, note: null };
   } catch {
     return { info, pixels: null, note: DECODABLE.has(format) ? 'corrupt' : 'unsupported' };
@@ -46,8 +47,9 @@ export function analysisSize(width, height) {
 }
 
 /** Decoded at the analysis size directly: the decoder never holds the full-size image for us. */
-async function reduced(file, width, height) {
+async function reduced(file, width, height, format) {
   const size = analysisSize(width, height);
+  if (format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
   const bitmap = await createImageBitmap(file, {
     resizeWidth: size.width,
     resizeHeight: size.height,
@@ -55,6 +57,26 @@ async function reduced(file, width, height) {
     imageOrientation: 'from-image',
   });
   return pixelsOf(bitmap, bitmap.width, bitmap.height);
+}
+
+/**
+ * A JPEG through WebCodecs' ImageDecoder told the size wanted: the decoder then decodes at 1/2, 1/4 or 1/8 of the
+ * size (the JPEG format's own scaled decoding), several times faster than decoding a photo whole; drawing the
+ * frame applies its EXIF orientation.
+ */
+async function reducedJpeg(file, size) {
+  const decoder = new ImageDecoder({
+    data: file.stream(),
+    type: 'image/jpeg',
+    desiredWidth: size.width,
+    desiredHeight: size.height,
+  });
+  try {
+    const { image } = await decoder.decode();
+    return pixelsOf(image, size.width, size.height);
+  } finally {
+    decoder.close();
+  }
 }
 
 /** A format whose header we do not read (AVIF, BMP): decoded whole, then drawn at the analysis size. */
@@ -66,14 +88,15 @@ async function decodedWhole(file, info) {
   return pixelsOf(bitmap, size.width, size.height);
 }
 
-function pixelsOf(bitmap, width, height) {
+/** The RGBA pixels of a decoded image (an ImageBitmap or a VideoFrame, closed here) drawn at width × height. */
+function pixelsOf(image, width, height) {
   try {
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    context.drawImage(bitmap, 0, 0, width, height);
+    context.drawImage(image, 0, 0, width, height);
     return { width, height, data: context.getImageData(0, 0, width, height).data };
   } finally {
-    bitmap.close();
+    image.close();
   }
 }
 
