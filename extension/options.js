@@ -1,6 +1,7 @@
 // Options page: the settings form, what holds a post (the review before posting), the user's dictionary, and the
 // platform rules table read from the Rust core.
 
+import { msg } from './shared/i18n.js';
 import init, { platforms, version } from './pkg/stratege.js';
 import { bindSettingsForm } from './settings-form.js';
 import { bindDictionaryForm } from './dictionary-form.js';
@@ -19,6 +20,11 @@ const GATE_KIND_LABELS = {
   tone: 'Hostile reply',
   'invalid-char': 'Character the platform refuses',
   'lone-surrogate': 'Broken character',
+  'media-crop': msg('mediaKind_media_crop'),
+  'media-size': msg('mediaKind_media_size'),
+  'media-count': msg('mediaKind_media_count'),
+  'media-format': msg('mediaKind_media_format'),
+  'media-alt': msg('mediaKind_media_alt'),
 };
 const GATE_ACTION_LABELS = { hold: 'Hold the post', note: 'List only', ignore: 'Ignore' };
 bindGateForm(document.querySelector('[data-stratege="gate-settings"]'));

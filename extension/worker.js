@@ -2,9 +2,10 @@
 // owns the spelling dictionaries, loaded once per worker at the first review (not when the worker wakes for the
 // popup or a counter), and the user's dictionary, set when the worker starts and whenever the settings change.
 // It answers the content scripts' checks on their ports: `count` checks (the counter, when the page forbids
-// WebAssembly) at once, through the core's counter fast path, `review` checks once the dictionaries are in. Listeners are registered synchronously.
+// WebAssembly) at once, through the core's counter fast path, `review` checks once the dictionaries are in, and
+// `media` analyses of attached images (their pixels at analysis size, in base64). Listeners are registered synchronously.
 
-import init, { Checker } from './pkg/stratege.js';
+import init, { Checker, analyse_media } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';
 import { counterOf } from './content/core.js';
 
@@ -32,7 +33,11 @@ const loadLexicons = (checker) =>
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'stratege:core') return;
-  port.onMessage.addListener(async ({ id, text, options, lane }) => {
+  port.onMessage.addListener(async ({ id, text, options, lane, request, pixels }) => {
+    if (lane === 'media') {
+      answer(port, await analysed(id, request, pixels));
+      return;
+    }
     let check;
     try {
       const checker = await ready;
@@ -53,6 +58,16 @@ chrome.runtime.onConnect.addListener((port) => {
     }
   });
 });
+
+/** The `media` lane: attached images' analysis-size pixels, sent as base64 by the content script (core.js). */
+async function analysed(id, request, pixels) {
+  try {
+    await ready;
+    return { id, report: analyse_media(request, Uint8Array.fromBase64(pixels || '')) };
+  } catch (error) {
+    return { id, error: error?.message };
+  }
+}
 
 function answer(port, message) {
   try {

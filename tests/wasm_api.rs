@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::JsString;
-use stratege::wasm::{platforms, version, WasmChecker};
+use stratege::wasm::{analyse_media, platforms, version, WasmChecker};
 use wasm_bindgen::{JsCast, JsError, JsValue};
 use wasm_bindgen_test::*;
 
@@ -219,4 +219,24 @@ fn the_counter_needs_its_options_first_and_refuses_bad_ones() {
     checker.set_counter_options(js(r#"{"platform":"x"}"#)).unwrap();
     assert!(checker.set_counter_options(js(r#"{"platform":"x","tone":"loud"}"#)).is_err());
     assert_eq!(counted(&checker, "hi")["count"], 2, "the options set before stay");
+}
+
+/// The media analysis takes a JavaScript object and the pixels as bytes, and answers what `analyse_json` answers
+/// for the same request (the CLI's and scripts' JSON form), as JavaScript reads it.
+#[wasm_bindgen_test]
+fn media_analysis_takes_an_object_and_pixels_and_answers_as_analyse_json() {
+    let request = r#"{"platform": "instagram", "purpose": "post", "images": [
+        {"width": 1080, "height": 1920, "bytes": 900000, "type": "image/jpeg", "alt_missing": true,
+         "analysis": {"width": 9, "height": 16}},
+        {"width": 1080, "height": 1080, "bytes": 1000, "type": "image/heic", "analysis": null}]}"#;
+    let mut rgba = vec![40u8; 9 * 16 * 4];
+    for pixel in rgba.chunks_mut(4).take(9 * 4) {
+        pixel.copy_from_slice(&[250, 20, 20, 255]); // a saturated subject at the top
+    }
+    let answer: serde_json::Value = serde_wasm_bindgen::from_value(analyse_media(js(request), &rgba).unwrap()).unwrap();
+    assert_eq!(answer["images"][0]["surfaces"][0]["rect"], "0,285,1080,1350");
+    assert_eq!(answer, as_js_reads(&stratege::media::analyse_json(request, &rgba)));
+    let wrong = analyse_media(js(request), &rgba[4..]).unwrap_err();
+    assert!(message(wrong).contains("shorter than 9×16 RGBA"));
+    assert!(message(analyse_media(js(r#"{"images": []}"#), &[]).unwrap_err()).contains("invalid media request"));
 }

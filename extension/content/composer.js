@@ -325,7 +325,7 @@ export class ComposerSession {
    */
   gateVerdict(actions) {
     const text = readText(this.editor, this.kind);
-    if (!text.trim()) return { state: 'clean' };
+    if (!text.trim() && !this.media?.problems().length) return { state: 'clean' };
     if (!this.report || this.reportText !== text || this.reportOptions !== this.options) return { state: 'stale' };
     return this.verdictOf(this.report, text, actions);
   }
@@ -351,7 +351,9 @@ export class ComposerSession {
   }
 
   verdictOf(report, text, actions) {
-    const items = gateItems(report, text, actions, (item) => this.isDismissed(item));
+    // Problems of the attached images (media/check.js, set by main.js) join the text's.
+    const problems = [...(report.problems || []), ...(this.media?.problems() || [])];
+    const items = gateItems({ ...report, problems }, text, actions, (item) => this.isDismissed(item));
     return items.some((item) => item.hold) ? { state: 'hold', items } : { state: 'clean' };
   }
 
@@ -430,6 +432,7 @@ export class ComposerSession {
     this.editor.removeEventListener('blur', this.onSelection);
     this.card.close();
     this.gate.close();
+    this.media?.destroy();
     this.marks.destroy();
     this.geometry.destroy();
     this.host.remove();

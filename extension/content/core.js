@@ -12,12 +12,15 @@ const RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * A core that checks texts: `{ path: 'page' | 'worker', check(text, options) → Promise<report>,
- * review(text, options) → Promise<report> }`. `check` is the fast one (the counter); `review` waits for the
- * dictionaries and is the one whose hashtags and tone are shown.
+ * review(text, options) → Promise<report>, media(request, rgba) → Promise<mediaReport> }`. `check` is the fast
+ * one (the counter); `review` waits for the dictionaries and is the one whose hashtags and tone are shown;
+ * `media` analyses attached images (wasm `analyse_media`) from their analysis-size pixels, never the files: in
+ * the worker, the pixels cross the port as base64 (ports serialise messages).
  */
 export async function connectCore(origin = location.origin) {
   const worker = workerClient();
-  const review = (text, options) => worker(text, options, 'review');
+  const review = (text, options) => worker({ text, options, lane: 'review' });
+  const workerMedia = (request, rgba) => worker({ request, pixels: rgba.toBase64(), lane: 'media' });
   const blocked = (await chrome.storage.local.get(BLOCKED_KEY))[BLOCKED_KEY] || {};
   if (!(Date.now() - (blocked[origin] || 0) < RETRY_AFTER_MS)) {
     try {
@@ -25,14 +28,16 @@ export async function connectCore(origin = location.origin) {
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/stratege_bg.wasm') });
       const count = counterOf(new glue.Checker());
       const check = async (text, options) => count(text, options);
-      return { path: 'page', check, review };
+      const media = async (request, rgba) => glue.analyse_media(request, rgba);
+      return { path: 'page', check, review, media };
     } catch {
       // The page's CSP forbids compiling WebAssembly here (or the module could not load): use the worker.
       blocked[origin] = Date.now();
       await chrome.storage.local.set({ [BLOCKED_KEY]: blocked });
     }
   }
-  return { path: 'worker', check: (text, options) => worker(text, options, 'count'), review };
+  const check = (text, options) => worker({ text, options, lane: 'count' });
+  return { path: 'worker', check, review, media: workerMedia };
 }
 
 /** `Checker.count`'s states, by their number (src/wasm.rs `STATES`), and its "the feed does not cut" (`NO_CUT`). */
@@ -112,11 +117,11 @@ function workerClient() {
       }
     });
   };
-  return (text, options, lane) =>
+  return (message) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => fail(id, new Error('the Stratège worker did not answer')), WORKER_TIMEOUT_MS);
-      const request = { message: { id, text, options, lane }, resolve, reject, timer, sends: 0 };
+      const request = { message: { id, ...message }, resolve, reject, timer, sends: 0 };
       pending.set(id, request);
       send(request);
     });

@@ -1,12 +1,14 @@
 // Content script entry: on x.com, facebook.com and instagram.com, connects to the Rust core and checks every
-// composer the page shows (counter, hashtags, tone) and reviews what the user posts with open problems (gate),
-// following the user's settings.
+// composer the page shows (counter, hashtags, tone, the images attached: crop previews) and reviews what the user
+// posts with open problems (gate), following the user's settings.
 
 import { siteFor, isReply, anchorFor } from './sites.js';
 import { connectCore } from './core.js';
 import { ComposerWatcher } from './watch.js';
 import { ComposerSession } from './composer.js';
 import { SubmitGate } from './gate.js';
+import { AttachmentTracker } from './media/attachments.js';
+import { MediaCheck } from './media/check.js';
 import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
 
 async function start() {
@@ -28,11 +30,27 @@ async function start() {
   const actions = { addWord: addToDictionary };
   let watcher = null;
   let gate = null;
+  let attachments = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
       const reply = isReply(rule, editor, location);
-      return new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions, rule);
+      const session = new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions, rule);
+      // Crop previews and media checks (issue 9) for the composers that post images.
+      if (site.media?.composers.includes(rule.name)) {
+        session.media = new MediaCheck(session.host, core, site.platform, site.media);
+        if (attachments) session.media.update(attachments.attachedTo(editor));
+      }
+      return session;
     });
+    if (site.media) {
+      const editorNear = (element) => watcher.sessionNear(element)?.editor ?? null;
+      attachments = new AttachmentTracker(site.media, editorNear, () =>
+        watcher?.forEach((session, editor) => {
+          session.media?.update(attachments.attachedTo(editor));
+        }),
+      );
+      attachments.start();
+    }
     watcher.start();
     gate = new SubmitGate(watcher, site, () => settings);
     gate.start();
@@ -45,6 +63,8 @@ async function start() {
     if (!enabled && watcher) {
       gate.stop();
       gate = null;
+      attachments?.stop();
+      attachments = null;
       watcher.stop();
       watcher = null;
     } else if (enabled && !watcher) {

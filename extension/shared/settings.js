@@ -21,6 +21,11 @@ export const GATE_KINDS = [
   'tone',
   'invalid-char',
   'lone-surrogate',
+  'media-crop',
+  'media-size',
+  'media-count',
+  'media-format',
+  'media-alt',
 ];
 
 /**

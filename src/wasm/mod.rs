@@ -4,7 +4,10 @@
 //! The live counter has a fast path of its own (`set_counter_options` once, then `count` per keystroke): no object
 //! crosses per call, only the text in and a few numbers out.
 
+mod media;
+
 use js_sys::JsString;
+
 use wasm_bindgen::prelude::*;
 
 use crate::lang::Lang;
@@ -12,6 +15,8 @@ use crate::measure;
 use crate::platform::Platform;
 use crate::report::LengthState;
 use crate::request::Options;
+
+pub use media::analyse_media;
 
 /// Reports and tables cross as plain JavaScript objects, with `null` where the JSON has null.
 pub(crate) const TO_JS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();

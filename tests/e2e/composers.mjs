@@ -41,7 +41,8 @@ export const COMPOSERS = {
     editor: (p) => p.locator('[data-lexical-editor=true][role=textbox][aria-label=Message]'),
   },
   'ig-caption': {
-    url: 'https://www.instagram.com/',
+    // The create dialog opened straight at its caption step, without media (the fixture's ?create=caption).
+    url: 'https://www.instagram.com/?create=caption',
     mount: (p) => p.locator('a[role=link]:has(svg[aria-label="New post"])').click(),
     editor: (p) =>
       p.locator(

@@ -112,7 +112,7 @@ export const SITES = {
       {
         path: '/',
         editors: ['ig-caption', 'ig-comment'],
-        how: 'Create (New post) opens the create dialog at its caption step; the feed post has the comment textarea.',
+        how: 'Create (New post) opens the create dialog: select, crop, edit, then the caption step; the feed post has the comment textarea. At /?create=caption the dialog opens at its caption step.',
       },
       { path: '/p/C0deAbc123x/', editors: ['ig-comment'], how: 'Post permalink with the comment textarea.' },
     ],

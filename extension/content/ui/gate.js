@@ -4,6 +4,17 @@
 // it, Tab cycles inside, Escape is Review, and its title is announced in a live region. English and French, after
 // the browser's language.
 
+import { msg } from '../../shared/i18n.js';
+
+/** The media problems' names (crop previews, issue 9), in the browser's language. */
+const mediaKinds = () => ({
+  'media-crop': msg('mediaKind_media_crop'),
+  'media-size': msg('mediaKind_media_size'),
+  'media-count': msg('mediaKind_media_count'),
+  'media-format': msg('mediaKind_media_format'),
+  'media-alt': msg('mediaKind_media_alt'),
+});
+
 const STRINGS = {
   en: {
     title: 'Review before posting?',
@@ -21,6 +32,7 @@ const STRINGS = {
       tone: 'This reply may read as hostile',
       'invalid-char': 'A character the platform refuses',
       'lone-surrogate': 'A broken character',
+      ...mediaKinds(),
     },
     count: (count, limit) => `${count} / ${limit}`,
   },
@@ -40,6 +52,7 @@ const STRINGS = {
       tone: 'Cette réponse peut paraître hostile',
       'invalid-char': 'Un caractère que la plateforme refuse',
       'lone-surrogate': 'Un caractère abîmé',
+      ...mediaKinds(),
     },
     count: (count, limit) => `${count} / ${limit}`,
   },

@@ -1,0 +1,111 @@
+// Decodes an attached image for the media analysis, with the browser's own decoders (createImageBitmap, and
+// WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured), reduced to the analysis
+// size: the core needs the image's true size and a small copy of its pixels, never the file. Images the browser
+// cannot decode (HEIC, a corrupt file) and huge ones are measured from their header where possible and get a note
+// instead of pixels.
+
+import { HEADER_BYTES, readHeader } from './header.js';
+
+/** Longest side of the analysis copy: the core's ANALYSIS_SIDE (src/media/decode.rs; issue 9: 256–512). */
+export const ANALYSIS_SIDE = 512;
+/** Images with more pixels are measured, not decoded: the core's MAX_DECODE_PIXELS (src/media/decode.rs). */
+export const MAX_DECODE_PIXELS = 40_000_000;
+/** The formats Chromium and Firefox decode in createImageBitmap (others, such as HEIC, get `unsupported`). */
+const DECODABLE = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'bmp']);
+
+/**
+ * `{info, pixels, note}`: `info` is the core's image request (`{width, height, bytes, type, animated}`, width and
+ * height 0 when unknown), `pixels` `{width, height, data: Uint8ClampedArray}` (RGBA) or null, and `note` null or
+ * why there are no pixels: 'unsupported' (a format the browser cannot show), 'corrupt' (it does not decode),
+ * 'too-large' (over MAX_DECODE_PIXELS: measured only).
+ * @param {File} file
+ */
+export async function decodeImage(file) {
+  const head = readHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  const format = head?.format ?? formatOf(file);
+  const info = {
+    width: head?.width ?? 0,
+    height: head?.height ?? 0,
+    bytes: file.size,
+    type: head ? `image/${head.format}` : file.type || extension(file.name),
+    animated: head?.animated ?? false,
+  };
+  if (head && head.width * head.height > MAX_DECODE_PIXELS) return { info, pixels: null, note: 'too-large' };
+  if (!head && !DECODABLE.has(format)) return { info, pixels: null, note: 'unsupported' };
+  try {
+    const pixels = head ? await reduced(file, head.width, head.height, head.format) : await decodedWhole(file, info);
+    return { info, pixels, note: null };
+  } catch {
+    return { info, pixels: null, note: DECODABLE.has(format) ? 'corrupt' : 'unsupported' };
+  }
+}
+
+/** The analysis size of a width × height image: the longest side at most ANALYSIS_SIDE, never enlarged. */
+export function analysisSize(width, height) {
+  const scale = Math.min(1, ANALYSIS_SIDE / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** Decoded at the analysis size directly: the decoder never holds the full-size image for us. */
+async function reduced(file, width, height, format) {
+  const size = analysisSize(width, height);
+  if (format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
+  const bitmap = await createImageBitmap(file, {
+    resizeWidth: size.width,
+    resizeHeight: size.height,
+    resizeQuality: 'medium',
+    imageOrientation: 'from-image',
+  });
+  return pixelsOf(bitmap, bitmap.width, bitmap.height);
+}
+
+/**
+ * A JPEG through WebCodecs' ImageDecoder told the size wanted: the decoder then decodes at 1/2, 1/4 or 1/8 of the
+ * size (the JPEG format's own scaled decoding), several times faster than decoding a photo whole; drawing the
+ * frame applies its EXIF orientation.
+ */
+async function reducedJpeg(file, size) {
+  const decoder = new ImageDecoder({
+    data: file.stream(),
+    type: 'image/jpeg',
+    desiredWidth: size.width,
+    desiredHeight: size.height,
+  });
+  try {
+    const { image } = await decoder.decode();
+    return pixelsOf(image, size.width, size.height);
+  } finally {
+    decoder.close();
+  }
+}
+
+/** A format whose header we do not read (AVIF, BMP): decoded whole, then drawn at the analysis size. */
+async function decodedWhole(file, info) {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  info.width = bitmap.width;
+  info.height = bitmap.height;
+  const size = analysisSize(bitmap.width, bitmap.height);
+  return pixelsOf(bitmap, size.width, size.height);
+}
+
+/** The RGBA pixels of a decoded image (an ImageBitmap or a VideoFrame, closed here) drawn at width × height. */
+function pixelsOf(image, width, height) {
+  try {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    context.drawImage(image, 0, 0, width, height);
+    return { width, height, data: context.getImageData(0, 0, width, height).data };
+  } finally {
+    image.close();
+  }
+}
+
+function formatOf(file) {
+  const name = (file.type || extension(file.name)).toLowerCase().replace(/^image\//, '');
+  return name === 'jpg' ? 'jpeg' : name;
+}
+
+function extension(name) {
+  const dot = (name || '').lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
