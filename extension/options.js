@@ -4,11 +4,13 @@
 import init, { platforms, version } from './pkg/stratege.js';
 import { bindSettingsForm } from './settings-form.js';
 import { bindDictionaryForm } from './dictionary-form.js';
+import { bindDataSection } from './options-data.js';
 import { GATE_ACTIONS, GATE_KINDS, loadSettings, onSettingsChanged, saveSettings } from './shared/settings.js';
 
 const form = document.querySelector('[data-stratege="settings"]');
 bindSettingsForm(form, form.querySelector('.saved'));
 bindDictionaryForm(document.querySelector('[data-stratege="dictionary"]'));
+bindDataSection(document.querySelector('[data-stratege="data"]'));
 
 const GATE_KIND_LABELS = {
   length: 'Over the character limit',
