@@ -13,7 +13,9 @@ use crate::platform::Platform;
 use crate::report::LengthState;
 use crate::request::Options;
 
+mod popup;
 mod schedule;
+pub use popup::SchedulePopup;
 pub use schedule::{schedule_day, schedule_heatmap, schedule_hint, schedule_import};
 
 /// Reports and tables cross as plain JavaScript objects, with `null` where the JSON has null.
