@@ -1,20 +1,18 @@
 // The service worker's schedule side: answers the content scripts' best-time questions with the Rust core
 // (`schedule_hint`, with the user's imports) in the user's time zone; keeps one chrome.alarms alarm per planned
 // post with a reminder, and when it rings shows a notification whose click opens the platform's composer page,
-// where the composer offers the planned draft (content/ui/plan-chip.js). Also brings stored data to the current
+// where the composer offers the planned draft (content/ui/plan-chip.js); and plans a post from a composer. Also brings stored data to the current
 // schema at startup. Registered synchronously by worker.js.
 
 import SITE_DATA from '../data/sites.json' with { type: 'json' };
 import { schedule_hint } from './pkg/stratege.js';
 import { msg } from './shared/i18n.js';
-import { SCHEDULE_KEY, loadSchedule } from './shared/schedule-store.js';
+import { OFFERED_KEY, SCHEDULE_KEY, addPlan, loadSchedule } from './shared/schedule-store.js';
 import { migrateStorage } from './shared/storage-schema.js';
 import { platformName } from './shared/schedule-words.js';
 
 /** Alarm and notification names of a plan's reminder. */
 const PREFIX = 'stratege-plan:';
-/** The draft offered in the composer after a notification was clicked (content/ui/plan-chip.js reads it). */
-export const OFFERED_KEY = 'offeredDraft';
 /** The page a platform's posts are composed on: the home page of its site in data/sites.json (none for LinkedIn). */
 function composerUrl(platform) {
   const site = SITE_DATA.sites.find((s) => s.platform === platform);
@@ -26,6 +24,10 @@ const METHODS = {
   async hint(request) {
     const { imports } = await loadSchedule();
     return schedule_hint({ ...request, imports });
+  },
+  /** "Plan for the next good slot" in a composer: `{platform, at, draft}`, with a reminder. */
+  async plan({ platform, at, draft }) {
+    return addPlan({ platform: String(platform), at: String(at), draft: String(draft ?? ''), reminder: true });
   },
 };
 

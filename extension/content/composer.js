@@ -45,7 +45,16 @@ export class ComposerSession {
     this.host.element.dataset.core = core.path;
     this.tone = new ToneIndicator(this.host, (element) => this.openTone(element));
     this.counter = new Counter(this.host);
-    this.bestTime = new BestTimeHint(this.host, options.platform);
+    this.bestTime = new BestTimeHint(this.host, options.platform, {
+      draft: () => readText(editor, this.kind),
+      insert: (value) =>
+        replaceText(editor, this.kind, {
+          start: 0,
+          end: readText(editor, this.kind).length,
+          value,
+          caret: value.length,
+        }),
+    });
     this.geometry = new Geometry(editor, this.kind, this.host.layer);
     this.marks = new Marks(this.host, this.geometry, (mark, element) => this.openMark(mark, element));
     this.card = new Card(this.host);

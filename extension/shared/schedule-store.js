@@ -3,6 +3,8 @@
 // they planned (platform, local time, draft, reminder).
 
 export const SCHEDULE_KEY = 'schedule';
+/** The planned draft a reminder's click offers in the platform's composer: `{platform, draft, id}`. */
+export const OFFERED_KEY = 'offeredDraft';
 
 const EMPTY = Object.freeze({ imports: Object.freeze([]), plans: Object.freeze([]) });
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { launch } from './harness.mjs';
+import { launch, modelText, waitModel } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -384,6 +384,155 @@ describe('your data: export, delete all, import', () => {
         );
       } finally {
         await popup.close();
+        await options.close();
+      }
+    });
+  }
+});
+
+/** A control of the composer's host (nearest `<stratege-ui>`), by its data-stratege name, once it is shown. */
+async function control(page, editor, name) {
+  const handle = await page.waitForFunction(
+    ([ed, n]) => {
+      for (let node = ed.parentElement; node; node = node.parentElement) {
+        const host = node.querySelector('stratege-ui');
+        if (!host) continue;
+        const el = host.shadowRoot.querySelector(`[data-stratege="${n}"]`);
+        return el && !el.hidden && el.getBoundingClientRect().width > 0 ? el : null;
+      }
+      return null;
+    },
+    [await editor.elementHandle(), name],
+  );
+  return handle.asElement();
+}
+
+describe('planning from the composer, and the planned draft offered back', () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`"Plan for the next good slot" plans the typed draft at data-next with a reminder (run ${run})`, async () => {
+      const { page, editor } = await openComposer(h, 'x-home');
+      try {
+        const draft = `Our spring menu is out ${run} #Lunch`;
+        await page.keyboard.type(draft);
+        await waitModel(page, 'x-home', draft);
+        const next = await (await hintOf(page, editor)).evaluate((el) => el.dataset.next);
+        const plan = await control(page, editor, 'plan-next');
+        await plan.click();
+        await page.waitForFunction((el) => el.dataset.planned, plan);
+        assert.equal(await plan.evaluate((el) => el.dataset.planned), next);
+        const stored = await untilWorker(
+          h,
+          async (d) => (await chrome.storage.local.get('schedule')).schedule?.plans.find((p) => p.draft === d),
+          draft,
+        );
+        assert.deepEqual(
+          { platform: stored.platform, at: stored.at, reminder: stored.reminder },
+          { platform: 'x', at: next, reminder: true },
+        );
+        await untilWorker(h, (n) => chrome.alarms.get(n), `stratege-plan:${stored.id}`);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test(`a reminder's planned draft is offered in the composer and enters the editor's model (run ${run})`, async () => {
+      const draft = `Planned draft ${run}: doors open at 9 #SmallBusiness`;
+      // What a click on the reminder's notification stores (worker-schedule.js `open`) before opening the site.
+      await h.serviceWorker.evaluate(
+        (d) => chrome.storage.local.set({ offeredDraft: { platform: 'facebook', draft: d, id: 'test' } }),
+        draft,
+      );
+      const { page, editor } = await openComposer(h, 'fb-post');
+      try {
+        const chip = await control(page, editor, 'plan-draft');
+        await chip.click();
+        await waitModel(page, 'fb-post', draft);
+        assert.equal(await modelText(page, 'fb-post'), draft);
+        await page.waitForFunction((el) => el.hidden, chip);
+        assert.equal(
+          await untilWorker(h, async () => !('offeredDraft' in (await chrome.storage.local.get(null)))),
+          true,
+        );
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/** An X post analytics export shaped like the real one: 8 weeks of a post at 19:10 and one at 07:10 (UTC), the
+ * evening ones far more engaging, plus one row whose time cannot be read. */
+function xAnalyticsCsv() {
+  const rows = ['Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,retweets,replies,likes'];
+  const start = Date.UTC(2025, 9, 6);
+  for (let day = 0; day < 56; day++) {
+    const date = new Date(start + day * 86400000).toISOString().slice(0, 10);
+    rows.push(`${day}1,https://x.com/a/status/${day}1,"Evening, ""news""",${date} 19:10 +0000,1000,90,10,5,60`);
+    rows.push(`${day}2,https://x.com/a/status/${day}2,Morning,${date} 07:10 +0000,1000,5,1,1,3`);
+  }
+  rows.push('999,https://x.com/a/status/999,Broken,not a date,1000,5,1,1,3');
+  return `${rows.join('\n')}\n`;
+}
+
+describe('options: heatmaps drawn by the core and the analytics import', () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`a CSV import is summarised and the personal heatmap appears beside the prior (run ${run})`, async () => {
+      const csv = `${OUT}x-analytics.csv`;
+      fs.writeFileSync(csv, xAnalyticsCsv());
+      const options = await h.context.newPage();
+      try {
+        await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+        await options.waitForSelector('[data-stratege="heatmaps"] figure[data-platform="linkedin"] svg rect');
+        const tz = await options.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+        await options.setInputFiles('[data-stratege="schedule-import"]', csv);
+        const item = await options.waitForSelector('[data-stratege="import"][data-file="x-analytics.csv"]');
+        assert.equal(await item.getAttribute('data-used'), '112');
+        const text = await item.textContent();
+        assert.match(text, /x-analytics\.csv \(X\): 113 rows, 112 used/);
+        assert.match(text, /Skipped: 1 × /);
+        assert.match(text, /line 114/);
+        await options.waitForFunction(
+          () => document.querySelectorAll('[data-stratege="heatmaps"] figure[data-platform="x"] rect').length === 336,
+        );
+        // The same colours, cell for cell, as the command line's heatmap for the same file and zone.
+        const shown = await options.$$eval('[data-stratege="heatmaps"] figure[data-platform="x"] rect', (rects) =>
+          rects.map((r) => r.getAttribute('fill')),
+        );
+        const cli = execFileSync(CLI, ['heatmap', '--tz', tz, '--platform', 'x', '--import', csv], {
+          encoding: 'utf8',
+        });
+        assert.deepEqual(
+          shown,
+          [...cli.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]),
+        );
+        if (run === 1) {
+          await options.locator('[data-stratege="heatmaps"] figure[data-platform="x"]').screenshot({
+            path: `${OUT}heatmap.png`,
+          });
+        }
+        await options.click('[data-stratege="schedule-clear-imports"]');
+        await options.waitForFunction(
+          () =>
+            !document.querySelector('[data-stratege="import"]') &&
+            document.querySelectorAll('[data-stratege="heatmaps"] figure[data-platform="x"] rect').length === 168,
+        );
+      } finally {
         await options.close();
       }
     });

@@ -2,9 +2,13 @@
 // poor, `data-next` the local start of the next good slot strictly after now): "Good time to post now" or "Better
 // today at 18:00 (about +35 % engagement, from published studies)", at the start of the counter row, so it never
 // covers the site's Post button or the counter; its one-line why shows on hover or keyboard focus. The core
-// answers in the service worker (worker-schedule.js), with the user's imports, in the user's time zone.
+// answers in the service worker (worker-schedule.js), with the user's imports, in the user's time zone. Beside it,
+// "Plan for the next good slot" plans the composer's draft there with a reminder, and a reminder's planned draft
+// is offered (plan-chip.js).
 
+import { msg } from '../../shared/i18n.js';
 import { hintSentence, whyLine } from '../../shared/schedule-words.js';
+import { PlanChip } from './plan-chip.js';
 
 /** The hint is asked again at the next hour boundary: the ratings are per hour. */
 const HOUR_MS = 3600000;
@@ -25,6 +29,18 @@ const STYLE = `
 :host([data-theme="dark"]) [data-stratege="best-time"][data-now="good"] { color: rgb(0, 200, 130); }
 [data-stratege="best-time"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 [data-stratege="best-time"] ~ [data-stratege="counter"], [data-stratege="counter"] { flex: none; }
+.schedule-chip {
+  pointer-events: auto;
+  flex: none;
+  font: inherit;
+  padding: 0 8px;
+  border-radius: 999px;
+  border: 1px solid var(--card-border);
+  background: transparent;
+  color: inherit;
+  cursor: pointer;
+}
+.schedule-chip:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .best-time-why {
   position: absolute;
   left: 0;
@@ -48,8 +64,10 @@ export class BestTimeHint {
   /**
    * @param {import('./host.js').Host} host
    * @param {string} platform the composer's platform (`x`, `facebook`, `instagram`)
+   * @param {{draft: () => string, insert: (draft: string) => Promise<boolean>}} composer its text, and how a
+   *   draft is put in it
    */
-  constructor(host, platform) {
+  constructor(host, platform, composer) {
     this.platform = platform;
     this.layer = host.layer;
     const style = document.createElement('style');
@@ -72,10 +90,19 @@ export class BestTimeHint {
     el.addEventListener('focus', show);
     el.addEventListener('mouseleave', hide);
     el.addEventListener('blur', hide);
+    this.plan = document.createElement('button');
+    this.plan.type = 'button';
+    this.plan.dataset.stratege = 'plan-next';
+    this.plan.className = 'schedule-chip';
+    this.plan.hidden = true;
+    this.plan.textContent = msg('scheduleComposerPlan');
+    this.plan.addEventListener('mousedown', (event) => event.preventDefault());
+    this.plan.addEventListener('click', () => this.planNext(composer.draft()));
     host.root.prepend(style);
-    host.bar.prepend(el);
+    host.bar.prepend(el, this.plan);
     host.layer.append(this.why);
     this.element = el;
+    this.chip = new PlanChip(host, platform, composer.insert);
     this.timer = 0;
     this.refresh();
   }
@@ -111,6 +138,24 @@ export class BestTimeHint {
     el.textContent = hintSentence(hint);
     this.why.textContent = whyLine(hint.why);
     el.hidden = false;
+    this.next = hint.next;
+    this.plan.hidden = !hint.next;
+    this.plan.textContent = msg('scheduleComposerPlan');
+    delete this.plan.dataset.planned;
+  }
+
+  /** Plans the draft for the next good slot, with a reminder; the button then says when. */
+  async planNext(draft) {
+    if (!this.next) return;
+    const at = this.next;
+    const answer = await chrome.runtime.sendMessage({
+      type: 'stratege:schedule',
+      method: 'plan',
+      request: { platform: this.platform, at, draft },
+    });
+    if (this.destroyed || !answer || answer.error) return;
+    this.plan.dataset.planned = at;
+    this.plan.textContent = msg('scheduleComposerPlanned', at.slice(11));
   }
 
   /** The why, under the hint (above it when there is no room below), inside the viewport. */
@@ -130,6 +175,8 @@ export class BestTimeHint {
     this.destroyed = true;
     clearTimeout(this.timer);
     this.why.remove();
+    this.plan.remove();
+    this.chip.destroy();
     this.element.remove();
   }
 }
