@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { benchXCount } from './x-count.mjs';
 import { benchHashtags } from './hashtags.mjs';
 import { benchTone } from './tone.mjs';
+import { benchPopup } from './popup.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -73,12 +74,28 @@ for (const [csp, where] of [
   );
 }
 
+console.log('\n## Toolbar popup in Chromium (popup.html, the schedule drawn by the core from Rust)\n');
+console.log('| what | opens | p50 | p95 |');
+console.log('|---|---:|---:|---:|');
+{
+  const popup = await benchPopup(DIST);
+  for (const [what, samples] of [
+    ['first contentful paint', popup.paint],
+    ['schedule drawn (wasm compiled, day computed, DOM built)', popup.drawn],
+  ]) {
+    console.log(
+      `| ${what} | ${popup.opens} | ${popup.p(samples, 50).toFixed(1)} ms | ${popup.p(samples, 95).toFixed(1)} ms |`,
+    );
+  }
+}
+
 const wasm = readFileSync(join(DIST, 'pkg/stratege_bg.wasm'));
 console.log('\n## Sizes\n');
 console.log('| what | size |');
 console.log('|---|---:|');
 console.log(`| stratege_bg.wasm | ${kb(wasm.length)} (${kb(gzipSync(wasm, { level: 9 }).length)} gzip) |`);
 console.log(`| content.js | ${kb(statSync(join(DIST, 'content.js')).size)} |`);
+console.log(`| popup.js | ${kb(statSync(join(DIST, 'popup.js')).size)} |`);
 for (const lang of ['en', 'fr']) {
   const bin = readFileSync(join(DIST, `lexicon/${lang}.bin`));
   console.log(

@@ -48,7 +48,12 @@ function heatmap(platform, imports) {
   const figure = document.createElement('figure');
   figure.dataset.platform = platform;
   const svg = new DOMParser().parseFromString(schedule_heatmap({ platform, imports }), 'image/svg+xml');
-  figure.append(document.importNode(svg.documentElement, true));
+  const node = document.importNode(svg.documentElement, true);
+  // Scaled down to the page's width rather than cut.
+  figure.style.margin = '8px 0 16px';
+  node.style.maxWidth = '100%';
+  node.style.height = 'auto';
+  figure.append(node);
   return figure;
 }
 

@@ -81,9 +81,8 @@ async function remind(alarm) {
     type: 'basic',
     iconUrl: await iconUrl(),
     title: msg('notifyTitle', platformName(plan.platform), plan.at.slice(11)),
-    message: plan.draft || msg('notifyNoDraft'),
-    contextMessage: msg('notifyClick'),
-    requireInteraction: true,
+    // Only the fields both Chrome and Firefox know.
+    message: `${plan.draft || msg('notifyNoDraft')}\n${msg('notifyClick')}`,
   });
 }
 

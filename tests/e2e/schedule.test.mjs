@@ -267,7 +267,7 @@ describe('the popup: the day drawn by the core, quick add, reminders', () => {
         assert.equal(stored.at, `${today}T${time}`);
         assert.equal(stored.platform, 'instagram');
         assert.equal(stored.reminder, true);
-        if (run === 1) await page.screenshot({ path: `${OUT}popup.png`, fullPage: true });
+        if (run === 1) await page.locator('body').screenshot({ path: `${OUT}popup.png` });
 
         await page.click('[data-stratege="schedule-tomorrow"]');
         const tomorrow = nextDate(today);
