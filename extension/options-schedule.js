@@ -3,9 +3,9 @@
 // analytics exports (X post analytics, Meta Business Suite CSV) read by the core, with what each file gave.
 
 import init, { schedule_heatmap, schedule_import } from './pkg/stratege.js';
-import { msg } from './shared/i18n.js';
+import { msg, uiLanguage } from './shared/i18n.js';
 import { addImports, clearImports, loadSchedule, onScheduleChanged } from './shared/schedule-store.js';
-import { platformName } from './shared/schedule-words.js';
+import { platformName, signed } from './shared/schedule-words.js';
 
 /** The platforms with best-time priors (src/schedule/mod.rs `PLATFORMS`). */
 const PLATFORMS = ['x', 'facebook', 'instagram', 'linkedin'];
@@ -49,12 +49,53 @@ function heatmap(platform, imports) {
   figure.dataset.platform = platform;
   const svg = new DOMParser().parseFromString(schedule_heatmap({ platform, imports }), 'image/svg+xml');
   const node = document.importNode(svg.documentElement, true);
+  const posts = imports
+    .filter((i) => i.platform === platform)
+    .reduce((sum, i) => sum + i.observations.posts.flat().reduce((a, b) => a + b, 0), 0);
+  localize(node, platform, posts);
   // Scaled down to the page's width rather than cut.
   figure.style.margin = '8px 0 16px';
   node.style.maxWidth = '100%';
   node.style.height = 'auto';
   figure.append(node);
   return figure;
+}
+
+/** 2024-01-01 was a Monday. */
+const A_MONDAY_UTC = Date.UTC(2024, 0, 1);
+
+/**
+ * The core draws the heatmap's words in English: they are put in the interface's language here, node by node (the
+ * title, description, panel headings, day names and each cell's tooltip, whose figures are read from the core's).
+ */
+function localize(svg, platform, posts) {
+  const name = platformName(platform);
+  const days = [0, 1, 2, 3, 4, 5, 6].map((d) =>
+    new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(A_MONDAY_UTC + d * 86400000),
+    ),
+  );
+  const panels = svg.querySelectorAll(':scope > g > g');
+  svg.querySelector(':scope > title').textContent = msg('scheduleHeatmapTitle', name);
+  svg.querySelector(':scope > desc').textContent =
+    panels.length > 1 ? msg('scheduleHeatmapDescPersonal', name, posts) : msg('scheduleHeatmapDesc', name);
+  svg.querySelectorAll(':scope > text').forEach((text, d) => {
+    text.textContent = days[d];
+  });
+  panels.forEach((panel, i) => {
+    panel.querySelector('text.h').textContent =
+      i === 0 ? msg('scheduleHeatmapPrior', name) : msg('scheduleHeatmapPersonal', name, posts);
+    panel.querySelectorAll('rect > title').forEach((title, cell) => {
+      const percent = signed(Number(/([+-]?\d+) %/.exec(title.textContent)?.[1] ?? 0));
+      const mine = /, (\d+) of your posts/.exec(title.textContent)?.[1];
+      const day = days[Math.floor(cell / 24)];
+      const hour = `${String(cell % 24).padStart(2, '0')}:00`;
+      title.textContent =
+        mine === undefined
+          ? msg('scheduleHeatmapCell', day, hour, percent)
+          : msg('scheduleHeatmapCellPosts', day, hour, percent, mine);
+    });
+  });
 }
 
 function line(text) {

@@ -521,6 +521,28 @@ describe('options: heatmaps drawn by the core and the analytics import', () => {
           shown,
           [...cli.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]),
         );
+        // Its words are the interface's (English here), the cells' figures the core's.
+        const words = await options.$eval('[data-stratege="heatmaps"] figure[data-platform="x"] svg', (svg) => ({
+          title: svg.querySelector(':scope > title').textContent,
+          headings: [...svg.querySelectorAll('text.h')].map((t) => t.textContent),
+          days: [...svg.querySelectorAll(':scope > text')].map((t) => t.textContent),
+          cells: [...svg.querySelectorAll('rect > title')].map((t) => t.textContent),
+        }));
+        assert.equal(words.title, 'Best times to post on X');
+        assert.deepEqual(words.headings, ['X: published studies', 'X: your data (112 posts)']);
+        assert.deepEqual(words.days, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+        const cliCells = [
+          ...cli.matchAll(/<title>(\w{3} \d\d:00), ([+-]?\d+) % against[^<]*?(?:, (\d+) of your posts)?<\/title>/g),
+        ];
+        assert.equal(cliCells.length, 336);
+        assert.deepEqual(
+          words.cells,
+          cliCells.map(([, when, percent, mine]) => {
+            const n = Number(percent);
+            const sign = n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0';
+            return `${when}, ${sign} % against the average hour${mine === undefined ? '' : `, ${mine} of your posts`}`;
+          }),
+        );
         if (run === 1) {
           await options.locator('[data-stratege="heatmaps"] figure[data-platform="x"]').screenshot({
             path: `${OUT}heatmap.png`,
