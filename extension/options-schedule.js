@@ -7,6 +7,17 @@ import { msg, uiLanguage } from './shared/i18n.js';
 import { addImports, clearImports, loadSchedule, onScheduleChanged } from './shared/schedule-store.js';
 import { platformName, signed } from './shared/schedule-words.js';
 
+/** The core's reasons for skipping a row (src/schedule/import.rs), by their message keys. */
+const SKIP_REASONS = {
+  'unreadable row': 'scheduleSkipUnreadable',
+  'truncated row': 'scheduleSkipTruncated',
+  'no usable date': 'scheduleSkipDate',
+  'not a number': 'scheduleSkipNumber',
+  'no engagement figures': 'scheduleSkipEngagement',
+  'no reach or impressions yet': 'scheduleSkipReach',
+  'already imported (same post id)': 'scheduleSkipDuplicate',
+};
+
 /** The platforms with best-time priors (src/schedule/mod.rs `PLATFORMS`). */
 const PLATFORMS = ['x', 'facebook', 'instagram', 'linkedin'];
 
@@ -115,7 +126,14 @@ function describeImport(i) {
   );
   const skipped = Object.entries(i.skipped);
   if (skipped.length) {
-    item.append(line(msg('scheduleImportSkipped', skipped.map(([why, n]) => `${n} × ${why}`).join(', '))));
+    item.append(
+      line(
+        msg(
+          'scheduleImportSkipped',
+          skipped.map(([why, n]) => `${n} × ${SKIP_REASONS[why] ? msg(SKIP_REASONS[why]) : why}`).join(', '),
+        ),
+      ),
+    );
   }
   const messages = document.createElement('ul');
   messages.append(

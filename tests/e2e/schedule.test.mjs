@@ -505,7 +505,7 @@ describe('options: heatmaps drawn by the core and the analytics import', () => {
         assert.equal(await item.getAttribute('data-used'), '112');
         const text = await item.textContent();
         assert.match(text, /x-analytics\.csv \(X\): 113 rows, 112 used/);
-        assert.match(text, /Skipped: 1 × /);
+        assert.match(text, /Skipped: 1 × no usable date/);
         assert.match(text, /line 114/);
         await options.waitForFunction(
           () => document.querySelectorAll('[data-stratege="heatmaps"] figure[data-platform="x"] rect').length === 336,
