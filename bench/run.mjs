@@ -7,6 +7,7 @@ import { benchXCount } from './x-count.mjs';
 import { benchHashtags } from './hashtags.mjs';
 import { benchTone } from './tone.mjs';
 import { benchMedia, mediaWasmSize } from './media.mjs';
+import { benchPopup } from './popup.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -83,6 +84,21 @@ for (const row of await benchMedia()) {
   );
 }
 
+console.log('\n## Toolbar popup in Chromium (popup.html, the schedule drawn by the core from Rust)\n');
+console.log('| what | opens | p50 | p95 |');
+console.log('|---|---:|---:|---:|');
+{
+  const popup = await benchPopup(DIST);
+  for (const [what, samples] of [
+    ['first contentful paint', popup.paint],
+    ['schedule drawn (wasm compiled, day computed, DOM built)', popup.drawn],
+  ]) {
+    console.log(
+      `| ${what} | ${popup.opens} | ${popup.p(samples, 50).toFixed(1)} ms | ${popup.p(samples, 95).toFixed(1)} ms |`,
+    );
+  }
+}
+
 const wasm = readFileSync(join(DIST, 'pkg/stratege_bg.wasm'));
 console.log('\n## Sizes\n');
 console.log('| what | size |');
@@ -93,6 +109,7 @@ console.log(
   `| of which the media analysis (\`analyse_media\` and what only it reaches) | ${kb(media.shipped - media.without)} |`,
 );
 console.log(`| content.js | ${kb(statSync(join(DIST, 'content.js')).size)} |`);
+console.log(`| popup.js | ${kb(statSync(join(DIST, 'popup.js')).size)} |`);
 for (const lang of ['en', 'fr']) {
   const bin = readFileSync(join(DIST, `lexicon/${lang}.bin`));
   console.log(

@@ -5,11 +5,15 @@ import { msg } from './shared/i18n.js';
 import init, { platforms, version } from './pkg/stratege.js';
 import { bindSettingsForm } from './settings-form.js';
 import { bindDictionaryForm } from './dictionary-form.js';
+import { bindDataSection } from './options-data.js';
+import { bindScheduleSection } from './options-schedule.js';
 import { GATE_ACTIONS, GATE_KINDS, loadSettings, onSettingsChanged, saveSettings } from './shared/settings.js';
 
 const form = document.querySelector('[data-stratege="settings"]');
 bindSettingsForm(form, form.querySelector('.saved'));
 bindDictionaryForm(document.querySelector('[data-stratege="dictionary"]'));
+bindDataSection(document.querySelector('[data-stratege="data"]'));
+bindScheduleSection(document.querySelector('[data-stratege="best-times"]'));
 
 const GATE_KIND_LABELS = {
   length: 'Over the character limit',

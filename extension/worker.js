@@ -8,6 +8,7 @@
 import init, { Checker, analyse_media } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';
 import { counterOf } from './content/core.js';
+import { listenSchedule } from './worker-schedule.js';
 
 const LANGUAGES = ['en', 'fr'];
 
@@ -20,6 +21,7 @@ const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.me
 /** The `count` lane's checks: the core's counter fast path, as in the page. */
 const counter = ready.then((checker) => counterOf(checker));
 onSettingsChanged(async (settings) => (await ready).set_dictionary(settings.dictionary));
+listenSchedule(ready);
 
 let lexicons = null; // the loading of both dictionaries, started by the first review
 /** A language whose dictionary cannot load is reviewed without spelling (the report says so), never blocked. */

@@ -14,6 +14,7 @@ import { Marks } from './ui/marks.js';
 import { Card } from './ui/card.js';
 import { ToneIndicator } from './ui/tone.js';
 import { GateDialog } from './ui/gate.js';
+import { BestTimeHint } from './ui/best-time.js';
 import { gateItems, submitButton } from './gate.js';
 
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
@@ -50,6 +51,16 @@ export class ComposerSession {
     this.host.element.dataset.core = core.path;
     this.tone = new ToneIndicator(this.host, (element) => this.openTone(element));
     this.counter = new Counter(this.host);
+    this.bestTime = new BestTimeHint(this.host, options.platform, {
+      draft: () => readText(editor, this.kind),
+      insert: (value) =>
+        replaceText(editor, this.kind, {
+          start: 0,
+          end: readText(editor, this.kind).length,
+          value,
+          caret: value.length,
+        }),
+    });
     this.geometry = new Geometry(editor, this.kind, this.host.layer);
     this.marks = new Marks(this.host, this.geometry, (mark, element) => this.openMark(mark, element));
     this.card = new Card(this.host);
@@ -433,6 +444,7 @@ export class ComposerSession {
     this.card.close();
     this.gate.close();
     this.media?.destroy();
+    this.bestTime.destroy();
     this.marks.destroy();
     this.geometry.destroy();
     this.host.remove();

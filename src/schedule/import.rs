@@ -34,8 +34,8 @@ use crate::platform::Platform;
 /// At most this many line-level messages are kept per file; the others are only counted.
 pub const MAX_MESSAGES: usize = 20;
 
-/// The per-cell sums the model needs.
-#[derive(Clone, Debug, PartialEq)]
+/// The per-cell sums the model needs (serialisable: the extension stores them per imported file).
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Observations {
     /// Posts per cell.
     pub posts: [[u32; 24]; 7],

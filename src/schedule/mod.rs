@@ -5,6 +5,7 @@
 //! Grids are `[[f64; 24]; 7]`: rows Monday..Sunday, columns the hours 0..23 of the audience's local time, values a
 //! relative engagement (1.0 = the platform's average hour).
 
+pub mod answers;
 pub mod cli;
 pub mod dates;
 pub mod heatmap;

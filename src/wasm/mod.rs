@@ -16,7 +16,11 @@ use crate::platform::Platform;
 use crate::report::LengthState;
 use crate::request::Options;
 
+mod popup;
+mod schedule;
 pub use media::analyse_media;
+pub use popup::SchedulePopup;
+pub use schedule::{schedule_day, schedule_heatmap, schedule_hint, schedule_import};
 
 /// Reports and tables cross as plain JavaScript objects, with `null` where the JSON has null.
 pub(crate) const TO_JS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();

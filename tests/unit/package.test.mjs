@@ -32,7 +32,11 @@ const zipManifest = (zip) => JSON.parse(execFileSync('unzip', ['-p', zip, 'manif
 /** What both browsers must agree on, whatever the package. */
 function assertCommonSanity(manifest) {
   assert.equal(manifest.manifest_version, 3);
-  assert.deepEqual(manifest.permissions, ['storage'], 'one API permission: storage (the settings)');
+  assert.deepEqual(
+    manifest.permissions,
+    ['storage', 'alarms', 'notifications'],
+    'API permissions: storage (settings, imports, plans), alarms and notifications (reminders of planned posts)',
+  );
   for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions']) {
     assert.equal(key in manifest, false, `no ${key}: the content script's hosts are the only host access`);
   }
