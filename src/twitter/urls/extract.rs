@@ -1,7 +1,7 @@
 //! URL extraction, a port of twitter-text 3.1.0 `extractUrlsWithIndices` (with URLs without protocol, as
 //! `parseTweet` uses it): the regex's match at each candidate start, then the reference's post-processing.
 
-use super::super::chars::{char_at, is_url_preceding_char, utf16_len};
+use super::super::chars::{decode_at, is_url_preceding_char, utf16_len};
 use super::super::idna;
 use super::ascii_domains::{ascii_domains, DomainScratch};
 use super::domain::Labels;
@@ -132,15 +132,16 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
         // positions inside a window can match: the others are skipped.
         let mut found = None;
         let mut p = pos;
-        while let Some(c) = char_at(text, p) {
-            while windows.get(next_window).is_some_and(|&(_, end)| end <= p) {
+        while p < text.len() {
+            let (c, _) = decode_at(text.as_bytes(), p);
+            while windows.get(next_window).is_some_and(|w| w.end <= p) {
                 next_window += 1;
             }
-            let Some(&(from, _)) = windows.get(next_window) else {
+            let Some(window) = windows.get(next_window) else {
                 break;
             };
-            if p < from {
-                p = from;
+            if p < window.from {
+                p = window.from;
                 continue;
             }
             let q = p + c.len_utf8();
@@ -155,7 +156,9 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                     found = match_at(&labels, q).map(|m| (p, m)).or(found);
                 }
             }
-            if found.is_none() && preceding && q < text.len() {
+            // Before the window's label, only a protocol can follow the preceding character.
+            let may_match = q >= window.label || protocol_len(text, q) > 0;
+            if found.is_none() && preceding && q < text.len() && may_match {
                 found = match_at(&labels, q).map(|m| (p, m));
             }
             if found.is_some() {
