@@ -115,6 +115,19 @@ fn tco_end(text: &str, start: usize, end: usize, protocol_len: usize) -> Option<
     Some((query_end(text, start + slug_start + slug, end), slug))
 }
 
+/// Where the scan of a window resumes from `p`, before the window's label: there only a protocol can follow the
+/// preceding character (the label's domain starts no earlier), so the scan skips to the character before the next
+/// `h` or `H`, or to the character before the label.
+fn protocol_candidate(text: &str, p: usize, label: usize) -> usize {
+    let bytes = text.as_bytes();
+    let target = bytes[p + 1..label].iter().position(|&b| b | 0x20 == b'h').map_or(label, |i| p + 1 + i);
+    let mut resume = target - 1;
+    while !text.is_char_boundary(resume) {
+        resume -= 1;
+    }
+    resume
+}
+
 /// URLs in `text`, in order, as twitter-text `extractUrlsWithIndices(text)` finds them (URLs without protocol
 /// included). Offsets are bytes.
 pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
@@ -143,6 +156,13 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
             if p < window.from {
                 p = window.from;
                 continue;
+            }
+            if p > 0 && p < window.label {
+                let resume = protocol_candidate(text, p, window.label);
+                if resume > p {
+                    p = resume;
+                    continue;
+                }
             }
             let q = p + c.len_utf8();
             let preceding = is_url_preceding_char(c);
