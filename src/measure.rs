@@ -35,15 +35,20 @@ pub struct Measure {
 impl Measure {
     /// The report's length: this measure in `unit`, its state, and whether the platform would accept the text.
     pub fn length(&self, unit: Unit) -> Length {
-        Length {
-            count: self.count,
-            limit: self.limit,
-            over: self.count > self.limit,
-            valid: self.count > 0 && self.count <= self.limit && self.invalid_chars.is_empty(),
-            state: LengthState::of(self.count, self.limit),
-            unit,
-            preview_cut: self.preview_cut,
-        }
+        report_length(self.count, self.limit, self.invalid_chars.is_empty(), unit, self.preview_cut)
+    }
+}
+
+/// The report's length of a count against `limit`, the text holding no invalid character or some.
+fn report_length(count: u32, limit: u32, no_invalid: bool, unit: Unit, preview_cut: Option<usize>) -> Length {
+    Length {
+        count,
+        limit,
+        over: count > limit,
+        valid: count > 0 && count <= limit && no_invalid,
+        state: LengthState::of(count, limit),
+        unit,
+        preview_cut,
     }
 }
 
@@ -52,9 +57,20 @@ pub fn limit(rules: &Rules, options: &Options) -> u32 {
     rules.limit(options.reply, options.premium).max
 }
 
-/// The report's length of `text` alone (the live counter's fast path): what a check's report says.
+/// The report's length of `text` alone (the live counter's fast path): what a check's report says, without the
+/// overflow point and the offsets of invalid characters (X's count finds whether there is any on its way).
 pub fn length(rules: &Rules, text: &str, options: &Options) -> Length {
-    measure(rules, &Entities::new(text), options).length(rules.unit)
+    let entities = Entities::new(text);
+    let limit = limit(rules, options);
+    let (count, no_invalid) = match rules.unit {
+        Unit::Weighted => {
+            let parsed = parse_x(&entities, limit, options);
+            (parsed.weighted_length, parsed.invalid_chars.is_empty())
+        }
+        unit => (weigh_units(unit, &entities, limit).0, true),
+    };
+    let preview_cut = rules.preview.and_then(|p| preview_cut(text, p.chars, p.lines));
+    report_length(count, limit, no_invalid, rules.unit, preview_cut)
 }
 
 /// Every URL weighs this much on Mastodon, as on X.
@@ -76,9 +92,8 @@ pub fn measure(rules: &Rules, entities: &Entities, options: &Options) -> Measure
 /// twitter-text v3 weighted length, leaving out auto-populated reply mentions.
 fn measure_x(entities: &Entities, limit: u32, options: &Options) -> (u32, Option<usize>) {
     let text = entities.text();
-    // The skipped mentions end with a space: no URL or emoji crosses that point.
-    let skip = if options.reply && options.auto_mentions { leading_mentions_end(text) } else { 0 };
-    let parsed = weighted::parse_entities_from(entities, skip, &weighted::v3().with_limit(limit));
+    let skip = skipped_mentions(text, options);
+    let parsed = parse_x(entities, limit, options);
     let over_from = (parsed.weighted_length > limit).then(|| {
         // The valid range is in UTF-16 units of the NFC text; it maps onto the input when the input is NFC.
         if !parsed.normalized {
@@ -88,6 +103,23 @@ fn measure_x(entities: &Entities, limit: u32, options: &Options) -> (u32, Option
         }
     });
     (parsed.weighted_length, over_from)
+}
+
+/// twitter-text's parse of the text of `entities` without its auto-populated reply mentions. The skipped mentions
+/// hold no invalid character (ASCII names and white space), so the parse finds every invalid character of the text.
+fn parse_x(entities: &Entities, limit: u32, options: &Options) -> weighted::ParsedTweet {
+    let skip = skipped_mentions(entities.text(), options);
+    weighted::parse_entities_from(entities, skip, &weighted::v3().with_limit(limit))
+}
+
+/// Where X starts counting: after the leading mentions when the platform filled them in, else at 0. They end with
+/// a space: no URL or emoji crosses that point.
+fn skipped_mentions(text: &str, options: &Options) -> usize {
+    if options.reply && options.auto_mentions {
+        leading_mentions_end(text)
+    } else {
+        0
+    }
 }
 
 /// Byte offset just after the run of @mentions (and the spaces after them) that opens a reply.
@@ -249,6 +281,28 @@ mod tests {
             let config = weighted::v3();
             let shared = weighted::parse_entities_from(&Entities::new(&text), skip, &config);
             assert_eq!(shared, weighted::parse_tweet_with(&text[skip..], &config), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_counter_length_is_the_reports() {
+        let pool = ["@ana ", "x.com/a", " w.ελ.онлайн/", "😀", "#tag", "e\u{301}", " ", "\u{FEFF}", "中文", "\n", "ab"];
+        let platforms = [Platform::X, Platform::Facebook, Platform::Instagram, Platform::Mastodon, Platform::Threads];
+        let mut seed = 0x85EB_CA6B_u32;
+        for round in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..1 + seed % 60 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push_str(pool[seed as usize % pool.len()]);
+            }
+            let options = Options { reply: round % 2 == 0, premium: round % 3 == 0, auto_mentions: round % 4 == 0 };
+            for platform in platforms {
+                let rules = platform.rules();
+                let report = measure(rules, &Entities::new(&text), &options).length(rules.unit);
+                assert_eq!(length(rules, &text, &options), report, "{platform:?} {text:?}");
+            }
         }
     }
 

@@ -23,6 +23,9 @@ pub struct Config {
     pub ranges: &'static [WeightRange],
     /// The weight of every ASCII character when they all weigh the same (the counter's fast path).
     ascii_weight: Option<u32>,
+    /// For each UTF-8 lead byte, the weight of every character it begins when they all weigh the same, else 0
+    /// (`lead_weights`): most characters are weighed without being decoded.
+    lead_weights: &'static [u32; 256],
 }
 
 /// One entry of the configuration's `ranges`.
@@ -63,11 +66,32 @@ pub fn v3() -> Config {
             transformed_url_length: file.transformed_url_length,
             ranges: Vec::leak(file.ranges),
             ascii_weight: None,
+            lead_weights: &[0; 256],
         };
         let w = config.weight(0);
         config.ascii_weight = (1..0x80).all(|cp| config.weight(cp) == w).then_some(w);
+        config.lead_weights = Box::leak(Box::new(lead_weights(&config)));
         config
     })
+}
+
+/// The weight of the characters each UTF-8 lead byte begins, where they all weigh the same (0 elsewhere, and for
+/// the bytes that begin no character). Four-byte characters weigh by their low surrogate (U+DC00 to U+DFFF, whatever
+/// the lead byte); a lead byte's code points weigh the same when no range begins or ends strictly inside them.
+fn lead_weights(config: &Config) -> [u32; 256] {
+    let mut weights = [0; 256];
+    for lead in 0xC2..=0xF4_u32 {
+        let (first, last) = match lead {
+            0xC2..=0xDF => ((lead & 0x1F) << 6, ((lead & 0x1F) << 6) + 0x3F),
+            0xE0..=0xEF => ((lead & 0x0F) << 12, ((lead & 0x0F) << 12) + 0xFFF),
+            _ => (0xDC00, 0xDFFF),
+        };
+        let cut = |r: &WeightRange| (first < r.start && r.start <= last) || (first <= r.end && r.end < last);
+        if !config.ranges.iter().any(cut) {
+            weights[lead as usize] = config.weight(first);
+        }
+    }
+    weights
 }
 
 /// twitter-text v2: as v3 but every code point of an emoji sequence is weighed on its own.
@@ -223,14 +247,21 @@ fn count(
         } else if at == emoji_start {
             (emoji[next_emoji].end, emoji_weight, false)
         } else {
-            // This character, then the next ones up to the next entity or ASCII character: one unit each.
+            // This character, then the next ones up to the next entity or ASCII character: one unit each. A
+            // character is decoded only when its lead byte does not tell its weight, or may begin an invalid one.
             loop {
-                let (c, len) = decode_at(bytes, at);
-                let invalid = bytes[at] == 0xEF && is_invalid(c);
+                let lead = bytes[at];
+                let lead_weight = config.lead_weights[usize::from(lead)];
+                let (weight, len, invalid) = if lead_weight != 0 && lead != 0xEF {
+                    (lead_weight, utf8_len(lead), false)
+                } else {
+                    let (c, len) = decode_at(bytes, at);
+                    (config.char_weight(c), len, lead == 0xEF && is_invalid(c))
+                };
                 if invalid {
                     invalid_chars.push(at - from);
                 }
-                tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
+                tally.unit(u64::from(weight), 1 + u32::from(len == 4), invalid);
                 at += len;
                 if at >= next_entity || bytes[at] < 0x80 {
                     break;
@@ -280,6 +311,8 @@ fn count(
 fn nfc(text: &str) -> (Cow<'_, str>, i64) {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
+    // Each stretch normalised, compared with what it was and used when it changed (normalised once).
+    let mut normalized = String::new();
     let mut removed = 0;
     // `text[..copied]` is in `out`; `boundary` is where the last stable character starts.
     let (mut copied, mut boundary, mut at) = (0, 0, 0);
@@ -313,12 +346,13 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
             at += len;
         }
         let piece = &text[boundary..at];
-        if !piece.nfc().eq(piece.chars()) {
+        normalized.clear();
+        normalized.extend(piece.nfc());
+        if normalized != piece {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..boundary]);
-            let from = out.len();
-            out.extend(piece.nfc());
-            removed += i64::from(utf16_len(piece)) - i64::from(utf16_len(&out[from..]));
+            out.push_str(&normalized);
+            removed += i64::from(utf16_len(piece)) - i64::from(utf16_len(&normalized));
             copied = at;
         }
     }
@@ -442,6 +476,11 @@ const NOT_STABLE: &[(u32, u32)] = &[
     (0x2F800, 0x2FA1D),
 ];
 
+/// Length of the UTF-8 character whose lead byte is `lead` (not a continuation byte).
+fn utf8_len(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
+}
+
 /// UTF-16 length of `s`, in the u32 of twitter-text's indices.
 fn utf16_len(s: &str) -> u32 {
     crate::text::utf16_len(s) as u32
@@ -476,6 +515,22 @@ mod tests {
             assert_eq!(removed + i64::from(utf16_len(&normalized)), i64::from(utf16_len(&text)), "{text:?}");
         }
         assert!(matches!(nfc("déjà vu, नमस्ते, 가각").0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lead_byte_weights_are_the_characters_weights() {
+        let config = v3();
+        let mut known = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            let weight = config.lead_weights[usize::from(lead)];
+            if weight != 0 {
+                assert_eq!(weight, config.char_weight(c), "U+{:04X}", c as u32);
+                known += 1;
+            }
+        }
+        assert!(known > 1_000_000, "most characters are weighed by their lead byte: {known}");
     }
 
     #[test]

@@ -108,10 +108,11 @@ impl<'t> Labels<'t> {
         (q < labels[i].end as usize).then_some(i)
     }
 
-    /// The byte ranges (from a char boundary) where the regex's preceding character can be for a match to start, in order: from a
-    /// protocol and its preceding character before a label to the label's end, for each label whose preferred
-    /// domain match can succeed (a dot after it, and a domain or a TLD after the dot).
-    pub(super) fn windows(&self) -> Vec<(usize, usize)> {
+    /// The byte ranges (from a char boundary) where the regex's preceding character can be for a match to start,
+    /// in order: from a protocol and its preceding character before a label to the label's end, for each label
+    /// whose preferred domain match can succeed (a dot after it, and a domain or a TLD after the dot); with the
+    /// label's start. Before it, only a match with a protocol can start: `domain_at` fails there.
+    pub(super) fn windows(&self) -> Vec<Window> {
         const BEFORE: usize = "https://".len() + 4;
         self.labels
             .windows(2)
@@ -121,7 +122,7 @@ impl<'t> Labels<'t> {
                 while !self.text.is_char_boundary(from) {
                     from -= 1;
                 }
-                (from, w[0].end as usize)
+                Window { from, label: w[0].start as usize, end: w[0].end as usize }
             })
             .collect()
     }
@@ -132,6 +133,13 @@ impl<'t> Labels<'t> {
         }
         self.domain_in(self.label_at(q)?, q, None)
     }
+}
+
+/// Where a match can start around one label (`Labels::windows`): byte offsets.
+pub(super) struct Window {
+    pub(super) from: usize,
+    pub(super) label: usize,
+    pub(super) end: usize,
 }
 
 /// Whether some dot of the cluster from `dot` on is followed by a character a TLD can begin with (a letter: every

@@ -1,7 +1,7 @@
 //! URL extraction, a port of twitter-text 3.1.0 `extractUrlsWithIndices` (with URLs without protocol, as
 //! `parseTweet` uses it): the regex's match at each candidate start, then the reference's post-processing.
 
-use super::super::chars::{char_at, is_url_preceding_char, utf16_len};
+use super::super::chars::{decode_at, is_url_preceding_char, utf16_len};
 use super::super::idna;
 use super::ascii_domains::{ascii_domains, DomainScratch};
 use super::domain::Labels;
@@ -115,6 +115,19 @@ fn tco_end(text: &str, start: usize, end: usize, protocol_len: usize) -> Option<
     Some((query_end(text, start + slug_start + slug, end), slug))
 }
 
+/// Where the scan of a window resumes from `p`, before the window's label: there only a protocol can follow the
+/// preceding character (the label's domain starts no earlier), so the scan skips to the character before the next
+/// `h` or `H`, or to the character before the label.
+fn protocol_candidate(text: &str, p: usize, label: usize) -> usize {
+    let bytes = text.as_bytes();
+    let target = bytes[p + 1..label].iter().position(|&b| b | 0x20 == b'h').map_or(label, |i| p + 1 + i);
+    let mut resume = target - 1;
+    while !text.is_char_boundary(resume) {
+        resume -= 1;
+    }
+    resume
+}
+
 /// URLs in `text`, in order, as twitter-text `extractUrlsWithIndices(text)` finds them (URLs without protocol
 /// included). Offsets are bytes.
 pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
@@ -132,16 +145,24 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
         // positions inside a window can match: the others are skipped.
         let mut found = None;
         let mut p = pos;
-        while let Some(c) = char_at(text, p) {
-            while windows.get(next_window).is_some_and(|&(_, end)| end <= p) {
+        while p < text.len() {
+            let (c, _) = decode_at(text.as_bytes(), p);
+            while windows.get(next_window).is_some_and(|w| w.end <= p) {
                 next_window += 1;
             }
-            let Some(&(from, _)) = windows.get(next_window) else {
+            let Some(window) = windows.get(next_window) else {
                 break;
             };
-            if p < from {
-                p = from;
+            if p < window.from {
+                p = window.from;
                 continue;
+            }
+            if p > 0 && p < window.label {
+                let resume = protocol_candidate(text, p, window.label);
+                if resume > p {
+                    p = resume;
+                    continue;
+                }
             }
             let q = p + c.len_utf8();
             let preceding = is_url_preceding_char(c);
@@ -155,7 +176,9 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                     found = match_at(&labels, q).map(|m| (p, m)).or(found);
                 }
             }
-            if found.is_none() && preceding && q < text.len() {
+            // Before the window's label, only a protocol can follow the preceding character.
+            let may_match = q >= window.label || protocol_len(text, q) > 0;
+            if found.is_none() && preceding && q < text.len() && may_match {
                 found = match_at(&labels, q).map(|m| (p, m));
             }
             if found.is_some() {
