@@ -1,6 +1,8 @@
 //! Every input the fuzzer (`make fuzz`, examples/fuzz) ever found a problem with, kept in fuzz/regressions/<target>/,
 //! and the seed corpus in fuzz/corpus/<target>/, run through the same target: no panic, every invariant holds.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "../examples/fuzz/targets.rs"]
 mod targets;
 

@@ -4,6 +4,8 @@
 //! texts mix words, hashtags (right and misspelt, English and French), URLs, mentions, emoji sequences,
 //! combining marks, right-to-left scripts and any Unicode character.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
