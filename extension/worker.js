@@ -9,6 +9,7 @@ import init, { Checker, analyse_media } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';
 import { counterOf } from './content/core.js';
 import { listenSchedule } from './worker-schedule.js';
+import { fromBase64 } from './shared/base64.js';
 
 const LANGUAGES = ['en', 'fr'];
 
@@ -65,7 +66,7 @@ chrome.runtime.onConnect.addListener((port) => {
 async function analysed(id, request, pixels) {
   try {
     await ready;
-    return { id, report: analyse_media(request, Uint8Array.fromBase64(pixels || '')) };
+    return { id, report: analyse_media(request, fromBase64(pixels || '')) };
   } catch (error) {
     return { id, error: error?.message };
   }

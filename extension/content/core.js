@@ -4,6 +4,8 @@
 // dictionaries and the user's words, tone) always run in the worker's checker: the dictionaries are loaded there
 // once per browser instead of once per tab.
 
+import { toBase64 } from '../shared/base64.js';
+
 /** The first review may wait for the dictionaries to load in a worker that was just started. */
 const WORKER_TIMEOUT_MS = 10000;
 /** A page whose CSP refused WebAssembly is not asked again for a week: each refusal may send a CSP report. */
@@ -20,7 +22,7 @@ const RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 export async function connectCore(origin = location.origin) {
   const worker = workerClient();
   const review = (text, options) => worker({ text, options, lane: 'review' });
-  const workerMedia = (request, rgba) => worker({ request, pixels: rgba.toBase64(), lane: 'media' });
+  const workerMedia = (request, rgba) => worker({ request, pixels: toBase64(rgba), lane: 'media' });
   const blocked = (await chrome.storage.local.get(BLOCKED_KEY))[BLOCKED_KEY] || {};
   if (!(Date.now() - (blocked[origin] || 0) < RETRY_AFTER_MS)) {
     try {
