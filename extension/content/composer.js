@@ -259,11 +259,20 @@ export class ComposerSession {
     this.openCard(spec, element.getBoundingClientRect(), element);
   }
 
+  /** What an overlay must never cover: the counter row and the site's Post button (viewport rects). */
+  keepClear() {
+    const avoid = [this.host.bar.getBoundingClientRect()];
+    const button = this.findSubmitButton();
+    if (button) avoid.push(button.getBoundingClientRect());
+    return avoid;
+  }
+
   openCard(spec, near, opener) {
     const byKeyboard = opener && this.host.root.activeElement === opener;
     const card = this.card.open({
       ...spec,
       near,
+      avoid: this.keepClear(),
       onClose: (returnFocus) => {
         if (returnFocus) this.editor.focus({ preventScroll: true });
       },
@@ -341,14 +350,11 @@ export class ComposerSession {
   /** Shows the review dialog for a held submission; `replay` lets the site's own submit run once. */
   openGate(items, replay) {
     this.card.close();
-    const avoid = [this.host.bar.getBoundingClientRect()];
-    const button = this.findSubmitButton();
-    if (button) avoid.push(button.getBoundingClientRect());
     this.gate.open({
       items,
       report: this.report,
       near: this.editor.getBoundingClientRect(),
-      avoid,
+      avoid: this.keepClear(),
       actions: {
         review: () => {
           this.gate.close();

@@ -5,6 +5,7 @@
 // language (msg).
 
 import { msg } from '../../shared/i18n.js';
+import { GAP, placeClear } from './place.js';
 
 /** Each problem kind the dialog lists (settings.js GATE_KINDS), in words. */
 const KINDS = {
@@ -21,8 +22,6 @@ const kindName = (kind) => KINDS[kind]?.() ?? kind;
 
 const number = new Intl.NumberFormat(undefined);
 
-/** Space kept between the dialog and what it must not cover. */
-const GAP = 8;
 let nextId = 1;
 
 export class GateDialog {
@@ -136,28 +135,21 @@ export class GateDialog {
    * covers none of `avoid`; the first candidate, kept in the viewport, when none is free.
    */
   place(near, avoid) {
-    const dialog = this.element;
-    const origin = this.layer.getBoundingClientRect();
-    const { width, height } = dialog.getBoundingClientRect();
     const all = [near, ...avoid];
     const bottom = Math.max(...all.map((r) => r.bottom));
     const top = Math.min(...all.map((r) => r.top));
     const right = Math.max(...all.map((r) => r.right));
-    const candidates = [
-      { left: near.left, top: bottom + GAP },
-      { left: near.left, top: top - height - GAP },
-      { left: right + GAP, top: near.top },
-      { left: near.left - width - GAP, top: near.top },
-    ];
-    const inside = (c) => c.left >= 0 && c.top >= 0 && c.left + width <= innerWidth && c.top + height <= innerHeight;
-    const clear = (c) => !avoid.some((r) => overlaps(r, { ...c, right: c.left + width, bottom: c.top + height }));
-    const clamp = (c) => ({
-      left: Math.min(Math.max(c.left, GAP), innerWidth - width - GAP),
-      top: Math.min(Math.max(c.top, GAP), innerHeight - height - GAP),
-    });
-    const spot =
-      candidates.find((c) => inside(c) && clear(c)) || candidates.map(clamp).find(clear) || clamp(candidates[0]);
-    dialog.style.transform = `translate(${spot.left - origin.left}px, ${spot.top - origin.top}px)`;
+    placeClear(
+      this.element,
+      this.layer,
+      (width, height) => [
+        { left: near.left, top: bottom + GAP },
+        { left: near.left, top: top - height - GAP },
+        { left: right + GAP, top: near.top },
+        { left: near.left - width - GAP, top: near.top },
+      ],
+      avoid,
+    );
   }
 
   close() {
@@ -168,10 +160,6 @@ export class GateDialog {
     removeEventListener('keydown', this.onKey, true);
     document.removeEventListener('mousedown', this.onOutside, true);
   }
-}
-
-function overlaps(a, b) {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 function paragraph(className, text) {
