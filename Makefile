@@ -150,8 +150,8 @@ demo: build
 ## docs: refresh the README's screenshots (tests write theirs under the ignored tests/e2e/out/)
 docs: build
 	node tests/e2e/build-fixtures.mjs
-	node --test --test-concurrency=1 tests/e2e/counter.test.mjs tests/e2e/review.test.mjs
-	cp tests/e2e/out/screenshot.png tests/e2e/out/review.png docs/
+	node --test --test-concurrency=1 tests/e2e/counter.test.mjs tests/e2e/review.test.mjs tests/e2e/i18n.test.mjs
+	cp tests/e2e/out/*.png docs/
 
 ## package: dist/stratege-chrome.zip and dist/stratege-firefox.zip
 package: build

@@ -3,6 +3,7 @@
 // review dialog and the options page speak French; with an English browser, English. Each test runs 3 times.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, submitted, waitReviewed } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
@@ -15,7 +16,7 @@ const WORDS = {
   fr: {
     card: 'Orthographe du hashtag',
     line: '#SocialMeida semble mal orthographié : vouliez-vous écrire #SocialMedia ?',
-    addWord: 'Ajouter « SocialMeida » à mon dictionnaire',
+    addWord: 'Ajouter «\u00a0SocialMeida\u00a0» à mon dictionnaire',
     tone: 'Ton : hostile',
     toneCard: 'Cette réponse peut paraître hostile',
     tip: /Décrivez plutôt le problème/,
@@ -37,6 +38,19 @@ const WORDS = {
     gateTone: 'Hold the post',
   },
 };
+
+/** The README's screenshots of the review dialog, one per language, under the ignored tests/e2e/out/ (`make docs`). */
+const screenshot = (lang) => new URL(`./out/gate-${lang}.png`, import.meta.url).pathname;
+
+/** The box holding both the reply dialog and the review dialog beside it, with a margin, in the viewport. */
+async function around(page, ...locators) {
+  const boxes = await Promise.all(locators.map((l) => l.boundingBox()));
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 16);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 16);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 16;
+  const bottom = Math.min(page.viewportSize().height, Math.max(...boxes.map((b) => b.y + b.height)) + 16);
+  return { x, y, width: right - x, height: bottom - y };
+}
 
 const ui = (page, selector) => page.locator(`stratege-ui ${selector}`);
 
@@ -60,7 +74,10 @@ for (const lang of ['fr', 'en']) {
           await page.keyboard.type(REPLY);
           await waitReviewed(page, editor, REPLY.length);
           const mark = ui(page, '[data-stratege="mark"][data-kind="hashtag-spelling"]');
-          assert.equal(await mark.getAttribute('aria-label'), `${words.card}${lang === 'fr' ? ' : ' : ': '}#SocialMeida`);
+          assert.equal(
+            await mark.getAttribute('aria-label'),
+            `${words.card}${lang === 'fr' ? '\u00a0: ' : ': '}#SocialMeida`,
+          );
           await mark.click();
           const card = ui(page, '[data-stratege="card"]');
           await card.waitFor();
@@ -84,6 +101,12 @@ for (const lang of ['fr', 'en']) {
           await gate.waitFor();
           assert.equal(await gate.locator('.title').textContent(), words.gate);
           assert.equal(await gate.locator('[data-stratege="post-anyway"]').textContent(), words.postAnyway);
+          if (run === 1) {
+            fs.mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+            await gate.evaluate((g) => Promise.all(g.getAnimations().map((a) => a.finished)));
+            const clip = await around(page, page.locator('#layers [role=dialog]'), gate);
+            await page.screenshot({ path: screenshot(lang), clip });
+          }
           await gate.locator('[data-stratege="post-anyway"]').click();
           await page.waitForFunction(() => window.__fixture.submitted.length > 0);
           assert.deepEqual(await submitted(page), [{ editor: 'x-reply', text: REPLY }]);
@@ -107,7 +130,7 @@ for (const lang of ['fr', 'en']) {
           const hold = await page.locator('select[name=gate-tone] option[value=hold]').textContent();
           assert.equal(hold, words.gateTone);
           // No key shows instead of its words: every text of the page is a message.
-          const body = await page.locator('body').innerText();
+          const body = await page.locator('body').textContent();
           assert.doesNotMatch(body, /\b(options|gate|card|counter)[A-Z]\w+/);
         } finally {
           await page.close();

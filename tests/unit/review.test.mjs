@@ -159,11 +159,11 @@ test('cards speak the interface language: French words, French quotes, the limit
       })),
     };
     const [mark] = marksOf(report, '#a #b #c');
-    assert.equal(mark.label, 'Trop de hashtags : #c');
+    assert.equal(mark.label, 'Trop de hashtags\u00a0: #c');
     assert.deepEqual(hashtagCard(mark, {}).lines, ['#c est le hashtag n° 3 : la limite est de 2 par message.']);
     const tone = toneCard({ level: 'hostile' }, [{ kind: 'insult', text: 'idiot', tip: 'Conseil du cœur' }]);
     assert.equal(tone.title, 'Cette réponse peut paraître hostile');
-    assert.deepEqual(tone.lines[0].parts, [{ strong: 'Insulte' }, ' : « idiot »']);
+    assert.deepEqual(tone.lines[0].parts, [{ strong: 'Insulte' }, '\u00a0: «\u00a0idiot\u00a0»']);
   } finally {
     installLocale('en');
   }
