@@ -158,9 +158,8 @@ demo: build
 docs: build
 	node tests/e2e/build-fixtures.mjs
 	node --test --test-concurrency=1 tests/e2e/counter.test.mjs tests/e2e/review.test.mjs tests/e2e/media.test.mjs \
-	  tests/e2e/schedule.test.mjs
-	cp tests/e2e/out/screenshot.png tests/e2e/out/review.png tests/e2e/out/crop.png tests/e2e/out/popup.png \
-	  tests/e2e/out/heatmap.png docs/
+	  tests/e2e/schedule.test.mjs tests/e2e/i18n.test.mjs
+	cp tests/e2e/out/*.png docs/
 
 ## package: dist/stratege-chrome.zip and dist/stratege-firefox.zip
 package: build

@@ -2,6 +2,7 @@
 // accepts, listed with a remove button, kept in the one settings store (cards add to it too).
 
 import { loadSettings, saveSettings, addToDictionary, onSettingsChanged } from './shared/settings.js';
+import { msg } from './shared/i18n.js';
 
 export async function bindDictionaryForm(form) {
   const list = form.querySelector('.words');
@@ -12,8 +13,8 @@ export async function bindDictionaryForm(form) {
         item.dataset.word = word;
         const remove = document.createElement('button');
         remove.type = 'button';
-        remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', `Remove ${word}`);
+        remove.textContent = msg('optionsDictionaryRemove');
+        remove.setAttribute('aria-label', msg('optionsDictionaryRemoveWord', word));
         remove.addEventListener('click', async () => {
           const current = await loadSettings();
           await saveSettings({ dictionary: current.dictionary.filter((w) => w !== word) });

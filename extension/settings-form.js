@@ -1,21 +1,22 @@
 // Binds a settings form (popup or options page) to the settings store: fields show the stored values and
-// every change is saved at once. Field names: `premium`, `site-<id>`, `tone-<id>`, `tonePosts`, `language`,
-// `instagramHashtagLimit`; a form may hold any of them.
+// every change is saved at once. Field names: `premium`, `site-<id>`, `tone-<id>`, `check-<kind>`, `tonePosts`,
+// `language`, `instagramHashtagLimit`; a form may hold any of them, and saves only those it holds.
 
 import { loadSettings, saveSettings, onSettingsChanged, SENSITIVITIES, DEFAULTS } from './shared/settings.js';
-import { platformFacts, siteDomain } from './shared/facts.js';
+import { factValue } from './shared/facts.js';
+import { msg, uiLanguage } from './shared/i18n.js';
 
 const SENSITIVITY_LABELS = {
-  off: 'Off',
-  relaxed: 'Relaxed: clear hostility only',
-  strict: 'Strict: also sarcasm and curt replies',
+  off: () => msg('optionsToneOff'),
+  relaxed: () => msg('optionsToneRelaxed'),
+  strict: () => msg('optionsToneStrict'),
 };
 
 export async function bindSettingsForm(form, status) {
   showFacts(form);
   const fields = form.elements;
   for (const select of form.querySelectorAll('select[name^="tone-"]')) {
-    for (const value of SENSITIVITIES) select.add(new Option(SENSITIVITY_LABELS[value], value));
+    for (const value of SENSITIVITIES) select.add(new Option(SENSITIVITY_LABELS[value](), value));
   }
   const show = (settings) => {
     if (fields.premium) fields.premium.checked = settings.premium;
@@ -28,10 +29,14 @@ export async function bindSettingsForm(form, status) {
     for (const [id, level] of Object.entries(settings.tone)) {
       if (fields[`tone-${id}`]) fields[`tone-${id}`].value = level;
     }
+    for (const [kind, on] of Object.entries(settings.checks)) {
+      if (fields[`check-${kind}`]) fields[`check-${kind}`].checked = on;
+    }
   };
   show(await loadSettings());
   onSettingsChanged(show);
   form.addEventListener('change', async () => {
+    const current = await loadSettings();
     const change = {};
     if (fields.premium) change.premium = fields.premium.checked;
     if (fields.tonePosts) change.tonePosts = fields.tonePosts.checked;
@@ -41,33 +46,30 @@ export async function bindSettingsForm(form, status) {
       change.instagramHashtagLimit =
         Number.isInteger(limit) && limit >= 1 && limit <= 30 ? limit : DEFAULTS.instagramHashtagLimit;
     }
-    change.sites = collect(form, 'site-', (box) => box.checked);
-    change.tone = collect(form, 'tone-', (select) => select.value);
+    change.sites = { ...current.sites, ...collect(form, 'site-', (box) => box.checked) };
+    change.tone = { ...current.tone, ...collect(form, 'tone-', (select) => select.value) };
+    change.checks = { ...current.checks, ...collect(form, 'check-', (box) => box.checked) };
     await saveSettings(change);
-    if (status) status.textContent = 'Saved.';
+    if (status) status.textContent = msg('optionsSaved');
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 }
 
-const factNumber = new Intl.NumberFormat('en');
+/** Numbers as the interface's language writes them (25,000 or 25 000). */
+export const factNumber = new Intl.NumberFormat(uiLanguage());
 
-/**
- * Fills the form's hints from the data rather than restating them: `data-fact="PLATFORM.path"` becomes that fact of
- * data/platforms.json (`x.premium.max`, `instagram.hashtags.since`), `data-fact="site:ID"` the site's domain.
- */
-function showFacts(form) {
-  for (const element of form.querySelectorAll('[data-fact]')) {
-    const name = element.dataset.fact;
-    const value = name.startsWith('site:') ? siteDomain(name.slice('site:'.length)) : platformFact(name);
-    if (value === undefined) throw new Error(`no fact ${name} in data/`);
-    // Plain text in place of the placeholder, so that the sentence stays one run of text (labels are flex boxes).
-    element.replaceWith(typeof value === 'number' ? factNumber.format(value) : String(value));
-  }
+/** A fact of data/ (facts.js `factValue`) as text for a sentence. */
+export function factText(name) {
+  const value = factValue(name);
+  return typeof value === 'number' ? factNumber.format(value) : String(value);
 }
 
-function platformFact(name) {
-  const [platform, ...path] = name.split('.');
-  return path.reduce((facts, key) => facts?.[key], platformFacts(platform));
+/** Fills `data-fact="NAME"` placeholders with the fact they name, rather than restating it. */
+function showFacts(form) {
+  for (const element of form.querySelectorAll('[data-fact]')) {
+    // Plain text in place of the placeholder, so that the sentence stays one run of text (labels are flex boxes).
+    element.replaceWith(factText(element.dataset.fact));
+  }
 }
 
 /** `{ id: value }` of the fields named `<prefix><id>`. */

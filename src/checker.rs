@@ -192,6 +192,19 @@ mod tests {
     }
 
     #[test]
+    fn tone_tips_are_in_the_readers_language_when_given_else_the_texts() {
+        let mut request = Options { reply: true, ..options(Platform::X) };
+        let text = "You are an idiot";
+        let tip = |request: &Options| check(text, request).tone.reasons[0].tip.clone();
+        let english = tip(&request);
+        assert!(english.contains("idiot") && !english.contains("plut\u{f4}t"), "{english}");
+        request.ui_lang = Some(crate::lang::Lang::Fr);
+        let french = tip(&request);
+        assert!(french.contains("\u{ab}\u{a0}idiot\u{a0}\u{bb}"), "{french}");
+        assert_eq!(check(text, &request).tone.reasons[0].kind, "insult", "only the tip's language changes");
+    }
+
+    #[test]
     fn tone_is_checked_for_replies_by_default_and_for_posts_on_request() {
         let mut request = options(Platform::X);
         let text = "You are an idiot";

@@ -123,7 +123,7 @@ pub struct ToneReason {
     pub end: usize,
     /// The flagged words, as written.
     pub text: String,
-    /// A calmer way to say it, in the text's language (English when unknown).
+    /// A calmer way to say it, in the options' `ui_lang`, else the text's language (English when unknown).
     pub tip: String,
 }
 

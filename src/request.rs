@@ -46,6 +46,11 @@ pub struct Options {
     #[arg(long = "dictionary", value_name = "WORD")]
     #[serde(default)]
     pub dictionary: Vec<String>,
+    /// The language the reader of the tips speaks, en or fr (default: the text's language, else English): the
+    /// extension passes its interface's language.
+    #[arg(long, value_name = "en|fr")]
+    #[serde(default)]
+    pub ui_lang: Option<Lang>,
     /// Only the length is wanted (the live counter): hashtags and tone are left out of the report.
     #[arg(long)]
     #[serde(default)]
@@ -172,6 +177,8 @@ mod tests {
             "--dictionary",
             "doctolib",
             "--length-only",
+            "--ui-lang",
+            "en",
             "--auto-mentions",
             "false",
         ])
@@ -179,7 +186,7 @@ mod tests {
         .options;
         let (json, repaired) = Request::from_json(
             r##"{"platform":"x","text":"hi","reply":true,"lang":"fr","tone":"strict","hashtag_limit":3,
-                "dictionary":["#Zalando","doctolib"],"length_only":true,"auto_mentions":false,"id":42}"##,
+                "dictionary":["#Zalando","doctolib"],"length_only":true,"auto_mentions":false,"ui_lang":"en","id":42}"##,
         )
         .unwrap();
         assert_eq!(repaired, 0);

@@ -7,8 +7,9 @@ import { editorKind, readText } from './editor-text.js';
 import { TextMap } from './text-map.js';
 import { Geometry } from './geometry.js';
 import { replaceText } from './apply.js';
-import { marksOf, shiftMarks, hashtagCard, toneCard } from './review.js';
+import { marksOf, shiftMarks, hashtagCard, toneCard, withChecks } from './review.js';
 import { Host } from './ui/host.js';
+import { msg } from '../shared/i18n.js';
 import { Counter } from './ui/counter.js';
 import { Marks } from './ui/marks.js';
 import { Card } from './ui/card.js';
@@ -37,7 +38,8 @@ export class ComposerSession {
    * @param {Element} anchor where the host goes (after it)
    * @param {{path: string, check: Function, review: Function}} core
    * @param {object} options the request fields besides the text ({platform, reply, premium, tone, ...})
-   * @param {{addWord: (word: string) => void}} actions what a card can do beyond the composer
+   * @param {{addWord: (word: string) => void, checks: () => object}} actions what a card can do beyond the
+   *   composer, and the checks the user has on (settings.js CHECKS: a review shows only theirs)
    * @param {object} rule the composer rule of data/sites.json that found it (`submit`: how the site posts it)
    */
   constructor(editor, anchor, core, options, actions, rule) {
@@ -220,7 +222,7 @@ export class ComposerSession {
         this.scheduleReview();
         return;
       }
-      this.showReview({ ...report, text }, options);
+      this.showReview(withChecks({ ...report, text }, this.actions.checks()), options);
       this.reviewRetry = RETRY_FIRST_MS;
     } catch (error) {
       if (this.destroyed) return;
@@ -277,7 +279,7 @@ export class ComposerSession {
               this.dismiss(mark);
             },
           });
-    spec.actions.push({ label: 'Ignore', stratege: 'dismiss', run: () => this.dismiss(mark) });
+    spec.actions.push({ label: msg('cardIgnore'), stratege: 'dismiss', run: () => this.dismiss(mark) });
     this.openCard(spec, near, element);
   }
 
@@ -286,7 +288,7 @@ export class ComposerSession {
     if (!tone?.checked || tone.level === 'ok') return;
     const spec = toneCard(tone, tone.reasons);
     spec.actions.push({
-      label: 'Ignore',
+      label: msg('cardIgnore'),
       stratege: 'dismiss',
       run: () => {
         this.dismissedTone = tone.level;
@@ -296,11 +298,20 @@ export class ComposerSession {
     this.openCard(spec, element.getBoundingClientRect(), element);
   }
 
+  /** What an overlay must never cover: the counter row and the site's Post button (viewport rects). */
+  keepClear() {
+    const avoid = [this.host.bar.getBoundingClientRect()];
+    const button = this.findSubmitButton();
+    if (button) avoid.push(button.getBoundingClientRect());
+    return avoid;
+  }
+
   openCard(spec, near, opener) {
     const byKeyboard = opener && this.host.root.activeElement === opener;
     const card = this.card.open({
       ...spec,
       near,
+      avoid: this.keepClear(),
       onClose: (returnFocus) => {
         if (returnFocus) this.editor.focus({ preventScroll: true });
       },
@@ -354,7 +365,7 @@ export class ComposerSession {
       if (this.destroyed || readText(this.editor, this.kind) !== text) throw new Error('the text changed');
       this.reviewedText = text;
       this.reviewedOptions = options;
-      this.showReview({ ...report, text }, options);
+      this.showReview(withChecks({ ...report, text }, this.actions.checks()), options);
       return this.verdictOf(this.report, text, actions);
     } finally {
       clearTimeout(timer);
@@ -380,14 +391,11 @@ export class ComposerSession {
   /** Shows the review dialog for a held submission; `replay` lets the site's own submit run once. */
   openGate(items, replay) {
     this.card.close();
-    const avoid = [this.host.bar.getBoundingClientRect()];
-    const button = this.findSubmitButton();
-    if (button) avoid.push(button.getBoundingClientRect());
     this.gate.open({
       items,
       report: this.report,
       near: this.editor.getBoundingClientRect(),
-      avoid,
+      avoid: this.keepClear(),
       actions: {
         review: () => {
           this.gate.close();

@@ -10,6 +10,7 @@ import { SubmitGate } from './gate.js';
 import { AttachmentTracker } from './media/attachments.js';
 import { MediaCheck } from './media/check.js';
 import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
+import { uiLanguage } from '../shared/i18n.js';
 
 async function start() {
   const site = siteFor(location.hostname);
@@ -26,8 +27,10 @@ async function start() {
     tone: reply || settings.tonePosts ? settings.tone[site.id] : 'off',
     hashtag_limit: site.platform === 'instagram' ? settings.instagramHashtagLimit : undefined,
     lang: settings.language === 'auto' ? undefined : settings.language,
+    // The tone tips in the interface's language, as the cards around them.
+    ui_lang: uiLanguage(),
   });
-  const actions = { addWord: addToDictionary };
+  const actions = { addWord: addToDictionary, checks: () => settings.checks };
   let watcher = null;
   let gate = null;
   let attachments = null;

@@ -1,36 +1,81 @@
 // From a review report to what the page shows: the marks (one per flagged hashtag, one per tone reason), how
-// they follow edits made after the review, and the contents of their cards in plain words.
+// they follow edits made after the review, and the contents of their cards in plain words, in the interface's
+// language (the tone tips come from the core, asked for that language: `ui_lang`).
+
+import { msg } from '../shared/i18n.js';
 
 /**
  * The kinds of a hashtag's problems (the core's `HashtagProblemKind`, report.rs), most serious first: when a
  * hashtag has several, its mark shows the first. The mark's `data-kind` is the report's problem kind,
- * `hashtag-<kind>`.
+ * `hashtag-<kind>`. `title()` names the kind; `line(mark, problem)` says what is wrong.
  */
 export const HASHTAG_KINDS = Object.freeze([
-  { kind: 'spelling', title: 'Hashtag spelling' },
-  { kind: 'broken', title: 'Hashtag cut short' },
-  { kind: 'duplicate', title: 'Repeated hashtag' },
-  { kind: 'limit', title: 'Too many hashtags' },
-  { kind: 'readability', title: 'Hashtag readability' },
+  {
+    kind: 'spelling',
+    title: () => msg('hashtagSpelling'),
+    line: (mark, p) => msg('hashtagSpellingLine', mark.text, p.suggestion),
+  },
+  {
+    kind: 'broken',
+    title: () => msg('hashtagBroken'),
+    line: (mark, p) => msg('hashtagBrokenLine', mark.text, p.suggestion),
+  },
+  {
+    kind: 'duplicate',
+    title: () => msg('hashtagDuplicate'),
+    line: (mark) => msg('hashtagDuplicateLine', mark.text),
+  },
+  {
+    kind: 'limit',
+    title: () => msg('hashtagLimit'),
+    line: (mark) => msg('hashtagLimitLine', mark.text, mark.position, mark.limit),
+  },
+  {
+    kind: 'readability',
+    title: () => msg('hashtagReadability'),
+    line: (mark, p) => msg('hashtagReadabilityLine', mark.text, p.suggestion),
+  },
 ]);
 const HASHTAG_ORDER = HASHTAG_KINDS.map((k) => k.kind);
-const hashtagTitle = (kind) => HASHTAG_KINDS.find((k) => k.kind === kind)?.title;
+const hashtagKind = (kind) => HASHTAG_KINDS.find((k) => k.kind === kind);
+const hashtagTitle = (kind) => hashtagKind(kind)?.title() ?? kind;
+/** The core's tone reason kinds (src/tone/kinds.rs), in words. */
 const TONE_LABELS = {
-  insult: 'Insult',
-  profanity: 'Strong language',
-  contempt: 'Condescension',
-  blame: 'Blame',
-  threat: 'Threat',
-  shouting: 'Shouting',
-  punctuation: 'Aggressive punctuation',
-  sarcasm: 'Sarcasm',
-  dismissive: 'Dismissive',
+  insult: () => msg('toneKindInsult'),
+  profanity: () => msg('toneKindProfanity'),
+  contempt: () => msg('toneKindContempt'),
+  blame: () => msg('toneKindBlame'),
+  threat: () => msg('toneKindThreat'),
+  shouting: () => msg('toneKindShouting'),
+  punctuation: () => msg('toneKindPunctuation'),
+  sarcasm: () => msg('toneKindSarcasm'),
+  dismissive: () => msg('toneKindDismissive'),
+  offensive: () => msg('toneKindOffensive'),
 };
+
+/**
+ * The report without the problems of the checks the user switched off (`checks`: kind → on, settings.js CHECKS;
+ * a kind not listed stays): neither marked, nor carded, nor held.
+ */
+export function withChecks(report, checks) {
+  const on = (kind) => checks?.[kind] !== false;
+  return {
+    ...report,
+    hashtags: (report.hashtags || []).map((tag) => ({
+      ...tag,
+      problems: (tag.problems || []).filter((p) => on(`hashtag-${p.kind}`)),
+    })),
+    problems: (report.problems || []).filter((p) => on(p.kind)),
+  };
+}
 
 /** The marks of a review of `text`: `{ kind, start, end, text, label, ... }`, sorted by position. */
 export function marksOf(report, text) {
   const marks = [];
-  for (const tag of report.hashtags || []) {
+  const tags = report.hashtags || [];
+  // The limit is how many hashtags come before the first one past it.
+  const limit = tags.findIndex((tag) => (tag.problems || []).some((p) => p.kind === 'limit'));
+  for (const [index, tag] of tags.entries()) {
     const problems = [...(tag.problems || [])].sort(
       (a, b) => rank(HASHTAG_ORDER, a.kind) - rank(HASHTAG_ORDER, b.kind),
     );
@@ -41,9 +86,11 @@ export function marksOf(report, text) {
       start: tag.start,
       end: tag.end,
       text: tag.tag,
-      label: `${hashtagTitle(top) || top}: ${tag.tag}`,
+      label: msg('markLabel', hashtagTitle(top), tag.tag),
       tag,
       problems,
+      position: index + 1,
+      limit,
     });
   }
   const tone = report.tone;
@@ -55,7 +102,7 @@ export function marksOf(report, text) {
         start: reason.start,
         end: reason.end,
         text: text.slice(reason.start, reason.end),
-        label: `${toneLabel(reason.kind)}: ${text.slice(reason.start, reason.end)}`,
+        label: msg('markLabel', toneLabel(reason.kind), text.slice(reason.start, reason.end)),
         reason,
       });
     }
@@ -69,7 +116,7 @@ function rank(order, kind) {
 }
 
 function toneLabel(kind) {
-  return TONE_LABELS[kind] || kind.charAt(0).toUpperCase() + kind.slice(1);
+  return TONE_LABELS[kind]?.() ?? kind;
 }
 
 /**
@@ -107,7 +154,7 @@ export function hashtagCard(mark, { apply, addWord }) {
   const actions = [];
   const seen = new Set();
   for (const problem of mark.problems) {
-    lines.push(problem.message || `${hashtagTitle(problem.kind) || problem.kind}.`);
+    lines.push(hashtagKind(problem.kind)?.line(mark, problem) ?? hashtagTitle(problem.kind));
     if (problem.suggestion && !seen.has(problem.suggestion)) {
       seen.add(problem.suggestion);
       actions.push({
@@ -121,22 +168,21 @@ export function hashtagCard(mark, { apply, addWord }) {
   }
   if (mark.problems.some((p) => p.kind === 'spelling')) {
     const word = mark.text.replace(/^[#＃]/, '');
-    actions.push({ label: `Add “${word}” to my dictionary`, run: () => addWord(word) });
+    actions.push({ label: msg('cardAddWord', word), run: () => addWord(word) });
   }
-  return { title: hashtagTitle(mark.problems[0].kind) || 'Hashtag', lines, actions };
+  return { title: hashtagTitle(mark.problems[0].kind), lines, actions };
 }
 
 /** The card of the tone indicator (all reasons) or of one tone mark: why, the words, and a calmer phrasing. */
 export function toneCard(tone, reasons) {
-  const title = tone.level === 'hostile' ? 'This reply may read as hostile' : 'Check the tone of this reply';
+  const title = tone.level === 'hostile' ? msg('cardToneHostile') : msg('cardToneCaution');
   const lines = [];
   for (const reason of reasons) {
     const parts = [{ strong: toneLabel(reason.kind) }];
-    if (reason.text) parts.push(`: “${reason.text}”`);
-    if (reason.message) parts.push(` — ${reason.message}`);
+    if (reason.text) parts.push(msg('cardToneWords', reason.text));
     lines.push({ parts });
     if (reason.tip) lines.push({ className: 'tip', parts: [reason.tip] });
   }
-  if (!reasons.length) lines.push('The wording as a whole reads as hostile.');
+  if (!reasons.length) lines.push(msg('cardToneWhole'));
   return { title, lines, actions: [] };
 }

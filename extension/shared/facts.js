@@ -20,3 +20,18 @@ export function siteDomain(id) {
   const site = SITE_DATA.sites.find((s) => s.id === id);
   return site?.hosts[0].replace(/^www\./, '');
 }
+
+/**
+ * A fact by name, for the pages' sentences: `PLATFORM.path` is that fact of data/platforms.json (`x.premium.max`,
+ * `instagram.hashtags.since`), `site:ID` the site's domain. Throws for a name data/ does not hold.
+ */
+export function factValue(name) {
+  let value;
+  if (name.startsWith('site:')) value = siteDomain(name.slice('site:'.length));
+  else {
+    const [platform, ...path] = name.split('.');
+    value = path.reduce((facts, key) => facts?.[key], platformFacts(platform));
+  }
+  if (value === undefined) throw new Error(`no fact ${name} in data/`);
+  return value;
+}

@@ -15,3 +15,19 @@ export function msg(key, ...substitutions) {
 export function uiLanguage() {
   return msg('@@ui_locale').startsWith('fr') ? 'fr' : 'en';
 }
+
+/**
+ * Puts the words into a page: an element's `data-i18n` key becomes its text (with the facts named in its
+ * `data-facts`, space-separated, as the substitutions: `fact(name)` gives each), a `data-i18n-label` key its
+ * aria-label; the document takes the interface's language.
+ */
+export function localize(root, fact = (name) => name) {
+  document.documentElement.lang = uiLanguage();
+  for (const element of root.querySelectorAll('[data-i18n]')) {
+    const facts = (element.dataset.facts || '').split(' ').filter(Boolean).map(fact);
+    element.textContent = msg(element.dataset.i18n, ...facts);
+  }
+  for (const element of root.querySelectorAll('[data-i18n-label]')) {
+    element.setAttribute('aria-label', msg(element.dataset.i18nLabel));
+  }
+}

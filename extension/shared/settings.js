@@ -29,10 +29,22 @@ export const GATE_KINDS = [
 ];
 
 /**
- * The version of these defaults, stored with the settings: 2 added `gate`. Stored settings of an older version
+ * The checks the user can switch off one by one (the core's hashtag problem kinds); the length is always
+ * measured, and the tone has its own sensitivity per site, where `off` switches it off.
+ */
+export const CHECKS = [
+  'hashtag-spelling',
+  'hashtag-broken',
+  'hashtag-duplicate',
+  'hashtag-limit',
+  'hashtag-readability',
+];
+
+/**
+ * The version of these defaults, stored with the settings: 2 added `gate`, 3 `checks`. Stored settings of an older version
  * get the new keys' defaults through `withDefaults`.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Defaults: every site on, no X Premium, tone checked on replies. Later capabilities add their keys here. */
 export const DEFAULTS = Object.freeze({
@@ -50,6 +62,8 @@ export const DEFAULTS = Object.freeze({
   instagramHashtagLimit: platformFacts('instagram').hashtags.max,
   /** The user's own words, never flagged as misspelt. */
   dictionary: Object.freeze([]),
+  /** Each check of CHECKS, on. */
+  checks: Object.freeze(Object.fromEntries(CHECKS.map((kind) => [kind, true]))),
   /** The review before posting, per problem kind: 'hold', 'note' or 'ignore' (GATE_ACTIONS). */
   gate: Object.freeze(Object.fromEntries(GATE_KINDS.map((kind) => [kind, 'hold']))),
 });

@@ -3,7 +3,8 @@
 //
 // Versions: 1, the settings alone; 2, the settings' `gate` (the review before posting: settings.js fills it);
 // 3, the schedule's data under `schedule` ({imports, plans}: schedule-store.js). The version is stored under
-// `schemaVersion`; storage without it is read as the version its settings say (1 when they say nothing).
+// `schemaVersion`; storage without it predates version 3 and is read as the version its settings said then (1 or
+// 2). The settings' own `version` (settings.js) counts their defaults' keys and has moved on separately since.
 
 import { SETTINGS_VERSION, withDefaults } from './settings.js';
 import { SCHEDULE_KEY } from './schedule-store.js';
@@ -29,7 +30,8 @@ const MIGRATIONS = {
 /** The version stored items are in. */
 export function versionOf(items) {
   if (Number.isInteger(items?.[VERSION_KEY])) return items[VERSION_KEY];
-  return Number.isInteger(items?.[SETTINGS_KEY]?.version) ? items[SETTINGS_KEY].version : 1;
+  const settings = items?.[SETTINGS_KEY]?.version;
+  return Number.isInteger(settings) ? Math.min(Math.max(settings, 1), 2) : 1;
 }
 
 /**

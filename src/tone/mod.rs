@@ -114,6 +114,15 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
     Tone { level, score, reasons, checked: true, lang, partial }
 }
 
+/// Writes every reason's tip of `tone` again in `lang`, the reader's language (the extension's interface).
+pub fn tips_in(tone: &mut Tone, lang: Lang) {
+    for reason in &mut tone.reasons {
+        if let Some(kind) = Kind::from_id(&reason.kind) {
+            reason.tip = kind.tip(lang, &reason.text);
+        }
+    }
+}
+
 /// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
 /// rules find, as (kind, UTF-16 start, end), without those inside a stronger one.
 fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Vec<(Kind, usize, usize)> {

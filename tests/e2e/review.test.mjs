@@ -171,9 +171,12 @@ describe('hashtag and tone reviews in the composers', { concurrency: false }, ()
         await mark.click();
         await page.locator('stratege-ui [data-stratege="card"] button', { hasText: 'to my dictionary' }).click();
         await mark.waitFor({ state: 'detached' });
-        const settings = await h.serviceWorker.evaluate(
-          async () => (await chrome.storage.local.get('settings')).settings,
-        );
+        // The mark goes at once; the word reaches the store when its write is done: wait for that, then compare.
+        const settings = await h.serviceWorker.evaluate(async () => {
+          const read = async () => (await chrome.storage.local.get('settings')).settings;
+          while (!(await read())?.dictionary?.length) await new Promise((r) => setTimeout(r, 10));
+          return read();
+        });
         assert.deepEqual(settings.dictionary, ['Stratejy']);
         await page.keyboard.type(' #Stratejy');
         await waitReviewed(page, editor, (await modelText(page, 'x-home')).length);

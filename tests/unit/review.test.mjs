@@ -2,7 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { HASHTAG_KINDS, hashtagCard, marksOf, shiftMarks, toneCard } from '../../extension/content/review.js';
+import {
+  HASHTAG_KINDS,
+  hashtagCard,
+  marksOf,
+  shiftMarks,
+  toneCard,
+  withChecks,
+} from '../../extension/content/review.js';
+import { installLocale } from '../support/i18n.mjs';
+
+installLocale('en');
 
 const TEXT = 'Tips for #SocialMeida managers #marketing';
 const REPORT = {
@@ -107,7 +117,7 @@ test('a hashtag card offers each distinct fix, "add to my dictionary" for spelli
   card.actions.find((a) => /dictionary/.test(a.label)).run();
   assert.deepEqual(applied, ['#SocialMedia']);
   assert.deepEqual(added, ['SocialMeida']);
-  assert.ok(card.lines.includes('Misspelt'));
+  assert.ok(card.lines.includes('#SocialMeida looks misspelt: did you mean #SocialMedia?'), card.lines.join('|'));
 });
 
 test('a tone card lists each reason with its words and tip', () => {
@@ -125,7 +135,7 @@ test("the hashtag kinds are the core's, each with a title", () => {
   const core = [...body.matchAll(/^\s*(\w+),/gm)].map((m) => m[1].toLowerCase());
   assert.ok(core.length >= 5, 'the enum is read');
   assert.deepEqual(HASHTAG_KINDS.map((k) => k.kind).sort(), core.sort());
-  assert.ok(HASHTAG_KINDS.every((k) => k.title));
+  assert.ok(HASHTAG_KINDS.every((k) => k.title() && !k.title().startsWith('hashtag')));
 });
 
 test('a mark of each hashtag kind has the data-kind of the report problem, hashtag-<kind>', () => {
@@ -133,6 +143,52 @@ test('a mark of each hashtag kind has the data-kind of the report problem, hasht
     const report = { hashtags: [{ tag: '#a', start: 0, end: 2, problems: [{ kind }] }] };
     const [mark] = marksOf(report, '#a');
     assert.equal(mark.kind, `hashtag-${kind}`);
-    assert.equal(mark.label, `${title}: #a`);
+    assert.equal(mark.label, `${title()}: #a`);
   }
+});
+
+test('cards speak the interface language: French words, French quotes, the limit from the report', () => {
+  installLocale('fr');
+  try {
+    const report = {
+      hashtags: ['#a', '#b', '#c'].map((tag, i) => ({
+        tag,
+        start: i * 3,
+        end: i * 3 + 2,
+        problems: i === 2 ? [{ kind: 'limit', message: 'English from the core' }] : [],
+      })),
+    };
+    const [mark] = marksOf(report, '#a #b #c');
+    assert.equal(mark.label, 'Trop de hashtags\u00a0: #c');
+    assert.deepEqual(hashtagCard(mark, {}).lines, ['#c est le hashtag n° 3 : la limite est de 2 par message.']);
+    const tone = toneCard({ level: 'hostile' }, [{ kind: 'insult', text: 'idiot', tip: 'Conseil du cœur' }]);
+    assert.equal(tone.title, 'Cette réponse peut paraître hostile');
+    assert.deepEqual(tone.lines[0].parts, [{ strong: 'Insulte' }, '\u00a0: «\u00a0idiot\u00a0»']);
+  } finally {
+    installLocale('en');
+  }
+});
+
+test('a check switched off leaves no mark and no problem; the others stay', () => {
+  const report = {
+    ...REPORT,
+    problems: [
+      { kind: 'hashtag-spelling', severity: 'warning' },
+      { kind: 'length', severity: 'error' },
+    ],
+  };
+  const off = withChecks(report, { 'hashtag-spelling': false });
+  assert.deepEqual(
+    off.problems.map((p) => p.kind),
+    ['length'],
+  );
+  const marks = marksOf(off, TEXT);
+  assert.deepEqual(
+    marks.map((m) => m.kind),
+    ['tone', 'hashtag-readability'],
+  );
+  assert.deepEqual(
+    marksOf(withChecks(report, {}), TEXT).map((m) => m.kind),
+    ['tone', 'hashtag-spelling'],
+  );
 });

@@ -42,3 +42,11 @@ test('an export file gives back the stored items; a file that is not ours is ref
   assert.deepEqual(items.schedule.imports, [{ file: 'a.csv', platform: 'x' }]);
   assert.throws(() => itemsOfExport({ settings: {} }), /not a Stratège data file/);
 });
+
+test("settings saved with their own newer version (3: checks) before the schema existed still get the schedule", () => {
+  const items = { settings: { version: 3, checks: { 'hashtag-spelling': false } } };
+  assert.equal(versionOf(items), 2);
+  const out = migrate(items);
+  assert.equal(out.settings.checks['hashtag-spelling'], false);
+  assert.deepEqual(out.schedule, { imports: [], plans: [] });
+});

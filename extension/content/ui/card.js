@@ -1,6 +1,9 @@
 // The suggestion card opened from a mark or the tone indicator (contracts.md §3 `[data-stratege="card"]`):
 // what is wrong in plain words, one `apply` button per fix, and `dismiss`. One card per composer at a time;
-// Escape or a click elsewhere closes it and gives the focus back to the editor.
+// Escape or a click elsewhere closes it and gives the focus back to the editor. It never covers the site's Post
+// button or the counter row.
+
+import { GAP, placeClear } from './place.js';
 
 export class Card {
   /** @param {import('./host.js').Host} host */
@@ -21,9 +24,10 @@ export class Card {
 
   /**
    * Opens a card under `near` (a viewport rect) with a title, paragraphs and actions:
-   * `{ label, value?, stratege?: 'apply' | 'dismiss', run() }`. `onClose(returnFocus)` runs once when it closes.
+   * `{ label, value?, stratege?: 'apply' | 'dismiss', run() }`, clear of the `avoid` rects. `onClose(returnFocus)`
+   * runs once when it closes.
    */
-  open({ near, title, lines, actions, onClose }) {
+  open({ near, avoid = [], title, lines, actions, onClose }) {
     this.close();
     const card = document.createElement('div');
     card.dataset.stratege = 'card';
@@ -62,21 +66,26 @@ export class Card {
     this.layer.append(card);
     this.element = card;
     this.onClose = onClose;
-    this.place(near);
+    this.place(near, avoid);
     setTimeout(() => document.addEventListener('mousedown', this.onOutside, true));
     addEventListener('keydown', this.onEscape, true);
     return card;
   }
 
-  /** Below the flagged text, or above it when there is no room below; always inside the viewport. */
-  place(near) {
-    const card = this.element;
-    const origin = this.layer.getBoundingClientRect();
-    const { width, height } = card.getBoundingClientRect();
-    const left = Math.min(Math.max(near.left, 8), innerWidth - width - 8);
-    let top = near.bottom + 6;
-    if (top + height > innerHeight - 8 && near.top - height - 6 > 8) top = near.top - height - 6;
-    card.style.transform = `translate(${left - origin.left}px, ${top - origin.top}px)`;
+  /** Below the flagged text, else above it, else below or above everything it must not cover. */
+  place(near, avoid) {
+    const all = [near, ...avoid];
+    placeClear(
+      this.element,
+      this.layer,
+      (_width, height) => [
+        { left: near.left, top: near.bottom + GAP - 2 },
+        { left: near.left, top: near.top - height - GAP + 2 },
+        { left: near.left, top: Math.max(...all.map((r) => r.bottom)) + GAP },
+        { left: near.left, top: Math.min(...all.map((r) => r.top)) - height - GAP },
+      ],
+      avoid,
+    );
   }
 
   get isOpen() {

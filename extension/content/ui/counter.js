@@ -1,10 +1,10 @@
 // The live character counter of one composer (contracts.md §3): count / limit in the platform's own unit,
-// `near` from 90 %, `over` above the limit, and a spoken announcement only when the state changes.
+// `near` from 90 %, `over` above the limit, and a spoken announcement (a polite live region) only when the state
+// changes: crossing into `near` or `over`, and back under the limit.
 
 import { platformFacts } from '../../shared/facts.js';
-
-/** Small counts in words, for sentences such as "three lines". */
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+import { msg } from '../../shared/i18n.js';
+import { unitName } from '../../shared/units.js';
 
 export class Counter {
   /** @param {import('./host.js').Host} host */
@@ -29,23 +29,20 @@ export class Counter {
     el.dataset.limit = String(limit);
     el.dataset.state = state;
     const facts = platformFacts(report.platform);
-    el.title = `${facts?.name || report.platform} counts ${unit}`;
+    const name = facts?.name || report.platform;
+    el.title = msg('counterTitle', name, unitName(facts?.unit, unit));
     el.replaceChildren(text(formatNumber(count)), span('limit', `/${formatNumber(limit)}`));
     if (state === 'over') el.append(span('note', `−${formatNumber(count - limit)}`));
-    if (state === 'near') el.append(span('note', `${formatNumber(limit - count)} left`));
+    if (state === 'near') el.append(span('note', msg('counterLeft', formatNumber(limit - count))));
 
     this.cut.hidden = cut === undefined;
     if (cut !== undefined) {
-      this.cut.textContent = `feed shows ${formatNumber(cut)} before “more”`;
+      this.cut.textContent = msg('counterFeedCut', formatNumber(cut));
       const { chars, lines } = facts.preview;
-      const shown = `the first ${chars} characters or ${NUMBER_WORDS[lines] ?? lines} lines`;
-      this.cut.title = `${facts.name} shows ${shown} of a caption in the feed`;
+      this.cut.title = msg('counterFeedCutTitle', name, chars, lines);
     }
     if (state !== this.state) {
-      if (this.state !== null && state !== 'ok') {
-        this.live.textContent =
-          state === 'over' ? `Over the limit by ${count - limit}` : `Near the limit: ${limit - count} left`;
-      }
+      if (this.state !== null) this.live.textContent = announcement(state, count, limit);
       this.state = state;
     }
   }
@@ -59,6 +56,13 @@ export class Counter {
     el.replaceChildren();
     this.cut.hidden = true;
   }
+}
+
+/** What the live region says when the counter's state changes. */
+function announcement(state, count, limit) {
+  if (state === 'over') return msg('counterAnnounceOver', formatNumber(count - limit));
+  if (state === 'near') return msg('counterAnnounceNear', formatNumber(limit - count));
+  return msg('counterAnnounceOk');
 }
 
 const numberFormat = new Intl.NumberFormat(undefined);

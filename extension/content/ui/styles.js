@@ -1,4 +1,5 @@
-// Styles of the shadow root: compact, in the sites' own system font, with light and dark palettes.
+// Styles of the shadow root: compact, in the sites' own system font, with light, dim and dark palettes whose
+// text keeps a WCAG AA contrast (4.5:1) on each theme's surfaces; visible keyboard focus; motion only when wanted.
 
 export default `
 :host {
@@ -6,25 +7,45 @@ export default `
   display: block;
   font: 13px/16px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   --muted: rgb(83, 100, 113);
-  --near: rgb(163, 104, 0);
-  --over: rgb(212, 13, 29);
+  --near: rgb(140, 88, 0);
+  --over: rgb(200, 12, 28);
+  --tone: rgb(160, 76, 0);
   --mark-spelling: rgb(212, 13, 29);
   --mark-info: rgb(29, 155, 240);
   --mark-tone: rgb(230, 120, 0);
   --card-bg: rgb(255, 255, 255);
   --card-fg: rgb(15, 20, 25);
   --card-border: rgba(0, 0, 0, 0.15);
-  --accent: rgb(29, 155, 240);
+  --accent: rgb(0, 96, 191);
+  --on-accent: rgb(255, 255, 255);
 }
+/* X's Dim, Facebook's dark mode: dark blue-grey surfaces (up to Facebook's #3a3b3c comment field). */
+:host([data-theme="dim"]) {
+  --muted: rgb(170, 184, 194);
+  --near: rgb(255, 212, 0);
+  --over: rgb(255, 130, 135);
+  --tone: rgb(255, 170, 60);
+  --mark-spelling: rgb(255, 94, 102);
+  --mark-tone: rgb(255, 170, 60);
+  --card-bg: rgb(21, 32, 43);
+  --card-fg: rgb(247, 249, 249);
+  --card-border: rgb(56, 68, 77);
+  --accent: rgb(29, 155, 240);
+  --on-accent: rgb(15, 20, 25);
+}
+/* X's Lights out, Instagram's dark mode: black. */
 :host([data-theme="dark"]) {
   --muted: rgb(139, 152, 165);
   --near: rgb(255, 212, 0);
   --over: rgb(255, 94, 102);
+  --tone: rgb(255, 170, 60);
   --mark-spelling: rgb(255, 94, 102);
   --mark-tone: rgb(255, 170, 60);
-  --card-bg: rgb(32, 35, 39);
+  --card-bg: rgb(0, 0, 0);
   --card-fg: rgb(231, 233, 234);
-  --card-border: rgba(255, 255, 255, 0.2);
+  --card-border: rgb(62, 65, 68);
+  --accent: rgb(29, 155, 240);
+  --on-accent: rgb(15, 20, 25);
 }
 /* A fixed-size, contained row: a changing count never makes the browser lay out the editor again. */
 .bar {
@@ -47,7 +68,6 @@ export default `
 }
 [data-stratege="counter"][data-state="near"] { color: var(--near); }
 [data-stratege="counter"][data-state="over"] { color: var(--over); font-weight: 700; }
-[data-stratege="counter"] .limit { opacity: 0.75; }
 [data-stratege="counter"] .note { margin-left: 6px; font-weight: 400; }
 .cut { pointer-events: auto; white-space: nowrap; }
 .sr-only {
@@ -122,7 +142,7 @@ export default `
   color: inherit;
   cursor: pointer;
 }
-[data-stratege="card"] button.primary { background: var(--accent); border-color: var(--accent); color: white; font-weight: 700; }
+[data-stratege="card"] button.primary { background: var(--accent); border-color: var(--accent); color: var(--on-accent); font-weight: 700; }
 [data-stratege="card"] button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 [data-stratege="tone"] {
   pointer-events: auto;
@@ -131,7 +151,8 @@ export default `
   margin-right: auto;
   font-weight: 700;
 }
-[data-stratege="tone"][data-level="caution"] { color: var(--mark-tone); }
+[data-stratege="tone"][data-level="caution"] { color: var(--tone); }
+[data-stratege="tone"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 [data-stratege="tone"][data-level="hostile"] { color: var(--over); }
 [data-stratege="tone"]::before { content: "⚠\\FE0E  "; }
 /* The review before posting: an alertdialog beside the composer, clear of the site's Post button and counter. */
@@ -166,8 +187,14 @@ export default `
   color: inherit;
   cursor: pointer;
 }
-[data-stratege="gate"] button.primary { background: var(--accent); border-color: var(--accent); color: white; font-weight: 700; }
+[data-stratege="gate"] button.primary { background: var(--accent); border-color: var(--accent); color: var(--on-accent); font-weight: 700; }
 /* The focus the dialog moves to its first button is shown whether it came from a click or a key. */
 [data-stratege="gate"] button:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
+/* Cards and the dialog fade in, unless the user asked for less motion. */
+[data-stratege="card"], [data-stratege="gate"] { animation: stratege-in 120ms ease-out; }
+@keyframes stratege-in { from { opacity: 0; } }
+@media (prefers-reduced-motion: reduce) {
+  [data-stratege="card"], [data-stratege="gate"] { animation: none; }
+}
 [hidden] { display: none !important; }
 `;

@@ -1,7 +1,9 @@
 // The reply-tone indicator of one composer (contracts.md §3 `[data-stratege="tone"]`, `data-level` = caution |
 // hostile), shown in the counter row only when the tone deserves a second look; activating it opens its card.
 
-const LABELS = { caution: 'Tone: check before posting', hostile: 'Tone: hostile' };
+import { msg } from '../../shared/i18n.js';
+
+const LABELS = { caution: () => msg('toneCaution'), hostile: () => msg('toneHostile') };
 
 export class ToneIndicator {
   /**
@@ -38,10 +40,10 @@ export class ToneIndicator {
     if (level === 'ok') delete el.dataset.level;
     else {
       el.dataset.level = level;
-      el.textContent = LABELS[level];
-      el.title = `${LABELS[level]} (score ${Math.round(tone.score * 100)}/100). Click for the reasons.`;
+      el.textContent = LABELS[level]();
+      el.title = msg('toneTitle', LABELS[level](), Math.round(tone.score * 100));
     }
-    if (level !== this.level && level !== 'ok') this.live.textContent = LABELS[level];
+    if (level !== this.level && level !== 'ok') this.live.textContent = LABELS[level]();
     this.level = level;
   }
 }
