@@ -39,6 +39,9 @@ pub fn read_bytes(file: &[u8]) -> Result<Decoded, String> {
         ImageReader::new(Cursor::new(file)).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
     let image_format = reader.format().ok_or("not an image Stratège can read (JPEG, PNG, WebP or GIF)")?;
     let format = format_of(image_format);
+    if image_format == ImageFormat::Gif {
+        super::gif_frames::check(file)?;
+    }
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);

@@ -16,6 +16,8 @@ pub mod saliency;
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
+#[cfg(not(target_arch = "wasm32"))]
+mod gif_frames;
 
 pub use analysis::{analyse, ImageReport, MediaReport, Suggestion, SurfaceReport};
 pub use input::{Format, ImageInfo, MediaInput};
