@@ -43,7 +43,7 @@ test('an export file gives back the stored items; a file that is not ours is ref
   assert.throws(() => itemsOfExport({ settings: {} }), /not a Stratège data file/);
 });
 
-test("settings saved with their own newer version (3: checks) before the schema existed still get the schedule", () => {
+test('settings saved with their own newer version (3: checks) before the schema existed still get the schedule', () => {
   const items = { settings: { version: 3, checks: { 'hashtag-spelling': false } } };
   assert.equal(versionOf(items), 2);
   const out = migrate(items);
