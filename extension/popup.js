@@ -1,9 +1,11 @@
 // Popup: the day's schedule (rendered by the core: popup-schedule.js), then the quick settings, bound to the same
 // store as the options page. `performance` marks when the schedule is drawn (bench/popup.mjs reads it).
 
-import { bindSettingsForm } from './settings-form.js';
+import { bindSettingsForm, factText } from './settings-form.js';
+import { localize } from './shared/i18n.js';
 import { startSchedule } from './popup-schedule.js';
 
+localize(document, factText);
 bindSettingsForm(document.querySelector('[data-stratege="quick-settings"]'));
 startSchedule(document.querySelector('[data-stratege="schedule-root"]')).then(
   () => performance.mark('stratege-schedule-drawn'),

@@ -1,7 +1,7 @@
 // Look and accessibility (issue 11 item 4) in Debian Chromium on the fixture composers: axe-core (its axe.min.js
 // evaluated in the page, reading inside the open shadow roots of the <stratege-ui> hosts) finds no serious or
-// critical problem in the suggestion card in X's light, dim and dark themes, in the review dialog, or on the
-// options page; the card and dialog are reached and worked by the keyboard with a visible focus, never cover the
+// critical problem in the suggestion card in X's light, dim and dark themes, in the review dialog, on the options
+// page or in the toolbar popup; the card and dialog are reached and worked by the keyboard with a visible focus, never cover the
 // site's Post button or the counter, follow the site's theme as it switches, and fade in only without
 // prefers-reduced-motion; the counter's live region announces crossing the limit. Each test runs 3 times.
 import { after, before, describe, test } from 'node:test';
@@ -39,6 +39,30 @@ async function audit(page, hostsOnly) {
     };
   }, hostsOnly);
   return result;
+}
+
+/**
+ * Tab goes through every visible control of an extension page, each showing its focus when Tab reaches it. A
+ * control is known by its name, its hook or its text. A time field takes several stops (hours, minutes, its
+ * picker button): its focus is checked where Tab enters it.
+ */
+async function assertKeyboardReachesAll(page) {
+  const controls = await page.locator('input:visible, select:visible, button:visible, a[href]:visible').count();
+  const reached = new Set();
+  for (let stops = 0; stops < controls * 4; stops++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (e === document.body) return null;
+      const style = getComputedStyle(e);
+      return { name: e.name || e.dataset.stratege || e.textContent.trim(), outline: style.outlineStyle !== 'none' };
+    });
+    if (!focus) break; // past the last control
+    if (reached.has(focus.name)) continue;
+    assert.ok(focus.outline, `${focus.name}: its focus is drawn`);
+    reached.add(focus.name);
+  }
+  assert.equal(reached.size, controls, `Tab reaches every control: ${[...reached].join(', ')}`);
 }
 
 /** The composer's overlay (`[data-stratege=NAME]`) does not overlap the counter row nor the site's Post button. */
@@ -115,13 +139,22 @@ describe('look and accessibility', { concurrency: false }, () => {
         for (const theme of ['light', 'dim', 'dark']) {
           await page.evaluate((t) => window.__fixture.setTheme(t), theme);
           await page.waitForFunction(([hh, t]) => hh.dataset.theme === t, [host, theme]);
-          // From the editor, Tab reaches the underline; Enter opens its card with the focus on its first button.
+          // From the editor, Tab reaches the underline (after the best-time hint, whose why shows on focus), each
+          // stop with its focus drawn; Enter opens its card with the focus on its first button.
           await editor.focus();
-          await page.keyboard.press('Tab');
+          const stops = [];
+          while (stops.at(-1)?.stratege !== 'mark' && stops.length < 4) {
+            await page.keyboard.press('Tab');
+            stops.push(await focusOf(host));
+          }
           assert.deepEqual(
-            await focusOf(host),
+            stops.at(-1),
             { stratege: 'mark', outline: true },
-            'Tab reaches the mark, focus drawn',
+            `Tab reaches the mark: ${JSON.stringify(stops)}`,
+          );
+          assert.ok(
+            stops.every((stop) => stop?.outline),
+            `every stop on the way shows its focus: ${JSON.stringify(stops)}`,
           );
           await page.keyboard.press('Enter');
           const card = page.locator('stratege-ui [data-stratege="card"]');
@@ -191,19 +224,24 @@ describe('look and accessibility', { concurrency: false }, () => {
           checked.some((n) => n.rule === 'label'),
           'axe read the form fields',
         );
-        const controls = await page.locator('input, select, button').count();
-        const reached = new Set();
-        for (let i = 0; i < controls; i++) {
-          await page.keyboard.press('Tab');
-          const focus = await page.evaluate(() => {
-            const e = document.activeElement;
-            const style = getComputedStyle(e);
-            return { name: e.name || e.textContent, outline: style.outlineStyle !== 'none' };
-          });
-          assert.ok(focus.outline, `${focus.name}: its focus is drawn`);
-          reached.add(focus.name);
-        }
-        assert.equal(reached.size, controls, 'Tab reaches every control once');
+        await assertKeyboardReachesAll(page);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test(`the popup: the day's schedule and the quick settings by the keyboard, no serious axe finding (run ${run})`, async () => {
+      const page = await h.context.newPage();
+      try {
+        await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
+        await page.locator('[data-stratege="schedule"] [data-stratege="slot"]').first().waitFor();
+        const { violations, checked } = await audit(page, false);
+        assert.deepEqual(violations, [], 'no serious or critical finding');
+        assert.ok(
+          checked.some((n) => n.rule === 'label'),
+          'axe read the form fields',
+        );
+        await assertKeyboardReachesAll(page);
       } finally {
         await page.close();
       }

@@ -26,6 +26,7 @@ const STYLE = `
 }
 [data-stratege="best-time"]:not([hidden]) ~ [data-stratege="tone"] { margin-right: 0; }
 [data-stratege="best-time"][data-now="good"] { color: rgb(0, 135, 90); }
+:host([data-theme="dim"]) [data-stratege="best-time"][data-now="good"],
 :host([data-theme="dark"]) [data-stratege="best-time"][data-now="good"] { color: rgb(0, 200, 130); }
 [data-stratege="best-time"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 [data-stratege="best-time"] ~ [data-stratege="counter"], [data-stratege="counter"] { flex: none; }
