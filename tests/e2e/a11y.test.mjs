@@ -65,6 +65,27 @@ async function assertKeyboardReachesAll(page) {
   assert.equal(reached.size, controls, `Tab reaches every control: ${[...reached].join(', ')}`);
 }
 
+/**
+ * Opens one of the extension's pages, waits until `ready(page)`'s conditions hold (its content is drawn), then
+ * audits it with axe (no serious or critical finding, its form fields read) and goes through it by the keyboard.
+ */
+async function auditExtensionPage(h, file, ready) {
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/${file}`);
+    await Promise.all(ready(page));
+    const { violations, checked } = await audit(page, false);
+    assert.deepEqual(violations, [], 'no serious or critical finding');
+    assert.ok(
+      checked.some((n) => n.rule === 'label'),
+      'axe read the form fields',
+    );
+    await assertKeyboardReachesAll(page);
+  } finally {
+    await page.close();
+  }
+}
+
 /** The composer's overlay (`[data-stratege=NAME]`) does not overlap the counter row nor the site's Post button. */
 async function assertClear(host, name, postButton) {
   const rects = await host.evaluate((h, n) => {
@@ -212,40 +233,16 @@ describe('look and accessibility', { concurrency: false }, () => {
       }
     });
 
-    test(`the options page: every control by the keyboard with a visible focus, no serious axe finding (run ${run})`, async () => {
-      const page = await h.context.newPage();
-      try {
-        await page.goto(`chrome-extension://${h.extensionId}/options.html`);
-        await page.locator('[data-stratege="platforms"] tbody tr').first().waitFor();
-        await page.locator('select[name=gate-tone] option').first().waitFor({ state: 'attached' });
-        const { violations, checked } = await audit(page, false);
-        assert.deepEqual(violations, [], 'no serious or critical finding');
-        assert.ok(
-          checked.some((n) => n.rule === 'label'),
-          'axe read the form fields',
-        );
-        await assertKeyboardReachesAll(page);
-      } finally {
-        await page.close();
-      }
-    });
+    test(`the options page: every control by the keyboard with a visible focus, no serious axe finding (run ${run})`, () =>
+      auditExtensionPage(h, 'options.html', (page) => [
+        page.locator('[data-stratege="platforms"] tbody tr').first().waitFor(),
+        page.locator('select[name=gate-tone] option').first().waitFor({ state: 'attached' }),
+      ]));
 
-    test(`the popup: the day's schedule and the quick settings by the keyboard, no serious axe finding (run ${run})`, async () => {
-      const page = await h.context.newPage();
-      try {
-        await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
-        await page.locator('[data-stratege="schedule"] [data-stratege="slot"]').first().waitFor();
-        const { violations, checked } = await audit(page, false);
-        assert.deepEqual(violations, [], 'no serious or critical finding');
-        assert.ok(
-          checked.some((n) => n.rule === 'label'),
-          'axe read the form fields',
-        );
-        await assertKeyboardReachesAll(page);
-      } finally {
-        await page.close();
-      }
-    });
+    test(`the popup: the day's schedule and the quick settings by the keyboard, no serious axe finding (run ${run})`, () =>
+      auditExtensionPage(h, 'popup.html', (page) => [
+        page.locator('[data-stratege="schedule"] [data-stratege="slot"]').first().waitFor(),
+      ]));
 
     test(`the host follows a theme switch; cards fade in only without reduced motion; crossing the limit is announced (run ${run})`, async () => {
       const { page, editor } = await openComposer(h, 'fb-comment');
