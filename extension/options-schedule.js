@@ -3,6 +3,7 @@
 // analytics exports (X post analytics, Meta Business Suite CSV) read by the core, with what each file gave.
 
 import init, { schedule_heatmap, schedule_import } from './pkg/stratege.js';
+import { fileProblemText, noteText } from './import-notes.js';
 import { msg, uiLanguage } from './shared/i18n.js';
 import { addImports, clearImports, loadSchedule, onScheduleChanged } from './shared/schedule-store.js';
 import { platformName, signed } from './shared/schedule-words.js';
@@ -42,7 +43,9 @@ export async function bindScheduleSection(section) {
     if (!files.length) return;
     try {
       const answer = schedule_import({ files, tz: Intl.DateTimeFormat().resolvedOptions().timeZone });
-      errors.replaceChildren(...answer.errors.map((e) => line(msg('scheduleImportError', e.file, e.message))));
+      errors.replaceChildren(
+        ...answer.errors.map((e) => line(msg('scheduleImportError', e.file, fileProblemText(e.problem) ?? e.message))),
+      );
       if (answer.imports.length) await addImports(answer.imports);
     } catch (error) {
       errors.replaceChildren(line(String(error?.message || error)));
@@ -115,7 +118,8 @@ function line(text) {
   return p;
 }
 
-/** What one imported file gave: rows, rows used, date range, rows skipped and why, the first messages. */
+/** What one imported file gave: rows, rows used, date range, rows skipped and why, the first rows skipped (in the
+ * interface's language; an import stored before the core gave its notes as data shows the core's English lines). */
 function describeImport(i) {
   const item = document.createElement('div');
   item.dataset.stratege = 'import';
@@ -137,9 +141,9 @@ function describeImport(i) {
   }
   const messages = document.createElement('ul');
   messages.append(
-    ...i.messages.map((m) => {
+    ...i.messages.map((m, n) => {
       const li = document.createElement('li');
-      li.textContent = m;
+      li.textContent = noteText(i.notes?.[n]) ?? m;
       return li;
     }),
   );

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use jiff::tz::TimeZone;
 use stratege::platform::Platform;
 use stratege::schedule::import::{import_file, import_reader, Import, ImportOptions, SeenPosts, MAX_MESSAGES};
+use stratege::schedule::notes::{DateProblem, FileProblem, RowNote};
 
 fn sample(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/analytics").join(name)
@@ -114,6 +115,21 @@ fn broken_rows_get_file_line_column_messages_and_the_rest_is_used() {
         ]
     );
     assert_eq!(x.skipped.values().sum::<u64>(), 3);
+    // The same, as data the options page words in the user's language.
+    assert_eq!(
+        x.notes,
+        vec![
+            RowNote::NotANumber { line: 3, column: 4, header: "impressions".into(), text: "12x".into() },
+            RowNote::Date {
+                line: 4,
+                column: 3,
+                header: "time".into(),
+                text: "yesterday".into(),
+                problem: DateProblem::NotADate
+            },
+            RowNote::Truncated { line: 8, column: 8, header: "likes".into(), has: 4, of: 8 },
+        ]
+    );
     // The quoted text over two lines (lines 5-6) is one post: Tuesday 09:00 UTC = 11:00 in Paris.
     assert!(close(log_rate(&x, 1, 11), rate(11.0, 900.0)));
     assert_eq!(x.observations.posts[2][12], 1, "the row after it, line 7");
@@ -124,9 +140,11 @@ fn what_cannot_be_used_at_all_is_one_error_naming_the_file() {
     let tz = TimeZone::get("UTC").unwrap();
     let options = |file| ImportOptions { file, platform: None, tz: &tz };
     let no_platform = import_reader(&b"when,likes\n2025-10-06 10:00,3\n"[..], &options("mystery.csv")).unwrap_err();
-    assert!(no_platform.starts_with("mystery.csv: cannot tell which platform"), "{no_platform}");
+    assert_eq!(no_platform.problem, FileProblem::UnknownPlatform);
+    assert!(no_platform.to_string().starts_with("mystery.csv: cannot tell which platform"), "{no_platform}");
     let utf16 = import_reader(&b"\xff\xfeP\x00"[..], &options("u16.csv")).unwrap_err();
-    assert!(utf16.contains("UTF-16"));
+    assert_eq!(utf16.problem, FileProblem::Utf16);
+    assert!(utf16.to_string().contains("UTF-16"));
     // Told the platform, an unlabelled file is used.
     let told = import_reader(
         &b"Date,likes\n2025-10-06 10:00,3\n"[..],
@@ -202,6 +220,7 @@ fn a_20_mb_export_is_streamed_with_bounded_state() {
     assert_eq!(x.skipped.get("not a number"), Some(&(rows / 1000)));
     // Only the first messages are kept: the state does not grow with the file.
     assert_eq!(x.messages.len(), MAX_MESSAGES);
+    assert_eq!(x.notes.len(), MAX_MESSAGES);
     assert_eq!(x.more_messages, rows / 1000 - MAX_MESSAGES as u64);
     assert!(
         x.messages[0].ends_with("line 1001, column 4 (impressions): \"n/a!\" is not a number"),

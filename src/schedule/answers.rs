@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::hint::{day_slots, hint, why, Rating, Source};
 use super::import::{import_reader_with, ImportOptions, Observations, SeenPosts};
 use super::model::Model;
+use super::notes::{FileProblem, RowNote};
 use super::priors::priors;
 use super::zones::{iso_local, parse_local, zone};
 use super::{heatmap, schedule_platform, PLATFORMS};
@@ -31,6 +32,10 @@ pub struct StoredImport {
     pub first: Option<String>,
     pub last: Option<String>,
     pub messages: Vec<String>,
+    /// `messages` as data, for the options page to word in the user's language (absent from imports stored before
+    /// it existed: those show `messages`).
+    #[serde(default)]
+    pub notes: Vec<RowNote>,
     pub more_messages: u64,
     pub observations: Observations,
 }
@@ -134,7 +139,9 @@ pub struct ImportAnswer {
 #[derive(Clone, Debug, Serialize)]
 pub struct FileError {
     pub file: String,
+    /// The core's English line.
     pub message: String,
+    pub problem: FileProblem,
 }
 
 /// A file given to [`import`]: its name and its text.
@@ -248,10 +255,15 @@ pub fn import(files: &[FileText], tz: &str, platform: Option<&str>) -> Result<Im
                 first: i.first,
                 last: i.last,
                 messages: i.messages,
+                notes: i.notes,
                 more_messages: i.more_messages,
                 observations: i.observations,
             }),
-            Err(message) => answer.errors.push(FileError { file: file.name.clone(), message }),
+            Err(e) => answer.errors.push(FileError {
+                file: file.name.clone(),
+                message: e.problem.to_string(),
+                problem: e.problem,
+            }),
         }
     }
     Ok(answer)

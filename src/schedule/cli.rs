@@ -77,7 +77,7 @@ fn learn(audience: &Audience, tz: &TimeZone) -> Result<Learnt, String> {
     let mut imports = Vec::new();
     let mut seen = SeenPosts::default();
     for file in &audience.imports {
-        imports.push(import_file(file, hint, tz, &mut seen)?);
+        imports.push(import_file(file, hint, tz, &mut seen).map_err(|e| e.to_string())?);
     }
     let mut models = Vec::new();
     for platform in chosen {

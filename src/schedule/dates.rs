@@ -7,6 +7,8 @@
 use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
 
+use super::notes::DateProblem;
+
 /// Which number comes first in "06/10/2025" when both are 12 or less.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateOrder {
@@ -168,8 +170,8 @@ fn number_date(a: i32, b: i32, year: i32, order: DateOrder) -> Option<(i32, i8, 
     Some((year, i8::try_from(month).ok()?, i8::try_from(day).ok()?))
 }
 
-/// Parses one date-time cell. `Err` says what is wrong ("no time of day", "not a date").
-pub fn parse_datetime(text: &str, order: DateOrder) -> Result<Written, String> {
+/// Parses one date-time cell. `Err` says what is wrong (no time of day, not a date).
+pub fn parse_datetime(text: &str, order: DateOrder) -> Result<Written, DateProblem> {
     let (rest, offset) = take_offset(text);
     let lower = rest.to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
     // am/pm, also "a.m." and "p.m."; French "14 h 03" joins into "14h03".
@@ -213,7 +215,7 @@ pub fn parse_datetime(text: &str, order: DateOrder) -> Result<Written, String> {
         if date.is_none() && separators == 2 && w.chars().all(|c| c.is_ascii_digit() || "-/.".contains(c)) {
             let nums: Vec<i32> = w.split(['-', '/', '.']).filter_map(|n| n.parse().ok()).collect();
             if nums.len() != 3 {
-                return Err(format!("{text:?} is not a date"));
+                return Err(DateProblem::NotADate);
             }
             date = if w.split(['-', '/', '.']).next().is_some_and(|n| n.len() == 4) {
                 Some((nums[0], i8::try_from(nums[1]).unwrap_or(0), i8::try_from(nums[2]).unwrap_or(0)))
@@ -223,14 +225,14 @@ pub fn parse_datetime(text: &str, order: DateOrder) -> Result<Written, String> {
             continue;
         }
         if time.is_none() && (w.contains(':') || (w.contains('h') && w.starts_with(|c: char| c.is_ascii_digit()))) {
-            time = Some(parse_time(w).ok_or_else(|| format!("{text:?} has no valid time of day"))?);
+            time = Some(parse_time(w).ok_or(DateProblem::BadTime)?);
             continue;
         }
         if let Ok(n) = w.trim_end_matches('.').parse::<i32>() {
             loose.push(n);
             continue;
         }
-        return Err(format!("{text:?} is not a date"));
+        return Err(DateProblem::NotADate);
     }
     if date.is_none() {
         if let Some(m) = month_word {
@@ -242,21 +244,18 @@ pub fn parse_datetime(text: &str, order: DateOrder) -> Result<Written, String> {
         }
     }
     let Some((year, month, day)) = date else {
-        return Err(format!("{text:?} is not a date"));
+        return Err(DateProblem::NotADate);
     };
     let Some((mut hour, minute, second)) = time else {
-        return Err(format!("{text:?} has no time of day"));
+        return Err(DateProblem::NoTime);
     };
     match pm {
         Some(true) if (1..12).contains(&hour) => hour += 12,
         Some(false) if hour == 12 => hour = 0,
-        Some(_) if hour > 12 || hour == 0 => return Err(format!("{text:?} has an invalid am/pm hour")),
+        Some(_) if hour > 12 || hour == 0 => return Err(DateProblem::BadAmPm),
         _ => {}
     }
-    let date = i16::try_from(year)
-        .ok()
-        .and_then(|y| Date::new(y, month, day).ok())
-        .ok_or_else(|| format!("{text:?} is not a valid date"))?;
+    let date = i16::try_from(year).ok().and_then(|y| Date::new(y, month, day).ok()).ok_or(DateProblem::NoSuchDate)?;
     Ok(Written { datetime: date.at(hour, minute, second, 0), offset })
 }
 
@@ -266,7 +265,7 @@ mod tests {
     use jiff::civil::date;
 
     fn at(text: &str, order: DateOrder) -> (String, Option<i32>) {
-        let w = parse_datetime(text, order).unwrap_or_else(|e| panic!("{e}"));
+        let w = parse_datetime(text, order).unwrap_or_else(|e| panic!("{text:?} {e}"));
         (w.datetime.strftime("%Y-%m-%d %H:%M").to_string(), w.offset.map(|o| o.seconds()))
     }
 
@@ -310,8 +309,8 @@ mod tests {
 
     #[test]
     fn what_is_not_a_date_time_says_why() {
-        assert!(parse_datetime("Lifetime", DateOrder::MonthFirst).unwrap_err().contains("not a date"));
-        assert!(parse_datetime("Mon, Oct 06, 2025", DateOrder::MonthFirst).unwrap_err().contains("no time"));
+        assert!(parse_datetime("Lifetime", DateOrder::MonthFirst).unwrap_err() == DateProblem::NotADate);
+        assert!(parse_datetime("Mon, Oct 06, 2025", DateOrder::MonthFirst).unwrap_err() == DateProblem::NoTime);
         assert!(parse_datetime("2025-02-30 10:00", DateOrder::MonthFirst).is_err());
         assert!(parse_datetime("2025-10-06 25:00", DateOrder::MonthFirst).is_err());
         assert_eq!(

@@ -26,6 +26,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::dates::{parse_datetime, DateOrder};
+use super::notes::{DateProblem, FileProblem, ImportError, RowNote};
 use super::numbers::{parse_number, Decimal};
 use super::zones::format_local;
 use super::Grid;
@@ -86,8 +87,11 @@ pub struct Import {
     /// First and last post, local time of the user (`YYYY-MM-DDTHH:MM`).
     pub first: Option<String>,
     pub last: Option<String>,
-    /// Line-level messages ("posts.csv line 14, column 5 (Impressions): …"), at most [`MAX_MESSAGES`].
+    /// Line-level messages in English ("posts.csv: line 14, column 5 (impressions): …"), at most
+    /// [`MAX_MESSAGES`]: the CLI's lines; `notes` holds the same as data.
     pub messages: Vec<String>,
+    /// Why the first skipped rows were skipped, as data (the same rows as `messages`).
+    pub notes: Vec<RowNote>,
     /// Messages not kept.
     pub more_messages: u64,
     /// Columns the file has that Stratège does not read (as written).
@@ -216,11 +220,12 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    fn skip(&mut self, reason: &str, message: Option<String>) {
+    fn skip(&mut self, reason: &str, note: Option<RowNote>) {
         *self.import.skipped.entry(reason.to_string()).or_insert(0) += 1;
-        if let Some(message) = message {
+        if let Some(note) = note {
             if self.import.messages.len() < MAX_MESSAGES {
-                self.import.messages.push(format!("{}: {message}", self.file));
+                self.import.messages.push(format!("{}: {note}", self.file));
+                self.import.notes.push(note);
             } else {
                 self.import.more_messages += 1;
             }
@@ -244,24 +249,30 @@ impl SeenPosts {
 
 /// Reads one export on its own. `Err` only when the file cannot be used at all (no header, no time column, unknown
 /// platform); row-level problems are messages in the result.
-pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Import, String> {
+pub fn import_reader<R: Read>(reader: R, options: &ImportOptions) -> Result<Import, ImportError> {
     import_reader_with(reader, options, &mut SeenPosts::default())
 }
 
 /// Reads one export of several: a post id already in `seen` is not counted again.
-pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mut SeenPosts) -> Result<Import, String> {
+pub fn import_reader_with<R: Read>(
+    reader: R,
+    options: &ImportOptions,
+    seen: &mut SeenPosts,
+) -> Result<Import, ImportError> {
     let file = options.file;
+    let refuse = |problem: FileProblem| ImportError { file: file.to_string(), problem };
+    let unreadable = |e: &dyn std::fmt::Display| refuse(FileProblem::Unreadable { detail: e.to_string() });
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut first_line = Vec::new();
-    reader.read_until(b'\n', &mut first_line).map_err(|e| format!("{file}: {e}"))?;
+    reader.read_until(b'\n', &mut first_line).map_err(|e| unreadable(&e))?;
     if first_line.starts_with(&[0xff, 0xfe]) || first_line.starts_with(&[0xfe, 0xff]) {
-        return Err(format!("{file}: the file is UTF-16; export it again as CSV (UTF-8)"));
+        return Err(refuse(FileProblem::Utf16));
     }
     if first_line.starts_with(b"\xef\xbb\xbf") {
         first_line.drain(..3);
     }
     if first_line.iter().all(u8::is_ascii_whitespace) {
-        return Err(format!("{file}: empty file"));
+        return Err(refuse(FileProblem::Empty));
     }
     let delimiter = delimiter(&first_line);
     let mut csv = ReaderBuilder::new()
@@ -269,22 +280,16 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
         .flexible(true)
         .has_headers(true)
         .from_reader(std::io::Cursor::new(first_line).chain(reader));
-    let headers: Vec<String> =
-        csv.byte_headers().map_err(|e| format!("{file}: {e}"))?.iter().map(normalise_header).collect();
-    let platform = options.platform.or_else(|| platform_of(&headers)).ok_or_else(|| {
-        format!(
-            "{file}: cannot tell which platform this export is from: say it with --platform (x, facebook, instagram)"
-        )
-    })?;
+    let headers: Vec<String> = csv.byte_headers().map_err(|e| unreadable(&e))?.iter().map(normalise_header).collect();
+    let platform =
+        options.platform.or_else(|| platform_of(&headers)).ok_or_else(|| refuse(FileProblem::UnknownPlatform))?;
     let french = headers.iter().any(|h| FRENCH_HEADERS.contains(&h.as_str()));
     let decimal = if french || delimiter == b';' { Decimal::Comma } else { Decimal::Point };
     let order = if french { DateOrder::DayFirst } else { DateOrder::MonthFirst };
 
     // The first column for each field, in header order.
     let column = |field: Field| headers.iter().position(|h| COLUMNS.iter().any(|&(name, f)| f == field && h == name));
-    let time = column(Field::Time).or_else(|| column(Field::Date)).ok_or_else(|| {
-        format!("{file}: no publish-time column (looked for \"Publish time\", \"Heure de publication\", \"time\", \"Date\")")
-    })?;
+    let time = column(Field::Time).or_else(|| column(Field::Date)).ok_or_else(|| refuse(FileProblem::NoTimeColumn))?;
     let exposure = column(Field::Reach).or_else(|| column(Field::Impressions)).or_else(|| column(Field::Views));
     // Every comments, shares and saves column adds up (X's newer export has both "Shares" and "Reposts"); only the
     // first likes column counts (Facebook's "Reactions" already include likes).
@@ -295,7 +300,7 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
         .collect();
     let total = column(Field::Total);
     if parts.is_empty() && total.is_none() {
-        return Err(format!("{file}: no engagement columns (likes, comments, shares or a total)"));
+        return Err(refuse(FileProblem::NoEngagementColumns));
     }
     let id = column(Field::Id);
     let read: Vec<usize> =
@@ -312,6 +317,7 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
             first: None,
             last: None,
             messages: Vec::new(),
+            notes: Vec::new(),
             more_messages: 0,
             unread_columns,
             counts_only: exposure.is_none(),
@@ -330,7 +336,7 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 c.import.rows += 1;
-                c.skip("unreadable row", Some(format!("line {line}: {e}")));
+                c.skip("unreadable row", Some(RowNote::Unreadable { line, detail: e.to_string() }));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
@@ -345,27 +351,29 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
         let field = |i: usize| record.get(i).map(String::from_utf8_lossy);
         let needed = read.iter().copied().max().unwrap_or(0);
         if record.len() <= needed && field(needed).is_none() {
-            let missing = header_name(needed);
-            c.skip(
-                "truncated row",
-                Some(format!(
-                    "line {line}, column {} ({missing}): missing; the row has {} of {} columns (truncated line?)",
-                    needed + 1,
-                    record.len(),
-                    headers.len()
-                )),
-            );
+            let note = RowNote::Truncated {
+                line,
+                column: needed + 1,
+                header: header_name(needed),
+                has: record.len(),
+                of: headers.len(),
+            };
+            c.skip("truncated row", Some(note));
             continue;
         }
         // When.
         let when_text = field(time).unwrap_or_default();
+        let date_note = |problem| RowNote::Date {
+            line,
+            column: time + 1,
+            header: header_name(time),
+            text: when_text.to_string(),
+            problem,
+        };
         let written = match parse_datetime(&when_text, order) {
             Ok(w) => w,
-            Err(why) => {
-                c.skip(
-                    "no usable date",
-                    Some(format!("line {line}, column {} ({}): {why}", time + 1, header_name(time))),
-                );
+            Err(problem) => {
+                c.skip("no usable date", Some(date_note(problem)));
                 continue;
             }
         };
@@ -373,17 +381,20 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
             Some(offset) => match offset.to_timestamp(written.datetime) {
                 Ok(ts) => ts.to_zoned_datetime(options.tz.clone()).datetime(),
                 Err(_) => {
-                    c.skip("no usable date", Some(format!("line {line}, column {}: out of range", time + 1)));
+                    c.skip("no usable date", Some(date_note(DateProblem::OutOfRange)));
                     continue;
                 }
             },
             None => written.datetime,
         };
         // How much engagement.
-        let mut number = |i: usize| -> Result<Option<f64>, String> {
+        let mut number = |i: usize| -> Result<Option<f64>, RowNote> {
             let text = field(i).unwrap_or_default();
-            parse_number(&text, decimal).map_err(|_| {
-                format!("line {line}, column {} ({}): {:?} is not a number", i + 1, header_name(i), text.trim())
+            parse_number(&text, decimal).map_err(|_| RowNote::NotANumber {
+                line,
+                column: i + 1,
+                header: header_name(i),
+                text: text.trim().to_string(),
             })
         };
         let mut engagements = None;
@@ -411,8 +422,8 @@ pub fn import_reader_with<R: Read>(reader: R, options: &ImportOptions, seen: &mu
             }
             None => None,
         };
-        if let Some(message) = bad {
-            c.skip("not a number", Some(message));
+        if let Some(note) = bad {
+            c.skip("not a number", Some(note));
             continue;
         }
         let Some(engagements) = engagements.filter(|v| *v >= 0.0) else {
@@ -450,9 +461,10 @@ pub fn import_file(
     platform: Option<Platform>,
     tz: &TimeZone,
     seen: &mut SeenPosts,
-) -> Result<Import, String> {
+) -> Result<Import, ImportError> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| ImportError { file: name.clone(), problem: FileProblem::Unreadable { detail: e.to_string() } })?;
     import_reader_with(file, &ImportOptions { file: &name, platform, tz }, seen)
 }
 
@@ -501,6 +513,7 @@ mod tests {
             &ImportOptions { file: "a.csv", platform: None, tz: &tz },
         )
         .unwrap_err();
-        assert!(err.starts_with("a.csv: no publish-time column"), "{err}");
+        assert_eq!(err.problem, FileProblem::NoTimeColumn);
+        assert!(err.to_string().starts_with("a.csv: no publish-time column"), "{err}");
     }
 }

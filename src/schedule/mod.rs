@@ -12,6 +12,7 @@ pub mod heatmap;
 pub mod hint;
 pub mod import;
 pub mod model;
+pub mod notes;
 pub mod numbers;
 pub mod priors;
 pub mod zones;

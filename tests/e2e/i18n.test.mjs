@@ -24,6 +24,11 @@ const WORDS = {
     postAnyway: 'Publier quand même',
     options: ['Réglages de Stratège', 'Où Stratège vérifie vos messages', 'Ce qui retient un message'],
     gateTone: 'Retenir le message',
+    importNotes: [
+      "Ligne 3, colonne 4 (time) : « hier » n'est pas une date",
+      "Ligne 4, colonne 5 (impressions) : « 12x » n'est pas un nombre",
+    ],
+    importError: "vide.csv n'a pas pu être lu : le fichier est vide",
   },
   en: {
     card: 'Hashtag spelling',
@@ -36,7 +41,25 @@ const WORDS = {
     postAnyway: 'Post anyway',
     options: ['Stratège settings', 'Where Stratège checks your posts', 'What holds a post'],
     gateTone: 'Hold the post',
+    importNotes: [
+      'Line 3, column 4 (time): “hier” is not a date',
+      'Line 4, column 5 (impressions): “12x” is not a number',
+    ],
+    importError: 'vide.csv could not be read: the file is empty',
   },
+};
+
+/** An X analytics export with one good row, a time that is no date and a figure that is no number; and an empty
+ * file. The core's notes on them are data the options page words in the interface's language. */
+const ANALYTICS = {
+  'x-notes.csv': [
+    'Tweet id,Tweet text,retweets,time,impressions,likes',
+    '1,ok,2,2025-10-06 19:10 +0000,1000,60',
+    '2,date,2,hier,1000,60',
+    '3,number,2,2025-10-07 19:10 +0000,12x,60',
+    '',
+  ].join('\n'),
+  'vide.csv': '',
 };
 
 /** The README's screenshots of the review dialog, one per language, under the ignored tests/e2e/out/ (`make docs`). */
@@ -132,6 +155,21 @@ for (const lang of ['fr', 'en']) {
           // No key shows instead of its words: every text of the page is a message.
           const body = await page.locator('body').textContent();
           assert.doesNotMatch(body, /\b(options|gate|card|counter)[A-Z]\w+/);
+          // The analytics import's notes on skipped rows and unusable files.
+          await page.setInputFiles(
+            '[data-stratege="schedule-import"]',
+            Object.entries(ANALYTICS).map(([name, text]) => ({
+              name,
+              mimeType: 'text/csv',
+              buffer: Buffer.from(text),
+            })),
+          );
+          const notes = page.locator('[data-stratege="import"][data-file="x-notes.csv"] li');
+          await notes.nth(1).waitFor();
+          assert.deepEqual(await notes.allTextContents(), words.importNotes);
+          assert.equal(await page.locator('[data-stratege="import-errors"]').textContent(), words.importError);
+          await page.locator('[data-stratege="schedule-clear-imports"]').click();
+          await page.locator('[data-stratege="import"]').first().waitFor({ state: 'detached' });
         } finally {
           await page.close();
         }

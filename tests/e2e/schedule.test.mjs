@@ -506,7 +506,7 @@ describe('options: heatmaps drawn by the core and the analytics import', () => {
         const text = await item.textContent();
         assert.match(text, /x-analytics\.csv \(X\): 113 rows, 112 used/);
         assert.match(text, /Skipped: 1 × no usable date/);
-        assert.match(text, /line 114/);
+        assert.match(text, /Line 114, column 4 \(time\): “not a date” is not a date/);
         await options.waitForFunction(
           () => document.querySelectorAll('[data-stratege="heatmaps"] figure[data-platform="x"] rect').length === 336,
         );

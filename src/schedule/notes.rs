@@ -1,0 +1,145 @@
+//! What can be wrong in an analytics export, as data: a file that cannot be used at all ([`FileProblem`]), a row
+//! that is skipped ([`RowNote`]) and a date cell that cannot be read ([`DateProblem`]). Each carries the facts a
+//! sentence needs (line, column, header, the cell as written); the CLI writes them in English (`Display`), the
+//! extension's options page in the interface's language, one message per `kind`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Why a date-time cell cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateProblem {
+    /// Words or numbers that make no date ("Lifetime").
+    NotADate,
+    /// A time of day that cannot be read ("25:00").
+    BadTime,
+    /// A date without a time of day: the hour is what the model needs.
+    NoTime,
+    /// An hour over 12, or 0, with am/pm.
+    BadAmPm,
+    /// A date that does not exist (30 February).
+    NoSuchDate,
+    /// A written UTC offset that takes the time out of the calendar's range.
+    OutOfRange,
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            DateProblem::NotADate => "is not a date",
+            DateProblem::BadTime => "has no valid time of day",
+            DateProblem::NoTime => "has no time of day",
+            DateProblem::BadAmPm => "has an invalid am/pm hour",
+            DateProblem::NoSuchDate => "is not a valid date",
+            DateProblem::OutOfRange => "is out of range",
+        })
+    }
+}
+
+/// Why one row of an export was skipped. `line` is the file's line (from 1) and `column` the column (from 1);
+/// `header` is the column's name as the file writes it, lower case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RowNote {
+    /// The CSV reader could not read the row (`detail` is its English error).
+    Unreadable { line: u64, detail: String },
+    /// The row stops before a column that is needed.
+    Truncated { line: u64, column: usize, header: String, has: usize, of: usize },
+    /// The publish-time cell cannot be read.
+    Date { line: u64, column: usize, header: String, text: String, problem: DateProblem },
+    /// A figure that is not a number.
+    NotANumber { line: u64, column: usize, header: String, text: String },
+}
+
+impl fmt::Display for RowNote {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            RowNote::Unreadable { line, detail } => write!(f, "line {line}: {detail}"),
+            RowNote::Truncated { line, column, header, has, of } => {
+                write!(f, "line {line}, column {column} ({header}): missing; the row has {has} of {of} columns (truncated line?)")
+            }
+            RowNote::Date { line, column, header, text, problem } => {
+                write!(f, "line {line}, column {column} ({header}): {text:?} {problem}")
+            }
+            RowNote::NotANumber { line, column, header, text } => {
+                write!(f, "line {line}, column {column} ({header}): {text:?} is not a number")
+            }
+        }
+    }
+}
+
+/// Why a whole file cannot be used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FileProblem {
+    /// The file cannot be opened or read (`detail` is the system's English error).
+    Unreadable {
+        detail: String,
+    },
+    /// A UTF-16 file (what some spreadsheets save as "Unicode text").
+    Utf16,
+    Empty,
+    /// Neither the request nor the columns say which platform the export is from.
+    UnknownPlatform,
+    NoTimeColumn,
+    NoEngagementColumns,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            FileProblem::Unreadable { detail } => f.write_str(detail),
+            FileProblem::Utf16 => f.write_str("the file is UTF-16; export it again as CSV (UTF-8)"),
+            FileProblem::Empty => f.write_str("empty file"),
+            FileProblem::UnknownPlatform => f.write_str(
+                "cannot tell which platform this export is from: say it with --platform (x, facebook, instagram)",
+            ),
+            FileProblem::NoTimeColumn => f.write_str(
+                "no publish-time column (looked for \"Publish time\", \"Heure de publication\", \"time\", \"Date\")",
+            ),
+            FileProblem::NoEngagementColumns => {
+                f.write_str("no engagement columns (likes, comments, shares or a total)")
+            }
+        }
+    }
+}
+
+/// A file that cannot be used, with its name: `Display` is the CLI's line (`posts.csv: empty file`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    pub file: String,
+    pub problem: FileProblem,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_serialise_with_their_kind_and_facts() {
+        let note = RowNote::Date {
+            line: 3,
+            column: 2,
+            header: "publish time".into(),
+            text: "Lifetime".into(),
+            problem: DateProblem::NotADate,
+        };
+        assert_eq!(
+            serde_json::to_value(&note).unwrap(),
+            serde_json::json!({"kind": "date", "line": 3, "column": 2, "header": "publish time",
+                "text": "Lifetime", "problem": "not-a-date"})
+        );
+        assert_eq!(note.to_string(), "line 3, column 2 (publish time): \"Lifetime\" is not a date");
+        let error = ImportError { file: "a.csv".into(), problem: FileProblem::Utf16 };
+        assert_eq!(serde_json::to_value(&error.problem).unwrap(), serde_json::json!({"kind": "utf16"}));
+        assert!(error.to_string().starts_with("a.csv: the file is UTF-16"));
+    }
+}
