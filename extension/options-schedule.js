@@ -57,20 +57,26 @@ export async function bindScheduleSection(section) {
   });
 }
 
-/** The core's heatmap SVG for a platform, parsed and imported as nodes. */
+/**
+ * The pages' CSP requires Trusted Types (manifest.json): the one markup this page parses is the core's heatmap SVG,
+ * which holds no script nor reference (src/schedule/heatmap.rs, tested there), and only this policy may pass it.
+ * Firefox has no Trusted Types: the string goes as it is.
+ */
+const heatmapPolicy = globalThis.trustedTypes?.createPolicy('stratege-heatmap', { createHTML: (svg) => svg }) ?? {
+  createHTML: (svg) => svg,
+};
+
+/** The core's heatmap SVG for a platform, parsed and imported as nodes (styled by pages.css). */
 function heatmap(platform, imports) {
   const figure = document.createElement('figure');
   figure.dataset.platform = platform;
-  const svg = new DOMParser().parseFromString(schedule_heatmap({ platform, imports }), 'image/svg+xml');
+  const markup = heatmapPolicy.createHTML(schedule_heatmap({ platform, imports }));
+  const svg = new DOMParser().parseFromString(markup, 'image/svg+xml');
   const node = document.importNode(svg.documentElement, true);
   const posts = imports
     .filter((i) => i.platform === platform)
     .reduce((sum, i) => sum + i.observations.posts.flat().reduce((a, b) => a + b, 0), 0);
   localize(node, platform, posts);
-  // Scaled down to the page's width rather than cut.
-  figure.style.margin = '8px 0 16px';
-  node.style.maxWidth = '100%';
-  node.style.height = 'auto';
   figure.append(node);
   return figure;
 }

@@ -228,12 +228,13 @@ pub fn day_at(
     Ok(DayAnswer { date: date.to_string(), now: iso_local(now), slots })
 }
 
-/// The heatmap SVG of a platform: the prior, and beside it the personal model when the imports hold its posts.
+/// The heatmap SVG of a platform for the options page: the prior, and beside it the personal model when the imports
+/// hold its posts.
 pub fn heatmap_of(platform: &str, imports: &[StoredImport]) -> Result<String, String> {
     let personal = model_for(platform, imports)?;
     let prior = Model::prior(personal.platform).ok_or_else(|| format!("no best-time prior for {platform}"))?;
     let has_data = personal.posts.iter().flatten().any(|&n| n > 0);
-    Ok(heatmap::svg(&prior, has_data.then_some(&personal)))
+    Ok(heatmap::svg(&prior, has_data.then_some(&personal), heatmap::Styling::InPage))
 }
 
 /// Reads analytics exports in the user's zone; a post id already counted in an earlier file of the same call is

@@ -210,7 +210,7 @@ pub fn heatmap(args: &HeatmapArgs) -> Result<String, String> {
         .iter()
         .map(|(prior, personal)| {
             let has_data = personal.posts.iter().flatten().any(|&n| n > 0);
-            heatmap::svg(prior, has_data.then_some(personal))
+            heatmap::svg(prior, has_data.then_some(personal), heatmap::Styling::Standalone)
         })
         .collect();
     let size = |svg: &str, attribute: &str| -> u32 {

@@ -1,6 +1,6 @@
-//! The week × hour heatmap of one platform as a standalone SVG string: the published-study prior and the
-//! personal model side by side. Accessible (role="img", `<title>` and `<desc>`, a `<title>` per cell for
-//! tooltips and screen readers), no script, no external reference, colours readable in light and dark themes.
+//! The week × hour heatmap of one platform as an SVG string: the published-study prior and the personal model side
+//! by side. Accessible (role="img", `<title>` and `<desc>`, a `<title>` per cell for tooltips and screen readers),
+//! no script, no external reference, colours readable in light and dark themes.
 
 use std::fmt::Write;
 
@@ -53,8 +53,16 @@ fn panel(out: &mut String, x0: u32, heading: &str, grid: &Grid, posts: Option<&[
     out.push_str("</g>");
 }
 
+/// Where the SVG is shown: a file of its own carries its text style (light and dark); in the extension's options
+/// page, whose CSP allows no inline style, the page's style sheet (`pages.css`) styles its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Styling {
+    Standalone,
+    InPage,
+}
+
 /// The heatmap of a platform: the prior on the left, the personal model (when there is data) on the right.
-pub fn svg(prior: &Model, personal: Option<&Model>) -> String {
+pub fn svg(prior: &Model, personal: Option<&Model>, styling: Styling) -> String {
     let label = platform_label(prior.platform);
     let panels = if personal.is_some() { 2 } else { 1 };
     let width = LEFT + panels * PANEL_WIDTH + (panels - 1) * GAP + 8;
@@ -83,10 +91,12 @@ pub fn svg(prior: &Model, personal: Option<&Model>) -> String {
         r#"<title id="hm-{id}-t">Best times to post on {label}</title><desc id="hm-{id}-d">{}</desc>"#,
         escape(&desc)
     );
-    out.push_str(
-        "<style>text{font:11px system-ui,sans-serif;fill:#555}.h{font-weight:600;fill:#333}\
-         @media (prefers-color-scheme:dark){text{fill:#bbb}.h{fill:#eee}}</style>",
-    );
+    if styling == Styling::Standalone {
+        out.push_str(
+            "<style>text{font:11px system-ui,sans-serif;fill:#555}.h{font-weight:600;fill:#333}\
+             @media (prefers-color-scheme:dark){text{fill:#bbb}.h{fill:#eee}}</style>",
+        );
+    }
     for (d, name) in DAY_NAMES.iter().enumerate() {
         let _ = write!(out, r#"<text x="0" y="{}">{name}</text>"#, TOP + d as u32 * CELL + CELL - 3);
     }
@@ -113,12 +123,14 @@ mod tests {
     #[test]
     fn accessible_svg_without_script() {
         let prior = Model::prior(Platform::Facebook).unwrap();
-        let one = svg(&prior, None);
+        let one = svg(&prior, None, Styling::Standalone);
+        assert!(one.contains("<style>"));
+        assert!(!svg(&prior, None, Styling::InPage).contains("<style"), "the page's CSP allows no inline style");
         assert!(one.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(one.contains("role=\"img\"") && one.contains("<title id=\"hm-facebook-t\">") && one.contains("<desc"));
         assert_eq!(one.matches("<rect").count(), 168);
         assert!(!one.contains("<script") && !one.contains("href"));
-        let two = svg(&prior, Some(&prior));
+        let two = svg(&prior, Some(&prior), Styling::InPage);
         assert_eq!(two.matches("<rect").count(), 336);
         assert!(two.contains("your data (0 posts)"));
     }

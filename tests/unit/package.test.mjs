@@ -48,8 +48,20 @@ function assertCommonSanity(manifest) {
   for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) {
     assert.deepEqual(entry.matches, hosts);
   }
-  assert.match(manifest.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval';/);
-  assert.doesNotMatch(manifest.content_security_policy.extension_pages, /'unsafe-eval'|'unsafe-inline'|https?:/);
+  const csp = manifest.content_security_policy.extension_pages;
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'|https?:|\*/);
+  // Strict: nothing is allowed unless named, no inline style, no other origin, markup only through Trusted Types.
+  for (const directive of [
+    "default-src 'none'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+  ]) {
+    assert.ok(csp.split(/;\s*/).includes(directive), directive);
+  }
   assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
 }
 
