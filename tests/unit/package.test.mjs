@@ -55,7 +55,8 @@ function assertCommonSanity(manifest) {
   for (const directive of [
     "default-src 'none'",
     "style-src 'self'",
-    "connect-src 'self'",
+    // data: for the reminder's icon, drawn by the worker (the notifications API fetches it).
+    "connect-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
