@@ -1,5 +1,7 @@
 // Playwright harness: starts the fixture server, launches /usr/bin/chromium headless (playwright-core) with an
-// unpacked extension, maps the real host names to the server, and records requests to non-fixture hosts.
+// unpacked extension, maps the real host names to the server, and records requests to non-fixture hosts and any
+// network request of the extension's own worker and pages: `close()` fails when there is one, so every browser test
+// of the suite also proves that the extension sends nothing anywhere.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,21 +28,23 @@ export function chromiumArgs({ port, extensionDir }) {
   ];
 }
 
-// A request counts as "offsite" when it leaves the fixture hosts (chrome-extension:, data: and blob: excluded).
-function isOffsite(url) {
+// A request counts as "offsite" when it goes over the network (chrome-extension:, data: and blob: excluded) to a
+// host that is not a fixture's, or when the extension's own worker or pages make it, to whatever host.
+function isOffsite(url, from) {
   const u = new URL(url);
   if (!/^(https?|wss?):$/.test(u.protocol)) return false;
-  return !FIXTURE_HOSTS.includes(u.hostname);
+  return !FIXTURE_HOSTS.includes(u.hostname) || from.startsWith('chrome-extension://');
 }
 
 /**
- * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean, lang?: string}) ->
+ * launch({extensionDir?, csp?: 'site'|'strict', headless?: boolean, lang?: string, offsiteAllowed?: boolean}) ->
  *   {context, serviceWorker, extensionId, port, offsiteRequests, open(url), close()}
  * Without extensionDir the browser runs with no extension (serviceWorker and extensionId are null).
  * offsiteRequests: [{url, method, resourceType, from}] for every request to a non-fixture host, from pages, frames
- * or service workers (`from` is the page/worker URL), so a test can assert the extension makes none.
+ * or service workers (`from` is the page/worker URL), and for every network request of the extension's worker and
+ * pages; `close()` throws when there is any, unless `offsiteAllowed` (the harness's own test, which sends some).
  */
-export async function launch({ extensionDir, csp = 'site', headless = true, lang } = {}) {
+export async function launch({ extensionDir, csp = 'site', headless = true, lang, offsiteAllowed = false } = {}) {
   const server = await startServer({ csp });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratege-profile-'));
   let context;
@@ -63,15 +67,10 @@ export async function launch({ extensionDir, csp = 'site', headless = true, lang
   }
   const offsiteRequests = [];
   context.on('request', (request) => {
-    if (!isOffsite(request.url())) return;
     const worker = request.serviceWorker();
-    const frame = worker ? null : request.frame();
-    offsiteRequests.push({
-      url: request.url(),
-      method: request.method(),
-      resourceType: request.resourceType(),
-      from: worker ? worker.url() : (frame?.url() ?? ''),
-    });
+    const from = worker ? worker.url() : (request.frame()?.url() ?? '');
+    if (!isOffsite(request.url(), from)) return;
+    offsiteRequests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), from });
   });
   let serviceWorker = null;
   let extensionId = null;
@@ -104,6 +103,10 @@ export async function launch({ extensionDir, csp = 'site', headless = true, lang
       await context.close();
       await server.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (offsiteRequests.length && !offsiteAllowed) {
+        const list = offsiteRequests.map((r) => `${r.method} ${r.url} from ${r.from || '?'}`).join('\n');
+        throw new Error(`${offsiteRequests.length} request(s) left the device or came from the extension:\n${list}`);
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 // Proves the harness with a throwaway MV3 extension written to a temp dir: the extension loads headless, its
 // service worker and id are found, its content script runs on every fixture host under the site CSP, and
-// requests to non-fixture hosts (from a content script or the worker) land in offsiteRequests.
+// requests to non-fixture hosts (from a content script or the worker) and any request of the worker land in
+// offsiteRequests, and a browser whose extension sent one fails when it closes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -47,7 +48,7 @@ describe('harness with a throwaway extension', () => {
   let extensionDir;
   before(async () => {
     extensionDir = writeExtension();
-    h = await launch({ extensionDir, csp: 'site' });
+    h = await launch({ extensionDir, csp: 'site', offsiteAllowed: true });
   });
   after(async () => {
     await h?.close();
@@ -96,6 +97,31 @@ describe('harness with a throwaway extension', () => {
       const hit = h.offsiteRequests.slice(before).find((r) => r.url === 'https://worker-telemetry.example/ping');
       assert.ok(hit, 'worker request not recorded');
       assert.equal(hit.from, h.serviceWorker.url());
+    });
+
+    test(`offsiteRequests records the worker's request even to a fixture host (run ${run})`, async () => {
+      const before = h.offsiteRequests.length;
+      const url = `https://x.com/worker-ping-${run}`;
+      await h.serviceWorker.evaluate((u) => fetch(u).catch(() => {}), url);
+      assert.ok(h.offsiteRequests.slice(before).some((r) => r.url === url && r.from === h.serviceWorker.url()));
+    });
+  }
+});
+
+describe('a browser closed after its extension sent a request', () => {
+  for (const run of RUNS) {
+    test(`close() fails, naming the request (run ${run})`, async () => {
+      const extensionDir = writeExtension();
+      try {
+        const h = await launch({ extensionDir, csp: 'site' });
+        await h.serviceWorker.evaluate(() => fetch('https://leak.example/draft').catch(() => {}));
+        await assert.rejects(
+          h.close(),
+          /1 request\(s\) left the device[^]*GET https:\/\/leak\.example\/draft from chrome-extension:/,
+        );
+      } finally {
+        fs.rmSync(extensionDir, { recursive: true, force: true });
+      }
     });
   }
 });
