@@ -117,7 +117,7 @@ describe('a browser closed after its extension sent a request', () => {
         await h.serviceWorker.evaluate(() => fetch('https://leak.example/draft').catch(() => {}));
         await assert.rejects(
           h.close(),
-          /1 request\(s\) left the device[^]*GET https:\/\/leak\.example\/draft from chrome-extension:/,
+          /1 request\(s\) left the device[\s\S]*GET https:\/\/leak\.example\/draft from chrome-extension:/,
         );
       } finally {
         fs.rmSync(extensionDir, { recursive: true, force: true });
