@@ -10,11 +10,16 @@ import { SubmitGate } from './gate.js';
 import { AttachmentTracker } from './media/attachments.js';
 import { MediaCheck } from './media/check.js';
 import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
-import { uiLanguage } from '../shared/i18n.js';
+import { msg, uiLanguage } from '../shared/i18n.js';
+import { clearLeftovers, watchExtension } from './lifecycle.js';
+import { OffNote } from './ui/off-note.js';
 
 async function start() {
   const site = siteFor(location.hostname);
   if (!site) return;
+  clearLeftovers();
+  // Read now: once the extension is updated or removed, its messages may be gone with it.
+  const offWords = { text: msg('offUpdated'), dismiss: msg('offDismiss') };
   let settings = await loadSettings();
   const core = await connectCore();
 
@@ -58,18 +63,31 @@ async function start() {
     gate = new SubmitGate(watcher, site, () => settings);
     gate.start();
   };
+  const stop = () => {
+    gate?.stop();
+    gate = null;
+    attachments?.stop();
+    attachments = null;
+    watcher?.stop();
+    watcher = null;
+  };
   if (settings.sites[site.id]) run();
+
+  // The extension updated, reloaded or removed under the open page: retire, with a note on each composer.
+  watchExtension(() => {
+    const anchors = [];
+    watcher?.forEach((session) => {
+      anchors.push(session.host.anchor);
+    });
+    stop();
+    for (const anchor of anchors) new OffNote(anchor, offWords, 'updated');
+  });
 
   onSettingsChanged((next) => {
     settings = next;
     const enabled = settings.sites[site.id];
     if (!enabled && watcher) {
-      gate.stop();
-      gate = null;
-      attachments?.stop();
-      attachments = null;
-      watcher.stop();
-      watcher = null;
+      stop();
     } else if (enabled && !watcher) {
       run();
     } else if (watcher) {

@@ -147,6 +147,53 @@ describe('the Firefox package', { concurrency: false }, () => {
       }
     });
   }
+  // The add-on updated while a composer is open: Firefox runs the new version in the open tab, which removes what the
+  // old one left (its sandbox is gone, its hosts stay in the page) and takes over: one counter, following the text.
+  describe('in Firefox ESR, the add-on updated under an open composer', { concurrency: false }, () => {
+    let h;
+    before(async () => {
+      h = await launchFirefox({ extension: xpi, csp: 'site' });
+    });
+    after(async () => {
+      assert.deepEqual(h?.offsiteRequests ?? [], [], 'the pages and the extension make no network request');
+      await h?.close();
+    });
+
+    for (const run of RUNS) {
+      test(`the new version takes over with one counter, nothing typed lost (run ${run})`, async () => {
+        const composer = COMPOSERS['x-home'];
+        const page = await h.open(composer.url);
+        try {
+          const editor = await page.waitForSelector(composer.editor);
+          await editor.click();
+          await page.keyboard.type(TYPO);
+          await waitCount(page, editor, composer.count(TYPO));
+          // The old version's host, marked from the page's world (an expando the content scripts do not see).
+          await page.evaluate(() => {
+            for (const host of document.querySelectorAll('stratege-ui')) host.oldVersion = true;
+          });
+          assert.equal(await h.browser.installExtension(xpi), h.extensionId);
+          await page.waitForFunction(() => {
+            const hosts = [...document.querySelectorAll('stratege-ui')];
+            return hosts.length > 0 && hosts.every((host) => !host.oldVersion);
+          });
+          const more = ' today';
+          await page.keyboard.type(more);
+          await page.waitForFunction((n, want) => window.__fixture.modelText(n) === want, {}, 'x-home', TYPO + more);
+          await waitCount(page, editor, composer.count(TYPO + more));
+          const counters = await page.evaluate(
+            () =>
+              [...document.querySelectorAll('stratege-ui')].filter((host) =>
+                host.shadowRoot?.querySelector('[data-stratege="counter"]'),
+              ).length,
+          );
+          assert.equal(counters, 1, 'one counter');
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
 });
 
 /** Types into the composer; the counter follows the editor's model and the misspelt hashtag gets its mark. */
