@@ -61,6 +61,8 @@ export class MediaCheck {
     try {
       const measured = await Promise.all(files.map((file) => this.measure(file)));
       if (seq !== this.seq) return;
+      // The decoders work off the main thread meanwhile: the crops are computed and drawn while they run.
+      const decoding = Promise.all(files.map((file, i) => this.decode(file, measured[i])));
       const shown = measured.map((m, i) => ({ ...m, pixels: null, file: files[i] }));
       const geometry = await this.core.media(this.request(shown), new Uint8Array(0));
       if (seq !== this.seq) return;
@@ -68,7 +70,7 @@ export class MediaCheck {
       this.report = geometry;
       this.panel.show(geometry, shown, { analysing: pending, actions: this.actions });
       if (!pending) return;
-      const decoded = await Promise.all(files.map((file, i) => this.decode(file, measured[i])));
+      const decoded = await decoding;
       if (seq !== this.seq) return;
       const images = decoded.map((d, i) => ({ ...d, file: files[i] }));
       const report = await this.core.media(this.request(images), concat(images.map((image) => image.pixels?.data)));
@@ -133,8 +135,10 @@ export class MediaCheck {
     if (!original || !crop || !this.canApply(index)) return;
     const { info } = await this.measure(original);
     const made = await framedFile(original, crop, info.type);
+    const at = this.files.indexOf(original); // the user may have changed the attachments meanwhile
+    if (at < 0 || !this.canApply(at)) return;
     const input = this.input();
-    this.removeButton(index).click();
+    this.removeButton(at).click();
     handToSite(made, input);
     this.applied = { original, made };
   }
