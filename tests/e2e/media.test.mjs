@@ -261,6 +261,55 @@ for (const csp of ['site', 'strict']) {
         }
       });
 
+      test(`the crops show from the header first, the image drawn from the file; the suggestion follows (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          // Every state the panel goes through, with what it shows then (the observer sees each change).
+          const states = page.evaluate(
+            () =>
+              new Promise((resolve) => {
+                const host = document.querySelector('[data-testid=primaryColumn] stratege-ui');
+                const seen = [];
+                const observer = new MutationObserver(() => {
+                  const panel = host.shadowRoot.querySelector('[data-stratege="crop-preview"]');
+                  if (!panel || seen.at(-1)?.state === panel.dataset.state) return;
+                  seen.push({
+                    state: panel.dataset.state,
+                    rects: [...panel.querySelectorAll('[data-stratege="crop"]')].map((c) => c.dataset.rect),
+                    images: panel.querySelectorAll('[data-stratege="crop"] img[src^="blob:"]').length,
+                    suggested: panel.querySelectorAll('[data-suggested]').length,
+                    text: panel.textContent,
+                  });
+                  if (panel.dataset.state === 'ready') {
+                    observer.disconnect();
+                    resolve(seen);
+                  }
+                });
+                observer.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true });
+              }),
+          );
+          await page
+            .locator('[data-testid=primaryColumn] input[type=file][data-testid=fileInput]')
+            .setInputFiles(IMAGES['banner.png'].path);
+          const seen = await states;
+          const want = cliRects('x', ['banner.png'])[0].map(({ rect }) => rect);
+          assert.deepEqual(
+            seen.map((s) => s.state),
+            ['analysing', 'measured', 'ready'],
+          );
+          const [, measured, ready] = seen;
+          assert.deepEqual(measured.rects, want, 'every crop from the header alone');
+          assert.equal(measured.images, want.length, 'the image drawn by the browser from an object URL');
+          assert.equal(measured.suggested, 0);
+          assert.match(measured.text, /Looking for where the detail is/);
+          assert.deepEqual(ready.rects, want);
+          assert.equal(ready.suggested, 1, 'the subject at the left is cut: a framing is suggested');
+          assert.doesNotMatch(ready.text, /Looking for where the detail is/);
+        } finally {
+          await page.close();
+        }
+      });
+
       test(`"Apply this framing" hands a cropped copy to the site's own input; Undo puts the original back (run ${run})`, async () => {
         for (const [name, text, input, preview] of [
           [
