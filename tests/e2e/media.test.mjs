@@ -341,6 +341,7 @@ for (const csp of ['site', 'strict']) {
                 Promise.all(images.map((img) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]))),
               );
             assert.deepEqual(await shape(), [[2000, 500]]);
+            assert.match(await panelText(page), /Nothing is cropped unless you apply it/);
 
             await panel.locator('[data-stratege="media-apply"]').click();
             await page.waitForFunction(

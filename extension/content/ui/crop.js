@@ -157,6 +157,7 @@ function imageBlock(platform, image, decoded, url, actions) {
   crops.className = 'media-crops';
   for (const surface of image.surfaces) crops.append(cropFigure(platform, image, surface, decoded?.pixels, url));
   block.append(crops);
+  const applicable = Boolean(actions?.canApply(image.index));
   for (const surface of image.surfaces.filter((s) => s.suggestion)) {
     const { suggestion } = surface;
     block.append(
@@ -164,7 +165,7 @@ function imageBlock(platform, image, decoded, url, actions) {
         'p',
         'media-suggestion',
         msg(
-          'mediaSuggestion',
+          applicable ? 'mediaSuggestionApplicable' : 'mediaSuggestion',
           surfaceName(platform, surface),
           suggestion.rect,
           percent(suggestion.detail_kept),
@@ -172,7 +173,7 @@ function imageBlock(platform, image, decoded, url, actions) {
         ),
       ),
     );
-    if (actions?.canApply(image.index)) {
+    if (applicable) {
       block.append(
         button('media-apply', msg('mediaApplyFraming', surfaceName(platform, surface)), () =>
           actions.apply(image.index, surface.surface),
