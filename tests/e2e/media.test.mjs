@@ -261,6 +261,186 @@ for (const csp of ['site', 'strict']) {
         }
       });
 
+      test(`the crops show from the header first, the image drawn from the file; the suggestion follows (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          // Every state the panel goes through, with what it shows then (the observer sees each change).
+          const states = page.evaluate(
+            () =>
+              new Promise((resolve) => {
+                const host = document.querySelector('[data-testid=primaryColumn] stratege-ui');
+                const seen = [];
+                const observer = new MutationObserver(() => {
+                  const panel = host.shadowRoot.querySelector('[data-stratege="crop-preview"]');
+                  if (!panel || seen.at(-1)?.state === panel.dataset.state) return;
+                  seen.push({
+                    state: panel.dataset.state,
+                    rects: [...panel.querySelectorAll('[data-stratege="crop"]')].map((c) => c.dataset.rect),
+                    images: panel.querySelectorAll('[data-stratege="crop"] img[src^="blob:"]').length,
+                    suggested: panel.querySelectorAll('[data-suggested]').length,
+                    text: panel.textContent,
+                  });
+                  if (panel.dataset.state === 'ready') {
+                    observer.disconnect();
+                    resolve(seen);
+                  }
+                });
+                observer.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true });
+              }),
+          );
+          await page
+            .locator('[data-testid=primaryColumn] input[type=file][data-testid=fileInput]')
+            .setInputFiles(IMAGES['banner.png'].path);
+          const seen = await states;
+          const want = cliRects('x', ['banner.png'])[0].map(({ rect }) => rect);
+          assert.deepEqual(
+            seen.map((s) => s.state),
+            ['analysing', 'measured', 'ready'],
+          );
+          const [, measured, ready] = seen;
+          assert.deepEqual(measured.rects, want, 'every crop from the header alone');
+          assert.equal(measured.images, want.length, 'the image drawn by the browser from an object URL');
+          assert.equal(measured.suggested, 0);
+          assert.match(measured.text, /Looking for where the detail is/);
+          assert.deepEqual(ready.rects, want);
+          assert.equal(ready.suggested, 1, 'the subject at the left is cut: a framing is suggested');
+          assert.doesNotMatch(ready.text, /Looking for where the detail is/);
+        } finally {
+          await page.close();
+        }
+      });
+
+      test(`"Apply this framing" hands a cropped copy to the site's own input; Undo puts the original back (run ${run})`, async () => {
+        for (const [name, text, input, preview] of [
+          [
+            'fb-post',
+            'Our new shop',
+            '[role=dialog] form input[type=file][multiple]',
+            '[role=dialog] form .x-photo img',
+          ],
+          [
+            'x-home',
+            'New banner',
+            '[data-testid=primaryColumn] input[type=file][data-testid=fileInput]',
+            '[data-testid=primaryColumn] [data-testid=attachments] [role=group] img',
+          ],
+        ]) {
+          const { page } = await openComposer(h, name);
+          try {
+            await page.keyboard.type(text);
+            await waitModel(page, name, text);
+            await page.locator(input).setInputFiles(IMAGES['banner.png'].path);
+            const [[cut]] = await panelCrops(page, 1);
+            const panel = page.locator('[data-stratege="crop-preview"][data-state="ready"]');
+            const suggested = await panel.locator('[data-stratege="crop"]').getAttribute('data-suggested');
+            assert.ok(suggested, `${name}: a framing is suggested for ${cut.rect}`);
+            const [, , w, h] = suggested.split(',').map(Number);
+            const seen = page.locator(preview);
+            const shape = () =>
+              seen.evaluateAll((images) =>
+                Promise.all(images.map((img) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]))),
+              );
+            assert.deepEqual(await shape(), [[2000, 500]]);
+            assert.match(await panelText(page), /Nothing is cropped unless you apply it/);
+
+            await panel.locator('[data-stratege="media-apply"]').click();
+            await page.waitForFunction(
+              ([w, h]) =>
+                [...document.querySelectorAll('stratege-ui')].some((host) => {
+                  const p = host.shadowRoot.querySelector('[data-stratege="crop-preview"][data-state="ready"]');
+                  const crops = p ? [...p.querySelectorAll('[data-stratege="crop"]')] : [];
+                  return crops.length === 1 && crops[0].dataset.rect === `0,0,${w},${h}`;
+                }),
+              [w, h],
+            );
+            assert.deepEqual(await shape(), [[w, h]], "the site's own preview shows the cropped copy alone");
+            assert.match(await panelText(page), /shown whole/, 'the panel says the image is kept whole');
+            assert.match(await panelText(page), /banner-framed\.png/);
+            assert.equal(await modelText(page, name), text, 'the editor text is untouched');
+
+            await panel.locator('[data-stratege="media-undo"]').click();
+            await page.waitForFunction(
+              (rect) =>
+                [...document.querySelectorAll('stratege-ui')].some((host) => {
+                  const p = host.shadowRoot.querySelector('[data-stratege="crop-preview"][data-state="ready"]');
+                  return (
+                    p?.querySelector('[data-stratege="crop"]')?.dataset.rect === rect &&
+                    !p.querySelector('[data-stratege="media-undo"]')
+                  );
+                }),
+              cut.rect,
+            );
+            assert.deepEqual(await shape(), [[2000, 500]], "the site's own preview shows the original again");
+            assert.equal(await modelText(page, name), text, 'the editor text is untouched');
+          } finally {
+            await page.close();
+          }
+        }
+      });
+
+      test(`re-ordering a carousel: the panel follows, Instagram's first slide fixes the ratio of all (run ${run})`, async () => {
+        const page = await h.open('https://www.instagram.com/');
+        try {
+          await page.locator('a[role=link]:has(svg[aria-label="New post"])').click();
+          const dialog = page.locator('[role=dialog]');
+          await dialog
+            .locator('input[type=file][accept*=heic][multiple]')
+            .setInputFiles([IMAGES['story.png'].path, IMAGES['square.png'].path]);
+          await dialog.locator('[role=heading]', { hasText: 'Crop' }).waitFor();
+          await dialog.locator('button:has(svg[aria-label="Open media gallery"])').click();
+          const slides = dialog.locator('.ig-gallery [draggable=true]');
+          await slides.nth(1).dragTo(slides.nth(0));
+          // The site's own crop step now shows the square first.
+          await page.waitForFunction(() =>
+            [...document.querySelectorAll('.ig-crop-frame img')].some((img) => img.naturalWidth === img.naturalHeight),
+          );
+          await dialog.locator('[role=button]', { hasText: /^Next$/ }).click();
+          await dialog.locator('[role=button]', { hasText: /^Next$/ }).click();
+          await COMPOSERS['ig-caption'].editor(page).waitFor();
+          const crops = await panelCrops(page, 2);
+          const want = cliRects('instagram', ['square.png', 'story.png']);
+          assert.deepEqual(
+            crops.map((im) => im.map(({ surface, rect }) => ({ surface, rect }))),
+            want,
+          );
+          // The square first: the story is cut to 1:1 in the feed, not to 4:5 as when it came first.
+          assert.equal(want[1][0].rect, '0,420,1080,1080');
+        } finally {
+          await page.close();
+        }
+
+        const { page: fb } = await openComposer(h, 'fb-post');
+        try {
+          await fb.keyboard.type('Three photos');
+          await waitModel(fb, 'fb-post', 'Three photos');
+          await fb
+            .locator('[role=dialog] form input[type=file][multiple]')
+            .setInputFiles([IMAGES['banner.png'].path, IMAGES['story.png'].path, IMAGES['square.png'].path]);
+          await panelCrops(fb, 3);
+          const photos = fb.locator('[role=dialog] form .x-photo');
+          await photos.nth(2).dragTo(photos.nth(0));
+          const rects = (names) =>
+            cliRects('facebook', names).map((surfaces) => surfaces.map(({ rect }) => rect).join(' '));
+          const want = rects(['square.png', 'banner.png', 'story.png']);
+          await fb.waitForFunction(
+            (want) =>
+              [...document.querySelectorAll('stratege-ui')].some((host) => {
+                const p = host.shadowRoot.querySelector('[data-stratege="crop-preview"][data-state="ready"]');
+                const got = p
+                  ? [...p.querySelectorAll('.media-image')].map((block) =>
+                      [...block.querySelectorAll('[data-stratege="crop"]')].map((c) => c.dataset.rect).join(' '),
+                    )
+                  : [];
+                return JSON.stringify(got) === JSON.stringify(want);
+              }),
+            want,
+          );
+          assert.equal(await modelText(fb, 'fb-post'), 'Three photos', 'the editor text is untouched');
+        } finally {
+          await fb.close();
+        }
+      });
+
       test(`a corrupt file and a 50-megapixel image get a clear note; the page keeps answering (run ${run})`, async () => {
         const { page } = await openComposer(h, 'x-home');
         try {

@@ -1,8 +1,9 @@
 // The images the user attaches to a post, as the site gets them: from the composer's own file input (`change`),
 // a drop or a paste the site took (it cancelled the browser's default), several at once, in order. Stratège only
 // reads the File objects: it never touches the site's input, never uploads. Removal follows the site's own
-// "remove" buttons (the index of the preview removed), and the list ends with the site's previews or its
-// container. What the site does is data: `media` of data/sites.json.
+// "remove" buttons (the index of the preview removed), re-ordering follows the site's slides (a carousel dragged
+// into a new order), and the list ends with the site's previews or its container. What the site does is data:
+// `media` of data/sites.json.
 
 /** Image files only: a video or a document attached beside them is not analysed. */
 const isImage = (file) =>
@@ -12,7 +13,8 @@ export class AttachmentTracker {
   /**
    * @param {object} media the site's `media` rules: `inputs` (its file inputs), `scope` (a container, such as a
    *   create-post dialog, whose files belong to the composer inside it), `previews` (one element per attached
-   *   item, in order), `remove` (the remove button inside a preview)
+   *   item, in order), `remove` (the remove button inside a preview), `order` (the slides the user re-orders, where
+   *   they are not the previews)
    * @param {(element: Element) => Element | null} editorNear the editor of the composer nearest an element
    * @param {() => void} onChange called after any change of any group
    */
@@ -37,6 +39,7 @@ export class AttachmentTracker {
         this.add(event.target, [...(event.clipboardData?.files || [])]);
     };
     this.onClick = (event) => this.removed(event);
+    this.slides = new WeakMap(); // a site's slide element → the File it shows (see reordered)
     this.observer = new MutationObserver(() => this.prune());
   }
 
@@ -95,9 +98,14 @@ export class AttachmentTracker {
 
   /** The site's previews of a group, in order: those in its container, or the nearest to its editor. */
   previewsOf(group) {
-    if (!this.media.previews) return [];
+    return this.itemsOf(group, this.media.previews);
+  }
+
+  /** The elements matching `selector` for a group, in order: those in its container, or the nearest to its editor. */
+  itemsOf(group, selector) {
+    if (!selector) return [];
     for (let node = group.scope; node; node = node.parentElement) {
-      const found = node.querySelectorAll(this.media.previews);
+      const found = node.querySelectorAll(selector);
       if (found.length) return [...found];
       if (group.contained) break;
     }
@@ -121,17 +129,52 @@ export class AttachmentTracker {
         return false;
       }
       group.shown = shown;
+      if (this.reordered(group)) changed = true;
       return true;
     });
     if (changed) this.onChange();
   }
 
   /**
-   * What `editor`'s composer has attached: `{files, previews}` (the site's preview elements, in order, for the
-   * alt text each may carry). A group in a container belongs to the composer inside it.
+   * Follows the site's own re-ordering (a carousel's slides dragged into a new order): each of the site's slide
+   * elements (`order`, else `previews`: keyed lists keep their elements when they move) is tied to the file it
+   * showed when first seen, in the files' order; when they stand in another order, the files take it. Returns
+   * whether the order changed. While the site shows more or fewer slides than files (it is drawing a change), waits.
+   */
+  reordered(group) {
+    const items = this.itemsOf(group, this.media.order || this.media.previews);
+    if (!items.length || items.length !== group.files.length) return false;
+    const seen = items.map((item) => {
+      const file = this.slides.get(item);
+      return group.files.includes(file) ? file : null;
+    });
+    const free = group.files.filter((file) => !seen.includes(file));
+    const order = seen.map((file) => file ?? free.shift());
+    for (const [i, item] of items.entries()) this.slides.set(item, order[i]);
+    if (order.every((file, i) => file === group.files[i])) return false;
+    group.files = order;
+    return true;
+  }
+
+  /** The site's file input nearest a group's scope (in its container for a contained group), or null. */
+  inputOf(group) {
+    for (let node = group.scope; node; node = node.parentElement) {
+      const found = node.querySelector(this.media.inputs);
+      if (found) return found;
+      if (group.contained) break;
+    }
+    return null;
+  }
+
+  /**
+   * What `editor`'s composer has attached: `{files, previews(), input()}`; `previews()` gives the site's preview
+   * elements, in order, as they are when asked (the site draws them after the `change` that added the files: for
+   * the alt text each may carry and their remove buttons), `input()` the site's file input (for a framed copy the
+   * user asks for). A group in a container belongs to the composer inside it.
    */
   attachedTo(editor) {
     const group = this.groups.find((g) => (g.contained ? g.scope.contains(editor) : g.scope === editor));
-    return group ? { files: [...group.files], previews: this.previewsOf(group) } : { files: [], previews: [] };
+    if (!group) return { files: [], previews: () => [], input: () => null };
+    return { files: [...group.files], previews: () => this.previewsOf(group), input: () => this.inputOf(group) };
   }
 }

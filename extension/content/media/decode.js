@@ -1,8 +1,8 @@
-// Decodes an attached image for the media analysis, with the browser's own decoders (createImageBitmap, and
-// WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured), reduced to the analysis
-// size: the core needs the image's true size and a small copy of its pixels, never the file. Images the browser
-// cannot decode (HEIC, a corrupt file) and huge ones are measured from their header where possible and get a note
-// instead of pixels.
+// Reads an attached image for the media analysis in two steps: measured from its header (size, EXIF orientation,
+// format: enough for every crop rectangle, at once), then decoded with the browser's own decoders (createImageBitmap,
+// and WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured) reduced to the
+// analysis size for the saliency: the core needs the image's true size and a small copy of its pixels, never the
+// file. Images the browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
 
 import { HEADER_BYTES, readHeader } from './header.js';
 
@@ -14,15 +14,14 @@ export const MAX_DECODE_PIXELS = 40_000_000;
 const DECODABLE = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'bmp']);
 
 /**
- * `{info, pixels, note}`: `info` is the core's image request (`{width, height, bytes, type, animated}`, width and
- * height 0 when unknown), `pixels` `{width, height, data: Uint8ClampedArray}` (RGBA) or null, and `note` null or
- * why there are no pixels: 'unsupported' (a format the browser cannot show), 'corrupt' (it does not decode),
- * 'too-large' (over MAX_DECODE_PIXELS: measured only).
+ * What the file's first bytes say, without decoding it (microseconds after the read): `{info, head, note}`. `info` is
+ * the core's image request (`{width, height, bytes, type, animated}`, width and height 0 when unknown), `head` the
+ * header read (header.js) or null, and `note` null or why the image will get no pixels: 'unsupported' (a format the
+ * browser cannot show) or 'too-large' (over MAX_DECODE_PIXELS: measured only). The crop geometry needs no more.
  * @param {File} file
  */
-export async function decodeImage(file) {
+export async function measureImage(file) {
   const head = readHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
-  const format = head?.format ?? formatOf(file);
   const info = {
     width: head?.width ?? 0,
     height: head?.height ?? 0,
@@ -30,13 +29,27 @@ export async function decodeImage(file) {
     type: head ? `image/${head.format}` : file.type || extension(file.name),
     animated: head?.animated ?? false,
   };
-  if (head && head.width * head.height > MAX_DECODE_PIXELS) return { info, pixels: null, note: 'too-large' };
-  if (!head && !DECODABLE.has(format)) return { info, pixels: null, note: 'unsupported' };
+  let note = null;
+  if (head && head.width * head.height > MAX_DECODE_PIXELS) note = 'too-large';
+  else if (!head && !DECODABLE.has(formatOf(file))) note = 'unsupported';
+  return { info, head, note };
+}
+
+/**
+ * The measured image decoded at the analysis size, for the saliency: `{info, pixels, note}` with `pixels`
+ * `{width, height, data: Uint8ClampedArray}` (RGBA) or null, and `note` also 'corrupt' when it does not decode.
+ * @param {File} file
+ * @param {{info: object, head: object | null, note: string | null}} measured what measureImage gave
+ */
+export async function decodeImage(file, measured) {
+  const { head, note } = measured;
+  const info = { ...measured.info }; // the size of an image without a header read is learnt here
+  if (note) return { info, pixels: null, note };
   try {
     const pixels = head ? await reduced(file, head.width, head.height, head.format) : await decodedWhole(file, info);
     return { info, pixels, note: null };
   } catch {
-    return { info, pixels: null, note: DECODABLE.has(format) ? 'corrupt' : 'unsupported' };
+    return { info, pixels: null, note: DECODABLE.has(head?.format ?? formatOf(file)) ? 'corrupt' : 'unsupported' };
   }
 }
 

@@ -3,8 +3,10 @@
 // `data-surface`, `data-rect` = "x,y,w,h" in source pixels) drawn as a thumbnail with the cut area dimmed, the
 // kept area outlined and the suggested framing dashed (the Instagram profile grid is shown as the grid shows
 // it); then the suggestion in words (only a suggestion: nothing is cropped), the notes on images that could not
-// be previewed, the warnings on size, count and format, and the alt-text reminder. Drawn on canvases from the
-// analysis pixels, so no image URL is needed under any page CSP.
+// be previewed, the warnings on size, count and format, and the alt-text reminder. Shown first from the images'
+// headers, each image drawn by the browser from an object URL of the user's file (the sites' CSPs allow blob:
+// images; where one does not, grey until the analysis pixels come), then drawn on canvases from the analysis
+// pixels with the suggestions.
 
 import MEDIA from '../../../data/media.json' with { type: 'json' };
 import { msg } from '../../shared/i18n.js';
@@ -28,8 +30,16 @@ const STYLES = `
 .media-crops { display: flex; flex-wrap: wrap; gap: 8px; }
 [data-stratege="crop"] { margin: 0; display: flex; flex-direction: column; align-items: flex-start; max-width: ${THUMB + 8}px; }
 [data-stratege="crop"] canvas { display: block; border-radius: 3px; }
+.media-frame { position: relative; overflow: hidden; border-radius: 3px; background: rgb(128, 128, 128); }
+.media-frame img, .media-frame canvas { position: absolute; left: 0; top: 0; max-width: none; }
 [data-stratege="crop"] figcaption { margin-top: 2px; }
 .media-suggestion { margin: 4px 0 0; }
+.media-action {
+  margin: 4px 0 0; padding: 2px 10px; border: 1px solid var(--card-border); border-radius: 12px;
+  background: transparent; color: inherit; font: inherit; cursor: pointer;
+}
+.media-action:focus-visible { outline: 2px solid rgb(29, 155, 240); outline-offset: 1px; }
+.media-action:disabled { opacity: 0.6; cursor: default; }
 .media-note, .media-warnings li[data-severity="warning"], .media-warnings li[data-severity="error"] { color: var(--over); }
 .media-warnings { margin: 6px 0 0; padding-left: 16px; }
 .media-alt { margin: 6px 0 0; color: var(--muted); }
@@ -40,6 +50,7 @@ export class CropPanel {
   constructor(host) {
     this.host = host;
     this.element = null;
+    this.urls = new Map(); // File → object URL
   }
 
   /** Shows that the attached images are being read. */
@@ -50,16 +61,26 @@ export class CropPanel {
   }
 
   /**
-   * Shows an analysis.
+   * Shows an analysis: the crops from the images' headers while the saliency is `analysing` (`data-state`
+   * "measured", the images drawn by the browser from object URLs of the user's own files), then the full analysis
+   * with the suggested framings (`data-state` "ready", drawn from the analysis pixels).
    * @param {object} report the core's MediaReport
-   * @param {{info: object, pixels: object | null, note: string | null}[]} images what decode.js gave, in order
+   * @param {{info: object, pixels: object | null, note: string | null, file: File}[]} images in order
+   * @param {{analysing: boolean, actions?: object}} options `actions` (media/check.js): `canApply(index)`,
+   *   `apply(index, surface)`, `undoable(index)`, `undo()`, for the "Apply this framing" and "Undo" buttons
    */
-  show(report, images) {
+  show(report, images, { analysing, actions = null }) {
     const panel = this.panel();
-    panel.dataset.state = 'ready';
+    panel.dataset.state = analysing ? 'measured' : 'ready';
     panel.dataset.platform = report.platform;
+    this.keepUrls(images.map((image) => image.file));
     const parts = [heading(msg('mediaPanelTitle'))];
-    for (const image of report.images) parts.push(imageBlock(report.platform, image, images[image.index]));
+    for (const image of report.images) {
+      const decoded = images[image.index];
+      const url = !decoded?.pixels && !decoded?.note && decoded?.file ? this.urlOf(decoded.file) : null;
+      parts.push(imageBlock(report.platform, image, decoded, url, analysing ? null : actions));
+    }
+    if (analysing) parts.push(text('p', 'media-meta media-analysing', msg('mediaAnalysingDetail')));
     const warnings = report.problems.filter((p) => p.kind !== 'media-crop' && p.kind !== 'media-alt');
     if (warnings.length) {
       const list = document.createElement('ul');
@@ -77,6 +98,25 @@ export class CropPanel {
     panel.replaceChildren(...parts);
   }
 
+  /** An object URL of the user's file, made once: the browser draws it, nothing leaves the page. */
+  urlOf(file) {
+    let url = this.urls.get(file);
+    if (!url) {
+      url = URL.createObjectURL(file);
+      this.urls.set(file, url);
+    }
+    return url;
+  }
+
+  /** Revokes the object URLs of files no longer attached (all of them with no list). */
+  keepUrls(files = []) {
+    for (const [file, url] of this.urls) {
+      if (files.includes(file)) continue;
+      URL.revokeObjectURL(url);
+      this.urls.delete(file);
+    }
+  }
+
   /** Shows why the images could not be analysed at all. */
   failed(why) {
     const panel = this.panel();
@@ -85,6 +125,7 @@ export class CropPanel {
   }
 
   clear() {
+    this.keepUrls();
     this.element?.remove();
     this.element = null;
   }
@@ -103,7 +144,7 @@ export class CropPanel {
   }
 }
 
-function imageBlock(platform, image, decoded) {
+function imageBlock(platform, image, decoded, url, actions) {
   const block = document.createElement('div');
   block.className = 'media-image';
   block.dataset.image = String(image.index);
@@ -114,8 +155,9 @@ function imageBlock(platform, image, decoded) {
   if (decoded?.note) block.append(text('p', 'media-note', noteText(decoded.note, image)));
   const crops = document.createElement('div');
   crops.className = 'media-crops';
-  for (const surface of image.surfaces) crops.append(cropFigure(platform, image, surface, decoded?.pixels));
+  for (const surface of image.surfaces) crops.append(cropFigure(platform, image, surface, decoded?.pixels, url));
   block.append(crops);
+  const applicable = Boolean(actions?.canApply(image.index));
   for (const surface of image.surfaces.filter((s) => s.suggestion)) {
     const { suggestion } = surface;
     block.append(
@@ -123,7 +165,7 @@ function imageBlock(platform, image, decoded) {
         'p',
         'media-suggestion',
         msg(
-          'mediaSuggestion',
+          applicable ? 'mediaSuggestionApplicable' : 'mediaSuggestion',
           surfaceName(platform, surface),
           suggestion.rect,
           percent(suggestion.detail_kept),
@@ -131,11 +173,40 @@ function imageBlock(platform, image, decoded) {
         ),
       ),
     );
+    if (applicable) {
+      block.append(
+        button('media-apply', msg('mediaApplyFraming', surfaceName(platform, surface)), () =>
+          actions.apply(image.index, surface.surface),
+        ),
+      );
+    }
+  }
+  if (actions?.undoable(image.index)) {
+    block.append(
+      text('p', 'media-meta', msg('mediaFramedCopy', decoded.file.name)),
+      button('media-undo', msg('mediaUndoFraming'), () => actions.undo()),
+    );
   }
   return block;
 }
 
-function cropFigure(platform, image, surface, pixels) {
+/** A panel button (`data-stratege` = `hook`) that runs `action` once per click, disabled meanwhile. */
+function button(hook, label, action) {
+  const element = text('button', 'media-action', label);
+  element.type = 'button';
+  element.dataset.stratege = hook;
+  element.addEventListener('click', async () => {
+    element.disabled = true;
+    try {
+      await action();
+    } finally {
+      element.disabled = false;
+    }
+  });
+  return element;
+}
+
+function cropFigure(platform, image, surface, pixels, url) {
   const figure = document.createElement('figure');
   figure.dataset.stratege = 'crop';
   figure.dataset.platform = platform;
@@ -143,7 +214,7 @@ function cropFigure(platform, image, surface, pixels) {
   figure.dataset.rect = surface.rect;
   if (surface.suggestion) figure.dataset.suggested = surface.suggestion.rect;
   if (surface.approximate) figure.dataset.approximate = '';
-  figure.append(thumbnail(image, surface, pixels));
+  figure.append(thumbnail(image, surface, pixels, url));
   const name = surfaceName(platform, surface) + (surface.approximate ? ` ${msg('mediaApproximate')}` : '');
   const lost = surface.area_lost > 0 ? msg('mediaAreaLost', percent(surface.area_lost)) : msg('mediaNothingLost');
   const detail = surface.detail_lost > 0 ? ` ${msg('mediaDetailLost', percent(surface.detail_lost))}` : '';
@@ -154,8 +225,11 @@ function cropFigure(platform, image, surface, pixels) {
   return figure;
 }
 
-/** The image with the surface's cut: dimmed outside the kept area, outlined; the suggestion dashed. */
-function thumbnail(image, surface, pixels) {
+/**
+ * The image with the surface's cut: dimmed outside the kept area, outlined; the suggestion dashed. Drawn from the
+ * analysis pixels, or else laid over the browser's own drawing of the file (`url`), or over grey.
+ */
+function thumbnail(image, surface, pixels, url) {
   const asShown = AS_SHOWN.has(surface.surface);
   const view = asShown ? surface.crop : { x: 0, y: 0, w: image.width, h: image.height };
   const scale = THUMB / Math.max(view.w, view.h);
@@ -167,7 +241,7 @@ function thumbnail(image, surface, pixels) {
   if (source) {
     const k = pixels.width / image.width;
     context.drawImage(source, view.x * k, view.y * k, view.w * k, view.h * k, 0, 0, canvas.width, canvas.height);
-  } else {
+  } else if (!url) {
     context.fillStyle = 'rgb(128, 128, 128)';
     context.fillRect(0, 0, canvas.width, canvas.height);
   }
@@ -189,7 +263,23 @@ function thumbnail(image, surface, pixels) {
       context.strokeRect(s.x * scale, s.y * scale, s.w * scale, s.h * scale);
     }
   }
-  return canvas;
+  if (source || !url) return canvas;
+  // The browser decodes and draws the file itself, off the main thread; the cut is drawn over it.
+  const frame = document.createElement('div');
+  frame.className = 'media-frame';
+  frame.style.width = `${canvas.width}px`;
+  frame.style.height = `${canvas.height}px`;
+  const picture = document.createElement('img');
+  picture.alt = '';
+  picture.decoding = 'async';
+  picture.style.width = `${image.width * scale}px`;
+  picture.style.height = `${image.height * scale}px`;
+  picture.style.left = `${-view.x * scale}px`;
+  picture.style.top = `${-view.y * scale}px`;
+  picture.addEventListener('error', () => picture.remove());
+  picture.src = url;
+  frame.append(picture, canvas);
+  return frame;
 }
 
 const sources = new WeakMap();
