@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { correctTags, typoVariants } from './typos.mjs';
 
-const DIST = new URL('../dist/chrome/', import.meta.url).pathname;
+/** The built extension (`STRATEGE_DIST` names another build, to compare two builds in alternating runs). */
+const DIST = process.env.STRATEGE_DIST ?? new URL('../dist/chrome/', import.meta.url).pathname;
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

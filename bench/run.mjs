@@ -1,6 +1,7 @@
 // `make bench`: X counting speed against twitter-text, keystroke→counter latency and crop-preview time in Chromium
 // under both CSP modes, and the sizes of what ships. One run, printed as a table with ratios; nothing here asserts a time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchXCount } from './x-count.mjs';
@@ -8,6 +9,8 @@ import { benchHashtags } from './hashtags.mjs';
 import { benchTone } from './tone.mjs';
 import { benchMedia, compareSmartcrop, mediaWasmSize } from './media.mjs';
 import { benchPopup } from './popup.mjs';
+import { workerWasmMemory } from './worker-memory.mjs';
+import { zipDir } from '../tools/package.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -131,6 +134,19 @@ for (const lang of ['en', 'fr']) {
   );
 }
 console.log(`| dist/chrome | ${kb(dirSize(DIST))} |`);
+{
+  const dir = mkdtempSync(join(tmpdir(), 'stratege-zip-'));
+  zipDir(DIST, join(dir, 'chrome.zip')); // as `make package` zips it
+  console.log(
+    `| the Chrome package (\`make package\`: stratege-chrome.zip) | ${kb(statSync(join(dir, 'chrome.zip')).size)} |`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(
+  `| the service worker's WebAssembly memory after a review, both dictionaries loaded (Chromium) | ${(
+    (await workerWasmMemory(DIST)) / 1048576
+  ).toFixed(1)} MB |`,
+);
 
 console.log('\n## Hashtag spell-check in wasm (bench/hashtags.mjs: tag sets and seeded typos of tests/data/)\n');
 console.log('| what | value |');

@@ -254,3 +254,52 @@ fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     assert_eq!(spelling_fix("facebook", "#socialmediatips", Some("fr")), None);
     assert_eq!(spelling_fix("facebook", "#Mavies", Some("en")).as_deref(), Some("#Movies"));
 }
+
+/// The packed files the extension loads (`tools/pack-lexicon.mjs`, binary word lists and bigrams) give the lexicon
+/// the text sources give the CLI: the same words by id, costs, bigram costs, flags and typo candidates.
+#[test]
+fn packed_lexicons_are_the_lexicons_of_the_sources() {
+    use stratege::hashtags::lexicon::{self, Lexicon};
+    use stratege::lang::Lang;
+    let dir = std::env::temp_dir().join(format!("stratege-pack-{}", std::process::id()));
+    for lang in [Lang::En, Lang::Fr] {
+        let out = dir.join(format!("{}.bin", lang.id()));
+        let status = std::process::Command::new("node")
+            .args(["tools/pack-lexicon.mjs", lang.id()])
+            .arg(&out)
+            .status()
+            .expect("node runs tools/pack-lexicon.mjs");
+        assert!(status.success());
+        let packed = Lexicon::from_packed(&std::fs::read(&out).unwrap()).unwrap();
+        let sources = lexicon::embedded(lang);
+        assert_eq!(packed.word_count(), sources.word_count());
+        for id in 0..sources.word_count() as u32 {
+            let word = sources.word(id);
+            assert_eq!(packed.word(id), word);
+            assert_eq!(packed.id(word), sources.id(word), "{word}");
+            assert_eq!(packed.cost(None, id), sources.cost(None, id), "{word}");
+            assert_eq!(
+                (packed.is_correct(id), packed.is_elided(id), packed.is_name(word)),
+                (sources.is_correct(id), sources.is_elided(id), sources.is_name(word))
+            );
+        }
+        let bigrams = std::fs::read_to_string(format!("data/hashtags/{}/bigrams.txt", lang.id())).unwrap();
+        for pair in bigrams.lines().filter_map(|line| line.split_once('\t')).map(|(pair, _)| pair) {
+            let (a, b) = pair.split_once(' ').unwrap();
+            let id = |w: &str| sources.id(w.strip_suffix('\'').unwrap_or(w));
+            if let (Some(a), Some(b)) = (id(a), id(b)) {
+                assert_eq!(packed.cost(Some(a), b), sources.cost(Some(a), b), "{pair}");
+            }
+        }
+        for id in (0..sources.word_count() as u32).step_by(97) {
+            let mut typo: Vec<char> = sources.word(id).chars().collect();
+            let last = typo.len() - 1;
+            typo.swap(1.min(last), 2.min(last));
+            let (mut from_packed, mut from_sources) = (Vec::new(), Vec::new());
+            packed.candidates(&typo, true, &mut from_packed);
+            sources.candidates(&typo, true, &mut from_sources);
+            assert_eq!(from_packed, from_sources);
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

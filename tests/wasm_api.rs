@@ -107,9 +107,13 @@ fn platforms_table_lists_every_platform() {
 
 fn packed(lang: &str) -> Vec<u8> {
     let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
-    for (name, body) in
-        [("lang", lang), ("aff", "SET UTF-8\n"), ("dic", "2\nsocial\nmedia\n"), ("words", "social\t5\nmedia\t5\n")]
-    {
+    for (name, body) in [
+        ("lang", lang),
+        ("aff", "SET UTF-8\n"),
+        ("dic", "2\nsocial\nmedia\n"),
+        ("words", "social\n\u{0}media\n"),
+        ("counts", "\u{5}\u{0}"),
+    ] {
         packed += &format!("{name}\n{}\n{body}", body.len());
     }
     packed.into_bytes()

@@ -30,10 +30,13 @@ function checkComplete(dir) {
   if (missing.length) throw new Error(`${dir}: the manifest names missing files: ${missing.join(', ')}`);
 }
 
-/** Zips a directory's content (paths relative to it, no extra file attributes) into `out`, replacing it. */
+/**
+ * Zips a directory's content (paths relative to it, no extra file attributes, deflate's best compression: 1-2 % less
+ * than the default) into `out`, replacing it.
+ */
 export function zipDir(dir, out) {
   rmSync(out, { force: true });
-  execFileSync('zip', ['-q', '-r', '-X', resolve(out), '.'], { cwd: dir });
+  execFileSync('zip', ['-q', '-r', '-X', '-9', resolve(out), '.'], { cwd: dir });
 }
 
 /** Writes `firefoxDir`: a copy of the Chrome build `chromeDir` whose manifest is its Firefox manifest. */

@@ -11,6 +11,7 @@
 //! counting as letters (carrière is two edits from carrier, not one).
 
 use super::accents::fold_accents;
+use super::words::WordList;
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
 pub const MIN_CANDIDATE_CHARS: usize = 4;
@@ -21,17 +22,29 @@ pub const LONG_WORD_CHARS: usize = 9;
 /// Longest stretch looked up with its two-deletion forms (their number grows with the square of the length).
 const MAX_TWO_EDIT_QUERY_CHARS: usize = 16;
 
-/// Bits of a form's hash that pick its bucket.
-const BUCKET_BITS: u32 = 20;
+/// Forms per bucket, about: the bucket table is sized from the number of forms.
+const FORMS_PER_BUCKET: usize = 8;
+/// Bits of a form's entry that hold its word id (the rest: the low bits of its key).
+const ID_BITS: u32 = 24;
 
+/// The index holds each form as its bucket (the top bits of its 32-bit hash key) and one 32-bit entry: the key's low
+/// 8 bits and a word id. A key that only shares those bits with the query's costs a distance check, as any collision.
 pub struct DeleteIndex {
-    /// (hash of a form, word id), sorted: the forms of a bucket are contiguous.
-    entries: Vec<(u32, u32)>,
-    /// Start of each bucket in `entries` (by the top `BUCKET_BITS` bits of the hash), plus the end.
-    buckets: Vec<u32>,
-    /// Each word's characters without accents, by id (empty for words not indexed); queries typed with accents are
-    /// measured against the words as the lexicon writes them.
-    chars: Vec<Box<[char]>>,
+    /// Bits of a key that pick its bucket.
+    bucket_bits: u32,
+    /// Start of each bucket in `entries`, plus the end.
+    starts: Vec<u32>,
+    /// `key_low_byte << ID_BITS | word id`, by bucket.
+    entries: Vec<u32>,
+    /// Each accented word without its accents, by id (empty for the others: the word as written is its form, and
+    /// for words not indexed); queries typed with accents are measured against the words as the lexicon writes them.
+    folded: WordList,
+}
+
+const ID_MASK: u32 = (1 << ID_BITS) - 1;
+
+fn entry(key: u32, id: u32) -> u32 {
+    (key << ID_BITS) | id
 }
 
 /// Polynomial hashes of a word's prefixes, so that the hash of the word without one or two characters costs O(1):
@@ -91,44 +104,48 @@ impl Prefixes {
     }
 }
 
-fn bucket(key: u32) -> usize {
-    (key >> (32 - BUCKET_BITS)) as usize
-}
-
 const NONE: usize = usize::MAX;
 
 impl DeleteIndex {
     /// Indexes the `correct` words among `words` (by id) that are long enough to be offered.
-    pub fn build(words: &[Box<str>], correct: &[bool]) -> DeleteIndex {
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut chars = Vec::with_capacity(words.len());
+    pub fn build(words: &WordList, correct: &[bool]) -> DeleteIndex {
+        let mut folded = WordList::with_capacity(words.len(), 0);
+        let mut indexed_ids = Vec::with_capacity(words.len());
         for (id, word) in words.iter().enumerate() {
             // Indexed without accents: a tag typed without them reaches the accented word at the distance of its typo.
-            let cs: Vec<char> = fold_accents(word).chars().collect();
-            if correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&cs.len()) {
-                let prefixes = Prefixes::new(&cs);
-                pairs.push((prefixes.key_without([NONE, NONE]), id as u32));
-                for i in 0..cs.len() {
-                    // A doubled letter gives the same form twice: keep one.
-                    if i == 0 || cs[i] != cs[i - 1] {
-                        pairs.push((prefixes.key_without([i, NONE]), id as u32));
-                    }
-                }
-                chars.push(cs.into_boxed_slice());
-            } else {
-                chars.push(Box::default());
-            }
+            let plain = fold_accents(word);
+            let indexed = correct[id] && (MIN_CANDIDATE_CHARS..=MAX_CANDIDATE_CHARS).contains(&plain.chars().count());
+            folded.push(if indexed && plain != word { &plain } else { "" });
+            indexed_ids.push(indexed);
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
-        for &(key, _) in &pairs {
-            buckets[bucket(key) + 1] += 1;
+        assert!(words.len() < 1 << ID_BITS, "a typo index of fewer than 2^24 words");
+        let form = |id: u32| if indexed_ids[id as usize] { folded.form(words, id) } else { "" };
+        // Two passes over the forms (count per bucket, then place), so that the index is allocated once, at its size.
+        let forms: usize = (0..words.len() as u32).map(|id| form_count(form(id))).sum();
+        let bucket_bits = (usize::BITS - (forms / FORMS_PER_BUCKET).max(1).leading_zeros()).clamp(4, 24);
+        let bucket = |key: u32| (key >> (32 - bucket_bits)) as usize;
+        let mut starts = vec![0u32; (1 << bucket_bits) + 1];
+        for id in 0..words.len() as u32 {
+            forms_of(form(id), |key| starts[bucket(key) + 1] += 1);
         }
-        for i in 1..buckets.len() {
-            buckets[i] += buckets[i - 1];
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
         }
-        DeleteIndex { entries: pairs, buckets, chars }
+        let mut next = starts.clone();
+        let mut entries = vec![0u32; forms];
+        for id in 0..words.len() as u32 {
+            forms_of(form(id), |key| {
+                let at = &mut next[bucket(key)];
+                entries[*at as usize] = entry(key, id);
+                *at += 1;
+            });
+        }
+        DeleteIndex { bucket_bits, starts, entries, folded }
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        (self.starts.capacity() + self.entries.capacity()) * 4 + self.folded.heap_bytes()
     }
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
@@ -137,7 +154,7 @@ impl DeleteIndex {
     /// by id.
     /// With `keep_first`, only words that begin with the letter typed first (ignoring accents).
     /// `words` are the lexicon's words by id, as written.
-    pub fn near(&self, words: &[Box<str>], typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+    pub fn near(&self, words: &WordList, typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
         let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
         let query = if plain {
@@ -152,19 +169,27 @@ impl DeleteIndex {
         }
         let from = out.len();
         let mut written = Vec::with_capacity(MAX_ROW);
+        let mut plain_word = [' '; MAX_CANDIDATE_CHARS];
         let mut visit = |key: u32, out: &mut Vec<(u32, u8)>| {
-            let b = bucket(key);
-            let in_bucket = &self.entries[self.buckets[b] as usize..self.buckets[b + 1] as usize];
-            for &(_, id) in in_bucket.iter().filter(|e| e.0 == key) {
-                let folded = &self.chars[id as usize];
+            let b = (key >> (32 - self.bucket_bits)) as usize;
+            let (start, end) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+            let tag = entry(key, 0);
+            for id in self.entries[start..end].iter().filter(|&&e| e & !ID_MASK == tag).map(|&e| e & ID_MASK) {
+                let form = self.folded.form(words, id);
+                let mut len = 0;
+                for (slot, c) in plain_word.iter_mut().zip(form.chars()) {
+                    *slot = c;
+                    len += 1;
+                }
+                let folded = &plain_word[..len];
                 if keep_first && folded.first() != query.first() {
                     continue;
                 }
                 let (a, b) = if plain {
-                    (query, &folded[..])
+                    (query, folded)
                 } else {
                     written.clear();
-                    written.extend(words[id as usize].chars());
+                    written.extend(words.get(id).chars());
                     (typed, &written[..])
                 };
                 let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { 2 } else { 1 };
@@ -198,6 +223,36 @@ impl DeleteIndex {
             }
         }
         out.truncate(kept);
+    }
+}
+
+/// Calls `each` with the key of `word` and of each of its one-deletion forms; returns how many (none for "").
+fn forms_of(word: &str, mut each: impl FnMut(u32)) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    let cs: Vec<char> = word.chars().collect();
+    let prefixes = Prefixes::new(&cs);
+    each(prefixes.key_without([NONE, NONE]));
+    let mut n = 1;
+    for i in 0..cs.len() {
+        // A doubled letter gives the same form twice: keep one.
+        if i == 0 || cs[i] != cs[i - 1] {
+            each(prefixes.key_without([i, NONE]));
+            n += 1;
+        }
+    }
+    n
+}
+
+/// How many keys `forms_of` gives `word`, without hashing them.
+fn form_count(word: &str) -> usize {
+    let mut previous = None;
+    let distinct_runs = word.chars().filter(|&c| previous.replace(c) != Some(c)).count();
+    if word.is_empty() {
+        0
+    } else {
+        1 + distinct_runs
     }
 }
 
@@ -249,10 +304,10 @@ mod tests {
     }
 
     fn near(words: &[&str], query: &str) -> Vec<(String, u8)> {
-        let boxed: Vec<Box<str>> = words.iter().map(|&w| w.into()).collect();
-        let index = DeleteIndex::build(&boxed, &vec![true; boxed.len()]);
+        let list: WordList = words.iter().copied().collect();
+        let index = DeleteIndex::build(&list, &vec![true; list.len()]);
         let mut out = Vec::new();
-        index.near(&boxed, &chars(query), true, &mut out);
+        index.near(&list, &chars(query), true, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 
@@ -280,6 +335,9 @@ mod tests {
         assert_eq!(near(&words, "zmedia"), []); // the first letter is kept
         assert_eq!(near(&words, "media"), []);
         assert_eq!(near(&words, "zzzzz"), []);
+        for word in ["", "a", "media", "coffee", "aaa", "médias"] {
+            assert_eq!(form_count(word), forms_of(word, |_| ()), "{word}");
+        }
     }
 
     #[test]

@@ -7,10 +7,10 @@
 
 use std::collections::HashMap;
 
-use foldhash::fast::FixedState;
-
 use super::accents::fold_accents;
 use super::fuzzy::DeleteIndex;
+use super::packed;
+use super::words::{WordList, WordTable};
 use crate::lang::Lang;
 
 /// Longest word of the frequency model, in characters.
@@ -46,10 +46,10 @@ pub struct Sources<'a> {
 pub struct Lexicon {
     pub lang: Lang,
     hunspell: spellbook::Dictionary,
-    words: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32, FixedState>,
+    words: WordList,
+    ids: WordTable,
     /// Accented words by their form without accents (`dejeuner` → déjeuner): tags are often typed without them.
-    folded: HashMap<Box<str>, u32, FixedState>,
+    folded: Folded,
     /// -ln P(word), by word id.
     costs: Vec<f32>,
     /// Hunspell accepts the word as a lowercase common word, by word id.
@@ -58,8 +58,7 @@ pub struct Lexicon {
     first_name: u32,
     /// Ids of the elided words (l, d, qu for l', d', qu'), sorted.
     elided: Vec<u32>,
-    /// -ln P(second | first), by (first id, second id).
-    bigram_costs: HashMap<(u32, u32), f32, FixedState>,
+    bigrams: Bigrams,
     /// ln of the total count: the scale of the unknown-word cost.
     ln_total: f32,
     /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
@@ -68,67 +67,183 @@ pub struct Lexicon {
     near: DeleteIndex,
 }
 
+/// The accented words by their forms without accents.
+struct Folded {
+    forms: WordList,
+    /// The word id of each form.
+    ids: Vec<u32>,
+    table: WordTable,
+}
+
+/// -ln P(second | first) by (first id, second id): the seconds of each first word sorted, side by side with their
+/// costs (8 bytes a bigram, where a hash map of pairs took 26).
+struct Bigrams {
+    /// `starts[first]..starts[first + 1]` are the bigrams of word `first` in `seconds` and `costs`.
+    starts: Vec<u32>,
+    seconds: Vec<u32>,
+    costs: Vec<f32>,
+}
+
+impl Bigrams {
+    /// From `(first, second, count)` triples: a pair given twice keeps its last count. `counts` are the words'.
+    fn new(mut pairs: Vec<(u32, u32, f64)>, counts: &[f64]) -> Bigrams {
+        // A stable sort keeps the pairs given twice in their order: the last one of a run stands.
+        pairs.sort_by_key(|&(a, b, _)| (a, b));
+        let mut starts = vec![0u32; counts.len() + 1];
+        let (mut seconds, mut costs) = (Vec::with_capacity(pairs.len()), Vec::with_capacity(pairs.len()));
+        for (k, &(a, b, count)) in pairs.iter().enumerate() {
+            if pairs.get(k + 1).is_some_and(|next| (next.0, next.1) == (a, b)) {
+                continue;
+            }
+            starts[a as usize + 1] += 1;
+            seconds.push(b);
+            costs.push((counts[a as usize] / count).ln().max(0.0) as f32);
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        Bigrams { starts, seconds, costs }
+    }
+
+    fn get(&self, first: u32, second: u32) -> Option<f32> {
+        let (from, to) = (self.starts[first as usize] as usize, self.starts[first as usize + 1] as usize);
+        self.seconds[from..to].binary_search(&second).ok().map(|k| self.costs[from + k])
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.starts.capacity() + self.seconds.capacity() + self.costs.capacity()) * 4
+    }
+}
+
+/// The word lists of a lexicon, read from text or from a packed file: words most frequent first, then names.
+struct Lists {
+    /// Elided words without their apostrophe.
+    words: WordList,
+    counts: Vec<f64>,
+    first_name: u32,
+    elided: Vec<u32>,
+}
+
+/// Where a word list is read into.
+pub trait WordSink {
+    /// The next word, as listed (an elided word with its apostrophe), with its count.
+    fn push(&mut self, word: &str, count: f64);
+}
+
+impl WordSink for Lists {
+    fn push(&mut self, word: &str, count: f64) {
+        Lists::push(self, word, count);
+    }
+}
+
+impl Lists {
+    fn with_capacity(words: usize, bytes: usize) -> Lists {
+        Lists {
+            words: WordList::with_capacity(words, bytes),
+            counts: Vec::with_capacity(words),
+            first_name: 0,
+            elided: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, word: &str, count: f64) {
+        if let Some(stem) = word.strip_suffix('\'') {
+            self.elided.push(self.words.len() as u32);
+            self.words.push(stem);
+        } else {
+            self.words.push(word);
+        }
+        self.counts.push(count);
+    }
+
+    /// `word<TAB>count` lines.
+    fn push_lines(&mut self, lines: &str) -> Result<(), String> {
+        for line in lines.lines() {
+            let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
+            self.push(word, count.parse().map_err(|_| format!("bad count in {line:?}"))?);
+        }
+        Ok(())
+    }
+}
+
 /// The first line of a packed lexicon file; sections follow as `name\nbyte length\nbytes`.
-pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 1\n";
+pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 2\n";
 
 impl Lexicon {
     /// Builds a lexicon from its sources; the error names what could not be read.
     pub fn build(lang: Lang, sources: &Sources) -> Result<Lexicon, String> {
-        let hunspell = spellbook::Dictionary::new(sources.aff, sources.dic)
-            .map_err(|e| format!("{} Hunspell dictionary: {e}", lang.id()))?;
-        let mut words = Vec::new();
-        let mut counts = Vec::new();
-        let mut first_name = 0;
-        let mut elided = Vec::new();
-        for (list, lines) in [sources.words, sources.names].into_iter().enumerate() {
-            if list == 1 {
-                first_name = words.len() as u32;
-            }
-            for line in lines.lines() {
-                let (word, count) = line.split_once('\t').ok_or_else(|| format!("bad word line {line:?}"))?;
-                let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-                if let Some(stem) = word.strip_suffix('\'') {
-                    elided.push(words.len() as u32);
-                    words.push(Box::<str>::from(stem));
-                } else {
-                    words.push(Box::<str>::from(word));
+        let mut lists = Lists::with_capacity(0, 0);
+        lists.push_lines(sources.words)?;
+        lists.first_name = lists.words.len() as u32;
+        lists.push_lines(sources.names)?;
+        let bigram_lines = sources.bigrams;
+        Lexicon::assemble(
+            lang,
+            sources.aff,
+            sources.dic,
+            lists,
+            sources.forms,
+            sources.words_from_dictionary,
+            |lists, ids| {
+                let mut pairs = Vec::new();
+                for line in bigram_lines.lines() {
+                    let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
+                    let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
+                    let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
+                    let id = |w: &str| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w));
+                    if let (Some(a), Some(b)) = (id(first), id(second)) {
+                        pairs.push((a, b, count));
+                    }
                 }
-                counts.push(count);
-            }
-        }
-        let total: f64 = counts.iter().sum();
-        let costs: Vec<f32> = counts.iter().map(|&c| (total / c).ln() as f32).collect();
+                Ok(pairs)
+            },
+        )
+    }
+
+    /// The lexicon of `lists` and its Hunspell files; `bigrams` gives the `(first, second, count)` triples by id.
+    fn assemble(
+        lang: Lang,
+        aff: &str,
+        dic: &str,
+        lists: Lists,
+        forms: &[u8],
+        words_from_dictionary: bool,
+        bigrams: impl FnOnce(&Lists, &WordTable) -> Result<Vec<(u32, u32, f64)>, String>,
+    ) -> Result<Lexicon, String> {
+        let hunspell =
+            spellbook::Dictionary::new(aff, dic).map_err(|e| format!("{} Hunspell dictionary: {e}", lang.id()))?;
+        let first_name = lists.first_name;
+        let total: f64 = lists.counts.iter().sum();
+        let costs: Vec<f32> = lists.counts.iter().map(|&c| (total / c).ln() as f32).collect();
         let rarest = costs[..first_name as usize].iter().copied().fold(0.0, f32::max);
-        let mut ids: HashMap<Box<str>, u32, FixedState> =
-            HashMap::with_capacity_and_hasher(words.len(), FixedState::default());
-        for (i, w) in words.iter().enumerate() {
+        let mut ids = WordTable::with_capacity(lists.words.len());
+        for id in 0..lists.words.len() as u32 {
             // A word listed twice (a name that is also a common word) keeps its more frequent, first id.
-            ids.entry(w.clone()).or_insert(i as u32);
+            ids.insert(&lists.words, id);
         }
-        let mut bigram_costs = HashMap::with_hasher(FixedState::default());
-        for line in sources.bigrams.lines() {
-            let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
-            let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
-            let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-            let id = |w: &str| ids.get(w.strip_suffix('\'').unwrap_or(w)).copied();
-            if let (Some(a), Some(b)) = (id(first), id(second)) {
-                bigram_costs.insert((a, b), (counts[a as usize] / count).ln().max(0.0) as f32);
-            }
-        }
-        let mut folded: HashMap<Box<str>, u32, FixedState> = HashMap::default();
+        let bigrams = Bigrams::new(bigrams(&lists, &ids)?, &lists.counts);
+        let Lists { mut words, elided, .. } = lists;
+        words.shrink_to_fit();
+        let mut folded = Folded { forms: WordList::default(), ids: Vec::new(), table: WordTable::with_capacity(0) };
         for (id, word) in words.iter().enumerate() {
             let plain = fold_accents(word);
-            if plain != **word && !ids.contains_key(plain.as_str()) {
-                // Words come most frequent first: the first accented word of a form is the likeliest.
-                folded.entry(plain.into()).or_insert(id as u32);
+            if plain != word && ids.get(&words, &plain).is_none() {
+                folded.forms.push(&plain);
+                folded.ids.push(id as u32);
             }
+        }
+        folded.forms.shrink_to_fit();
+        folded.ids.shrink_to_fit();
+        folded.table = WordTable::with_capacity(folded.ids.len());
+        for k in 0..folded.ids.len() as u32 {
+            // Words come most frequent first: the first accented word of a form is the likeliest.
+            folded.table.insert(&folded.forms, k);
         }
         let correct: Vec<bool> = words
             .iter()
             .enumerate()
             .map(|(rank, w)| {
-                rank < first_name as usize
-                    && (sources.words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
+                rank < first_name as usize && (words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
             })
             .collect();
         // Elided words are never a typo's fix ("jusqu" is no word of its own).
@@ -148,18 +263,18 @@ impl Lexicon {
             correct,
             first_name,
             elided,
-            bigram_costs,
+            bigrams,
             ln_total: total.ln() as f32,
             dictionary_cost: rarest + std::f32::consts::LN_2,
-            forms: FormFilter::new(sources.forms)?,
+            forms: FormFilter::new(forms)?,
             near,
         })
     }
 
-    /// Reads a packed lexicon file (sections `lang`, `aff`, `dic`, `words`, optional `bigrams`, `names`, `forms`
-    /// (binary), `words-from-dictionary`).
+    /// Reads a packed lexicon file (`tools/pack-lexicon.mjs`): sections `lang`, `aff`, `dic`, `words`, `counts`,
+    /// optional `names`, `name-counts`, `bigrams`, `forms`, and `words-from-dictionary`.
     pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
-        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file")?;
+        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 2)")?;
         let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
@@ -168,26 +283,45 @@ impl Lexicon {
             sections.insert(name, body);
             rest = &rest[len..];
         }
-        let get = |name: &str| {
-            let body = sections.get(name).ok_or_else(|| format!("lexicon has no {name} section"))?;
-            std::str::from_utf8(body).map_err(|_| format!("section {name} is not UTF-8"))
-        };
+        let bytes_of = |name: &str| sections.get(name).copied().ok_or_else(|| format!("lexicon has no {name} section"));
+        let get = |name: &str| std::str::from_utf8(bytes_of(name)?).map_err(|_| format!("section {name} is not UTF-8"));
         let lang = Lang::from_id(get("lang")?).ok_or("lexicon of an unknown language")?;
-        let sources = Sources {
-            aff: get("aff")?,
-            dic: get("dic")?,
-            words: get("words")?,
-            bigrams: get("bigrams").unwrap_or(""),
-            names: get("names").unwrap_or(""),
-            forms: sections.get("forms").copied().unwrap_or_default(),
-            words_from_dictionary: get("words-from-dictionary").is_ok_and(|v| v == "yes"),
-        };
-        Lexicon::build(lang, &sources)
+        let mut lists = Lists::with_capacity(0, 0);
+        packed::read_words(bytes_of("words")?, bytes_of("counts")?, &mut lists)?;
+        lists.first_name = lists.words.len() as u32;
+        if let (Ok(names), Ok(counts)) = (bytes_of("names"), bytes_of("name-counts")) {
+            packed::read_words(names, counts, &mut lists)?;
+        }
+        let bigrams = bytes_of("bigrams").unwrap_or_default();
+        let words_from_dictionary = get("words-from-dictionary").is_ok_and(|v| v == "yes");
+        let forms = sections.get("forms").copied().unwrap_or_default();
+        Lexicon::assemble(lang, get("aff")?, get("dic")?, lists, forms, words_from_dictionary, |lists, _| {
+            packed::read_bigrams(bigrams, lists.words.len())
+        })
+    }
+
+    /// Heap bytes held by each part (the size report: `cargo run --release --example lexicon_memory`), Hunspell's
+    /// excepted (spellbook does not tell).
+    pub fn memory_parts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("words (one string and offsets)", self.words.heap_bytes()),
+            ("word → id table", self.ids.heap_bytes()),
+            (
+                "forms without accents",
+                self.folded.forms.heap_bytes() + self.folded.ids.capacity() * 4 + self.folded.table.heap_bytes(),
+            ),
+            ("costs and correct flags", self.costs.capacity() * 4 + self.correct.capacity()),
+            ("bigrams", self.bigrams.heap_bytes()),
+            ("forms Bloom filter", self.forms.bits.capacity()),
+            ("typo index (one-deletion forms)", self.near.heap_bytes()),
+        ]
     }
 
     /// The id of `word`, or of the accented word it is typed for (`noel` → noël).
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).or_else(|| self.folded.get(word)).copied()
+        self.ids
+            .get(&self.words, word)
+            .or_else(|| self.folded.table.get(&self.folded.forms, word).map(|k| self.folded.ids[k as usize]))
     }
 
     /// Whether `lower` is a proper name of the lexicon (Bretagne).
@@ -232,12 +366,12 @@ impl Lexicon {
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        self.words.get(id)
     }
 
     /// -ln P(word | previous word) with the bigram when known, else -ln P(word).
     pub fn cost(&self, previous: Option<u32>, id: u32) -> f32 {
-        previous.and_then(|p| self.bigram_costs.get(&(p, id)).copied()).unwrap_or(self.costs[id as usize])
+        previous.and_then(|p| self.bigrams.get(p, id)).unwrap_or(self.costs[id as usize])
     }
 
     /// The cost of a run of `chars` letters that is no known word: falls tenfold per letter, so that a long unknown
@@ -457,13 +591,22 @@ mod tests {
     #[test]
     fn packed_files_round_trip_and_bad_ones_are_refused() {
         let mut packed = PACKED_MAGIC.to_owned();
-        for (name, body) in
-            [("lang", "fr"), ("aff", AFF), ("dic", DIC), ("words", "hello\t3\n"), ("words-from-dictionary", "yes")]
-        {
+        // Two words of equal counts (the second shares no byte with the first), then a bigram: 0 → 1, count 2.
+        let sections = [
+            ("lang", "fr"),
+            ("aff", AFF),
+            ("dic", DIC),
+            ("words", "hello\n\u{0}monday\n"),
+            ("counts", "\u{3}\u{0}"),
+            ("bigrams", "\u{0}\u{1}\u{2}"),
+            ("words-from-dictionary", "yes"),
+        ];
+        for (name, body) in sections {
             packed += &format!("{name}\n{}\n{body}", body.len());
         }
         let lex = Lexicon::from_packed(packed.as_bytes()).unwrap();
-        assert_eq!((lex.lang, lex.word_count()), (Lang::Fr, 1));
+        assert_eq!((lex.lang, lex.word_count(), lex.word(1)), (Lang::Fr, 2, "monday"));
+        assert!((lex.cost(Some(0), 1) - (3f32 / 2.0).ln()).abs() < 1e-6 && lex.cost(Some(1), 0) == lex.cost(None, 0));
         assert!(Lexicon::from_packed(b"garbage").is_err());
         assert!(Lexicon::from_packed(&packed.as_bytes()[..packed.len() - 3]).is_err());
         let no_dic = packed.replace("dic\n", "dix\n");

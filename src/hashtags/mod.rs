@@ -9,8 +9,10 @@ mod case;
 mod extract;
 pub mod fuzzy;
 pub mod lexicon;
+mod packed;
 mod segment;
 mod spelling;
+pub mod words;
 
 pub use case::camel_case;
 
