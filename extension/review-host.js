@@ -1,35 +1,30 @@
 // Chrome's offscreen document for the review lane (review-host.html): a service worker cannot start a Worker, so
-// this page starts the review Worker (review-worker.js) and relays the background's messages to it over the
-// `stratege:review` port, and the answers back. It holds no state of its own but which port waits for which
-// answer: ids are renumbered so that the ports of a restarted service worker never mix.
+// this page starts the review Worker (review-worker.js), hands it the service worker's review messages
+// (`chrome.runtime.sendMessage` with `target: 'stratege:review'`) and answers each with the Worker's answer. It
+// listens to messages, not to ports: the content scripts' ports to the service worker would reach it too, and a
+// port still open here would outlive a stopped service worker, so that the next check would not start it again.
+
+const TARGET = 'stratege:review';
 
 const worker = new Worker(new URL('./review-worker.js', import.meta.url), { type: 'module' });
 let nextId = 1;
-const waiting = new Map(); // relayed id → {port, id}
+const waiting = new Map(); // the Worker's id → sendResponse
 
-worker.onmessage = ({ data }) => {
-  const to = waiting.get(data.id);
-  if (!to) return;
-  waiting.delete(data.id);
-  try {
-    to.port.postMessage({ ...data, id: to.id });
-  } catch {
-    // The service worker stopped while the review ran: its content scripts ask again.
-  }
+worker.onmessage = ({ data: { id, report, error } }) => {
+  const respond = waiting.get(id);
+  waiting.delete(id);
+  respond?.({ report, error });
 };
 
-chrome.runtime.onConnect.addListener((port) => {
-  if (port.name !== 'stratege:review') return;
-  port.onMessage.addListener((message) => {
-    if (message.dictionary) {
-      worker.postMessage(message);
-      return;
-    }
-    const id = nextId++;
-    waiting.set(id, { port, id: message.id });
-    worker.postMessage({ ...message, id });
-  });
-  port.onDisconnect.addListener(() => {
-    for (const [id, to] of waiting) if (to.port === port) waiting.delete(id);
-  });
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message?.target !== TARGET) return false;
+  if ('dictionary' in message) {
+    worker.postMessage({ dictionary: message.dictionary });
+    sendResponse({});
+    return false;
+  }
+  const id = nextId++;
+  waiting.set(id, sendResponse);
+  worker.postMessage({ id, text: message.text, options: message.options });
+  return true; // answered once the Worker has reviewed
 });

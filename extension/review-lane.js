@@ -2,10 +2,12 @@
 // dictionaries, tone) run on a thread of their own, review-worker.js, so that the background answers the counter's
 // `count` checks at once whatever a review costs (a pasted list of thousands of tags). Firefox's background is an
 // event page, which starts the Worker itself; Chrome's is a service worker, which cannot: it opens an offscreen
-// document (review-host.html, reason WORKERS) that starts the Worker and relays over a `stratege:review` port.
-// The offscreen document outlives the service worker's restarts, and with it the loaded dictionaries.
+// document (review-host.html, reason WORKERS) that starts the Worker and answers the reviews sent to it with
+// `chrome.runtime.sendMessage`. The offscreen document outlives the service worker's restarts, and with it the
+// loaded dictionaries.
 
 const HOST_PAGE = 'review-host.html';
+const TARGET = 'stratege:review'; // review-host.js answers the messages sent to it
 
 /** `{review(text, options) → Promise<report>, setDictionary(words)}`; the lane opens at the first review. */
 export function reviewLane() {
@@ -68,10 +70,14 @@ async function open(receive, lost) {
     return { post: (message) => worker.postMessage(message) };
   }
   await openHostPage();
-  const port = chrome.runtime.connect({ name: 'stratege:review' });
-  port.onMessage.addListener(receive);
-  port.onDisconnect.addListener(lost);
-  return { post: (message) => port.postMessage(message) };
+  return {
+    post(message) {
+      chrome.runtime.sendMessage({ target: TARGET, ...message }).then(
+        (answer) => receive({ id: message.id, ...answer }),
+        lost, // the offscreen document was closed: the next review opens it again
+      );
+    },
+  };
 }
 
 /** Opens the offscreen document unless it is open (one per extension: a second one is refused). */
