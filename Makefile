@@ -77,7 +77,7 @@ $(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json da
 	rm -rf $(DIST) && mkdir -p $(DIST)/pkg
 	cp $(PKG)/stratege.js $(PKG)/stratege_bg.wasm $(DIST)/pkg/
 	cp extension/*.html extension/*.css $(DIST)/ && cp -r extension/_locales $(DIST)/
-	esbuild extension/worker.js extension/options.js extension/popup.js --bundle --format=esm --target=chrome116 \
+	esbuild extension/worker.js extension/review-worker.js extension/review-host.js extension/options.js extension/popup.js --bundle --format=esm --target=chrome116 \
 	  --external:./pkg/stratege.js --log-level=warning --outdir=$(DIST)
 	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \
 	  --outfile=$(DIST)/content.js

@@ -11,6 +11,7 @@ import { benchMedia, compareSmartcrop, mediaWasmSize } from './media.mjs';
 import { benchPopup } from './popup.mjs';
 import { workerWasmMemory } from './worker-memory.mjs';
 import { zipDir } from '../tools/package.mjs';
+import { benchLanes } from './lanes.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { openComposer } from '../tests/e2e/composers.mjs';
 import { percentile, typeMeasuringLatency } from '../tests/e2e/latency.mjs';
@@ -75,6 +76,22 @@ for (const [csp, where] of [
   const samples = await latency(csp);
   console.log(
     `| ${where} | ${samples.length} | ${percentile(samples, 50).toFixed(1)} ms | ${percentile(samples, 95).toFixed(1)} ms |`,
+  );
+}
+
+console.log(
+  "\n## Keystroke→counter in X's composer, quiet and under a heavy review in another tab (bench/lanes.mjs)\n",
+);
+console.log('| core runs in | keys | p50 | p95 | the heavy review |');
+console.log('|---|---:|---:|---:|---|');
+{
+  const lanes = await benchLanes(DIST);
+  for (const row of lanes.rows) {
+    const ms = (n) => (n === undefined ? '—' : `${n.toFixed(1)} ms`);
+    console.log(`| ${row.what} | ${row.keys} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.note} |`);
+  }
+  console.log(
+    `\nMemory per open tab (the content script's wasm instance, sites' CSP): ${(lanes.tab.memory / 1048576).toFixed(1)} MB of linear memory + the ${kb(lanes.tab.module)} module`,
   );
 }
 

@@ -1,38 +1,30 @@
-// The extension's service worker: hosts the Rust core (WebAssembly is always allowed here) in one `Checker` that
-// owns the spelling dictionaries, loaded once per worker at the first review (not when the worker wakes for the
-// popup or a counter), and the user's dictionary, set when the worker starts and whenever the settings change.
-// It answers the content scripts' checks on their ports: `count` checks (the counter, when the page forbids
-// WebAssembly) at once, through the core's counter fast path, `review` checks once the dictionaries are in, and
-// `media` analyses of attached images (their pixels at analysis size, in base64). Listeners are registered synchronously.
+// The extension's service worker (Firefox: event page): hosts the Rust core (WebAssembly is always allowed here)
+// in one `Checker` without dictionaries, and answers the content scripts' checks on their ports: `count` checks
+// (the counter, when the page forbids WebAssembly) at once, through the core's counter fast path, and `media`
+// analyses of attached images (their pixels at analysis size, in base64). `review` checks go to the review lane
+// (review-lane.js): a thread of their own, which holds the spelling dictionaries and the user's words (set when
+// the worker starts and whenever the settings change), so that no review ever holds up a `count`. Listeners are
+// registered synchronously.
 
 import init, { Checker, analyse_media } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';
 import { counterOf } from './content/core.js';
 import { listenSchedule } from './worker-schedule.js';
 import { fromBase64 } from './shared/base64.js';
+import { reviewLane } from './review-lane.js';
 
-const LANGUAGES = ['en', 'fr'];
-
-/** The worker's one checker, with the user's dictionary set, once the core is compiled. */
-const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(async () => {
-  const checker = new Checker();
-  checker.set_dictionary((await loadSettings()).dictionary);
-  return checker;
-});
+/** The worker's one checker (counter, media, schedule), once the core is compiled. */
+const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(() => new Checker());
 /** The `count` lane's checks: the core's counter fast path, as in the page. */
 const counter = ready.then((checker) => counterOf(checker));
-onSettingsChanged(async (settings) => (await ready).set_dictionary(settings.dictionary));
 listenSchedule(ready);
 
-let lexicons = null; // the loading of both dictionaries, started by the first review
-/** A language whose dictionary cannot load is reviewed without spelling (the report says so), never blocked. */
-const loadLexicons = (checker) =>
-  Promise.allSettled(
-    LANGUAGES.map(async (lang) => {
-      const response = await fetch(new URL(`./lexicon/${lang}.bin`, import.meta.url));
-      checker.load_lexicon(lang, new Uint8Array(await response.arrayBuffer()));
-    }),
-  );
+const reviews = reviewLane();
+const dictionary = loadSettings().then((settings) => reviews.setDictionary(settings.dictionary));
+onSettingsChanged(async (settings) => {
+  await dictionary; // never overtaken by the words read at start
+  reviews.setDictionary(settings.dictionary);
+});
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'stratege:core') return;
@@ -41,21 +33,24 @@ chrome.runtime.onConnect.addListener((port) => {
       answer(port, await analysed(id, request, pixels));
       return;
     }
-    let check;
-    try {
-      const checker = await ready;
-      const count = await counter;
-      check = lane === 'count' ? count : (t, o) => checker.check(t, o);
-      if (lane === 'review') {
-        lexicons ??= loadLexicons(checker);
-        await lexicons;
+    if (lane === 'review') {
+      try {
+        await dictionary;
+        answer(port, { id, report: await reviews.review(String(text), options || {}) });
+      } catch (error) {
+        answer(port, { id, error: error?.message }); // the lane stopped, or the options were refused
       }
+      return;
+    }
+    let count;
+    try {
+      count = await counter;
     } catch (error) {
       answer(port, { id, error: `core unavailable: ${error?.message}` });
       return;
     }
     try {
-      answer(port, { id, report: check(String(text), options || {}) });
+      answer(port, { id, report: count(String(text), options || {}) });
     } catch (error) {
       answer(port, { id, error: error?.message }); // the options were refused (the core throws why)
     }

@@ -3,10 +3,10 @@
 //! lexicons, the page's counter one without; each test builds its own.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::checks::{self, Input};
-use crate::hashtags::{self, lexicon::Lexicon};
+use crate::hashtags::{self, lexicon::Lexicon, Budget, Verdicts};
 use crate::lang::{self, Lang};
 use crate::measure;
 use crate::report::{Report, Tone};
@@ -17,13 +17,21 @@ use crate::twitter::entities::Entities;
 /// Why a text without a platform cannot be checked.
 pub const NO_PLATFORM: &str = "no platform: say which (x, facebook, instagram, ...)";
 
-/// Checks texts with its lexicons and the user's dictionary. Cloning shares the lexicons.
-#[derive(Clone, Default)]
+/// Checks texts with its lexicons and the user's dictionary. Cloning shares the lexicons, not the verdicts kept.
+#[derive(Default)]
 pub struct Checker {
     /// At most one per language.
     lexicons: Vec<Arc<Lexicon>>,
     /// The user's words as tags are compared with them (`hashtags::dictionary_word`).
     dictionary: BTreeSet<String>,
+    /// The hashtag spelling verdicts of earlier checks, for these lexicons and words (emptied when they change).
+    verdicts: Mutex<Verdicts>,
+}
+
+impl Clone for Checker {
+    fn clone(&self) -> Checker {
+        Checker { lexicons: self.lexicons.clone(), dictionary: self.dictionary.clone(), verdicts: Mutex::default() }
+    }
 }
 
 impl Checker {
@@ -52,6 +60,7 @@ impl Checker {
     pub fn load_lexicon(&mut self, lexicon: Lexicon) {
         self.lexicons.retain(|l| l.lang != lexicon.lang);
         self.lexicons.push(Arc::new(lexicon));
+        self.forget_verdicts();
     }
 
     /// The lexicon of `lang`, when loaded.
@@ -67,6 +76,12 @@ impl Checker {
     /// The user's own words (with or without `#`, any case), never flagged as misspelt: replaces the earlier ones.
     pub fn set_dictionary<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
         self.dictionary = words.into_iter().map(|w| hashtags::dictionary_word(w.as_ref())).collect();
+        self.forget_verdicts();
+    }
+
+    /// Drops the hashtag verdicts kept from earlier checks (the next check judges every tag again).
+    pub fn forget_verdicts(&mut self) {
+        self.verdicts.get_mut().unwrap_or_else(PoisonError::into_inner).clear();
     }
 
     /// Checks `text`; the error says why it cannot be (no platform).
@@ -75,8 +90,22 @@ impl Checker {
     }
 
     /// Checks a text received with `lone_surrogates` unpaired UTF-16 surrogates read as U+FFFD (JSON and
-    /// JavaScript strings may hold them): the report says so. The one path of the CLI and the WebAssembly.
+    /// JavaScript strings may hold them): the report says so. No time limit: only the number of hashtags judged is
+    /// bounded (`hashtags::MAX_JUDGED_TAGS`).
     pub fn check_received(&self, text: &str, lone_surrogates: usize, options: &Options) -> Result<Report, String> {
+        self.check_within(text, lone_surrogates, options, &Budget::UNTIMED)
+    }
+
+    /// `check_received` within `budget`: hashtags not judged by then are reported `not_checked` (`time-budget`),
+    /// and the verdicts reached are kept, so that checking the same text again goes on from there. The one path
+    /// of the CLI and the WebAssembly.
+    pub fn check_within(
+        &self,
+        text: &str,
+        lone_surrogates: usize,
+        options: &Options,
+        budget: &Budget,
+    ) -> Result<Report, String> {
         let platform = options.platform.ok_or(NO_PLATFORM)?;
         let rules = platform.rules();
         let entities = Entities::new(text);
@@ -100,7 +129,10 @@ impl Checker {
             let lang = options.lang.or_else(|| lang::detect(text));
             let extra: Vec<String> = options.dictionary.iter().map(|w| hashtags::dictionary_word(w)).collect();
             let users = |lower: &str| self.dictionary.contains(lower) || extra.iter().any(|w| w == lower);
-            (lang, hashtags::read(&entities, platform, lang, |l| self.lexicon(l), &users))
+            // The request's own words change verdicts: those are neither kept nor taken from the kept ones.
+            let mut verdicts = self.verdicts.lock().unwrap_or_else(PoisonError::into_inner);
+            let kept = if extra.is_empty() { Some(&mut *verdicts) } else { None };
+            (lang, hashtags::read(&entities, platform, lang, |l| self.lexicon(l), &users, budget, kept))
         };
         let mut report = Report {
             platform,
@@ -110,6 +142,7 @@ impl Checker {
             problems: Vec::new(),
             lang,
             hashtag_languages: tags.languages,
+            hashtags_not_checked: tags.tags.iter().filter(|t| t.not_checked.is_some()).count(),
         };
         let input =
             Input { text, options, platform, rules, measure: measured, lang, tags: tags.tags, tone, lone_surrogates };
@@ -132,8 +165,9 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hashtags::{MAX_CHECKED_CHARS, MAX_JUDGED_TAGS};
     use crate::platform::Platform;
-    use crate::report::{LengthState, ProblemKind, Severity};
+    use crate::report::{LengthState, NotChecked, ProblemKind, Severity};
 
     fn options(platform: Platform) -> Options {
         Options { platform: Some(platform), ..Options::default() }
@@ -271,6 +305,89 @@ mod tests {
                 (26, "hashtag-broken"),
             ]
         );
+    }
+
+    /// `n` different tags the lexicons judge (none allowlisted, none a word as typed).
+    fn many_tags(n: usize) -> String {
+        (0..n).map(|i| format!("#socialmeida{}x ", crate::hashtags::camel_case(&["tip", &i.to_string()]))).collect()
+    }
+
+    fn not_checked(report: &Report) -> Vec<Option<NotChecked>> {
+        report.hashtags.iter().map(|h| h.not_checked).collect()
+    }
+
+    #[test]
+    fn at_most_max_judged_tags_are_judged_per_check_and_the_rest_say_why() {
+        let checker = Checker::with_embedded_lexicons();
+        let report = checker.check(&many_tags(MAX_JUDGED_TAGS + 3), &options(Platform::Facebook)).unwrap();
+        let reasons = not_checked(&report);
+        assert!(reasons[..MAX_JUDGED_TAGS].iter().all(Option::is_none));
+        assert_eq!(reasons[MAX_JUDGED_TAGS..], [Some(NotChecked::TooMany); 3]);
+        assert!(!report.hashtags[MAX_JUDGED_TAGS].spelling_checked);
+        assert_eq!(report.hashtags_not_checked, 3);
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["hashtags_not_checked"], 3);
+        assert_eq!(json["hashtags"][MAX_JUDGED_TAGS]["not_checked"], "too-many");
+        assert!(json["hashtags"][0].get("not_checked").is_none(), "written only when a bound applied");
+    }
+
+    #[test]
+    fn tags_longer_than_judged_say_so_and_short_reports_are_unchanged() {
+        let checker = Checker::with_embedded_lexicons();
+        let long = format!("#{} #SocialMeida", "a".repeat(MAX_CHECKED_CHARS + 1));
+        let report = checker.check(&long, &options(Platform::X)).unwrap();
+        assert_eq!(not_checked(&report), [Some(NotChecked::TooLong), None]);
+        let json = serde_json::to_value(checker.check("#SocialMeida", &options(Platform::X)).unwrap()).unwrap();
+        assert!(json.get("hashtags_not_checked").is_none());
+        // Without a lexicon nothing was to be judged: no bound applied.
+        assert_eq!(not_checked(&Checker::new().check(&long, &options(Platform::X)).unwrap()), [None, None]);
+    }
+
+    #[test]
+    fn a_check_out_of_time_judges_nothing_new_and_the_next_goes_on_from_the_kept_verdicts() {
+        let checker = Checker::with_embedded_lexicons();
+        let text = many_tags(5);
+        let out_of_time = Budget { expired: &|| true };
+        let first = checker.check_within(&text, 0, &options(Platform::Facebook), &out_of_time).unwrap();
+        assert_eq!(not_checked(&first), [Some(NotChecked::TimeBudget); 5]);
+        assert!(first.problems.iter().all(|p| p.kind != ProblemKind::HashtagSpelling));
+        // Two tags judged, then the time is up: the next check, also out of time, has those two and no more.
+        let calls = std::cell::Cell::new(0);
+        let two = Budget {
+            expired: &|| {
+                calls.set(calls.get() + 1);
+                calls.get() > 2
+            },
+        };
+        let part = checker.check_within(&text, 0, &options(Platform::Facebook), &two).unwrap();
+        assert_eq!(part.hashtags_not_checked, 3);
+        let again = checker.check_within(&text, 0, &options(Platform::Facebook), &out_of_time).unwrap();
+        assert_eq!(not_checked(&again), not_checked(&part));
+        // In time, every tag is judged, and the kept verdicts are those a fresh checker gives.
+        let whole = checker.check(&text, &options(Platform::Facebook)).unwrap();
+        assert_eq!(whole, Checker::with_embedded_lexicons().check(&text, &options(Platform::Facebook)).unwrap());
+        assert_eq!(whole.hashtags_not_checked, 0);
+        assert!(whole.problems.iter().filter(|p| p.kind == ProblemKind::HashtagSpelling).count() == 5);
+    }
+
+    #[test]
+    fn kept_verdicts_follow_the_users_words_and_are_not_shared_by_clones() {
+        let mut checker = Checker::with_embedded_lexicons();
+        let flagged = |c: &Checker, options: &Options| {
+            c.check("#Zalandoo", options).unwrap().problems.iter().any(|p| p.kind == ProblemKind::HashtagSpelling)
+        };
+        let facebook = options(Platform::Facebook);
+        let before = flagged(&checker, &facebook);
+        checker.set_dictionary(["zalandoo"]);
+        assert!(!flagged(&checker, &facebook), "the user's word is taken at once, not the verdict kept");
+        let with_words = Options { dictionary: vec!["zalandoo".into()], ..options(Platform::Facebook) };
+        checker.set_dictionary(Vec::<String>::new());
+        assert!(!flagged(&checker, &with_words), "the request's words are never judged from kept verdicts");
+        assert_eq!(flagged(&checker, &facebook), before);
+        let out_of_time = Budget { expired: &|| true };
+        let clone = checker.clone();
+        let report = clone.check_within("#Zalandoo", 0, &facebook, &out_of_time).unwrap();
+        assert_eq!(not_checked(&report), [Some(NotChecked::TimeBudget)]);
     }
 
     #[test]

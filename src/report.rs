@@ -17,6 +17,9 @@ pub struct Report {
     pub lang: Option<Lang>,
     /// The languages whose lexicon checked the hashtags' spelling (empty when none is loaded).
     pub hashtag_languages: Vec<Lang>,
+    /// How many hashtags were left unjudged by the review's bounds (`Hashtag::not_checked`); written when not 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hashtags_not_checked: usize,
 }
 
 /// The length of a text in the platform's own unit, against the limit that applies.
@@ -68,8 +71,23 @@ pub struct Hashtag {
     pub problems: Vec<HashtagProblem>,
     /// The tag's words, lowercase and corrected (`#socialmeidatips` → social, media, tips); empty when not split.
     pub words: Vec<String>,
-    /// Whether the spelling was judged (false: no lexicon loaded, another script, or longer than checked).
+    /// Whether the spelling was judged (false: no lexicon loaded, another script, or `not_checked`).
     pub spelling_checked: bool,
+    /// Why a tag the lexicons could judge was not: the review's bounds (written only then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checked: Option<NotChecked>,
+}
+
+/// The bound that left a hashtag's spelling unjudged (contracts.md §2 `hashtags[].not_checked`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotChecked {
+    /// Longer than the longest tag judged (`hashtags::MAX_CHECKED_CHARS`).
+    TooLong,
+    /// Past the most tags judged in one review (`hashtags::MAX_JUDGED_TAGS`).
+    TooMany,
+    /// The review's time was up before its turn (a later review goes on from the verdicts kept).
+    TimeBudget,
 }
 
 /// What is wrong with one hashtag; the same problem in `Report::problems` has the kind `hashtag-<kind>`.
@@ -233,6 +251,10 @@ impl HashtagProblemKind {
             HashtagProblemKind::Broken => ProblemKind::HashtagBroken,
         }
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn unit_name<S: serde::Serializer>(unit: &Unit, s: S) -> Result<S::Ok, S::Error> {

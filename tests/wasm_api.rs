@@ -16,7 +16,7 @@ fn js(options: &str) -> JsValue {
 
 fn check_with(checker: &WasmChecker, text: &str, options: &str) -> Result<serde_json::Value, String> {
     checker
-        .check(&JsString::from(text), js(options))
+        .check(&JsString::from(text), js(options), None)
         .map(|report| serde_wasm_bindgen::from_value(report).expect("a report is plain data"))
         .map_err(message)
 }
@@ -58,7 +58,7 @@ fn options_select_limits() {
     let undefined_fields = js(r#"{"platform":"instagram"}"#);
     js_sys::Reflect::set(&undefined_fields, &"lang".into(), &JsValue::UNDEFINED).unwrap();
     js_sys::Reflect::set(&undefined_fields, &"hashtag_limit".into(), &JsValue::UNDEFINED).unwrap();
-    let checked = WasmChecker::new().check(&JsString::from("hi"), undefined_fields);
+    let checked = WasmChecker::new().check(&JsString::from("hi"), undefined_fields, None);
     assert!(checked.is_ok(), "an undefined field is an absent one, as JSON.stringify has it");
 }
 
@@ -68,7 +68,7 @@ fn bad_options_are_thrown_not_answered() {
     assert!(check_with(&checker, "hi", r#"{"platform":"myspace"}"#).unwrap_err().contains("unknown platform"));
     assert!(check_with(&checker, "hi", r#"{"text":"ignored"}"#).unwrap_err().contains("missing field `platform`"));
     assert!(check_with(&checker, "hi", r#"{"platform":"x","tone":"loud"}"#).unwrap_err().contains("unknown tone"));
-    assert!(checker.check(&JsString::from("hi"), JsValue::from(3)).is_err());
+    assert!(checker.check(&JsString::from("hi"), JsValue::from(3), None).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -78,9 +78,10 @@ fn lone_surrogates_are_read_as_replacement_characters_and_reported() {
     broken[1] = 0xD83D; // a high surrogate alone
     broken[5] = 0xDE00; // a low surrogate alone
     let text = JsString::from_char_code(&broken);
-    let report: serde_json::Value =
-        serde_wasm_bindgen::from_value(WasmChecker::new().check(&text, js(r#"{"platform":"facebook"}"#)).unwrap())
-            .unwrap();
+    let report: serde_json::Value = serde_wasm_bindgen::from_value(
+        WasmChecker::new().check(&text, js(r#"{"platform":"facebook"}"#), None).unwrap(),
+    )
+    .unwrap();
     assert_eq!(report["length"]["count"], units.len());
     assert_eq!(report["problems"][0]["kind"], "lone-surrogate");
     assert!(report["problems"][0]["message"].as_str().unwrap().starts_with("2 broken"));

@@ -24,6 +24,12 @@ export const GECKO_MIN_VERSION = '140.0';
 /** Firefox for Android knows `data_collection_permissions` from 142 (MDN, browser_specific_settings). */
 export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
+/**
+ * Permissions Firefox does not know: `offscreen`, Chrome's offscreen document, through which the service worker
+ * starts the review Worker (extension/review-lane.js); Firefox's event page starts it itself.
+ */
+export const CHROME_ONLY_PERMISSIONS = ['offscreen'];
+
 /** The match pattern of every host of every site, in the site list's order. */
 export function hostPatterns(siteData) {
   return siteData.sites.flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
@@ -50,7 +56,7 @@ export function buildManifest(template, siteData) {
  * as a background script (`scripts` + `type: "module"`; Firefox has no extension service worker by default).
  * Gecko settings: the add-on id, minimum versions, and the data collection declaration (nothing is collected:
  * `required: ["none"]`). Chrome-only keys go: `minimum_chrome_version`, and `use_dynamic_url` on web-accessible
- * resources (not in Firefox's manifest schema).
+ * resources (not in Firefox's manifest schema), and the `offscreen` permission (CHROME_ONLY_PERMISSIONS).
  */
 export function firefoxManifest(chrome) {
   const { service_worker: worker, ...background } = chrome.background;
@@ -58,6 +64,7 @@ export function firefoxManifest(chrome) {
   const { minimum_chrome_version: _chromeOnly, ...rest } = chrome;
   return {
     ...rest,
+    permissions: chrome.permissions.filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
     background: { ...background, scripts: [worker] },
     web_accessible_resources: chrome.web_accessible_resources.map(({ use_dynamic_url: _dynamic, ...entry }) => entry),
     browser_specific_settings: {

@@ -11,6 +11,7 @@ import { marksOf, shiftMarks, hashtagCard, toneCard, withChecks } from './review
 import { Host } from './ui/host.js';
 import { msg } from '../shared/i18n.js';
 import { Counter } from './ui/counter.js';
+import { UncheckedNote } from './ui/unchecked.js';
 import { Marks } from './ui/marks.js';
 import { Card } from './ui/card.js';
 import { ToneIndicator } from './ui/tone.js';
@@ -53,6 +54,7 @@ export class ComposerSession {
     this.host.element.dataset.core = core.path;
     this.tone = new ToneIndicator(this.host, (element) => this.openTone(element));
     this.counter = new Counter(this.host);
+    this.unchecked = new UncheckedNote(this.host);
     this.bestTime = new BestTimeHint(this.host, options.platform, {
       draft: () => readText(editor, this.kind),
       insert: (value) =>
@@ -224,6 +226,11 @@ export class ComposerSession {
       }
       this.showReview(withChecks({ ...report, text }, this.actions.checks()), options);
       this.reviewRetry = RETRY_FIRST_MS;
+      // A review whose time was up before every tag was judged: the next one goes on from the verdicts kept.
+      if (report.hashtags.some((tag) => tag.not_checked === 'time-budget')) {
+        this.reviewedText = null;
+        this.scheduleReview();
+      }
     } catch (error) {
       if (this.destroyed) return;
       this.host.element.dataset.reviewError = String(error?.message);
@@ -241,6 +248,7 @@ export class ComposerSession {
     this.host.element.dataset.reviewed = String(report.text.length);
     this.report = report;
     this.counter.show(report);
+    this.unchecked.show(report);
     this.tone.show(this.toneShown(report.tone));
     this.markList = marksOf(report, report.text).filter((mark) => !this.dismissed.has(dismissKey(mark)));
     this.marks.show(this.markList);

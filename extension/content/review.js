@@ -66,6 +66,7 @@ export function withChecks(report, checks) {
       problems: (tag.problems || []).filter((p) => on(`hashtag-${p.kind}`)),
     })),
     problems: (report.problems || []).filter((p) => on(p.kind)),
+    hashtags_not_checked: on('hashtag-spelling') ? report.hashtags_not_checked || 0 : 0,
   };
 }
 
@@ -86,7 +87,11 @@ export function marksOf(report, text) {
       start: tag.start,
       end: tag.end,
       text: tag.tag,
-      label: msg('markLabel', hashtagTitle(top), tag.tag),
+      // Worded when read (a mark drawn, a card): a pasted list of thousands of tags is marked without a
+      // message lookup per tag.
+      get label() {
+        return msg('markLabel', hashtagTitle(top), tag.tag);
+      },
       tag,
       problems,
       position: index + 1,
@@ -142,7 +147,9 @@ export function shiftMarks(marks, before, after) {
     // Text typed right against a mark may join its word ("#tag" + "s", "a" + "#tag"): that mark goes too.
     if (mark.end < prefix || (mark.end === prefix && !joins(after[prefix]))) out.push(mark);
     else if (mark.start > editEnd || (mark.start === editEnd && !joins(after[mark.start + delta - 1]))) {
-      out.push({ ...mark, start: mark.start + delta, end: mark.end + delta });
+      // Copied with its accessors: a label not read yet stays unworded.
+      const moved = Object.defineProperties({}, Object.getOwnPropertyDescriptors(mark));
+      out.push(Object.assign(moved, { start: mark.start + delta, end: mark.end + delta }));
     }
   }
   return out;

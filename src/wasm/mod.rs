@@ -78,13 +78,26 @@ impl WasmChecker {
     }
 
     /// Checks `text` with `options` (`{platform: "x", reply: false, ...}`: the fields of a JSON request but
-    /// `text`) and answers the report. Unpaired surrogates in `text` are read as U+FFFD and reported.
-    pub fn check(&self, text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+    /// `text`) and answers the report. Unpaired surrogates in `text` are read as U+FFFD and reported. With
+    /// `budget_ms`, no hashtag is judged anew once that many milliseconds have passed (the clock is JavaScript's
+    /// `Date.now`): the rest are reported `not_checked: "time-budget"`, and checking the text again goes on
+    /// from the verdicts kept.
+    pub fn check(&self, text: &JsString, options: JsValue, budget_ms: Option<f64>) -> Result<JsValue, JsError> {
         let options: Options =
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
         let (text, lone_surrogates) = receive(text);
-        let report = self.checker.check_received(&text, lone_surrogates, &options).map_err(|e| JsError::new(&e))?;
+        let deadline = budget_ms.map(|ms| js_sys::Date::now() + ms);
+        let expired = || deadline.is_some_and(|d| js_sys::Date::now() >= d);
+        let budget = crate::hashtags::Budget { expired: &expired };
+        let report =
+            self.checker.check_within(&text, lone_surrogates, &options, &budget).map_err(|e| JsError::new(&e))?;
         Ok(serde::Serialize::serialize(&report, &TO_JS)?)
+    }
+
+    /// Drops the hashtag verdicts kept from earlier checks, so that the next check judges every tag again (the
+    /// hashtag bench times each tag's judgement, not the memory of it).
+    pub fn forget_verdicts(&mut self) {
+        self.checker.forget_verdicts();
     }
 
     /// Sets the options of the counter's `count` (those of `check`; only `platform`, `reply`, `premium` and

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import {
+  CHROME_ONLY_PERMISSIONS,
   GECKO_ANDROID_MIN_VERSION,
   GECKO_MIN_VERSION,
   firefoxManifest,
@@ -33,7 +34,7 @@ const zipManifest = (zip) => JSON.parse(execFileSync('unzip', ['-p', zip, 'manif
 function assertCommonSanity(manifest) {
   assert.equal(manifest.manifest_version, 3);
   assert.deepEqual(
-    manifest.permissions,
+    manifest.permissions.filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
     ['storage', 'alarms', 'notifications'],
     'API permissions: storage (settings, imports, plans), alarms and notifications (reminders of planned posts)',
   );
@@ -71,6 +72,7 @@ test('the Chrome manifest: a module service worker, storage and the sites only, 
   assert.deepEqual(CHROME.background, { service_worker: 'worker.js', type: 'module' });
   assert.equal('browser_specific_settings' in CHROME, false, 'Chrome warns about unknown keys');
   assert.ok(Number(CHROME.minimum_chrome_version) >= 116);
+  assert.deepEqual(CHROME.permissions.slice(3), ['offscreen'], "the review Worker's offscreen document");
   assert.deepEqual(referencedFiles(CHROME), [
     'content.js',
     'options.html',
@@ -91,12 +93,21 @@ test('the Firefox manifest: an event page running the worker module, Gecko id an
   assert.equal(android.strict_min_version, GECKO_ANDROID_MIN_VERSION);
   assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
   for (const key of CHROME_ONLY) assert.equal(key in FIREFOX, false, key);
+  assert.deepEqual(
+    FIREFOX.permissions,
+    ['storage', 'alarms', 'notifications'],
+    'no offscreen: the event page starts the Worker',
+  );
   for (const entry of FIREFOX.web_accessible_resources) assert.equal('use_dynamic_url' in entry, false);
   // Everything else is Chrome's manifest unchanged: one template, one site list.
   const same = (m) => {
-    const { background, browser_specific_settings, web_accessible_resources, ...rest } = m;
+    const { background, browser_specific_settings, web_accessible_resources, permissions, ...rest } = m;
     for (const key of CHROME_ONLY) delete rest[key];
-    return { ...rest, war: web_accessible_resources.map((e) => ({ resources: e.resources, matches: e.matches })) };
+    return {
+      ...rest,
+      permissions: permissions.filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
+      war: web_accessible_resources.map((e) => ({ resources: e.resources, matches: e.matches })),
+    };
   };
   assert.deepEqual(same(FIREFOX), same(CHROME));
   assert.deepEqual(referencedFiles(FIREFOX), referencedFiles(CHROME));

@@ -4,6 +4,12 @@
 
 /** A mark is a strip this tall under the text: clickable, yet leaving the text itself to the editor. */
 const STRIP_PX = 5;
+/**
+ * Underlines drawn at most, the first ones in the text: a pasted list of thousands of tags (each past the
+ * platform's hashtag limit is a problem) would take seconds of layout per frame. The review dialog still lists
+ * every problem; far more than a composer shows at once.
+ */
+const MAX_DRAWN = 200;
 
 export class Marks {
   /**
@@ -31,7 +37,7 @@ export class Marks {
    */
   show(marks) {
     const keep = new Map(this.items.map((item) => [item.key, item]));
-    this.items = keyed(marks).map(({ mark, key }) => {
+    this.items = keyed(marks.slice(0, MAX_DRAWN)).map(({ mark, key }) => {
       const old = keep.get(key);
       if (old) {
         keep.delete(key);
@@ -93,11 +99,15 @@ export class Marks {
     if (!this.items.length) return;
     const origin = this.layer.getBoundingClientRect();
     const clip = this.geometry.clip();
-    const map = this.geometry.snapshot();
-    for (const { mark, element } of this.items) {
-      const rects = this.geometry
+    const map = this.geometry.snapshot(Math.max(...this.items.map(({ mark }) => mark.end)));
+    // Every rect is read before any mark moves: a write between two reads would lay the page out again each time.
+    const placed = this.items.map(({ mark, element }) => ({
+      element,
+      rects: this.geometry
         .rects(mark.start, mark.end, map)
-        .filter((r) => r.bottom > clip.top && r.top < clip.bottom && r.right > clip.left && r.left < clip.right);
+        .filter((r) => r.bottom > clip.top && r.top < clip.bottom && r.right > clip.left && r.left < clip.right),
+    }));
+    for (const { element, rects } of placed) {
       element.hidden = rects.length === 0;
       if (!rects.length) continue;
       const first = rects[0];
