@@ -6,7 +6,16 @@
 
 const TARGET = 'stratege:review';
 
-const worker = new Worker(new URL('./review-worker.js', import.meta.url), { type: 'module' });
+const WORKER_URL = new URL('./review-worker.js', import.meta.url).href;
+/** The pages' CSP requires Trusted Types (manifest.json): the Worker's script URL goes through a policy that passes
+ * this one file and nothing else. */
+const scriptUrls = globalThis.trustedTypes?.createPolicy('stratege-review-worker', {
+  createScriptURL: (url) => {
+    if (url !== WORKER_URL) throw new TypeError(`not the review Worker: ${url}`);
+    return url;
+  },
+});
+const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(WORKER_URL) : WORKER_URL, { type: 'module' });
 let nextId = 1;
 const waiting = new Map(); // the Worker's id → sendResponse
 
