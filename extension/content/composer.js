@@ -17,6 +17,7 @@ import { Card } from './ui/card.js';
 import { ToneIndicator } from './ui/tone.js';
 import { GateDialog } from './ui/gate.js';
 import { BestTimeHint } from './ui/best-time.js';
+import { appendOffNote } from './ui/off-note.js';
 import { gateItems, submitButton } from './gate.js';
 
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
@@ -32,6 +33,8 @@ const REVIEW_DELAY_MS = 150;
  */
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 10_000;
+/** After this many failed counts in a row (about 2 s of retries), the composer says Stratège is off on it. */
+const FAILURES_BEFORE_NOTE = 3;
 
 export class ComposerSession {
   /**
@@ -92,6 +95,9 @@ export class ComposerSession {
     this.caret = null; // the last caret position inside the editor, as a DOM position
     this.counterRetry = RETRY_FIRST_MS; // the delay before a failed check is tried again, per lane
     this.reviewRetry = RETRY_FIRST_MS;
+    this.counterFailures = 0; // failed counts in a row
+    this.offNote = null; // "Stratège is off on this composer", while its counts fail
+    this.offDismissed = false; // the user closed that note: not shown again until a count succeeds
 
     this.onEdit = () => this.schedule();
     for (const type of EDIT_EVENTS) editor.addEventListener(type, this.onEdit);
@@ -160,12 +166,17 @@ export class ComposerSession {
       this.counter.show(report);
       this.counterRetry = RETRY_FIRST_MS;
       delete this.host.element.dataset.error;
+      this.counterFailures = 0;
+      this.offDismissed = false;
+      this.offNote?.remove();
+      this.offNote = null;
     } catch (error) {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.lastText = null; // check this text again, at the next edit or the retry
       this.counter.clear();
       this.host.element.dataset.error = String(error?.message);
+      if (++this.counterFailures >= FAILURES_BEFORE_NOTE) this.showOff();
       this.counterRetry = this.retryLater(this.counterRetry, () => this.schedule());
     } finally {
       this.inFlight--;
@@ -174,6 +185,17 @@ export class ComposerSession {
         this.schedule();
       }
     }
+  }
+
+  /** The counts keep failing: a note says Stratège is off on this composer (its checks still retry behind it). */
+  showOff() {
+    if (this.offNote || this.offDismissed) return;
+    const words = { text: msg('offFailed'), dismiss: msg('offDismiss') };
+    this.offNote = appendOffNote(this.host, words, 'failed', () => {
+      this.offDismissed = true;
+      this.offNote?.remove();
+      this.offNote = null;
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
-// "Stratège is off on this composer": a small, dismissible note in the counter row, in a `<stratege-ui>` host of
-// its own, shown where Stratège gave up on a composer (the extension was updated or removed while the page stayed
-// open, or something inside Stratège failed). The site's composer and Post button are left as they are.
+// "Stratège is off on this composer": a small, dismissible note at the start of the counter row, shown where
+// Stratège gave up on a composer: in the composer's own host when its checks keep failing (the core could not load,
+// the worker does not answer), or in a host of its own when the extension was updated or removed while the page
+// stayed open. The site's composer and Post button are left as they are.
 
 import { Host } from './host.js';
 
@@ -29,33 +30,49 @@ const STYLE = `
 [data-stratege="off-note"] button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 `;
 
+/**
+ * Adds the note to a host's row (its style once per host) and answers the note element.
+ * @param {import('./host.js').Host} host
+ * @param {{text: string, dismiss: string}} words the note and the dismiss button's label
+ * @param {string} reason why (`data-reason`: updated | failed)
+ * @param {() => void} onDismiss what the dismiss button does
+ */
+export function appendOffNote(host, words, reason, onDismiss) {
+  if (!host.root.querySelector('style[data-off-note]')) {
+    const style = document.createElement('style');
+    style.dataset.offNote = '';
+    style.textContent = STYLE;
+    host.root.prepend(style);
+  }
+  const note = document.createElement('div');
+  note.dataset.stratege = 'off-note';
+  note.dataset.reason = reason;
+  note.setAttribute('role', 'status');
+  const text = document.createElement('span');
+  text.textContent = words.text;
+  text.title = words.text;
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = '×';
+  dismiss.setAttribute('aria-label', words.dismiss);
+  dismiss.addEventListener('mousedown', (event) => event.preventDefault());
+  dismiss.addEventListener('click', onDismiss);
+  note.append(text, dismiss);
+  host.bar.prepend(note);
+  return note;
+}
+
+/** The note in a host of its own, where the composer's host is gone (the content script retired). */
 export class OffNote {
   /**
    * @param {Element} anchor the composer's anchor (the host goes after it, as the composer's own host did)
-   * @param {{text: string, dismiss: string}} words the note and the dismiss button's label, read beforehand: once
-   *   the extension is gone, its messages may be too
-   * @param {string} reason why (`data-reason`: updated | failed)
+   * @param {{text: string, dismiss: string}} words read beforehand: once the extension is gone, its messages may
+   *   be too
+   * @param {string} reason why (`data-reason`)
    */
   constructor(anchor, words, reason) {
     this.host = new Host(anchor);
-    const style = document.createElement('style');
-    style.textContent = STYLE;
-    this.host.root.prepend(style);
-    const note = document.createElement('div');
-    note.dataset.stratege = 'off-note';
-    note.dataset.reason = reason;
-    note.setAttribute('role', 'status');
-    const text = document.createElement('span');
-    text.textContent = words.text;
-    text.title = words.text;
-    const dismiss = document.createElement('button');
-    dismiss.type = 'button';
-    dismiss.textContent = '×';
-    dismiss.setAttribute('aria-label', words.dismiss);
-    dismiss.addEventListener('mousedown', (event) => event.preventDefault());
-    dismiss.addEventListener('click', () => this.remove());
-    note.append(text, dismiss);
-    this.host.bar.append(note);
+    appendOffNote(this.host, words, reason, () => this.remove());
   }
 
   remove() {
