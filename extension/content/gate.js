@@ -15,8 +15,10 @@ const TONE_SEVERITY = { hostile: 'warning', caution: 'info' };
 /**
  * Test-only fault injection, documented in tests/e2e/README.md: when chrome.storage.local holds
  * `testFaults: { gateThrows: true }`, the gate throws as it reads a submission, so that the browser tests can prove
- * the submission goes through anyway. Pages cannot write the extension's storage (only the extension itself and a
- * test harness driving its service worker can), and the fault can only make the gate let a post through.
+ * the submission goes through anyway; with `sessionThrows: true`, a composer's session throws as it starts
+ * (main.js), so that they can prove the composer is left to the site. Pages cannot write the extension's storage
+ * (only the extension itself and a test harness driving its service worker can), and the faults can only make
+ * Stratège let a post through or leave a composer alone.
  */
 export const FAULTS_KEY = 'testFaults';
 

@@ -13,6 +13,8 @@ import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/sett
 import { msg, uiLanguage } from '../shared/i18n.js';
 import { clearLeftovers, watchExtension } from './lifecycle.js';
 import { OffNote } from './ui/off-note.js';
+import { FailedComposer } from './failed-composer.js';
+import { FAULTS_KEY } from './gate.js';
 
 async function start() {
   const site = siteFor(location.hostname);
@@ -36,19 +38,37 @@ async function start() {
     ui_lang: uiLanguage(),
   });
   const actions = { addWord: addToDictionary, checks: () => settings.checks };
+  // A test harness may ask a session to throw as it starts (`testFaults.sessionThrows`, see gate.js FAULTS_KEY).
+  const faults = (await chrome.storage.local.get(FAULTS_KEY))[FAULTS_KEY] || {};
+  const failedWords = { text: msg('offFailed'), dismiss: msg('offDismiss') };
+  let warned = false;
   let watcher = null;
   let gate = null;
   let attachments = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
-      const reply = isReply(rule, editor, location);
-      const session = new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions, rule);
-      // Crop previews and media checks (issue 9) for the composers that post images.
-      if (site.media?.composers.includes(rule.name)) {
-        session.media = new MediaCheck(session.host, core, site.platform, site.media);
-        if (attachments) session.media.update(attachments.attachedTo(editor));
+      try {
+        if (faults.sessionThrows) throw new Error('Stratège test fault: a session throws as it starts');
+        const reply = isReply(rule, editor, location);
+        const session = new ComposerSession(editor, anchorFor(rule, editor), core, optionsFor(reply), actions, rule);
+        // Crop previews and media checks (issue 9) for the composers that post images.
+        if (site.media?.composers.includes(rule.name)) {
+          session.media = new MediaCheck(session.host, core, site.platform, site.media);
+          if (attachments) session.media.update(attachments.attachedTo(editor));
+        }
+        return session;
+      } catch (error) {
+        // Once per page: a composer re-mounted in a loop must not flood the console.
+        if (!warned) console.warn('Stratège is off on a composer after an error:', error);
+        warned = true;
+        let anchor = editor;
+        try {
+          anchor = anchorFor(rule, editor);
+        } catch {
+          // The adapter's anchor is not there either: the note goes after the editor.
+        }
+        return new FailedComposer(editor, anchor, rule, failedWords);
       }
-      return session;
     });
     if (site.media) {
       const editorNear = (element) => watcher.sessionNear(element)?.editor ?? null;

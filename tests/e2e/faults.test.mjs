@@ -2,7 +2,8 @@
 // is corrupt (neither the page nor the service worker can compile it), under the sites' CSP (the page tries first)
 // and a strict one (the worker only): the composer says Stratège is off on it and the note can be dismissed, what is
 // typed reaches the editor's model, the site's Post goes through with the text, and the page's console gets no
-// flood. Each test runs 3 times, no retries; every wait is on a condition.
+// flood. And a session that throws as it starts (the test fault `sessionThrows`): the same note, the same
+// untouched composer. Each test runs 3 times, no retries; every wait is on a condition.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,3 +66,34 @@ for (const csp of ['site', 'strict']) {
     }
   });
 }
+
+describe('a session throws as it starts', { concurrency: false }, () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION, csp: 'site' });
+    await h.serviceWorker.evaluate(() => chrome.storage.local.set({ testFaults: { sessionThrows: true } }));
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`the composer is left to the site with a note; one warning (run ${run})`, async () => {
+      const { page } = await openComposer(h, 'x-home');
+      const logged = [];
+      page.on('console', (m) => ['error', 'warning'].includes(m.type()) && logged.push(m.text()));
+      try {
+        await page.keyboard.type(TEXT);
+        await waitModel(page, 'x-home', TEXT);
+        await page.locator('stratege-ui [data-stratege="off-note"][data-reason="failed"]').waitFor();
+        assert.equal(await page.locator('stratege-ui [data-stratege="counter"]').count(), 0);
+        await POST(page).click();
+        await page.waitForFunction(() => window.__fixture.submitted.length > 0);
+        assert.deepEqual(await submitted(page), [{ editor: 'x-home', text: TEXT }]);
+        assert.ok(logged.length <= MAX_CONSOLE, logged.join('\n'));
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
