@@ -1,0 +1,115 @@
+// Hostile pages and input (issue 14 item 4), in Debian Chromium under the sites' CSP:
+// - a page whose own scripts break the DOM and JavaScript built-ins Stratège uses (querySelector and friends,
+//   attachShadow and MutationObserver replaced to throw or do nothing, Array.prototype frozen) before the site's
+//   app starts: the content script runs in its own isolated world, so the counter, the hashtag mark and the
+//   review before posting work as on any page;
+// - a flood of right-to-left letters and combining marks pasted into a composer: counted as the editor's model
+//   says, the page answers, nothing typed is lost.
+// Each test runs 3 times, no retries; every wait is on a condition. The test reads Stratège's UI through Playwright
+// locators, which run in a world of their own too.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitModel } from './harness.mjs';
+import { openComposer } from './composers.mjs';
+
+const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
+const RUNS = [1, 2, 3];
+const TYPO = 'Tips for #SocialMeida managers';
+
+/** Runs in the page's main world before its scripts: what a hostile or careless page may do to the built-ins. */
+function breakBuiltIns() {
+  const refuse = () => {
+    throw new Error('this page broke the DOM');
+  };
+  for (const proto of [Element.prototype, Document.prototype, DocumentFragment.prototype]) {
+    for (const name of ['querySelector', 'querySelectorAll', 'closest', 'matches', 'getElementsByTagName']) {
+      if (name in proto) proto[name] = refuse;
+    }
+  }
+  Element.prototype.attachShadow = refuse;
+  window.MutationObserver = class {
+    observe() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  };
+  Object.freeze(Array.prototype);
+  window.__brokenBuiltIns = true;
+}
+
+describe('a page that breaks the built-ins in its own world', { concurrency: false }, () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION, csp: 'site' });
+    await h.context.addInitScript(breakBuiltIns);
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`counter, hashtag mark and the review before posting work as anywhere (run ${run})`, async () => {
+      const { page } = await openComposer(h, 'x-home');
+      try {
+        assert.equal(
+          await page.evaluate(() => window.__brokenBuiltIns === true && Object.isFrozen(Array.prototype)),
+          true,
+        );
+        await page.keyboard.type(TYPO);
+        await waitModel(page, 'x-home', TYPO);
+        await page.waitForFunction(() => true); // the page's own world answers
+        const counter = page.locator('stratege-ui [data-stratege="counter"]').first();
+        await page.locator(`stratege-ui [data-stratege="counter"][data-count="${TYPO.length}"]`).waitFor();
+        assert.equal(await counter.getAttribute('data-state'), 'ok');
+        const mark = page.locator('stratege-ui [data-stratege="mark"]').first();
+        await mark.waitFor({ state: 'attached' });
+        assert.equal(await mark.getAttribute('data-text'), '#SocialMeida');
+        // Post: the misspelt tag holds it for review; "Post anyway" posts it once.
+        await page.locator('[data-testid=primaryColumn] [data-testid=tweetButtonInline]').click();
+        await page.locator('stratege-ui [data-stratege="post-anyway"]').click();
+        await page.waitForFunction(() => window.__fixture.submitted.length > 0);
+        assert.deepEqual(await page.evaluate(() => window.__fixture.submitted), [{ editor: 'x-home', text: TYPO }]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('a flood of right-to-left letters and combining marks', { concurrency: false }, () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION, csp: 'site' });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`pasted into a comment box: counted as the model says, the page answers (run ${run})`, async () => {
+      const { page } = await openComposer(h, 'fb-comment');
+      try {
+        // Arabic and Hebrew words, each letter carrying two combining marks, with bidi controls: 60,000 units.
+        const word = 'مرحبا שלום'.replace(/(\S)/g, '$1\u0301\u0334');
+        const flood = `${`\u202B${word}\u202C `.repeat(2000)}`.slice(0, 60_000);
+        await page.evaluate((t) => navigator.clipboard.writeText(t), flood);
+        await page.keyboard.press('Control+V');
+        await page.keyboard.type(' ok');
+        const want = await page.waitForFunction((n) => {
+          const text = window.__fixture.modelText(n);
+          return text.endsWith(' ok') && text.length;
+        }, 'fb-comment');
+        const length = await want.jsonValue();
+        assert.ok(length >= 60_000, `the model holds the flood (${length})`);
+        // Facebook counts UTF-16 code units: the counter shows the model's length.
+        await page.locator(`stratege-ui [data-stratege="counter"][data-count="${length}"]`).waitFor();
+        const start = Date.now();
+        await page.evaluate(() => 1);
+        assert.ok(Date.now() - start < 1000, 'the page answers');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
