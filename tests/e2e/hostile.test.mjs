@@ -4,7 +4,9 @@
 //   app starts: the content script runs in its own isolated world, so the counter, the hashtag mark and the
 //   review before posting work as on any page;
 // - a flood of right-to-left letters and combining marks pasted into a composer: counted as the editor's model
-//   says, the page answers, nothing typed is lost.
+//   says, the page answers, nothing typed is lost;
+// - 50 composers on one page (Facebook's feed with 50 posts): one host each, the one typed in counts;
+// - a composer re-mounted 100 times a second for two seconds: no host is left behind, then the composer is checked.
 // Each test runs 3 times, no retries; every wait is on a condition. The test reads Stratège's UI through Playwright
 // locators, which run in a world of their own too.
 import { after, before, describe, test } from 'node:test';
@@ -107,6 +109,74 @@ describe('a flood of right-to-left letters and combining marks', { concurrency: 
         const start = Date.now();
         await page.evaluate(() => 1);
         assert.ok(Date.now() - start < 1000, 'the page answers');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+/** Stratège's hosts in the page, and how many show a counter, read through locators. */
+async function hosts(page) {
+  const all = page.locator('stratege-ui');
+  return { hosts: await all.count(), counters: await page.locator('stratege-ui [data-stratege="counter"]').count() };
+}
+
+describe('crowded and restless pages', { concurrency: false }, () => {
+  let h;
+  before(async () => {
+    h = await launch({ extensionDir: EXTENSION, csp: 'site' });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const run of RUNS) {
+    test(`50 composers on one page: one host each, the one typed in counts (run ${run})`, async () => {
+      const page = await h.open('https://www.facebook.com/?posts=50');
+      try {
+        const boxes = page.locator('[role=article] form[role=presentation] [data-lexical-editor=true]');
+        assert.equal(await boxes.count(), 50);
+        // One host per comment box (Stratège does not check Messenger).
+        await page.waitForFunction(() => document.querySelectorAll('stratege-ui').length === 50);
+        const box = boxes.nth(24);
+        await box.click();
+        await page.keyboard.type(TYPO);
+        await page.waitForFunction(
+          ([index, want]) => {
+            const editor = document.querySelectorAll(
+              '[role=article] form[role=presentation] [data-lexical-editor=true]',
+            )[index];
+            for (let node = editor.parentElement; node; node = node.parentElement) {
+              const host = node.querySelector('stratege-ui');
+              if (host) return host.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset.count === want;
+            }
+            return false;
+          },
+          [24, String(TYPO.length)],
+        );
+        assert.deepEqual(await hosts(page), { hosts: 50, counters: 50 });
+        const start = Date.now();
+        await page.evaluate(() => 1);
+        assert.ok(Date.now() - start < 1000, 'the page answers');
+      } finally {
+        await page.close();
+      }
+    });
+
+    test(`a composer re-mounted 100 times a second: no host left behind, then checked as usual (run ${run})`, async () => {
+      const page = await h.open('https://www.facebook.com/?remount=2000');
+      try {
+        await page.waitForFunction(() => window.__fixture.remounting === false, undefined, { timeout: 20000 });
+        assert.ok((await page.evaluate(() => window.__fixture.mounts('fb-comment'))) >= 50, 'it was re-mounted');
+        // Once the page is still: one host, the comment box's.
+        await page.waitForFunction(() => document.querySelectorAll('stratege-ui').length === 1);
+        const editor = page.locator('[role=article] form[role=presentation] [data-lexical-editor=true]');
+        await editor.click();
+        await page.keyboard.type(TYPO);
+        await waitModel(page, 'fb-comment', TYPO);
+        await page.locator(`stratege-ui [data-stratege="counter"][data-count="${TYPO.length}"]`).waitFor();
+        assert.deepEqual(await hosts(page), { hosts: 1, counters: 1 });
       } finally {
         await page.close();
       }
