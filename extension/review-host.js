@@ -4,18 +4,11 @@
 // listens to messages, not to ports: the content scripts' ports to the service worker would reach it too, and a
 // port still open here would outlive a stopped service worker, so that the next check would not start it again.
 
+import { reviewWorkerScript } from './shared/review-worker-script.js';
+
 const TARGET = 'stratege:review';
 
-const WORKER_URL = new URL('./review-worker.js', import.meta.url).href;
-/** The pages' CSP requires Trusted Types (manifest.json): the Worker's script URL goes through a policy that passes
- * this one file and nothing else. */
-const scriptUrls = globalThis.trustedTypes?.createPolicy('stratege-review-worker', {
-  createScriptURL: (url) => {
-    if (url !== WORKER_URL) throw new TypeError(`not the review Worker: ${url}`);
-    return url;
-  },
-});
-const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(WORKER_URL) : WORKER_URL, { type: 'module' });
+const worker = new Worker(reviewWorkerScript(new URL('./review-worker.js', import.meta.url).href), { type: 'module' });
 let nextId = 1;
 const waiting = new Map(); // the Worker's id → sendResponse
 

@@ -6,6 +6,8 @@
 // `chrome.runtime.sendMessage`. The offscreen document outlives the service worker's restarts, and with it the
 // loaded dictionaries.
 
+import { reviewWorkerScript } from './shared/review-worker-script.js';
+
 const HOST_PAGE = 'review-host.html';
 const TARGET = 'stratege:review'; // review-host.js answers the messages sent to it
 
@@ -64,7 +66,8 @@ export function reviewLane() {
 /** Starts the review Worker, here when this context can (Firefox's event page), else in the offscreen document. */
 async function open(receive, lost) {
   if (typeof Worker === 'function') {
-    const worker = new Worker(new URL('./review-worker.js', import.meta.url), { type: 'module' });
+    const url = new URL('./review-worker.js', import.meta.url).href;
+    const worker = new Worker(reviewWorkerScript(url), { type: 'module' });
     worker.onmessage = ({ data }) => receive(data);
     worker.onerror = lost;
     return { post: (message) => worker.postMessage(message) };
