@@ -17,7 +17,8 @@ import { Card } from './ui/card.js';
 import { ToneIndicator } from './ui/tone.js';
 import { GateDialog } from './ui/gate.js';
 import { BestTimeHint } from './ui/best-time.js';
-import { appendOffNote } from './ui/off-note.js';
+import { appendOffNote, offWords } from './ui/off-note.js';
+import { extensionAlive } from './lifecycle.js';
 import { gateItems, submitButton } from './gate.js';
 
 /** Form fields change without DOM mutations when the site sets their value: look at them this often. */
@@ -190,8 +191,7 @@ export class ComposerSession {
   /** The counts keep failing: a note says Stratège is off on this composer (its checks still retry behind it). */
   showOff() {
     if (this.offNote || this.offDismissed) return;
-    const words = { text: msg('offFailed'), dismiss: msg('offDismiss') };
-    this.offNote = appendOffNote(this.host, words, 'failed', () => {
+    this.offNote = appendOffNote(this.host, offWords('failed'), 'failed', () => {
       this.offDismissed = true;
       this.offNote?.remove();
       this.offNote = null;
@@ -203,7 +203,7 @@ export class ComposerSession {
    * retired); answers the next delay.
    */
   retryLater(delay, again) {
-    if (!chrome.runtime?.id) return delay;
+    if (!extensionAlive()) return delay;
     setTimeout(() => {
       if (!this.destroyed) again();
     }, delay);

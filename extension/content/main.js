@@ -10,9 +10,9 @@ import { SubmitGate } from './gate.js';
 import { AttachmentTracker } from './media/attachments.js';
 import { MediaCheck } from './media/check.js';
 import { loadSettings, addToDictionary, onSettingsChanged } from '../shared/settings.js';
-import { msg, uiLanguage } from '../shared/i18n.js';
+import { uiLanguage } from '../shared/i18n.js';
 import { clearLeftovers, watchExtension } from './lifecycle.js';
-import { OffNote } from './ui/off-note.js';
+import { OffNote, offWords } from './ui/off-note.js';
 import { FailedComposer } from './failed-composer.js';
 import { FAULTS_KEY } from './gate.js';
 
@@ -21,7 +21,7 @@ async function start() {
   if (!site) return;
   clearLeftovers();
   // Read now: once the extension is updated or removed, its messages may be gone with it.
-  const offWords = { text: msg('offUpdated'), dismiss: msg('offDismiss') };
+  const updatedWords = offWords('updated');
   let settings = await loadSettings();
   const core = await connectCore();
 
@@ -40,7 +40,7 @@ async function start() {
   const actions = { addWord: addToDictionary, checks: () => settings.checks };
   // A test harness may ask a session to throw as it starts (`testFaults.sessionThrows`, see gate.js FAULTS_KEY).
   const faults = (await chrome.storage.local.get(FAULTS_KEY))[FAULTS_KEY] || {};
-  const failedWords = { text: msg('offFailed'), dismiss: msg('offDismiss') };
+  const failedWords = offWords('failed');
   let warned = false;
   let watcher = null;
   let gate = null;
@@ -100,7 +100,7 @@ async function start() {
       anchors.push(session.host.anchor);
     });
     stop();
-    for (const anchor of anchors) new OffNote(anchor, offWords, 'updated');
+    for (const anchor of anchors) new OffNote(anchor, updatedWords, 'updated');
   });
 
   onSettingsChanged((next) => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, submitted, waitModel } from './harness.mjs';
+import { launch, recordConsole, submitted, waitModel } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -44,8 +44,7 @@ for (const csp of ['site', 'strict']) {
     for (const run of RUNS) {
       test(`the composer says Stratège is off; typing and Post are untouched (run ${run})`, async () => {
         const { page } = await openComposer(h, 'x-home');
-        const logged = [];
-        page.on('console', (m) => ['error', 'warning'].includes(m.type()) && logged.push(m.text()));
+        const logged = recordConsole(page, ['error', 'warning']);
         try {
           await page.keyboard.type(TEXT);
           await waitModel(page, 'x-home', TEXT);
@@ -80,8 +79,7 @@ describe('a session throws as it starts', { concurrency: false }, () => {
   for (const run of RUNS) {
     test(`the composer is left to the site with a note; one warning (run ${run})`, async () => {
       const { page } = await openComposer(h, 'x-home');
-      const logged = [];
-      page.on('console', (m) => ['error', 'warning'].includes(m.type()) && logged.push(m.text()));
+      const logged = recordConsole(page, ['error', 'warning']);
       try {
         await page.keyboard.type(TEXT);
         await waitModel(page, 'x-home', TEXT);

@@ -111,6 +111,13 @@ export async function launch({ extensionDir, csp = 'site', headless = true, lang
   };
 }
 
+/** The page's console messages of the given types, as they come (a list the caller reads). */
+export function recordConsole(page, types = ['error']) {
+  const logged = [];
+  page.on('console', (m) => types.includes(m.type()) && logged.push(m.text()));
+  return logged;
+}
+
 /** The named editor's own model text (Draft: getPlainText; Lexical: $getRoot().getTextContent(); textarea: React state). */
 export function modelText(page, name) {
   return page.evaluate((n) => window.__fixture.modelText(n), name);

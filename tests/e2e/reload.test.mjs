@@ -6,7 +6,7 @@
 // (firefox.test.mjs). Each test runs 3 times, no retries; every wait is on a condition.
 import { after, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, submitted, waitModel, waitReviewed } from './harness.mjs';
+import { launch, recordConsole, submitted, waitModel, waitReviewed } from './harness.mjs';
 import { COMPOSERS, openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -52,8 +52,7 @@ for (const csp of ['site', 'strict']) {
       test(`the old script retires with a note, the text and Post intact (run ${run})`, async () => {
         h = await launch({ extensionDir: EXTENSION, csp });
         const { page, editor } = await openComposer(h, 'x-home');
-        const errors = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        const errors = recordConsole(page);
         await page.keyboard.type(FIRST);
         await waitReviewed(page, editor, FIRST.length);
         await page.locator('stratege-ui [data-stratege="mark"]').first().waitFor({ state: 'attached' });

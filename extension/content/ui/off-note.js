@@ -4,6 +4,15 @@
 // stayed open. The site's composer and Post button are left as they are.
 
 import { Host } from './host.js';
+import { msg } from '../../shared/i18n.js';
+
+/** The note's message by reason: the extension went (updated, reloaded, removed), or the composer's checks failed. */
+const TEXTS = { updated: 'offUpdated', failed: 'offFailed' };
+
+/** The note's words for a reason (`updated` | `failed`): read them before the extension may be gone. */
+export function offWords(reason) {
+  return { text: msg(TEXTS[reason]), dismiss: msg('offDismiss') };
+}
 
 const STYLE = `
 [data-stratege="off-note"] {
