@@ -165,12 +165,7 @@ export class ComposerSession {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.counter.show(report);
-      this.counterRetry = RETRY_FIRST_MS;
-      delete this.host.element.dataset.error;
-      this.counterFailures = 0;
-      this.offDismissed = false;
-      this.offNote?.remove();
-      this.offNote = null;
+      this.counterAnswered();
     } catch (error) {
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
@@ -186,6 +181,19 @@ export class ComposerSession {
         this.schedule();
       }
     }
+  }
+
+  /**
+   * The counter shows an answer from the core: a failure shown before is over (its retry, still pending, finds
+   * nothing new to check or checks again harmlessly), and failures in a row start again from zero.
+   */
+  counterAnswered() {
+    this.counterRetry = RETRY_FIRST_MS;
+    delete this.host.element.dataset.error;
+    this.counterFailures = 0;
+    this.offDismissed = false;
+    this.offNote?.remove();
+    this.offNote = null;
   }
 
   /** The counts keep failing: a note says Stratège is off on this composer (its checks still retry behind it). */
@@ -270,6 +278,8 @@ export class ComposerSession {
     this.host.element.dataset.reviewed = String(report.text.length);
     this.report = report;
     this.counter.show(report);
+    // A review of the current text sets the counter too: a count that failed before it is no longer shown.
+    if (report.text === readText(this.editor, this.kind)) this.counterAnswered();
     this.unchecked.show(report);
     this.tone.show(this.toneShown(report.tone));
     this.markList = marksOf(report, report.text).filter((mark) => !this.dismissed.has(dismissKey(mark)));
