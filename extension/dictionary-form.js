@@ -6,6 +6,19 @@ import { msg } from './shared/i18n.js';
 
 export async function bindDictionaryForm(form) {
   const list = form.querySelector('.words');
+  const status = form.querySelector('[role="status"]');
+  /** Whether a change was saved; if not (storage full or unavailable), the form's status says so. */
+  const saved = (change) =>
+    change.then(
+      () => {
+        status.textContent = '';
+        return true;
+      },
+      () => {
+        status.textContent = msg('storageFailed');
+        return false;
+      },
+    );
   const show = (settings) => {
     list.replaceChildren(
       ...settings.dictionary.map((word) => {
@@ -17,7 +30,7 @@ export async function bindDictionaryForm(form) {
         remove.setAttribute('aria-label', msg('optionsDictionaryRemoveWord', word));
         remove.addEventListener('click', async () => {
           const current = await loadSettings();
-          await saveSettings({ dictionary: current.dictionary.filter((w) => w !== word) });
+          await saved(saveSettings({ dictionary: current.dictionary.filter((w) => w !== word) }));
         });
         item.append(`${word} `, remove);
         return item;
@@ -30,7 +43,6 @@ export async function bindDictionaryForm(form) {
     event.preventDefault();
     const word = form.elements.word.value.trim().replace(/^[#＃]/, '');
     if (!word || /\s/.test(word)) return;
-    await addToDictionary(word);
-    form.elements.word.value = '';
+    if (await saved(addToDictionary(word))) form.elements.word.value = '';
   });
 }

@@ -46,14 +46,16 @@ export async function bindScheduleSection(section) {
       errors.replaceChildren(
         ...answer.errors.map((e) => line(msg('scheduleImportError', e.file, fileProblemText(e.problem) ?? e.message))),
       );
-      if (answer.imports.length) await addImports(answer.imports);
+      if (answer.imports.length) {
+        await addImports(answer.imports).catch(() => errors.append(line(msg('storageFailed'))));
+      }
     } catch (error) {
       errors.replaceChildren(line(String(error?.message || error)));
     }
   });
   section.querySelector('[data-stratege="schedule-clear-imports"]').addEventListener('click', () => {
     errors.replaceChildren();
-    clearImports();
+    clearImports().catch(() => errors.append(line(msg('storageFailed'))));
   });
 }
 

@@ -60,7 +60,17 @@ async function bindGateForm(gateForm) {
   onSettingsChanged(show);
   gateForm.addEventListener('change', () => {
     const gate = Object.fromEntries(GATE_KINDS.map((kind) => [kind, gateForm.elements[`gate-${kind}`].value]));
-    saveSettings({ gate });
+    const status = gateForm.querySelector('[role="status"]');
+    saveSettings({ gate }).then(
+      () => {
+        status.textContent = '';
+      },
+      () => {
+        // Storage full or unavailable: the selects go back to what is stored.
+        status.textContent = msg('storageFailed');
+        loadSettings().then(show, () => {});
+      },
+    );
   });
 }
 

@@ -29,8 +29,20 @@ function words() {
   };
 }
 
-/** Renders the schedule into `root`; resolves to the popup once it is drawn. */
-export async function startSchedule(root) {
+/**
+ * Renders the schedule into `root`; resolves to the popup once it is drawn. A plan that cannot be stored (the
+ * browser's storage for Stratège is full or unavailable) is said in `status` and not shown as planned.
+ */
+export async function startSchedule(root, status) {
+  const stored = (change) =>
+    change.then(
+      () => {
+        status.textContent = '';
+      },
+      () => {
+        status.textContent = msg('storageFailed');
+      },
+    );
   const [, { imports, plans }] = await Promise.all([
     init({ module_or_path: './pkg/stratege_bg.wasm' }),
     loadSchedule(),
@@ -42,10 +54,10 @@ export async function startSchedule(root) {
     words: words(),
     why: whyLine,
     on_add: (plan) => {
-      addPlan(plan);
+      stored(addPlan(plan));
     },
     on_remove: (id) => {
-      removePlan(id);
+      stored(removePlan(id));
     },
   });
   onScheduleChanged((schedule) => popup.set_plans(schedule.plans || []));

@@ -6,8 +6,9 @@ import { localize } from './shared/i18n.js';
 import { startSchedule } from './popup-schedule.js';
 
 localize(document, factText);
-bindSettingsForm(document.querySelector('[data-stratege="quick-settings"]'));
-startSchedule(document.querySelector('[data-stratege="schedule-root"]')).then(
+const status = document.querySelector('[data-stratege="popup-status"]');
+bindSettingsForm(document.querySelector('[data-stratege="quick-settings"]'), status);
+startSchedule(document.querySelector('[data-stratege="schedule-root"]'), status).then(
   () => performance.mark('stratege-schedule-drawn'),
   (error) => {
     document.querySelector('[data-stratege="schedule-root"]').dataset.error = String(error?.message || error);

@@ -2,7 +2,13 @@
 // every change is saved at once. Field names: `premium`, `site-<id>`, `tone-<id>`, `check-<kind>`, `tonePosts`,
 // `language`, `instagramHashtagLimit`; a form may hold any of them, and saves only those it holds.
 
-import { loadSettings, saveSettings, onSettingsChanged, SENSITIVITIES, DEFAULTS } from './shared/settings.js';
+import {
+  loadSettings,
+  saveSettings,
+  onSettingsChanged,
+  HASHTAG_LIMIT_RANGE,
+  SENSITIVITIES,
+} from './shared/settings.js';
 import { factValue } from './shared/facts.js';
 import { msg, uiLanguage } from './shared/i18n.js';
 
@@ -18,6 +24,8 @@ export async function bindSettingsForm(form, status) {
   for (const select of form.querySelectorAll('select[name^="tone-"]')) {
     for (const value of SENSITIVITIES) select.add(new Option(SENSITIVITY_LABELS[value](), value));
   }
+  if (fields.instagramHashtagLimit)
+    [fields.instagramHashtagLimit.min, fields.instagramHashtagLimit.max] = HASHTAG_LIMIT_RANGE;
   const show = (settings) => {
     if (fields.premium) fields.premium.checked = settings.premium;
     if (fields.tonePosts) fields.tonePosts.checked = settings.tonePosts;
@@ -42,15 +50,20 @@ export async function bindSettingsForm(form, status) {
     if (fields.tonePosts) change.tonePosts = fields.tonePosts.checked;
     if (fields.language) change.language = fields.language.value;
     if (fields.instagramHashtagLimit) {
-      const limit = Number(fields.instagramHashtagLimit.value);
-      change.instagramHashtagLimit =
-        Number.isInteger(limit) && limit >= 1 && limit <= 30 ? limit : DEFAULTS.instagramHashtagLimit;
+      // A number outside HASHTAG_LIMIT_RANGE gets the default (settings.js withDefaults).
+      change.instagramHashtagLimit = Number(fields.instagramHashtagLimit.value);
     }
     change.sites = { ...current.sites, ...collect(form, 'site-', (box) => box.checked) };
     change.tone = { ...current.tone, ...collect(form, 'tone-', (select) => select.value) };
     change.checks = { ...current.checks, ...collect(form, 'check-', (box) => box.checked) };
-    await saveSettings(change);
-    if (status) status.textContent = msg('optionsSaved');
+    try {
+      await saveSettings(change);
+      if (status) status.textContent = msg('optionsSaved');
+    } catch {
+      // The browser's storage for Stratège is full or unavailable: the fields go back to what is stored.
+      if (status) status.textContent = msg('storageFailed');
+      loadSettings().then(show, () => {});
+    }
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 }

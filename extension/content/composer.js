@@ -196,6 +196,26 @@ export class ComposerSession {
     this.offNote = null;
   }
 
+  /**
+   * A word could not be added to the user's dictionary (the browser's storage for Stratège is full or
+   * unavailable): a note says so; the word's mark stays dismissed on this page.
+   */
+  showUnsaved(word) {
+    if (this.destroyed) return;
+    this.unsavedNote?.remove();
+    const words = { text: msg('noteWordNotSaved', word), dismiss: msg('offDismiss') };
+    this.unsavedNote = appendOffNote(
+      this.host,
+      words,
+      'storage',
+      () => {
+        this.unsavedNote?.remove();
+        this.unsavedNote = null;
+      },
+      'storage-note',
+    );
+  }
+
   /** The counts keep failing: a note says Stratège is off on this composer (its checks still retry behind it). */
   showOff() {
     if (this.offNote || this.offDismissed) return;
@@ -315,8 +335,10 @@ export class ComposerSession {
         : hashtagCard(mark, {
             apply: (value) => this.apply(mark, value, caret),
             addWord: (word) => {
-              this.actions.addWord(word);
               this.dismiss(mark);
+              Promise.resolve()
+                .then(() => this.actions.addWord(word))
+                .catch(() => this.showUnsaved(word));
             },
           });
     spec.actions.push({ label: msg('cardIgnore'), stratege: 'dismiss', run: () => this.dismiss(mark) });

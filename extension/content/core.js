@@ -23,7 +23,7 @@ export async function connectCore(origin = location.origin) {
   const worker = workerClient();
   const review = (text, options) => worker({ text, options, lane: 'review' });
   const workerMedia = (request, rgba) => worker({ request, pixels: toBase64(rgba), lane: 'media' });
-  const blocked = (await chrome.storage.local.get(BLOCKED_KEY))[BLOCKED_KEY] || {};
+  const blocked = await blockedOrigins();
   if (!(Date.now() - (blocked[origin] || 0) < RETRY_AFTER_MS)) {
     try {
       const glue = await import(chrome.runtime.getURL('pkg/stratege.js'));
@@ -34,12 +34,23 @@ export async function connectCore(origin = location.origin) {
       return { path: 'page', check, review, media };
     } catch {
       // The page's CSP forbids compiling WebAssembly here (or the module could not load): use the worker.
+      // Remembered if the storage can take it (full or unavailable, the page is simply asked again next time).
       blocked[origin] = Date.now();
-      await chrome.storage.local.set({ [BLOCKED_KEY]: blocked });
+      await chrome.storage.local.set({ [BLOCKED_KEY]: blocked }).catch(() => {});
     }
   }
   const check = (text, options) => worker({ text, options, lane: 'count' });
   return { path: 'worker', check, review, media: workerMedia };
+}
+
+/** The pages whose CSP refused WebAssembly, by origin (time of the refusal): none when storage is unreadable. */
+async function blockedOrigins() {
+  const stored = await chrome.storage.local.get(BLOCKED_KEY).then(
+    (items) => items[BLOCKED_KEY],
+    () => null,
+  );
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([, time]) => Number.isFinite(time)));
 }
 
 /** `Checker.count`'s states, by their number (src/wasm.rs `STATES`), and its "the feed does not cut" (`NO_CUT`). */

@@ -14,6 +14,7 @@ import { uiLanguage } from '../shared/i18n.js';
 import { clearLeftovers, watchExtension } from './lifecycle.js';
 import { OffNote, offWords } from './ui/off-note.js';
 import { FailedComposer } from './failed-composer.js';
+import { UnrecognisedBoxes } from './unrecognised.js';
 import { FAULTS_KEY } from './gate.js';
 
 async function start() {
@@ -45,6 +46,7 @@ async function start() {
   let watcher = null;
   let gate = null;
   let attachments = null;
+  let unrecognised = null;
   const run = () => {
     watcher = new ComposerWatcher(site, (editor, rule) => {
       try {
@@ -82,8 +84,18 @@ async function start() {
     watcher.start();
     gate = new SubmitGate(watcher, site, () => settings);
     gate.start();
+    if (site.unrecognised) {
+      unrecognised = new UnrecognisedBoxes(
+        site.unrecognised,
+        (box) => watcher?.sessionAt(box) != null,
+        offWords('unrecognised'),
+      );
+      unrecognised.start();
+    }
   };
   const stop = () => {
+    unrecognised?.stop();
+    unrecognised = null;
     gate?.stop();
     gate = null;
     attachments?.stop();

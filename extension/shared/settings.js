@@ -70,20 +70,53 @@ export const DEFAULTS = Object.freeze({
 
 const KEY = 'settings';
 
-/** Merges stored values over the defaults, one level deep, so a new key always has a value. */
-export function withDefaults(stored) {
-  const merged = { ...DEFAULTS, ...(stored || {}) };
-  for (const [key, value] of Object.entries(DEFAULTS)) {
-    const own = stored?.[key];
-    if (Array.isArray(value)) merged[key] = Array.isArray(own) ? [...own] : [...value];
-    else if (value && typeof value === 'object') merged[key] = { ...value, ...(own || {}) };
-  }
-  merged.version = SETTINGS_VERSION;
-  return merged;
+/** The languages a post may be set to (besides 'auto', detected per post): those the core has lexicons for. */
+const LANGUAGES = ['auto', 'en', 'fr'];
+/** The Instagram hashtag limits a user may set: Instagram's own is 5 (data/platforms.json), its old one 30. */
+export const HASHTAG_LIMIT_RANGE = [1, 30];
+/** Bounds on the user's dictionary as stored: a corrupt or runaway list is cut, never sent whole to the core. */
+const MAX_WORDS = 5000;
+const MAX_WORD_LENGTH = 100;
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Each key of `defaults` with the stored value when `valid(value)` says it is one, else the default's. */
+function each(defaults, stored, valid) {
+  const own = isObject(stored) ? stored : {};
+  return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, valid(own[key]) ? own[key] : value]));
 }
 
+/**
+ * Stored values over the defaults, each checked against what it may be, so that storage written by an older
+ * version, by hand or corrupted gives working settings: a missing, mistyped or unknown value takes its default,
+ * and keys no version knows are dropped.
+ */
+export function withDefaults(stored) {
+  const own = isObject(stored) ? stored : {};
+  const flag = (key) => (typeof own[key] === 'boolean' ? own[key] : DEFAULTS[key]);
+  const limit = own.instagramHashtagLimit;
+  const [least, most] = HASHTAG_LIMIT_RANGE;
+  const words = Array.isArray(own.dictionary) ? own.dictionary : [];
+  return {
+    version: SETTINGS_VERSION,
+    premium: flag('premium'),
+    sites: each(DEFAULTS.sites, own.sites, (v) => typeof v === 'boolean'),
+    tone: each(DEFAULTS.tone, own.tone, (v) => SENSITIVITIES.includes(v)),
+    tonePosts: flag('tonePosts'),
+    language: LANGUAGES.includes(own.language) ? own.language : DEFAULTS.language,
+    instagramHashtagLimit:
+      Number.isInteger(limit) && limit >= least && limit <= most ? limit : DEFAULTS.instagramHashtagLimit,
+    dictionary: words
+      .filter((word) => typeof word === 'string' && word.length > 0 && word.length <= MAX_WORD_LENGTH)
+      .slice(0, MAX_WORDS),
+    checks: each(DEFAULTS.checks, own.checks, (v) => typeof v === 'boolean'),
+    gate: each(DEFAULTS.gate, own.gate, (v) => GATE_ACTIONS.includes(v)),
+  };
+}
+
+/** The stored settings, or the defaults where the browser cannot read its storage. */
 export async function loadSettings() {
-  const stored = await chrome.storage.local.get(KEY);
+  const stored = await chrome.storage.local.get(KEY).catch(() => ({}));
   return withDefaults(stored[KEY]);
 }
 

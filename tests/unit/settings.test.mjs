@@ -29,3 +29,41 @@ test('settings of version 1 (no `gate`) get the review before posting on for eve
   assert.equal(withDefaults({ gate: { tone: 'ignore' } }).gate.tone, 'ignore');
   assert.equal(withDefaults({ gate: { tone: 'ignore' } }).gate.length, 'hold');
 });
+
+test('corrupt stored settings give working ones: each wrong value takes its default, unknown keys go', () => {
+  for (const stored of ['garbage', 42, null, [], [1, 2], true])
+    assert.deepEqual(withDefaults(stored), withDefaults({}));
+  const s = withDefaults({
+    premium: 'yes',
+    sites: { x: 'on', facebook: false, nowhere: true },
+    tone: { x: 'furious', instagram: 'strict' },
+    tonePosts: 1,
+    language: 42,
+    instagramHashtagLimit: '5; drop table',
+    dictionary: ['ok', 7, null, '', 'x'.repeat(101), { word: 'no' }],
+    checks: 'all',
+    gate: { tone: 'explode', length: 'note' },
+    injected: '<img src=x onerror=alert(1)>',
+  });
+  assert.equal(s.premium, false);
+  assert.deepEqual(s.sites, { ...DEFAULTS.sites, facebook: false });
+  assert.deepEqual(s.tone, { ...DEFAULTS.tone, instagram: 'strict' });
+  assert.equal(s.tonePosts, false);
+  assert.equal(s.language, 'auto');
+  assert.equal(s.instagramHashtagLimit, DEFAULTS.instagramHashtagLimit);
+  assert.deepEqual(s.dictionary, ['ok']);
+  assert.deepEqual(s.checks, { ...DEFAULTS.checks });
+  assert.equal(s.gate.tone, 'hold');
+  assert.equal(s.gate.length, 'note');
+  assert.equal('injected' in s, false);
+  assert.deepEqual(Object.keys(s).sort(), Object.keys(DEFAULTS).sort());
+});
+
+test('limits out of range take the default; the dictionary is bounded', () => {
+  for (const limit of [0, 31, 2.5, Number.NaN, -1]) {
+    assert.equal(withDefaults({ instagramHashtagLimit: limit }).instagramHashtagLimit, DEFAULTS.instagramHashtagLimit);
+  }
+  assert.equal(withDefaults({ instagramHashtagLimit: 30 }).instagramHashtagLimit, 30);
+  const many = Array.from({ length: 6000 }, (_, i) => `word${i}`);
+  assert.equal(withDefaults({ dictionary: many }).dictionary.length, 5000);
+});

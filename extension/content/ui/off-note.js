@@ -6,16 +6,19 @@
 import { Host } from './host.js';
 import { msg } from '../../shared/i18n.js';
 
-/** The note's message by reason: the extension went (updated, reloaded, removed), or the composer's checks failed. */
-const TEXTS = { updated: 'offUpdated', failed: 'offFailed' };
+/**
+ * The note's message by reason: the extension went (updated, reloaded, removed), the composer's checks failed, or a
+ * box that looks like a composer is one no adapter recognises.
+ */
+const TEXTS = { updated: 'offUpdated', failed: 'offFailed', unrecognised: 'offUnrecognised' };
 
-/** The note's words for a reason (`updated` | `failed`): read them before the extension may be gone. */
+/** The note's words for a reason (`updated` | `failed` | `unrecognised`): read them before the extension may be gone. */
 export function offWords(reason) {
   return { text: msg(TEXTS[reason]), dismiss: msg('offDismiss') };
 }
 
 const STYLE = `
-[data-stratege="off-note"] {
+.stratege-note {
   pointer-events: auto;
   display: flex;
   align-items: center;
@@ -25,8 +28,8 @@ const STYLE = `
   overflow: hidden;
   white-space: nowrap;
 }
-[data-stratege="off-note"] span { overflow: hidden; text-overflow: ellipsis; }
-[data-stratege="off-note"] button {
+.stratege-note span { overflow: hidden; text-overflow: ellipsis; }
+.stratege-note button {
   pointer-events: auto;
   font: inherit;
   line-height: 1;
@@ -36,7 +39,7 @@ const STYLE = `
   color: inherit;
   cursor: pointer;
 }
-[data-stratege="off-note"] button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.stratege-note button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 `;
 
 /**
@@ -45,8 +48,10 @@ const STYLE = `
  * @param {{text: string, dismiss: string}} words the note and the dismiss button's label
  * @param {string} reason why (`data-reason`: updated | failed)
  * @param {() => void} onDismiss what the dismiss button does
+ * @param {string} hook its `data-stratege`: `off-note`, or `storage-note` where a change could not be saved (the
+ *   same small note, for a failure that leaves Stratège on)
  */
-export function appendOffNote(host, words, reason, onDismiss) {
+export function appendOffNote(host, words, reason, onDismiss, hook = 'off-note') {
   if (!host.root.querySelector('style[data-off-note]')) {
     const style = document.createElement('style');
     style.dataset.offNote = '';
@@ -54,7 +59,8 @@ export function appendOffNote(host, words, reason, onDismiss) {
     host.root.prepend(style);
   }
   const note = document.createElement('div');
-  note.dataset.stratege = 'off-note';
+  note.className = 'stratege-note';
+  note.dataset.stratege = hook;
   note.dataset.reason = reason;
   note.setAttribute('role', 'status');
   const text = document.createElement('span');

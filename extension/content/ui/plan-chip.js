@@ -35,7 +35,9 @@ export class PlanChip {
   }
 
   show(offered) {
-    this.offered = offered?.platform === this.platform && offered.draft ? offered : null;
+    // Stored by the worker; anything else there (corrupt storage) offers nothing.
+    this.offered =
+      offered?.platform === this.platform && typeof offered.draft === 'string' && offered.draft ? offered : null;
     this.element.hidden = !this.offered;
     if (this.offered) this.element.title = this.offered.draft;
   }
