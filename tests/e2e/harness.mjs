@@ -2,6 +2,7 @@
 // unpacked extension, maps the real host names to the server, and records requests to non-fixture hosts and any
 // network request of the extension's own worker and pages: `close()` fails when there is one, so every browser test
 // of the suite also proves that the extension sends nothing anywhere.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,4 +177,54 @@ export function caretOffset(editor) {
     range.setEnd(selection.focusNode, selection.focusOffset);
     return range.toString().length;
   });
+}
+
+/** Longer tasks make typing visibly stutter: the issues' bound (12, 14) for what Stratège may cause in one task. */
+export const LONG_TASK_MS = 200;
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline';
+
+/**
+ * Traces the page's renderer while `during` runs; answers, per task of the thread that ran the content script,
+ * the time spent in the content script (its outermost calls, with the style and layout they forced), in ms,
+ * and the longest tasks of that thread whatever ran in them.
+ */
+export async function strategeTime(h, page, during) {
+  const cdp = await h.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const ours = (e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.includes(h.extensionId);
+  const calls = events.filter(ours).sort((a, b) => a.ts - b.ts);
+  assert.ok(calls.length > 0, 'the trace shows the content script running');
+  const thread = calls[0].tid;
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tid === thread);
+  const outermost = calls.filter(
+    (c) => c.tid === thread && !calls.some((o) => o !== c && o.ts <= c.ts && c.ts + c.dur <= o.ts + o.dur),
+  );
+  const ms = (us) => Math.round(us / 1000);
+  const perTask = tasks
+    .map((task) =>
+      outermost.filter((c) => c.ts >= task.ts && c.ts < task.ts + task.dur).reduce((sum, c) => sum + c.dur, 0),
+    )
+    .filter((us) => us > 0)
+    .map(ms);
+  const longest = tasks
+    .map((task) => ms(task.dur))
+    .sort((a, b) => b - a)
+    .slice(0, 5);
+  return { perTask, longest };
+}
+
+/** Fails when a task of a trace (strategeTime) spent more than LONG_TASK_MS in Stratège, naming them. */
+export function assertNoLongTask(traced) {
+  const busy = traced.perTask.filter((ms) => ms > LONG_TASK_MS);
+  assert.deepEqual(busy, [], `ms in Stratège per task: ${traced.perTask}; longest tasks: ${traced.longest}`);
 }

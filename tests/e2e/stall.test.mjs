@@ -8,7 +8,7 @@
 // judged per review, in the composer's note. Each test runs 3 times.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostOf, launch, modelText } from './harness.mjs';
+import { assertNoLongTask, hostOf, launch, modelText, strategeTime } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -18,9 +18,6 @@ const TAGS = 5000;
 const TAG_LETTERS = 60;
 /** The core judges at most this many tags per review (src/hashtags/mod.rs MAX_JUDGED_TAGS). */
 const MAX_JUDGED_TAGS = 100;
-/** Longer tasks make typing visibly stutter; the issue's bound for what Stratège may cause. */
-const LONG_TASK_MS = 200;
-const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline';
 const TYPED = ' thanks all';
 
 /** `TAGS` hashtags of `TAG_LETTERS` letters drawn by a seeded generator (xorshift32), space-separated. */
@@ -47,46 +44,6 @@ async function waitCounter(page, host, count) {
     const shown = await host.evaluate((h) => h.shadowRoot.querySelector('[data-stratege="counter"]')?.dataset.count);
     throw new Error(`the counter shows ${shown}, not ${count}`, { cause: error });
   }
-}
-
-/**
- * Traces the page's renderer while `during` runs; answers, per task of the thread that ran the content script,
- * the time spent in the content script (its outermost calls, with the style and layout they forced), in ms,
- * and the longest tasks of that thread whatever ran in them.
- */
-async function strategeTime(h, page, during) {
-  const cdp = await h.context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
-  try {
-    await during();
-  } finally {
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach();
-  }
-  const ours = (e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.includes(h.extensionId);
-  const calls = events.filter(ours).sort((a, b) => a.ts - b.ts);
-  assert.ok(calls.length > 0, 'the trace shows the content script running');
-  const thread = calls[0].tid;
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tid === thread);
-  const outermost = calls.filter(
-    (c) => c.tid === thread && !calls.some((o) => o !== c && o.ts <= c.ts && c.ts + c.dur <= o.ts + o.dur),
-  );
-  const ms = (us) => Math.round(us / 1000);
-  const perTask = tasks
-    .map((task) =>
-      outermost.filter((c) => c.ts >= task.ts && c.ts < task.ts + task.dur).reduce((sum, c) => sum + c.dur, 0),
-    )
-    .filter((us) => us > 0)
-    .map(ms);
-  const longest = tasks
-    .map((task) => ms(task.dur))
-    .sort((a, b) => b - a)
-    .slice(0, 5);
-  return { perTask, longest };
 }
 
 describe('a long review never stalls the counter', { concurrency: false }, () => {
@@ -143,8 +100,7 @@ describe('a long review never stalls the counter', { concurrency: false }, () =>
         assert.match(note.text, /4[,.\u202f\u00a0]?900/);
         assert.ok(note.title.length > 0 && !note.title.startsWith('review'), `a reason is given: ${note.title}`);
 
-        const busy = traced.perTask.filter((ms) => ms > LONG_TASK_MS);
-        assert.deepEqual(busy, [], `ms in Stratège per task: ${traced.perTask}; longest tasks: ${traced.longest}`);
+        assertNoLongTask(traced);
         console.log(
           `run ${run}: most in Stratège in one task ${Math.max(...traced.perTask)} ms over ${traced.perTask.length} tasks; longest tasks of the page ${traced.longest} ms`,
         );
