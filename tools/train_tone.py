@@ -10,7 +10,9 @@ Training data, read from ../shared/data/tone (origins, licences and splits: data
   * Davidson et al. (MIT): tweets; hate speech or offensive 1, neither 0. Row index % 5 == 0 is evaluation, the
     rest training.
   * data/tone/own_en.tsv and data/tone/own_fr.tsv: sentences written by the Stratège team, training only.
-HateCheck (both languages) and the sets of bench/data/tone are never read here: they are tests.
+HateCheck (both languages) is not read here: its evaluation templates are tests (bench/tone.mjs) and its
+development templates tune the analyser (tools/tone_dev.mjs); training on them was tried and rejected
+(data/tone/ORIGIN.md). The sets of bench/data/tone are never read here: they are tests.
 
 Chosen on the development splits only (ConvAbuse valid, MLMA development): C and the weight of each source, by
 the mean ROC AUC of the model's probability there. The chosen model, trained on the training splits only, is
