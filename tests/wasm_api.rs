@@ -111,7 +111,7 @@ fn packed(lang: &str) -> Vec<u8> {
     for (name, body) in [
         ("lang", lang),
         ("aff", "SET UTF-8\n"),
-        ("dic", "2\nsocial\nmedia\n"),
+        ("dic", "\u{0}2\n\u{0}social\n\u{0}media\n\u{0}\n"),
         ("words", "social\n\u{0}media\n"),
         ("counts", "\u{5}\u{0}"),
     ] {

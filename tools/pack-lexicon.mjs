@@ -1,8 +1,8 @@
 // Packs one language's hashtag lexicon from data/hashtags/<lang>/ into the single file the extension's service
-// worker loads once (wasm export `load_lexicon`): `STRATEGE-LEXICON 2\n`, then sections `name\nbyte length\nbytes`.
-// The Hunspell files go as they are; the word lists, their counts and the bigrams in the binary form that
-// src/hashtags/packed.rs reads (exact counts, about half the bytes of the text once zipped). Deterministic: the same
-// data files give the same bytes.
+// worker loads once (wasm export `load_lexicon`): `STRATEGE-LEXICON 3\n`, then sections `name\nbyte length\nbytes`.
+// The Hunspell .aff goes as it is; the .dic front-coded, the word lists, their counts and the bigrams in the binary
+// form that src/hashtags/packed.rs reads (counts as their logarithms: words' to 1/1024 of a nat, bigrams' to 1/64).
+// Deterministic: the same data files give the same bytes.
 //
 //     node tools/pack-lexicon.mjs en dist/chrome/lexicon/en.bin
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,20 +34,48 @@ function wordLines(name) {
     .filter(Boolean)
     .map((line) => {
       const [word, count] = line.split('\t');
-      if (!/^\d+$/.test(count ?? '')) throw new Error(`${name}: bad count in ${JSON.stringify(line)}`);
+      if (!/^[1-9]\d*$/.test(count ?? '')) throw new Error(`${name}: bad count in ${JSON.stringify(line)}`);
       return [word, BigInt(count)];
     });
 }
 
-/** Each count as its fall from the one before (the first as it is). */
+/** Word counts are kept as round(ln(count) × this): a word's cost is then off by at most 1/1024 nat (half a step in
+ * its count and in the total), and the English counts zip to 5 KB instead of 66 (src/hashtags/packed.rs). */
+const WORD_STEPS_PER_NAT = 1024;
+
+/** A word count as the packed format keeps it. */
+const wordSteps = (count) => Math.round(Math.log(Number(count)) * WORD_STEPS_PER_NAT);
+
+/** Each count's steps (`wordSteps`) as their fall from the ones before (the first as they are). */
 function fallingCounts(counts, name) {
   const bytes = [];
   counts.forEach((count, i) => {
-    const step = i === 0 ? count : counts[i - 1] - count;
-    if (step < 0n) throw new Error(`${name} is not most frequent first`);
+    const step = i === 0 ? wordSteps(count) : wordSteps(counts[i - 1]) - wordSteps(count);
+    if (step < 0) throw new Error(`${name} is not most frequent first`);
     varint(step, bytes);
   });
   return Buffer.from(bytes);
+}
+
+/** Bigram counts are kept as round(ln(count) × this): a bigram's cost is then off by at most 1/128 nat (0.8 % of its
+ * count), and the English bigrams zip to 108 KB instead of 227 (src/hashtags/packed.rs). */
+const BIGRAM_STEPS_PER_NAT = 64;
+
+/** Each line of a text as one byte (how many bytes it begins with of the line before, at most 255), its other bytes
+ * and `\n`: the .dic files, about sorted, zip to 76 % (English) and 80 % (French) of their text's size. */
+function frontCoded(body) {
+  const parts = [];
+  let previous = Buffer.alloc(0);
+  for (const line of body.toString('utf8').split('\n')) {
+    const bytes = Buffer.from(line);
+    let shared = 0;
+    while (shared < 255 && shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) {
+      shared++;
+    }
+    parts.push(Buffer.from([shared]), bytes.subarray(shared), Buffer.from('\n'));
+    previous = bytes;
+  }
+  return Buffer.concat(parts);
 }
 
 /** The `words` and `counts` sections of a word list (src/hashtags/packed.rs). */
@@ -56,7 +84,7 @@ function packWords(rows, name) {
   let previous = Buffer.alloc(0);
   rows.forEach(([word, count], i) => {
     const bytes = Buffer.from(word);
-    if (i > 0 && count === rows[i - 1][1]) {
+    if (i > 0 && wordSteps(count) === wordSteps(rows[i - 1][1])) {
       let shared = 0;
       while (shared < 255 && shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) {
         shared++;
@@ -86,25 +114,33 @@ const ids = new Map();
   const key = word.replace(/'$/, '');
   if (!ids.has(key)) ids.set(key, id);
 });
-const bigramBytes = [];
-let previousCount = null;
+// A pair listed twice keeps its last count (as src/hashtags/lexicon.rs reads the text); pairs sorted by ids.
+const pairs = new Map();
 for (const line of text('bigrams.txt').split('\n').filter(Boolean)) {
   const [pair, count] = line.split('\t');
   const [first, second] = pair.split(' ').map((w) => ids.get(w.replace(/'$/, '')));
   if (first === undefined || second === undefined) continue; // the lexicon skips them too
-  const n = BigInt(count);
-  if (previousCount !== null && n > previousCount) throw new Error('bigrams.txt is not most frequent first');
-  varint(first, bigramBytes);
-  varint(second, bigramBytes);
-  varint(previousCount === null ? n : previousCount - n, bigramBytes);
-  previousCount = n;
+  if (!/^\d+$/.test(count ?? '') || BigInt(count) === 0n) throw new Error(`bigrams.txt: bad count in ${line}`);
+  pairs.set(`${first} ${second}`, [first, second, Math.round(Math.log(Number(count)) * BIGRAM_STEPS_PER_NAT)]);
 }
+const sorted = [...pairs.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+// Three columns: each first id's step from the one before, each second id (its step from the one before under the
+// same first id), each quantised count.
+const bigramBytes = [];
+varint(sorted.length, bigramBytes);
+sorted.forEach(([first], i) => {
+  varint(first - (i ? sorted[i - 1][0] : 0), bigramBytes);
+});
+sorted.forEach(([first, second], i) => {
+  varint(i && sorted[i - 1][0] === first ? second - sorted[i - 1][1] : second, bigramBytes);
+});
+for (const [, , steps] of sorted) varint(steps, bigramBytes);
 
 const [wordBytes, countBytes] = packWords(words, 'words.txt');
 const sections = [
   ['lang', Buffer.from(lang)],
   ['aff', file('index.aff')],
-  ['dic', file('index.dic')],
+  ['dic', frontCoded(file('index.dic'))],
   ['words', wordBytes],
   ['counts', countBytes],
   ['bigrams', Buffer.from(bigramBytes)],
@@ -116,7 +152,7 @@ if (lang === 'fr') {
 // French words are forms dictionary-fr accepts (tools/hashtag_data.py); English ones are web counts.
 sections.push(['words-from-dictionary', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
 
-const parts = [Buffer.from('STRATEGE-LEXICON 2\n')];
+const parts = [Buffer.from('STRATEGE-LEXICON 3\n')];
 for (const [name, body] of sections) parts.push(Buffer.from(`${name}\n${body.length}\n`), body);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, Buffer.concat(parts));

@@ -167,51 +167,46 @@ impl Lists {
 }
 
 /// The first line of a packed lexicon file; sections follow as `name\nbyte length\nbytes`.
-pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 2\n";
+pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 3\n";
+
+/// The Hunspell dictionary of a language's `.aff` and `.dic` text.
+fn hunspell(lang: Lang, aff: &str, dic: &str) -> Result<spellbook::Dictionary, String> {
+    spellbook::Dictionary::new(aff, dic).map_err(|e| format!("{} Hunspell dictionary: {e}", lang.id()))
+}
 
 impl Lexicon {
     /// Builds a lexicon from its sources; the error names what could not be read.
     pub fn build(lang: Lang, sources: &Sources) -> Result<Lexicon, String> {
+        let hunspell = hunspell(lang, sources.aff, sources.dic)?;
         let mut lists = Lists::with_capacity(0, 0);
         lists.push_lines(sources.words)?;
         lists.first_name = lists.words.len() as u32;
         lists.push_lines(sources.names)?;
         let bigram_lines = sources.bigrams;
-        Lexicon::assemble(
-            lang,
-            sources.aff,
-            sources.dic,
-            lists,
-            sources.forms,
-            sources.words_from_dictionary,
-            |lists, ids| {
-                let mut pairs = Vec::new();
-                for line in bigram_lines.lines() {
-                    let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
-                    let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
-                    let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-                    let id = |w: &str| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w));
-                    if let (Some(a), Some(b)) = (id(first), id(second)) {
-                        pairs.push((a, b, count));
-                    }
+        Lexicon::assemble(lang, hunspell, lists, sources.forms, sources.words_from_dictionary, |lists, ids| {
+            let mut pairs = Vec::new();
+            for line in bigram_lines.lines() {
+                let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
+                let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
+                let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
+                let id = |w: &str| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w));
+                if let (Some(a), Some(b)) = (id(first), id(second)) {
+                    pairs.push((a, b, count));
                 }
-                Ok(pairs)
-            },
-        )
+            }
+            Ok(pairs)
+        })
     }
 
-    /// The lexicon of `lists` and its Hunspell files; `bigrams` gives the `(first, second, count)` triples by id.
+    /// The lexicon of `lists` and its Hunspell dictionary; `bigrams` gives the `(first, second, count)` triples by id.
     fn assemble(
         lang: Lang,
-        aff: &str,
-        dic: &str,
+        hunspell: spellbook::Dictionary,
         lists: Lists,
         forms: &[u8],
         words_from_dictionary: bool,
         bigrams: impl FnOnce(&Lists, &WordTable) -> Result<Vec<(u32, u32, f64)>, String>,
     ) -> Result<Lexicon, String> {
-        let hunspell =
-            spellbook::Dictionary::new(aff, dic).map_err(|e| format!("{} Hunspell dictionary: {e}", lang.id()))?;
         let first_name = lists.first_name;
         let total: f64 = lists.counts.iter().sum();
         let costs: Vec<f32> = lists.counts.iter().map(|&c| (total / c).ln() as f32).collect();
@@ -274,7 +269,7 @@ impl Lexicon {
     /// Reads a packed lexicon file (`tools/pack-lexicon.mjs`): sections `lang`, `aff`, `dic`, `words`, `counts`,
     /// optional `names`, `name-counts`, `bigrams`, `forms`, and `words-from-dictionary`.
     pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
-        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 2)")?;
+        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 3)")?;
         let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
@@ -286,6 +281,9 @@ impl Lexicon {
         let bytes_of = |name: &str| sections.get(name).copied().ok_or_else(|| format!("lexicon has no {name} section"));
         let get = |name: &str| std::str::from_utf8(bytes_of(name)?).map_err(|_| format!("section {name} is not UTF-8"));
         let lang = Lang::from_id(get("lang")?).ok_or("lexicon of an unknown language")?;
+        // Hunspell first, and the .dic's text dropped before the rest is built: the worker's memory never shrinks, so
+        // the rest reuses its bytes instead of adding to the peak.
+        let hunspell = hunspell(lang, get("aff")?, &packed::read_front_coded(bytes_of("dic")?)?)?;
         let mut lists = Lists::with_capacity(0, 0);
         packed::read_words(bytes_of("words")?, bytes_of("counts")?, &mut lists)?;
         lists.first_name = lists.words.len() as u32;
@@ -295,7 +293,7 @@ impl Lexicon {
         let bigrams = bytes_of("bigrams").unwrap_or_default();
         let words_from_dictionary = get("words-from-dictionary").is_ok_and(|v| v == "yes");
         let forms = sections.get("forms").copied().unwrap_or_default();
-        Lexicon::assemble(lang, get("aff")?, get("dic")?, lists, forms, words_from_dictionary, |lists, _| {
+        Lexicon::assemble(lang, hunspell, lists, forms, words_from_dictionary, |lists, _| {
             packed::read_bigrams(bigrams, lists.words.len())
         })
     }
@@ -591,14 +589,15 @@ mod tests {
     #[test]
     fn packed_files_round_trip_and_bad_ones_are_refused() {
         let mut packed = PACKED_MAGIC.to_owned();
-        // Two words of equal counts (the second shares no byte with the first), then a bigram: 0 → 1, count 2.
+        // DIC front-coded (no line shares a first byte with the one before); two words of equal counts, e^(100/1024)
+        // (the second shares no byte with the first), then one bigram: 0 → 1, count e^(3/64) = e^(48/1024).
         let sections = [
             ("lang", "fr"),
             ("aff", AFF),
-            ("dic", DIC),
+            ("dic", "\u{0}2\n\u{0}hello\n\u{0}Monday\n\u{0}\n"),
             ("words", "hello\n\u{0}monday\n"),
-            ("counts", "\u{3}\u{0}"),
-            ("bigrams", "\u{0}\u{1}\u{2}"),
+            ("counts", "\u{64}\u{0}"),
+            ("bigrams", "\u{1}\u{0}\u{1}\u{3}"),
             ("words-from-dictionary", "yes"),
         ];
         for (name, body) in sections {
@@ -606,7 +605,9 @@ mod tests {
         }
         let lex = Lexicon::from_packed(packed.as_bytes()).unwrap();
         assert_eq!((lex.lang, lex.word_count(), lex.word(1)), (Lang::Fr, 2, "monday"));
-        assert!((lex.cost(Some(0), 1) - (3f32 / 2.0).ln()).abs() < 1e-6 && lex.cost(Some(1), 0) == lex.cost(None, 0));
+        let pair = lex.cost(Some(0), 1);
+        assert!((pair - 52.0 / 1024.0).abs() < 1e-6, "{pair}");
+        assert_eq!(lex.cost(Some(1), 0), lex.cost(None, 0));
         assert!(Lexicon::from_packed(b"garbage").is_err());
         assert!(Lexicon::from_packed(&packed.as_bytes()[..packed.len() - 3]).is_err());
         let no_dic = packed.replace("dic\n", "dix\n");
