@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::accents::fold_accents;
-use super::fuzzy::DeleteIndex;
+use super::fuzzy::{bounded_distance, DeleteIndex};
 use super::packed;
 use super::words::{WordList, WordTable};
 use crate::lang::Lang;
@@ -65,6 +65,10 @@ pub struct Lexicon {
     dictionary_cost: f32,
     forms: FormFilter,
     near: DeleteIndex,
+    /// The most frequent words of two or three letters (de, des, en, au; the, and), under themselves and their
+    /// one-deletion forms: a typo in a lower-case run often hits one (#amoureuxdvsanimaux), and the typo index holds
+    /// words of four letters or more only.
+    short: HashMap<String, Vec<u32>>,
 }
 
 /// The accented words by their forms without accents.
@@ -248,6 +252,20 @@ impl Lexicon {
             .map(|(id, &c)| (c || id >= first_name as usize) && elided.binary_search(&(id as u32)).is_err())
             .collect();
         let near = DeleteIndex::build(&words, &offered);
+        let mut short: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, &offer) in offered.iter().enumerate().take((first_name as usize).min(FREQUENT_TWO_LETTER_RANK)) {
+            let word: Vec<char> = words.get(id as u32).chars().collect();
+            if !offer || !(2..=3).contains(&word.len()) {
+                continue;
+            }
+            for skip in (0..=word.len()).rev() {
+                let form: String = word.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, c)| c).collect();
+                let ids = short.entry(form).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
+            }
+        }
         Ok(Lexicon {
             lang,
             hunspell,
@@ -263,6 +281,7 @@ impl Lexicon {
             dictionary_cost: rarest + std::f32::consts::LN_2,
             forms: FormFilter::new(forms)?,
             near,
+            short,
         })
     }
 
@@ -379,8 +398,27 @@ impl Lexicon {
     }
 
     /// Words within typo distance of `stretch` (`DeleteIndex::near`), appended to `out` with their distance.
+    /// With a stretch of two to four letters, the frequent short words one edit away too (`dvs` → des).
     pub fn candidates(&self, stretch: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
         self.near.near(&self.words, stretch, keep_first, out);
+        if !(2..=4).contains(&stretch.len()) {
+            return;
+        }
+        let from = out.len();
+        let mut form = String::with_capacity(8);
+        for skip in (0..=stretch.len()).rev() {
+            form.clear();
+            form.extend(stretch.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, c)| c));
+            for &id in self.short.get(&form).into_iter().flatten() {
+                let word: Vec<char> = self.words.get(id).chars().collect();
+                if (keep_first && word.first() != stretch.first()) || out[from..].iter().any(|&(seen, _)| seen == id) {
+                    continue;
+                }
+                if let Some(d @ 1..) = bounded_distance(stretch, &word, 1) {
+                    out.push((id, d));
+                }
+            }
+        }
     }
 
     /// The cost of a run of letters the list lacks but Hunspell accepts as written (a rare form, a conjugation): a
@@ -558,6 +596,10 @@ mod tests {
         };
         let fr = Lexicon::build(Lang::Fr, &sources).unwrap();
         let d = fr.id("d").unwrap();
+        // Frequent short words are typo candidates of short stretches: "dr" is one edit from "de".
+        let mut near = Vec::new();
+        fr.candidates(&['d', 'r'], true, &mut near);
+        assert_eq!(near, [(fr.id("de").unwrap(), 1)]);
         assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
         // The bigram of an elided word is written with its apostrophe: "d' à".
         assert!((fr.cost(Some(d), fr.id("à").unwrap()) - (90f32 / 9.0).ln()).abs() < 1e-5);

@@ -3,15 +3,23 @@
 //! word's cost for a stretch Hunspell accepts that the list lacks, and a cost for runs that are no word at all. An
 //! elided word (French d, l, qu for d', l', qu') is followed by a word that begins with a vowel or h
 //! (`offredemploi` → offre d emploi). With typos admitted, a stretch may also stand for a known word within the
-//! allowed edit distance (`custmerservice` → customer service), at a cost per edit, without cutting through a word
-//! the exact split found (santé|publique is never santé|ubique).
+//! allowed edit distance (`custmerservice` → customer service), at a cost per edit (more for a letter struck at
+//! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
+//! through a word the exact split found (santé|publique is never santé|ubique); after an elided word, the word meant
+//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise).
 
 use super::accents::{fold_accents, fold_char};
-use super::fuzzy::MIN_CANDIDATE_CHARS;
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
+use crate::lang::Lang;
 
 /// Cost of one edit, in nats: a typo fix must make the split this much more probable, per edit, to win.
 pub const TYPO_COST: f32 = 6.0;
+/// Extra cost of a one-edit typo that strikes a letter no neighbour explains (a random substitution or insertion),
+/// over the common kinds: a dropped letter, two letters swapped, a doubled letter, an adjacent key, an accent. Chosen
+/// on the development set with `examples/hashtag_errors.rs` (1.5, 2, 3 and 4.5 tried; 2 best on top-1).
+const RANDOM_LETTER_COST: f32 = 2.0;
+/// Shortest stretch that may be a typo of a word (`ed` for de; a typo's fix has two letters or more).
+const MIN_TYPO_STRETCH_CHARS: usize = 2;
 /// Shortest stretch Hunspell is asked about: shorter ones are abbreviations and symbols more often than words.
 const MIN_DICTIONARY_CHARS: usize = 4;
 
@@ -80,6 +88,54 @@ impl Verdicts {
     }
 }
 
+/// Key positions (row, column with each row's stagger) of the letters on a QWERTY (English) or AZERTY (French)
+/// keyboard.
+fn key_position(lang: Lang, c: char) -> Option<(f32, f32)> {
+    let rows: [&str; 3] = match lang {
+        Lang::En => ["qwertyuiop", "asdfghjkl", "zxcvbnm"],
+        Lang::Fr => ["azertyuiop", "qsdfghjklm", "wxcvbn"],
+    };
+    let c = fold_char(c).0;
+    rows.iter().enumerate().find_map(|(r, row)| row.find(c).map(|k| (r as f32, k as f32 + 0.5 * r as f32)))
+}
+
+fn adjacent_keys(lang: Lang, a: char, b: char) -> bool {
+    match (key_position(lang, a), key_position(lang, b)) {
+        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1.0 && (ca - cb).abs() <= 1.0,
+        _ => false,
+    }
+}
+
+/// The extra cost of the one edit from `typed` to word `id`: none for a dropped letter, a transposition, a doubled
+/// letter, an adjacent key struck instead or as well, an accent; `RANDOM_LETTER_COST` for a letter no neighbour
+/// explains.
+fn edit_kind_cost(lex: &Lexicon, typed: &[char], id: u32) -> f32 {
+    let word: Vec<char> =
+        lex.word(id).chars().map(|c| if typed.iter().all(char::is_ascii) { fold_char(c).0 } else { c }).collect();
+    let i = typed.iter().zip(&word).take_while(|(a, b)| a == b).count();
+    let cheap = if typed.len() == word.len() + 1 {
+        // An extra letter typed at i: doubled or next to a neighbour's key.
+        let x = typed[i];
+        (i > 0 && (typed[i - 1] == x || adjacent_keys(lex.lang, typed[i - 1], x)))
+            || typed.get(i + 1).is_some_and(|&n| n == x || adjacent_keys(lex.lang, n, x))
+    } else {
+        let dropped = typed.len() + 1 == word.len();
+        let swapped = typed.get(i + 1).is_some_and(|&n| Some(&n) == word.get(i)) && typed.get(i) == word.get(i + 1);
+        // Otherwise a substitution at i: an accent or a neighbouring key.
+        dropped
+            || swapped
+            || match (typed.get(i), word.get(i)) {
+                (Some(&a), Some(&b)) => fold_char(a).0 == fold_char(b).0 || adjacent_keys(lex.lang, a, b),
+                _ => true,
+            }
+    };
+    if cheap {
+        0.0
+    } else {
+        RANDOM_LETTER_COST
+    }
+}
+
 /// Letters that may follow an elided word (l'amour, d'hiver).
 fn opens_elision(c: char) -> bool {
     matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
@@ -128,7 +184,9 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                 let mut looked_up = false;
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
-                    if from_elided && !opens_elision(stretch[0]) {
+                    // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
+                    let elision_typed = !from_elided || opens_elision(stretch[0]);
+                    if !elision_typed && !costly {
                         continue;
                     }
                     let base = before.cost + word_cost;
@@ -149,7 +207,8 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     }
                     let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
                     let dictionary = base + lex.dictionary_cost();
-                    if exact.is_none()
+                    if elision_typed
+                        && exact.is_none()
                         && stretch.len() >= MIN_DICTIONARY_CHARS
                         && dictionary < bound
                         && verdicts.accepts(lex, start, &buf, stretch.len())
@@ -163,7 +222,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && !inside[end]
                         && base + TYPO_COST < bound
                         && !exact.is_some_and(|id| lex.is_correct(id))
-                        && stretch.len() + 1 >= MIN_CANDIDATE_CHARS;
+                        && stretch.len() >= MIN_TYPO_STRETCH_CHARS;
                     if may_fix {
                         if !looked_up {
                             near.clear();
@@ -173,7 +232,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             looked_up = true;
                         }
                         for &(id, edits) in &near {
-                            let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits);
+                            if from_elided && !lex.word(id).chars().next().is_some_and(opens_elision) {
+                                continue;
+                            }
+                            let kind = if edits == 1 { edit_kind_cost(lex, stretch, id) } else { 0.0 };
+                            let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits) + kind;
                             offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
                         }
                     }
@@ -321,6 +384,32 @@ mod tests {
         let s = split_of(&lex, "santépublique", true, 2.0);
         assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 0));
         assert_eq!(texts(&split_of(&lex, "santépubique", true, 2.0)), ["santé", "publique"]);
+    }
+
+    #[test]
+    fn after_an_elided_word_the_word_meant_opens_the_elision() {
+        // The typo put a t where emploi's e was: d' still stands before the word meant.
+        assert_eq!(texts(&split_of(&french(), "offredtmploi", true, 2.0)), ["offre", "d", "emploi"]);
+    }
+
+    #[test]
+    fn common_typing_slips_cost_less_than_a_letter_struck_at_random() {
+        let lex = lexicon();
+        let media = lex.id("media").unwrap();
+        for slip in ["meida", "mdia", "mediia", "mwdia", "merdia"] {
+            assert_eq!(edit_kind_cost(&lex, &chars(slip), media), 0.0, "{slip}");
+        }
+        for random in ["mqdia", "mepdia"] {
+            assert_eq!(edit_kind_cost(&lex, &chars(random), media), RANDOM_LETTER_COST, "{random}");
+        }
+        // AZERTY in French: a is next to z and q, not to s as on QWERTY (where it is next to q, s and z, not e).
+        assert!(
+            adjacent_keys(Lang::Fr, 'a', 'z')
+                && adjacent_keys(Lang::Fr, 'a', 'q')
+                && !adjacent_keys(Lang::Fr, 'a', 's')
+        );
+        assert!(['q', 's', 'z'].into_iter().all(|k| adjacent_keys(Lang::En, 'a', k)));
+        assert!(!adjacent_keys(Lang::En, 'a', 'e'));
     }
 
     #[test]
