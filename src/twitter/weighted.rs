@@ -21,10 +21,8 @@ pub struct Config {
     pub transformed_url_length: u32,
     /// Inclusive code point ranges with their weight; a code point in none weighs `default_weight`.
     pub ranges: &'static [WeightRange],
-    /// The weight of every ASCII character when they all weigh the same (the counter's fast path).
-    ascii_weight: Option<u32>,
-    /// For each UTF-8 lead byte, the weight of every character it begins when they all weigh the same, else 0
-    /// (`lead_weights`): most characters are weighed without being decoded.
+    /// For each UTF-8 lead byte (ASCII included), the weight of every character it begins when they all weigh the
+    /// same, else 0 (`lead_weights`): most characters are weighed without being decoded.
     lead_weights: &'static [u32; 256],
 }
 
@@ -65,22 +63,23 @@ pub fn v3() -> Config {
             emoji_parsing: file.emoji_parsing_enabled,
             transformed_url_length: file.transformed_url_length,
             ranges: Vec::leak(file.ranges),
-            ascii_weight: None,
             lead_weights: &[0; 256],
         };
-        let w = config.weight(0);
-        config.ascii_weight = (1..0x80).all(|cp| config.weight(cp) == w).then_some(w);
         config.lead_weights = Box::leak(Box::new(lead_weights(&config)));
         config
     })
 }
 
-/// The weight of the characters each UTF-8 lead byte begins, where they all weigh the same (0 elsewhere, and for
-/// the bytes that begin no character). Four-byte characters weigh by their low surrogate (U+DC00 to U+DFFF, whatever
+/// The weight of the characters each UTF-8 lead byte begins, where they all weigh the same (0 elsewhere, for the
+/// bytes that begin no character, and for 0xEF, which begins the invalid characters: those are always decoded).
+/// An ASCII byte is its own character. Four-byte characters weigh by their low surrogate (U+DC00 to U+DFFF, whatever
 /// the lead byte); a lead byte's code points weigh the same when no range begins or ends strictly inside them.
 fn lead_weights(config: &Config) -> [u32; 256] {
     let mut weights = [0; 256];
-    for lead in 0xC2..=0xF4_u32 {
+    for ascii in 0..0x80 {
+        weights[ascii as usize] = config.weight(ascii);
+    }
+    for lead in (0xC2..=0xF4_u32).filter(|&lead| lead != 0xEF) {
         let (first, last) = match lead {
             0xC2..=0xDF => ((lead & 0x1F) << 6, ((lead & 0x1F) << 6) + 0x3F),
             0xE0..=0xEF => ((lead & 0x0F) << 12, ((lead & 0x0F) << 12) + 0xFFF),
@@ -199,8 +198,9 @@ impl Tally {
 /// Counts `text[from..]` (NFC) with its URLs and emoji sequences (offsets in `text`, none before `from`).
 ///
 /// One pass over the bytes. At each position: a URL starting there is one unit, skipped as twitter-text skips it
-/// (by the length of its string); else an emoji sequence starting there is one unit; else a run of ASCII characters
-/// up to the next entity is counted at once; else the code point is decoded in place and weighed by range.
+/// (by the length of its string); else an emoji sequence starting there is one unit; else the characters up to the
+/// next entity that their lead byte weighs are summed without being decoded; else the code point is decoded in
+/// place and weighed by range.
 fn count(
     text: &str,
     from: usize,
@@ -228,17 +228,35 @@ fn count(
         let url_start = urls.get(next_url).map_or(bytes.len(), |u| u.start);
         let emoji_start = emoji.get(next_emoji).map_or(bytes.len(), |e| e.start);
         let next_entity = url_start.min(emoji_start);
-        if let Some(w) = config.ascii_weight.filter(|_| at < next_entity && bytes[at] < 0x80) {
-            let run = bytes[at..next_entity].iter().take_while(|&&b| b < 0x80).count();
-            let before = tally.weighted;
-            tally.weighted += u64::from(w) * run as u64;
-            // The last character of the run still within the limit, if any.
-            let fit = limit.saturating_sub(before).checked_div(u64::from(w)).map_or(run as u64, |n| n.min(run as u64));
-            if tally.valid && fit > 0 {
-                tally.valid_display = tally.units + fit as u32 - 1;
+        // The characters up to the next entity that their lead byte weighs: summed at once, unless the limit falls
+        // among them (then one unit at a time, for the end of the valid range).
+        let (mut end, mut sum, mut units) = (at, 0, 0);
+        while end < next_entity {
+            let lead = bytes[end];
+            let w = config.lead_weights[usize::from(lead)];
+            if w == 0 {
+                break;
             }
-            tally.units += run as u32;
-            at += run;
+            sum += u64::from(w);
+            units += 1 + u32::from(lead >= 0xF0);
+            end += utf8_len(lead);
+        }
+        if end > at {
+            let fits = tally.weighted + sum <= limit;
+            if !tally.valid || fits || tally.weighted > limit {
+                if tally.valid && fits {
+                    tally.valid_display = tally.units + units - 1;
+                }
+                tally.weighted += sum;
+                tally.units += units;
+            } else {
+                while at < end {
+                    let lead = bytes[at];
+                    tally.unit(u64::from(config.lead_weights[usize::from(lead)]), 1 + u32::from(lead >= 0xF0), false);
+                    at += utf8_len(lead);
+                }
+            }
+            at = end;
             continue;
         }
         let (end, weight, splits_char) = if at == url_start {
@@ -247,32 +265,31 @@ fn count(
         } else if at == emoji_start {
             (emoji[next_emoji].end, emoji_weight, false)
         } else {
-            // This character, then the next ones up to the next entity or ASCII character: one unit each. A
-            // character is decoded only when its lead byte does not tell its weight, or may begin an invalid one.
+            // This character, then the next ones up to the next entity or the next character weighed by its lead
+            // byte: decoded, one unit each.
             loop {
-                let lead = bytes[at];
-                let lead_weight = config.lead_weights[usize::from(lead)];
-                let (weight, len, invalid) = if lead_weight != 0 && lead != 0xEF {
-                    (lead_weight, utf8_len(lead), false)
-                } else {
-                    let (c, len) = decode_at(bytes, at);
-                    (config.char_weight(c), len, lead == 0xEF && is_invalid(c))
-                };
+                let (c, len) = decode_at(bytes, at);
+                let invalid = is_invalid(c);
                 if invalid {
                     invalid_chars.push(at - from);
                 }
-                tally.unit(u64::from(weight), 1 + u32::from(len == 4), invalid);
+                tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
                 at += len;
-                if at >= next_entity || bytes[at] < 0x80 {
+                if at >= next_entity || config.lead_weights[usize::from(bytes[at])] != 0 {
                     break;
                 }
             }
             continue;
         };
         let segment = &text[at..end];
-        invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
+        // The invalid characters all begin with the byte 0xEF: a segment without it is not decoded.
+        let may_be_invalid = segment.as_bytes().contains(&0xEF);
+        if may_be_invalid {
+            invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
+        }
         // twitter-text only looks at the last code unit of each counted unit.
-        tally.unit(weight, utf16_len(segment), segment.chars().next_back().is_some_and(is_invalid));
+        let last_invalid = may_be_invalid && segment.chars().next_back().is_some_and(is_invalid);
+        tally.unit(weight, utf16_len(segment), last_invalid);
         at = end;
         if splits_char {
             // The URL's string ended inside this astral character: its low surrogate is a unit of its own.
@@ -521,7 +538,7 @@ mod tests {
     fn lead_byte_weights_are_the_characters_weights() {
         let config = v3();
         let mut known = 0;
-        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             let weight = config.lead_weights[usize::from(lead)];
