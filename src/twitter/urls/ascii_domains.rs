@@ -21,8 +21,13 @@ pub(super) fn ascii_domains<'s>(
     to: usize,
     scratch: &'s mut DomainScratch,
 ) -> &'s [(usize, usize)] {
-    let is_ascii_label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c);
     let DomainScratch { runs, best, found } = scratch;
+    found.clear();
+    if let Some(end) = plain_ascii_domain(text, from, to) {
+        found.push((from, end));
+        return found;
+    }
+    let is_ascii_label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c);
     runs.clear();
     let mut run: Option<(usize, usize)> = None;
     let mut after_dot = false;
@@ -53,7 +58,6 @@ pub(super) fn ascii_domains<'s>(
             best[k] = best[k + 1].or_else(|| match_tld(text, runs[k + 1].0, to));
         }
     }
-    found.clear();
     let mut last = from;
     for (k, &(s, e, _)) in runs.iter().enumerate() {
         let s = s.max(last);
@@ -65,4 +69,28 @@ pub(super) fn ascii_domains<'s>(
         }
     }
     found
+}
+
+/// The usual domain without protocol, `text[from..to]` made of ASCII letters, digits and `-` in non-empty labels
+/// between dots, whose last label is a TLD ending at `to`: then the regex's only match is all of it (every label
+/// but the last takes `(label\.)+`, the most labels first, and the TLD ends the string), found without the runs.
+fn plain_ascii_domain(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[from..to];
+    let mut last_label = None;
+    let mut label_len = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.' {
+            if label_len == 0 {
+                return None;
+            }
+            label_len = 0;
+            last_label = Some(from + i + 1);
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            label_len += 1;
+        } else {
+            return None;
+        }
+    }
+    let tld = last_label.filter(|_| label_len > 0)?;
+    (match_tld(text, tld, to) == Some(to)).then_some(to)
 }

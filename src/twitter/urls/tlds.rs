@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use super::super::chars::decode_at;
+
 /// Rank of the trie nodes where no TLD ends.
 const PREFIX_ONLY: u16 = u16::MAX;
 
@@ -83,44 +85,53 @@ fn fold(c: char) -> char {
     }
 }
 
-/// The TLD lookahead `(?=[^0-9a-zA-Z@+-]|$)`.
-fn tld_may_end_before(c: Option<char>) -> bool {
-    !matches!(c, Some(c) if c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
+/// The TLD lookahead `(?=[^0-9a-zA-Z@+-]|$)`, on the byte after the TLD (a non-ASCII lead byte always passes).
+fn tld_may_end_before(b: Option<u8>) -> bool {
+    !matches!(b, Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'+' | b'-'))
 }
 
 /// End of the reference's `(?:validGTLD|validCCTLD|validPunycode)` matched at `at`, looking no further than `limit`.
 pub(super) fn match_tld(text: &str, at: usize, limit: usize) -> Option<usize> {
     let tlds = tlds();
-    let hay = &text[at..limit];
+    let bytes = &text.as_bytes()[..limit];
     let mut node = 0;
     let mut best: Option<(u16, usize)> = None;
     // The folded characters walk down the trie: the scan stops at the first that begins no TLD, and a TLD found
-    // where the lookahead lets it end is a candidate, the lowest rank winning.
-    let mut chars = hay.char_indices().peekable();
-    'chars: while let Some((i, c)) = chars.next() {
-        if c.is_ascii() && !c.is_ascii_alphanumeric() {
-            break; // TLDs are made of letters (and marks)
-        }
-        let mut buf = [0u8; 4];
-        for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
-            match tlds.child(node, b) {
-                Some(child) => node = child,
-                None => break 'chars,
+    // where the lookahead lets it end is a candidate, the lowest rank winning. ASCII, most of what is read, is
+    // folded and looked up a byte at a time, without decoding.
+    let mut i = at;
+    'chars: while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break; // TLDs are made of letters (and marks)
             }
+            match tlds.child(node, b.to_ascii_lowercase()) {
+                Some(child) => node = child,
+                None => break,
+            }
+            i += 1;
+        } else {
+            let (c, len) = decode_at(bytes, i);
+            let mut buf = [0u8; 4];
+            for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
+                match tlds.child(node, b) {
+                    Some(child) => node = child,
+                    None => break 'chars,
+                }
+            }
+            i += len;
         }
         let rank = tlds.nodes[node].rank;
-        if rank != PREFIX_ONLY
-            && tld_may_end_before(chars.peek().map(|&(_, c)| c))
-            && best.is_none_or(|(r, _)| rank < r)
-        {
-            best = Some((rank, at + i + c.len_utf8()));
+        if rank != PREFIX_ONLY && tld_may_end_before(bytes.get(i).copied()) && best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, i));
         }
     }
     if let Some((_, end)) = best {
         return Some(end);
     }
     // validPunycode: xn--[-0-9a-z]+ (greedy, no lookahead).
-    let b = hay.as_bytes();
+    let b = &bytes[at..];
     if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"xn--") {
         let run = b[4..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
         if run > 0 {
