@@ -7,6 +7,7 @@ import {
   saveSettings,
   onSettingsChanged,
   HASHTAG_LIMIT_RANGE,
+  LANGUAGES,
   SENSITIVITIES,
 } from './shared/settings.js';
 import { factValue } from './shared/facts.js';
@@ -18,12 +19,19 @@ const SENSITIVITY_LABELS = {
   strict: () => msg('optionsToneStrict'),
 };
 
+const LANGUAGE_LABELS = {
+  auto: () => msg('optionsLanguageAuto'),
+  en: () => msg('optionsLanguageEn'),
+  fr: () => msg('optionsLanguageFr'),
+};
+
 export async function bindSettingsForm(form, status) {
   showFacts(form);
   const fields = form.elements;
   for (const select of form.querySelectorAll('select[name^="tone-"]')) {
     for (const value of SENSITIVITIES) select.add(new Option(SENSITIVITY_LABELS[value](), value));
   }
+  for (const value of LANGUAGES) fields.language?.add(new Option(LANGUAGE_LABELS[value](), value));
   if (fields.instagramHashtagLimit)
     [fields.instagramHashtagLimit.min, fields.instagramHashtagLimit.max] = HASHTAG_LIMIT_RANGE;
   const show = (settings) => {

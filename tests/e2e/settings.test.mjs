@@ -64,6 +64,19 @@ describe('the options page changes open tabs at once', { concurrency: false }, (
         await form.locator('[name="premium"]').uncheck();
         await page.waitForFunction((c) => c.dataset.limit === '280', await counter.elementHandle());
 
+        // The language of the posts: detected, English or French (settings.js LANGUAGES), saved when chosen.
+        const language = form.locator('[name="language"]');
+        assert.deepEqual(await language.locator('option').evaluateAll((o) => o.map((x) => x.value)), [
+          'auto',
+          'en',
+          'fr',
+        ]);
+        assert.equal(await language.inputValue(), 'auto');
+        await language.selectOption('fr');
+        await saved(['language'], 'fr');
+        await language.selectOption('auto');
+        await saved(['language'], 'auto');
+
         // The tone sensitivity on X set to off: the warning goes; back to relaxed, it comes back.
         await form.locator('[name="tone-x"]').selectOption('off');
         await ui('[data-stratege="tone"][data-level]').waitFor({ state: 'hidden' });
