@@ -1,10 +1,38 @@
-//! Small text helpers: UTF-16 offsets, the unit of every span in a report.
+//! Small text helpers: UTF-16 offsets, the unit of every span in a report, and the length of an ASCII run.
 
 /// Length of `s` in UTF-16 code units, as JavaScript's `length`: one per code point, two for the four-byte ones
 /// (counted on the bytes: every byte but a continuation byte starts a code point, and lead bytes from 0xF0 start
-/// the four-byte ones).
+/// the four-byte ones), eight bytes at a time: a continuation byte has its top bits `10`, a four-byte lead `1111`.
 pub fn utf16_len(s: &str) -> usize {
-    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Shifting a byte left by k brings its bit 7 - k to bit 7 (no bit crosses into another byte's bit 7).
+        let continuation = (w & !(w << 1) & HIGH) >> 7;
+        let four_byte_lead = (w & (w << 1) & (w << 2) & (w << 3) & HIGH) >> 7;
+        // Each byte's units (0, 1 or 2), then their sum in the top byte of the product.
+        let per_byte = ONES - continuation + four_byte_lead;
+        units += (per_byte.wrapping_mul(ONES) >> 56) as usize;
+    }
+    units + chunks.remainder().iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>()
+}
+
+/// How many bytes `bytes` starts with are ASCII: read eight at a time (one test of their high bits each), then one
+/// at a time for the last few.
+#[inline]
+pub fn ascii_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(word) = bytes.get(n..n + 8) {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Converts increasing byte offsets of one text into UTF-16 offsets in a single pass overall.
@@ -52,6 +80,23 @@ mod tests {
         assert_eq!(utf16_len(""), 0);
         let every_width = "a\u{7F}\u{80}é\u{7FF}\u{800}中\u{FFFF}\u{10000}😀\u{10FFFF}";
         assert_eq!(utf16_len(every_width), every_width.encode_utf16().count());
+        // Every offset and length over eight-byte chunks, each width at each position in a chunk.
+        let long = every_width.repeat(3);
+        for (start, _) in long.char_indices() {
+            for (end, _) in long[start..].char_indices() {
+                let part = &long[start..start + end];
+                assert_eq!(utf16_len(part), part.encode_utf16().count(), "{part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_run_stops_at_the_first_non_ascii_byte() {
+        for text in
+            ["", "a", "abcdefgh", "abcdefghé", "abcdefgé", "é", "abcdefghijklmnopq", "abcdefghijklmnopqé", "a\u{7F}é"]
+        {
+            assert_eq!(ascii_run(text.as_bytes()), text.find(|c: char| !c.is_ascii()).unwrap_or(text.len()), "{text}");
+        }
     }
 
     #[test]

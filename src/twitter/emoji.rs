@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use super::chars::decode_at;
+use crate::text::ascii_run;
 
 /// The front-coded list: for each sequence, sorted bytewise, [bytes shared with the previous one, length of
 /// the rest, the rest].
@@ -138,7 +139,7 @@ pub struct EmojiEntity {
 }
 
 /// The emoji sequences of `text`, left to right, each the longest listed sequence where it starts (as
-/// twemoji-parser's global regex finds them). ASCII is stepped over a byte at a time, except the keycap bases
+/// twemoji-parser's global regex finds them). ASCII is stepped over eight bytes at a time, except the keycap bases
 /// (`#`, `*`, digits) when a non-ASCII character follows them.
 pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
     let table = sequences();
@@ -149,7 +150,7 @@ pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
     while at < bytes.len() {
         if bytes[at] < 0x80 {
             // ASCII begins no sequence but a keycap, whose base comes right before a non-ASCII character.
-            let next = bytes[at..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |n| at + n);
+            let next = at + ascii_run(&bytes[at..]);
             at = if next > at && next < bytes.len() && matches!(bytes[next - 1], b'#' | b'*' | b'0'..=b'9') {
                 next - 1
             } else {

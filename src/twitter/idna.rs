@@ -7,12 +7,29 @@ const MAX_LABEL_LENGTH: usize = 63;
 /// JavaScript sees before the first label (the low surrogate half of an astral character that preceded the URL).
 pub(crate) fn labels_fit(domain: &str, lead: Option<u32>) -> bool {
     // The usual case: printable ASCII is kept as is (and holds no other separator than `.`).
-    if lead.is_none() && domain.bytes().all(|b| (0x20..=0x7E).contains(&b)) {
-        return domain.split('.').all(|label| (1..=MAX_LABEL_LENGTH).contains(&label.len()));
+    if let Some(fit) = lead.is_none().then(|| printable_ascii_labels_fit(domain)).flatten() {
+        return fit;
     }
     domain.split('.').enumerate().all(|(i, label)| {
         to_ascii_len(if i == 0 { lead } else { None }, label).is_some_and(|len| (1..=MAX_LABEL_LENGTH).contains(&len))
     })
+}
+
+/// Whether every `.`-separated label of `domain` is 1..=63 bytes long, in one pass over its bytes; `None` when the
+/// domain is not all printable ASCII.
+fn printable_ascii_labels_fit(domain: &str) -> Option<bool> {
+    let (mut fit, mut label) = (true, 0);
+    for &b in domain.as_bytes() {
+        match b {
+            b'.' => {
+                fit &= (1..=MAX_LABEL_LENGTH).contains(&label);
+                label = 0;
+            }
+            0x20..=0x7E => label += 1,
+            _ => return None,
+        }
+    }
+    Some(fit && (1..=MAX_LABEL_LENGTH).contains(&label))
 }
 
 /// Length of punycode.js `toASCII(label)`: sub-labels split at RFC 3490 separators, each kept if printable ASCII
@@ -120,5 +137,9 @@ mod tests {
         assert!(!labels_fit(&format!("{}.com", "a".repeat(64)), None));
         assert!(labels_fit(&format!("{}.com", "a".repeat(63)), None));
         assert!(!labels_fit(&format!("{}.com", "é".repeat(60)), None));
+        assert!(!labels_fit("a..com", None) && !labels_fit("a.com.", None) && !labels_fit(".a.com", None));
+        assert!(
+            labels_fit(&format!("a.{}", "b".repeat(63)), None) && !labels_fit(&format!("a.{}", "b".repeat(64)), None)
+        );
     }
 }

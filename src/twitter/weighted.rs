@@ -5,6 +5,7 @@ use super::chars::{decode_at, in_ranges, is_invalid};
 use super::emoji::EmojiEntity;
 use super::entities::Entities;
 use super::urls::UrlEntity;
+use crate::text::ascii_run;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -24,6 +25,12 @@ pub struct Config {
     /// For each UTF-8 lead byte (ASCII included), the weight of every character it begins when they all weigh the
     /// same, else 0 (`lead_weights`): most characters are weighed without being decoded.
     lead_weights: &'static [u32; 256],
+    /// For each block of 64 BMP code points (`cp >> 6`), the weight of its characters when they all weigh the same
+    /// and none is invalid, else 0 (`block_weights`): a three-byte character whose lead byte's characters weigh
+    /// differently is weighed by its first two bytes.
+    block_weights: &'static [u32; 1024],
+    /// The weight of every ASCII character when they all weigh the same, else 0: ASCII runs are summed at once.
+    ascii_weight: u32,
 }
 
 /// One entry of the configuration's `ranges`.
@@ -64,8 +71,13 @@ pub fn v3() -> Config {
             transformed_url_length: file.transformed_url_length,
             ranges: Vec::leak(file.ranges),
             lead_weights: &[0; 256],
+            block_weights: &[0; 1024],
+            ascii_weight: 0,
         };
         config.lead_weights = Box::leak(Box::new(lead_weights(&config)));
+        config.block_weights = Box::leak(Box::new(block_weights(&config)));
+        let ascii = config.weight(0);
+        config.ascii_weight = if (0..0x80).all(|b| config.weight(b) == ascii) { ascii } else { 0 };
         config
     })
 }
@@ -93,6 +105,22 @@ fn lead_weights(config: &Config) -> [u32; 256] {
     weights
 }
 
+/// The weight of each block of 64 BMP code points (index `cp >> 6`) when no range begins or ends strictly inside
+/// it and it holds no invalid character (U+FEFF and U+FFFE..U+FFFF), else 0.
+fn block_weights(config: &Config) -> [u32; 1024] {
+    let mut weights = [0; 1024];
+    for (block, weight) in weights.iter_mut().enumerate() {
+        let first = (block as u32) << 6;
+        let last = first + 0x3F;
+        let cut = |r: &WeightRange| (first < r.start && r.start <= last) || (first <= r.end && r.end < last);
+        let holds_invalid = (first..=last).any(|cp| char::from_u32(cp).is_some_and(is_invalid));
+        if !config.ranges.iter().any(cut) && !holds_invalid {
+            *weight = config.weight(first);
+        }
+    }
+    weights
+}
+
 /// twitter-text v2: as v3 but every code point of an emoji sequence is weighed on its own.
 pub fn v2() -> Config {
     Config { emoji_parsing: false, ..v3() }
@@ -108,6 +136,18 @@ impl Config {
     /// its low surrogate).
     fn weight(&self, unit: u32) -> u32 {
         self.ranges.iter().find(|r| r.start <= unit && unit <= r.end).map_or(self.default_weight, |r| r.weight)
+    }
+
+    /// The weight of the character starting at byte `at` of `bytes` (a char boundary) read from its first bytes
+    /// only, or 0 when they do not tell it (the character is then decoded and weighed by range).
+    #[inline]
+    fn weight_undecoded(&self, bytes: &[u8], at: usize) -> u32 {
+        let lead = bytes[at];
+        let weight = self.lead_weights[usize::from(lead)];
+        if weight != 0 || lead & 0xF0 != 0xE0 {
+            return weight;
+        }
+        self.block_weights[usize::from(lead & 0x0F) << 6 | usize::from(bytes[at + 1] & 0x3F)]
     }
 
     fn char_weight(&self, c: char) -> u32 {
@@ -199,8 +239,8 @@ impl Tally {
 ///
 /// One pass over the bytes. At each position: a URL starting there is one unit, skipped as twitter-text skips it
 /// (by the length of its string); else an emoji sequence starting there is one unit; else the characters up to the
-/// next entity that their lead byte weighs are summed without being decoded; else the code point is decoded in
-/// place and weighed by range.
+/// next entity that their first bytes weigh are summed without being decoded (ASCII eight bytes at a time); else
+/// the code point is decoded in place and weighed by range.
 fn count(
     text: &str,
     from: usize,
@@ -233,7 +273,14 @@ fn count(
         let (mut end, mut sum, mut units) = (at, 0, 0);
         while end < next_entity {
             let lead = bytes[end];
-            let w = config.lead_weights[usize::from(lead)];
+            if lead.is_ascii() && config.ascii_weight != 0 {
+                let run = ascii_run(&bytes[end..next_entity]);
+                sum += u64::from(config.ascii_weight) * run as u64;
+                units += run as u32;
+                end += run;
+                continue;
+            }
+            let w = config.weight_undecoded(bytes, end);
             if w == 0 {
                 break;
             }
@@ -252,7 +299,7 @@ fn count(
             } else {
                 while at < end {
                     let lead = bytes[at];
-                    tally.unit(u64::from(config.lead_weights[usize::from(lead)]), 1 + u32::from(lead >= 0xF0), false);
+                    tally.unit(u64::from(config.weight_undecoded(bytes, at)), 1 + u32::from(lead >= 0xF0), false);
                     at += utf8_len(lead);
                 }
             }
@@ -275,7 +322,7 @@ fn count(
                 }
                 tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
                 at += len;
-                if at >= next_entity || config.lead_weights[usize::from(bytes[at])] != 0 {
+                if at >= next_entity || config.weight_undecoded(bytes, at) != 0 {
                     break;
                 }
             }
@@ -324,7 +371,8 @@ fn count(
 /// it), so only each stretch from the last such character before another one to the next such character goes
 /// through the normaliser, and is replaced only when it changes; the rest is copied. The scan reads bytes: lead
 /// bytes below 0xCC (code points below U+0300, all such characters) and continuation bytes are stepped over, other
-/// characters are decoded in place and classified by `is_stable`.
+/// characters are classified by their first two bytes (`STABLE_PREFIX`) or else decoded in place and classified
+/// by `is_stable`.
 fn nfc(text: &str) -> (Cow<'_, str>, i64) {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
@@ -344,7 +392,7 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
             at = next;
             continue;
         }
-        if STABLE_LEAD[usize::from(bytes[at])] {
+        if STABLE_PREFIX[prefix_index(bytes[at], bytes[at + 1])] {
             boundary = at;
             at += 2 + usize::from(bytes[at] >= 0xE0) + usize::from(bytes[at] >= 0xF0);
             continue;
@@ -394,29 +442,32 @@ fn is_stable(c: char) -> bool {
     matches!(cp, 0x1_0000..=0x1_01FC | 0x1_E94B..=0x2_F7FF) || !in_ranges(c, NOT_STABLE)
 }
 
-/// The lead bytes of UTF-8 characters that are all stable (no `NOT_STABLE` range meets the code points they begin):
-/// CJK, Cyrillic, Greek, most scripts. Built at compile time; continuation bytes are not marked (they are stepped
-/// over one by one, as below U+0300).
-static STABLE_LEAD: [bool; 256] = {
-    let mut stable = [false; 256];
-    let mut b = 0xC2;
-    while b <= 0xF4 {
-        let (first, last) = match b {
-            0xC2..=0xDF => ((b & 0x1F) << 6, ((b & 0x1F) << 6) + 0x3F),
-            0xE0..=0xEF => ((b & 0x0F) << 12, ((b & 0x0F) << 12) + 0xFFF),
-            _ => ((b & 0x07) << 18, ((b & 0x07) << 18) + 0x3_FFFF),
-        };
-        let mut meets = false;
-        let mut r = 0;
-        while r < NOT_STABLE.len() {
-            meets = meets || (NOT_STABLE[r].0 <= last && first <= NOT_STABLE[r].1);
-            r += 1;
+/// For the first two bytes of every multi-byte UTF-8 character (`prefix_index`), whether all the characters they
+/// begin are stable: a two-byte character itself, a block of 64 code points for three bytes, of 4,096 for four
+/// (CJK, Hangul, emoji, most scripts). Built at compile time by marking the prefixes each `NOT_STABLE` range meets.
+static STABLE_PREFIX: [bool; 4096] = {
+    let mut stable = [true; 4096];
+    let mut r = 0;
+    while r < NOT_STABLE.len() {
+        let (mut cp, end) = NOT_STABLE[r];
+        while cp <= end {
+            let (lead, second, step) = match cp {
+                0..=0x7FF => (0xC0 | cp >> 6, 0x80 | (cp & 0x3F), 1),
+                0x800..=0xFFFF => (0xE0 | cp >> 12, 0x80 | ((cp >> 6) & 0x3F), 0x40 - (cp & 0x3F)),
+                _ => (0xF0 | cp >> 18, 0x80 | ((cp >> 12) & 0x3F), 0x1000 - (cp & 0xFFF)),
+            };
+            stable[prefix_index(lead as u8, second as u8)] = false;
+            cp += step;
         }
-        stable[b as usize] = !meets;
-        b += 1;
+        r += 1;
     }
     stable
 };
+
+/// The index in `STABLE_PREFIX` of a character beginning with the lead byte `lead` (from 0xC0) and `second`.
+const fn prefix_index(lead: u8, second: u8) -> usize {
+    ((lead as usize & 0x3F) << 6) | (second as usize & 0x3F)
+}
 
 /// `NOT_STABLE` below U+10000 as a bitmap (8 KB), built at compile time.
 static BMP_NOT_STABLE: [u64; 1024] = {
@@ -535,19 +586,35 @@ mod tests {
     }
 
     #[test]
-    fn lead_byte_weights_are_the_characters_weights() {
-        let config = v3();
-        let mut known = 0;
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+    fn undecoded_weights_are_the_characters_weights() {
+        for config in [v3(), v2()] {
+            let mut known = 0;
+            for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+                let mut buf = [0; 4];
+                let weight = config.weight_undecoded(c.encode_utf8(&mut buf).as_bytes(), 0);
+                if weight != 0 {
+                    assert_eq!(weight, config.char_weight(c), "U+{:04X}", c as u32);
+                    assert!(!is_invalid(c), "U+{:04X} is invalid: it is decoded", c as u32);
+                    known += 1;
+                }
+            }
+            assert!(known > 1_100_000, "nearly every character is weighed by its first bytes: {known}");
+            assert!((0..0x80).all(|b| config.char_weight(char::from(b)) == config.ascii_weight));
+        }
+    }
+
+    #[test]
+    fn stable_prefixes_begin_only_stable_characters() {
+        let mut stable_by_prefix = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
-            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-            let weight = config.lead_weights[usize::from(lead)];
-            if weight != 0 {
-                assert_eq!(weight, config.char_weight(c), "U+{:04X}", c as u32);
-                known += 1;
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if STABLE_PREFIX[prefix_index(bytes[0], bytes[1])] {
+                assert!(is_stable(c), "U+{:04X}", c as u32);
+                stable_by_prefix += 1;
             }
         }
-        assert!(known > 1_000_000, "most characters are weighed by their lead byte: {known}");
+        assert!(stable_by_prefix > 1_000_000, "most characters are known stable by two bytes: {stable_by_prefix}");
     }
 
     #[test]
