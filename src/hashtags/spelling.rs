@@ -245,6 +245,9 @@ mod tests {
         // Names fix a capitalised hump only.
         assert_eq!(fix("Bretange").as_deref(), Some("Bretagne"));
         assert_eq!(fix("bretangerecettes"), None);
+        // A lower-case run fixed to one word may be fixed to a name.
+        let fr = french();
+        assert_eq!(judge(&[&fr], "bretange", true, &|_| false).fix.as_deref(), Some("bretagne"));
     }
 
     #[test]
