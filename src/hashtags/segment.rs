@@ -220,8 +220,8 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         offer(&mut winners, false, link(lex.dictionary_cost(), Edge::Dictionary));
                     }
                     // A web count of a misspelling ("buisness") is no reason not to look for the word meant, nor is
-                    // a typo that made another word (#pertedepois, #commerceunligne): the cost of the edits and the
-                    // margin over a correct split (spelling.rs) decide.
+                    // a typo that made another listed word (#momenteddétente: ed for de): the cost of the edits and
+                    // the margin over a correct split (spelling.rs) decide.
                     let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
                     let may_fix = typos.is_some()
                         && !inside[start]
