@@ -16,6 +16,9 @@ const CORRECT_SPLIT_MARGIN: f32 = 4.0;
 /// split that is taken as typed.
 const FREQUENT_SPLIT_RANK: u32 = 5_000;
 const FREQUENT_SHORT_SPLIT_RANK: u32 = 300;
+/// Two words of this many letters or fewer side by side make a frequent split worth a look for typos (2 and 3
+/// tried on the development set: 3 best).
+const MAX_SHORT_WORD_CHARS: usize = 3;
 /// Upper-case pieces up to this length are acronyms (TBT, OOTD, NYC, COP).
 const MAX_ACRONYM_CHARS: usize = 5;
 /// Cost of each word of a split (nats): a capitalised hump is meant as one word, other runs often hold several.
@@ -59,20 +62,24 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let words =
         if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
     // A split into frequent words (best social media tips for; bord de mer) is no typo: the typo-tolerant split,
-    // the costly part of a long tag, is skipped.
+    // the costly part of a long tag, is skipped. Not when two short words come together, as a typo often leaves
+    // them (#sportàlamasion: ma si on; #masonderetraite: ma son).
     let frequent = split_correct
         && exact.words.iter().all(|w| {
             let rank_limit = if w.text.len() >= 4 { FREQUENT_SPLIT_RANK } else { FREQUENT_SHORT_SPLIT_RANK };
             lex.id(&w.text).is_some_and(|id| id < rank_limit)
-        });
+        })
+        && exact.words.windows(2).all(|pair| pair.iter().any(|w| w.typed > MAX_SHORT_WORD_CHARS));
     let mut fix = None;
     if !whole_word && !frequent {
         let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
         let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
-        // (#Bretange → #Bretagne); other fixes are made of common words.
-        let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word && lex.is_name(&w.text)));
+        // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes); other fixes are made of
+        // common words.
+        let one_word_fix = one_word || typo.words.len() == 1;
+        let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word_fix && lex.is_name(&w.text)));
         let shape_kept = !one_word || typo.words.len() == 1;
         if typo.edits() > 0 && typo.words.iter().all(fixed_to) && shape_kept && typo.cost + margin < exact.cost {
             fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
@@ -238,6 +245,9 @@ mod tests {
         // Names fix a capitalised hump only.
         assert_eq!(fix("Bretange").as_deref(), Some("Bretagne"));
         assert_eq!(fix("bretangerecettes"), None);
+        // A lower-case run fixed to one word may be fixed to a name.
+        let fr = french();
+        assert_eq!(judge(&[&fr], "bretange", true, &|_| false).fix.as_deref(), Some("bretagne"));
     }
 
     #[test]
