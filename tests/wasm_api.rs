@@ -106,6 +106,7 @@ fn platforms_table_lists_every_platform() {
     assert!(!version().is_empty());
 }
 
+/// A packed lexicon file of two words, an LZMA stream as `tools/pack-lexicon.mjs` writes it.
 fn packed(lang: &str) -> Vec<u8> {
     let mut packed = String::from(stratege::hashtags::lexicon::PACKED_MAGIC);
     for (name, body) in [
@@ -117,18 +118,28 @@ fn packed(lang: &str) -> Vec<u8> {
     ] {
         packed += &format!("{name}\n{}\n{body}", body.len());
     }
-    packed.into_bytes()
+    let size = lzma_rs::compress::UnpackedSize::WriteToHeader(Some(packed.len() as u64));
+    let mut file = Vec::new();
+    lzma_rs::lzma_compress_with_options(
+        &mut packed.as_bytes(),
+        &mut file,
+        &lzma_rs::compress::Options { unpacked_size: size },
+    )
+    .unwrap();
+    file
 }
 
 #[wasm_bindgen_test]
 fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
     let mut checker = WasmChecker::new();
-    assert!(message(checker.load_lexicon("de", b"").unwrap_err()).contains("unknown language"));
-    assert!(message(checker.load_lexicon("en", b"not a lexicon").unwrap_err()).contains("not a Stratège lexicon"));
+    assert!(message(checker.load_lexicon("de", Vec::new()).unwrap_err()).contains("unknown language"));
+    assert!(
+        message(checker.load_lexicon("en", b"not a lexicon".to_vec()).unwrap_err()).contains("not a Stratège lexicon")
+    );
     let before = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram"}"#).unwrap();
     assert_eq!(before["hashtags"][0]["spelling_checked"], false);
-    assert!(message(checker.load_lexicon("fr", &packed("en")).unwrap_err()).contains("not fr"));
-    assert_eq!(checker.load_lexicon("en", &packed("en")).unwrap(), 2);
+    assert!(message(checker.load_lexicon("fr", packed("en")).unwrap_err()).contains("not fr"));
+    assert_eq!(checker.load_lexicon("en", packed("en")).unwrap(), 2);
     assert_eq!(checker.languages(), ["en"]);
     let after = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#).unwrap();
     assert_eq!(after["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
@@ -138,7 +149,7 @@ fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
 #[wasm_bindgen_test]
 fn the_users_dictionary_is_set_once_for_every_check() {
     let mut checker = WasmChecker::new();
-    checker.load_lexicon("en", &packed("en")).unwrap();
+    checker.load_lexicon("en", packed("en")).unwrap();
     let options = r#"{"platform":"instagram","lang":"en"}"#;
     let flagged = |checker: &WasmChecker| {
         check_with(checker, "#SocialMeida", options).unwrap()["hashtags"][0]["problems"].as_array().unwrap().len()

@@ -170,8 +170,9 @@ impl Lists {
     }
 }
 
-/// The first line of a packed lexicon file; sections follow as `name\nbyte length\nbytes`.
-pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 3\n";
+/// The first line of a packed lexicon file once unpacked (`packed::unpack`); sections follow as
+/// `name\nbyte length\nbytes`.
+pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 4\n";
 
 /// The Hunspell dictionary of a language's `.aff` and `.dic` text.
 fn hunspell(lang: Lang, aff: &str, dic: &str) -> Result<spellbook::Dictionary, String> {
@@ -285,10 +286,15 @@ impl Lexicon {
         })
     }
 
-    /// Reads a packed lexicon file (`tools/pack-lexicon.mjs`): sections `lang`, `aff`, `dic`, `words`, `counts`,
+    /// Reads a packed lexicon file (`tools/pack-lexicon.mjs`, an LZMA stream: `from_sections` of `packed::unpack`).
+    pub fn from_packed(file: &[u8]) -> Result<Lexicon, String> {
+        Lexicon::from_sections(&packed::unpack(file)?)
+    }
+
+    /// Reads the sections of a packed lexicon file (`packed::unpack`): `lang`, `aff`, `dic`, `words`, `counts`,
     /// optional `names`, `name-counts`, `bigrams`, `forms`, and `words-from-dictionary`.
-    pub fn from_packed(bytes: &[u8]) -> Result<Lexicon, String> {
-        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 3)")?;
+    pub fn from_sections(bytes: &[u8]) -> Result<Lexicon, String> {
+        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 4)")?;
         let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
@@ -645,14 +651,18 @@ mod tests {
         for (name, body) in sections {
             packed += &format!("{name}\n{}\n{body}", body.len());
         }
-        let lex = Lexicon::from_packed(packed.as_bytes()).unwrap();
+        let lzma = |text: &str| packed::tests::lzma(text.as_bytes());
+        let file = lzma(&packed);
+        let lex = Lexicon::from_packed(&file).unwrap();
         assert_eq!((lex.lang, lex.word_count(), lex.word(1)), (Lang::Fr, 2, "monday"));
         let pair = lex.cost(Some(0), 1);
         assert!((pair - 52.0 / 1024.0).abs() < 1e-6, "{pair}");
         assert_eq!(lex.cost(Some(1), 0), lex.cost(None, 0));
-        assert!(Lexicon::from_packed(b"garbage").is_err());
-        assert!(Lexicon::from_packed(&packed.as_bytes()[..packed.len() - 3]).is_err());
+        assert!(Lexicon::from_packed(b"garbage").err().unwrap().contains("not a Stratège lexicon"));
+        assert!(Lexicon::from_packed(&file[..file.len() - 3]).is_err());
+        assert!(Lexicon::from_packed(&lzma(&packed[..packed.len() - 3])).err().unwrap().contains("truncated"));
+        assert!(Lexicon::from_packed(&lzma(&packed.replace("4\n", "3\n"))).err().unwrap().contains("version 4"));
         let no_dic = packed.replace("dic\n", "dix\n");
-        assert!(Lexicon::from_packed(no_dic.as_bytes()).err().unwrap().contains("no dic"));
+        assert!(Lexicon::from_packed(&lzma(&no_dic)).err().unwrap().contains("no dic"));
     }
 }

@@ -9,7 +9,7 @@ mod case;
 mod extract;
 pub mod fuzzy;
 pub mod lexicon;
-mod packed;
+pub mod packed;
 mod segment;
 mod spelling;
 pub mod words;

@@ -2,7 +2,8 @@
 //! with their counts and the bigrams by word id. Counts are kept as their natural logarithms in steps (words' to 1/1024
 //! of a nat, bigrams' to 1/64): a packed lexicon's word costs are within 1/1024 nat of the text sources' (half a step
 //! in the word's count and in the total), its bigram costs within 1/128 + 1/2048 nat (in the pair's and the first
-//! word's counts).
+//! word's counts). The file is the sections as one LZMA stream (`unpack`): in the zip, English 512 -> 446 KB and
+//! French 891 -> 802 KB against the zip's own deflate, for 7 KB more of gzipped wasm (lzma-rs's decoder).
 //!
 //! - `dic`: each line as one byte, how many of the previous line's bytes it begins with, then the rest and `\n`.
 //! - `counts`: round(ln(count) × `WORD_STEPS_PER_NAT`) of the first word, then each one's fall from the one before
@@ -22,6 +23,20 @@ pub const WORD_STEPS_PER_NAT: f64 = 1024.0;
 /// Steps of a nat in the bigram counts (`tools/pack-lexicon.mjs` writes them so): a bigram cost is off by at most
 /// 1/128 nat, and the English bigrams zip to 108 KB instead of 227.
 pub const BIGRAM_STEPS_PER_NAT: f64 = 64.0;
+
+/// Largest unpacked size a lexicon file may declare (the French one unpacks to 2.3 MB).
+const MAX_UNPACKED_BYTES: u64 = 1 << 26;
+
+/// The sections of a packed lexicon file: its LZMA stream (the `.lzma` header: properties, window, then the unpacked
+/// size, which `tools/pack-lexicon.mjs` writes, as 8 bytes little-endian) decompressed into a buffer of that size.
+pub fn unpack(file: &[u8]) -> Result<Vec<u8>, String> {
+    let not_lzma = |e: String| format!("not a Stratège lexicon file (an LZMA stream of known size): {e}");
+    let size = file.get(5..13).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
+    let size = size.filter(|&n| n <= MAX_UNPACKED_BYTES).ok_or_else(|| not_lzma("no unpacked size".into()))?;
+    let mut sections = Vec::with_capacity(size as usize);
+    lzma_rs::lzma_decompress(&mut &file[..], &mut sections).map_err(|e| not_lzma(e.to_string()))?;
+    Ok(sections)
+}
 
 /// Reads one LEB128 varint at `*at`, moving past it.
 fn varint(bytes: &[u8], at: &mut usize) -> Result<u64, String> {
@@ -140,8 +155,35 @@ pub fn read_bigrams(bytes: &[u8], words: usize) -> Result<Vec<(u32, u32, f64)>, 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// `bytes` as an LZMA stream with its unpacked size in the header, as `tools/pack-lexicon.mjs` writes it.
+    pub(crate) fn lzma(bytes: &[u8]) -> Vec<u8> {
+        let size = lzma_rs::compress::UnpackedSize::WriteToHeader(Some(bytes.len() as u64));
+        let mut file = Vec::new();
+        lzma_rs::lzma_compress_with_options(
+            &mut &bytes[..],
+            &mut file,
+            &lzma_rs::compress::Options { unpacked_size: size },
+        )
+        .unwrap();
+        file
+    }
+
+    #[test]
+    fn files_are_unpacked_when_their_size_is_given() {
+        let text = b"STRATEGE-LEXICON 4\nlang\n2\nen".repeat(3);
+        assert_eq!(unpack(&lzma(&text)).unwrap(), text);
+        let mut unknown = Vec::new();
+        lzma_rs::lzma_compress(&mut &text[..], &mut unknown).unwrap();
+        assert!(unpack(&unknown).unwrap_err().contains("no unpacked size"));
+        assert!(unpack(&lzma(&text)[..9]).is_err());
+        // A declared size past the stream's end runs out of input.
+        let mut wrong = lzma(&text);
+        wrong[5] += 1;
+        assert!(unpack(&wrong).is_err());
+    }
 
     impl WordSink for Vec<(String, f64)> {
         fn push(&mut self, word: &str, count: f64) {

@@ -56,9 +56,14 @@ impl WasmChecker {
 
     /// Loads the hashtag lexicon of `lang` ("en" or "fr") from a packed file (`lexicon/en.bin`), replacing any
     /// earlier one; answers its number of words. Without it, hashtags are reported with their spelling unchecked.
-    pub fn load_lexicon(&mut self, lang: &str, bytes: &[u8]) -> Result<usize, JsError> {
+    /// The file is taken (copied into the module's memory) and dropped once unpacked, before the lexicon is built,
+    /// which then reuses its bytes: the memory never shrinks.
+    pub fn load_lexicon(&mut self, lang: &str, file: Vec<u8>) -> Result<usize, JsError> {
+        use crate::hashtags::{lexicon::Lexicon, packed};
         let expected: Lang = lang.parse().map_err(|e: String| JsError::new(&e))?;
-        let lexicon = crate::hashtags::lexicon::Lexicon::from_packed(bytes).map_err(|e| JsError::new(&e))?;
+        let sections = packed::unpack(&file).map_err(|e| JsError::new(&e))?;
+        drop(file);
+        let lexicon = Lexicon::from_sections(&sections).map_err(|e| JsError::new(&e))?;
         if lexicon.lang != expected {
             return Err(JsError::new(&format!("this file is the {} lexicon, not {lang}", lexicon.lang.id())));
         }
