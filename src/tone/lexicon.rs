@@ -72,7 +72,7 @@ impl Singles {
         self.exact.contains_key(text)
             || text.strip_suffix(['s', 'x']).is_some_and(|stem| self.pluralisable.contains_key(stem))
             || self.squeezed.contains_key(&token.squeezed)
-            || (text.contains('*') && self.words.iter().any(|w| word_matches(token, w)))
+            || (token.star && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
 
@@ -81,6 +81,14 @@ struct Seen<'a> {
     text: &'a str,
     squeezed: String,
     clause_start: bool,
+    /// The text has a `*` standing for a letter.
+    star: bool,
+}
+
+impl Seen<'_> {
+    fn new(text: &str, clause_start: bool) -> Seen<'_> {
+        Seen { text, squeezed: squeeze(text), clause_start, star: text.contains('*') }
+    }
 }
 
 /// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
@@ -124,6 +132,10 @@ fn squeeze(word: &str) -> String {
 /// letters or more, or with `*` for any one letter ("f*ck").
 fn word_matches(token: &Seen, word: &Word) -> bool {
     let (text, list) = (token.text, word.text.as_str());
+    // Every way below but the star keeps the first letter: most words of a slot are told apart by it alone.
+    if !token.star && text.as_bytes().first() != list.as_bytes().first() {
+        return false;
+    }
     if text == list {
         return true;
     }
@@ -137,9 +149,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
     if word.chars >= 5 && token.squeezed == word.squeezed {
         return true;
     }
-    text.contains('*')
-        && text.chars().count() == word.chars
-        && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
+    token.star && text.chars().count() == word.chars && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
 }
 
 impl Lexicon {
@@ -171,15 +181,12 @@ impl Lexicon {
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let seen: Vec<Seen> = tokens
-            .iter()
-            .map(|t| Seen { text: &t.text, squeezed: squeeze(&t.text), clause_start: t.clause_start })
-            .collect();
+        let seen: Vec<Seen> = tokens.iter().map(|t| Seen::new(&t.text, t.clause_start)).collect();
         let mut hits = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
         for (at, token) in seen.iter().enumerate() {
             candidates.clear();
-            if token.text.contains('*') {
+            if token.star {
                 candidates.extend(0..self.rules.len());
             } else {
                 let singular = token.squeezed.strip_suffix(['s', 'x']);
@@ -276,9 +283,7 @@ mod tests {
 
     #[test]
     fn words_match_plurals_stretching_and_stars() {
-        let matches = |token: &str, word: &str| {
-            word_matches(&Seen { text: token, squeezed: squeeze(token), clause_start: false }, &Word::new(word.into()))
-        };
+        let matches = |token: &str, word: &str| word_matches(&Seen::new(token, false), &Word::new(word.into()));
         assert!(matches("idiots", "idiot"));
         assert!(matches("idiiot", "idiot"));
         assert!(matches("f*ck", "fuck"));
@@ -297,7 +302,7 @@ mod tests {
                     let Slot::Words { singles, .. } = slot else { continue };
                     slots += 1;
                     for probe in probes.iter().copied().chain(singles.words.iter().map(|w| w.text.as_str())) {
-                        let token = Seen { text: probe, squeezed: squeeze(probe), clause_start: false };
+                        let token = Seen::new(probe, false);
                         let each = singles.words.iter().any(|w| word_matches(&token, w));
                         assert_eq!(singles.matches(&token), each, "{probe:?} in {:?}", singles.words);
                     }
