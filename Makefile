@@ -99,8 +99,10 @@ lint: setup
 	biome check extension tests tools bench
 	python3 tools/schedule_priors.py --check
 
+# --all-targets leaves out the doc tests: a code block in a doc comment is run too.
 test-native:
 	cargo test --all-targets
+	cargo test --doc
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm_api

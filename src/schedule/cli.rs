@@ -1,8 +1,10 @@
 //! The logic of `stratege schedule` and `stratege heatmap`, kept in the library so the binary only parses
 //! arguments and prints: plain argument structs, a `Result<String, String>` per command.
 //!
-//!     stratege schedule --date YYYY-MM-DD --tz Area/City [--platform P]... [--import FILE]... [--now YYYY-MM-DDTHH:MM] [--json]
-//!     stratege heatmap --tz Area/City [--platform P]... [--import FILE]... [--svg FILE]
+//! ```text
+//! stratege schedule --date YYYY-MM-DD --tz Area/City [--platform P]... [--import FILE]... [--now YYYY-MM-DDTHH:MM] [--json]
+//! stratege heatmap --tz Area/City [--platform P]... [--import FILE]... [--svg FILE]
+//! ```
 
 use std::fmt::Write;
 use std::path::PathBuf;
