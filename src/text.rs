@@ -35,6 +35,25 @@ pub fn ascii_run(bytes: &[u8]) -> usize {
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
+/// Where the first `byte` of `bytes` from `from` on is, read eight bytes at a time: in a word XORed with `byte`
+/// repeated, the classic zero-byte test flags every matching byte (and maybe bytes after one, never before), so the
+/// lowest flag is the first match. Short searches repeated along a text pay no `memchr` setup.
+pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut n = from;
+    while let Some(word) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ pattern;
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
+        if zero != 0 {
+            return Some(n + (zero.trailing_zeros() / 8) as usize);
+        }
+        n += 8;
+    }
+    bytes.get(n..)?.iter().position(|&b| b == byte).map(|i| n + i)
+}
+
 /// Converts increasing byte offsets of one text into UTF-16 offsets in a single pass overall.
 pub struct Utf16Cursor<'a> {
     text: &'a str,
@@ -88,6 +107,17 @@ mod tests {
                 assert_eq!(utf16_len(part), part.encode_utf16().count(), "{part:?}");
             }
         }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_match_from_an_offset() {
+        let text = "a.b\x01.\x00.é.xxxxxxxxxx.".as_bytes();
+        for from in 0..=text.len() {
+            let expected = text[from..].iter().position(|&b| b == b'.').map(|i| from + i);
+            assert_eq!(find_byte(text, from, b'.'), expected, "from {from}");
+        }
+        assert_eq!(find_byte(b"\x01\x01\x00\x00\x00\x00\x00\x00\x00", 0, 0), Some(2));
+        assert_eq!(find_byte(b"abc", 4, b'a'), None);
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub(super) struct DomainScratch {
     /// `best[k]`: end of the match `(label\.)+tld` whose first label is run k, the most labels first.
     best: Vec<Option<usize>>,
     found: Vec<(usize, usize)>,
+    /// The one match of a plain ASCII domain, the usual case, returned without touching `found` (no allocation).
+    single: [(usize, usize); 1],
 }
 
 /// Every `validAsciiDomain` match in `text[from..to]` (the regex runs on the domain string alone).
@@ -21,12 +23,12 @@ pub(super) fn ascii_domains<'s>(
     to: usize,
     scratch: &'s mut DomainScratch,
 ) -> &'s [(usize, usize)] {
-    let DomainScratch { runs, best, found } = scratch;
-    found.clear();
     if let Some(end) = plain_ascii_domain(text, from, to) {
-        found.push((from, end));
-        return found;
+        scratch.single = [(from, end)];
+        return &scratch.single;
     }
+    let DomainScratch { runs, best, found, .. } = scratch;
+    found.clear();
     let is_ascii_label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c);
     runs.clear();
     let mut run: Option<(usize, usize)> = None;

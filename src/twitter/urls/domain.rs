@@ -7,6 +7,7 @@ use std::cell::Cell;
 
 use super::super::chars::{char_at, decode_at, is_domain_char, is_label_char};
 use super::tlds::match_tld;
+use crate::text::find_byte;
 
 const NONE: u32 = u32::MAX;
 
@@ -41,7 +42,7 @@ impl<'t> Labels<'t> {
     pub(super) fn new(text: &'t str) -> Self {
         let mut labels = Vec::with_capacity(16); // the labels of a short post, without growing
         let mut from = 0;
-        while let Some(dot) = text[from..].find('.').map(|d| from + d) {
+        while let Some(dot) = find_byte(text.as_bytes(), from, b'.') {
             from = match may_hold_tld(text, dot) {
                 Ok(()) => {
                     let start = text[..dot]

@@ -7,6 +7,7 @@ use super::ascii_domains::{ascii_domains, DomainScratch};
 use super::domain::Labels;
 use super::js_quirks::{counted_end, match_after_high_surrogate};
 use super::path::{path_end, query_end};
+use crate::text::find_byte;
 
 /// A URL found in a text: `text[start..end]`, byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,9 @@ pub(super) struct RawUrl {
 
 fn protocol_len(text: &str, q: usize) -> usize {
     let b = &text.as_bytes()[q..];
-    if b.len() >= 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+    if b.first().is_none_or(|&h| h | 0x20 != b'h') {
+        0 // most candidates: no `h`, nothing to compare
+    } else if b.len() >= 8 && b[..8].eq_ignore_ascii_case(b"https://") {
         8
     } else if b.len() >= 7 && b[..7].eq_ignore_ascii_case(b"http://") {
         7
@@ -86,8 +89,11 @@ fn match_at(labels: &Labels, q: usize) -> Option<RawUrl> {
 /// twitter-text `isValidUrl` of `extractUrlsWithIndices`: length limit and punycode label lengths.
 fn valid_length_and_labels(text: &str, m: &RawUrl, scratch: &mut DomainScratch) -> bool {
     let protocol = if m.protocol_len > 0 { m.protocol_len } else { DEFAULT_PROTOCOL_LENGTH };
-    let url_len = utf16_len(&text[m.start..m.end]) + usize::from(m.lead.is_some());
-    if protocol + url_len > MAX_URL_LENGTH {
+    // A UTF-16 length is at most the UTF-8 length: only a URL of that many bytes needs counting.
+    let span = m.end - m.start + usize::from(m.lead.is_some());
+    if protocol + span > MAX_URL_LENGTH
+        && protocol + utf16_len(&text[m.start..m.end]) + usize::from(m.lead.is_some()) > MAX_URL_LENGTH
+    {
         return false;
     }
     let domain = &text[m.domain_start..m.domain_end];
@@ -132,7 +138,7 @@ fn protocol_candidate(text: &str, p: usize, label: usize) -> usize {
 /// included). Offsets are bytes.
 pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
     let mut urls = Vec::with_capacity(8); // the URLs of a short post, without growing
-    if !text.contains('.') {
+    if find_byte(text.as_bytes(), 0, b'.').is_none() {
         return urls;
     }
     let labels = Labels::new(text);
@@ -206,11 +212,10 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                 let start = if s == from { s } else { text[from..m.domain_end].find(needle).map_or(s, |i| from + i) };
                 from = start + needle.len();
                 if k + 1 == n && m.has_path {
-                    let string_len = utf16_len(needle) + utf16_len(&text[m.domain_end..m.end]);
                     let (counted_end, counted_end_splits_char) = if start == s && e == m.domain_end {
                         (m.end, false)
                     } else {
-                        counted_end(text, start, string_len)
+                        counted_end(text, start, utf16_len(needle) + utf16_len(&text[m.domain_end..m.end]))
                     };
                     urls.push(UrlEntity { start, end: m.end, counted_end, counted_end_splits_char });
                 } else {

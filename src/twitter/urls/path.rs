@@ -1,10 +1,15 @@
 //! The path and query parts of twitter-text's `extractUrl` regex: `validUrlPath` (balanced parentheses, ending
 //! characters) and `validUrlQuery`, as linear scans.
 
-use super::super::chars::{is_cyrillic, is_latin_accent};
+use super::super::chars::{decode_at, is_cyrillic, is_latin_accent};
 
 /// `validGeneralUrlPathChars`.
 fn is_path_char(c: char) -> bool {
+    is_plain_path_char(c) || is_cyrillic(c) || is_latin_accent(c)
+}
+
+/// `validGeneralUrlPathChars` but its Cyrillic and Latin accents (none of which is ASCII).
+const fn is_plain_path_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(
             c,
@@ -30,14 +35,34 @@ fn is_path_char(c: char) -> bool {
                 | '|'
                 | '&'
         )
-        || is_cyrillic(c)
-        || is_latin_accent(c)
 }
 
 /// Single-character part of `validUrlPathEndingChars`.
 fn is_path_ending_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '=' | '_' | '#' | '/') || is_cyrillic(c) || is_latin_accent(c)
+    is_plain_path_ending_char(c) || is_cyrillic(c) || is_latin_accent(c)
 }
+
+/// `is_path_ending_char` but its Cyrillic and Latin accents.
+const fn is_plain_path_ending_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '=' | '_' | '#' | '/')
+}
+
+const PATH: u8 = 1;
+const PATH_ENDING: u8 = 2;
+
+/// `is_path_char` (`PATH`) and `is_path_ending_char` (`PATH_ENDING`) of each ASCII character, read a byte at a
+/// time by `path_end` (a path is mostly ASCII).
+const ASCII_PATH: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8 as char;
+        table[i] =
+            if is_plain_path_char(c) { PATH } else { 0 } | if is_plain_path_ending_char(c) { PATH_ENDING } else { 0 };
+        i += 1;
+    }
+    table
+};
 
 /// `validUrlQueryChars`.
 fn is_query_char(c: char) -> bool {
@@ -108,17 +133,23 @@ pub(super) fn path_end(text: &str, i: usize) -> usize {
     let mut p = i;
     let mut end = i;
     loop {
-        let mut stop = text.len();
-        for (j, c) in text[p..].char_indices() {
-            if !is_path_char(c) {
-                stop = p + j;
+        while p < b.len() {
+            let (class, len) = match ASCII_PATH.get(usize::from(b[p])) {
+                Some(&class) => (class, 1),
+                None => {
+                    let (c, len) = decode_at(b, p);
+                    let class = if is_path_char(c) { PATH } else { 0 };
+                    (class | if is_path_ending_char(c) { PATH_ENDING } else { 0 }, len)
+                }
+            };
+            if class & PATH == 0 {
                 break;
             }
-            if is_path_ending_char(c) {
-                end = p + j + c.len_utf8();
+            p += len;
+            if class & PATH_ENDING != 0 {
+                end = p;
             }
         }
-        p = stop;
         match (b.get(p) == Some(&b'(')).then(|| balanced_parens(text, p)).flatten() {
             Some(after) => p = after,
             None => break,

@@ -12,9 +12,10 @@ const PREFIX_ONLY: u16 = u16::MAX;
 /// The TLDs as a byte trie over their folded UTF-8: a lookup walks one node per byte, with no hashing.
 struct Tlds {
     nodes: Vec<TrieNode>,
-    /// The root's child for each ASCII byte (0 for none: the root is no child), the first step of every lookup.
-    root_ascii: [u32; 128],
-    /// `(byte, child)` edges; each node's children are contiguous and sorted by byte.
+    /// Each node's children by lowercase ASCII letter, from its lowest to its highest (0 for none: the root is no
+    /// child): one indexed read per letter, the bytes most lookups read (ASCII in TLDs is lowercase letters only).
+    letters: Vec<u32>,
+    /// `(byte, child)` edges for the other bytes; each node's are contiguous and sorted by byte.
     edges: Vec<(u8, u32)>,
 }
 
@@ -22,16 +23,24 @@ struct TrieNode {
     /// Rank of the TLD ending here in the reference alternation (the regex takes the first alternative that
     /// matches), `PREFIX_ONLY` when only longer TLDs go through this node.
     rank: u16,
+    /// The node's letter children are `letters[first_letter..][..letter_count]`, for letters from `lowest_letter`.
+    lowest_letter: u8,
+    letter_count: u8,
+    first_letter: u32,
     first_edge: u32,
     edge_count: u32,
 }
 
 impl Tlds {
     fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        if node == 0 && byte.is_ascii() {
-            return Some(self.root_ascii[usize::from(byte)] as usize).filter(|&c| c != 0);
-        }
         let n = &self.nodes[node];
+        if byte.is_ascii() {
+            let k = byte.wrapping_sub(n.lowest_letter);
+            if k >= n.letter_count {
+                return None;
+            }
+            return Some(self.letters[(n.first_letter + u32::from(k)) as usize] as usize).filter(|&c| c != 0);
+        }
         let edges = &self.edges[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
         edges.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|k| edges[k].1 as usize)
     }
@@ -60,16 +69,28 @@ fn tlds() -> &'static Tlds {
             tree[node].0 = tree[node].0.min(i as u16);
         }
         let mut nodes = Vec::with_capacity(tree.len());
-        let mut edges = Vec::new();
+        let (mut letters, mut edges) = (Vec::new(), Vec::new());
         for (rank, children) in &tree {
-            nodes.push(TrieNode { rank: *rank, first_edge: edges.len() as u32, edge_count: children.len() as u32 });
-            edges.extend(children.iter().map(|(&b, &child)| (b, child as u32)));
+            let ascii: Vec<(u8, u32)> = children.range(..0x80).map(|(&b, &child)| (b, child as u32)).collect();
+            assert!(ascii.iter().all(|(b, _)| b.is_ascii_lowercase()), "the ASCII of a TLD is lowercase letters");
+            let lowest_letter = ascii.first().map_or(0, |&(b, _)| b);
+            let letter_count = ascii.last().map_or(0, |&(b, _)| b - lowest_letter + 1);
+            let first_letter = letters.len() as u32;
+            letters.resize(letters.len() + usize::from(letter_count), 0);
+            for (b, child) in ascii {
+                letters[first_letter as usize + usize::from(b - lowest_letter)] = child;
+            }
+            nodes.push(TrieNode {
+                rank: *rank,
+                lowest_letter,
+                letter_count,
+                first_letter,
+                first_edge: edges.len() as u32,
+                edge_count: (children.len() - children.range(..0x80).count()) as u32,
+            });
+            edges.extend(children.range(0x80..).map(|(&b, &child)| (b, child as u32)));
         }
-        let mut root_ascii = [0; 128];
-        for (&b, &child) in tree[0].1.range(..0x80) {
-            root_ascii[usize::from(b)] = child as u32;
-        }
-        Tlds { nodes, edges, root_ascii }
+        Tlds { nodes, letters, edges }
     })
 }
 
