@@ -41,7 +41,7 @@ impl fmt::Display for DateProblem {
 /// Why one row of an export was skipped. `line` is the file's line (from 1) and `column` the column (from 1);
 /// `header` is the column's name as the file writes it, lower case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "StoredNote")]
 pub enum RowNote {
     /// The CSV reader could not read the row (`detail` is its English error).
     Unreadable { line: u64, detail: String },
@@ -67,6 +67,65 @@ impl fmt::Display for RowNote {
                 write!(f, "line {line}, column {column} ({header}): {text:?} is not a number")
             }
         }
+    }
+}
+
+/// A `RowNote` as it is read back (the stored imports the extension passes in): every variant's fields, those a
+/// variant has not left empty, then checked by `kind`. An internally tagged enum is read through serde's buffered
+/// `Content`, which put about 27 KB of code in the wasm; this flat form is read directly.
+#[derive(Deserialize)]
+struct StoredNote {
+    kind: NoteKind,
+    line: u64,
+    column: Option<usize>,
+    header: Option<String>,
+    detail: Option<String>,
+    has: Option<usize>,
+    of: Option<usize>,
+    text: Option<String>,
+    problem: Option<DateProblem>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum NoteKind {
+    Unreadable,
+    Truncated,
+    Date,
+    NotANumber,
+}
+
+impl TryFrom<StoredNote> for RowNote {
+    type Error = String;
+
+    fn try_from(n: StoredNote) -> Result<RowNote, String> {
+        fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{field}`"))
+        }
+        let line = n.line;
+        Ok(match n.kind {
+            NoteKind::Unreadable => RowNote::Unreadable { line, detail: need(n.detail, "detail")? },
+            NoteKind::Truncated => RowNote::Truncated {
+                line,
+                column: need(n.column, "column")?,
+                header: need(n.header, "header")?,
+                has: need(n.has, "has")?,
+                of: need(n.of, "of")?,
+            },
+            NoteKind::Date => RowNote::Date {
+                line,
+                column: need(n.column, "column")?,
+                header: need(n.header, "header")?,
+                text: need(n.text, "text")?,
+                problem: need(n.problem, "problem")?,
+            },
+            NoteKind::NotANumber => RowNote::NotANumber {
+                line,
+                column: need(n.column, "column")?,
+                header: need(n.header, "header")?,
+                text: need(n.text, "text")?,
+            },
+        })
     }
 }
 
@@ -141,5 +200,28 @@ mod tests {
         let error = ImportError { file: "a.csv".into(), problem: FileProblem::Utf16 };
         assert_eq!(serde_json::to_value(&error.problem).unwrap(), serde_json::json!({"kind": "utf16"}));
         assert!(error.to_string().starts_with("a.csv: the file is UTF-16"));
+    }
+
+    #[test]
+    fn notes_read_back_as_written_and_a_missing_fact_is_refused() {
+        let notes = vec![
+            RowNote::Unreadable { line: 1, detail: "bad quote".into() },
+            RowNote::Truncated { line: 2, column: 4, header: "likes".into(), has: 3, of: 5 },
+            RowNote::Date {
+                line: 3,
+                column: 1,
+                header: "date".into(),
+                text: "25:00".into(),
+                problem: DateProblem::BadTime,
+            },
+            RowNote::NotANumber { line: 4, column: 2, header: "reach".into(), text: "n/a".into() },
+        ];
+        let back: Vec<RowNote> = serde_json::from_str(&serde_json::to_string(&notes).unwrap()).unwrap();
+        assert_eq!(back, notes);
+        let refused = |json: &str| serde_json::from_str::<RowNote>(json).unwrap_err().to_string();
+        assert!(refused(r#"{"kind": "date", "line": 3, "column": 1, "header": "date", "text": "x"}"#)
+            .contains("missing field `problem`"));
+        assert!(refused(r#"{"kind": "typo", "line": 3}"#).contains("unknown variant `typo`"));
+        assert!(refused(r#"{"line": 3, "detail": "x"}"#).contains("missing field `kind`"));
     }
 }

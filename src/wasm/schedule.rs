@@ -9,20 +9,16 @@ use wasm_bindgen::prelude::*;
 use super::TO_JS;
 use crate::schedule::answers::{self, FileText, StoredImport};
 
-/// Whose best times and when: the user's zone (IANA), now in milliseconds since the epoch, their imports.
+// Hint and day requests name whose best times and when: the user's zone (IANA), now in milliseconds since the
+// epoch, their imports. Those fields are written out in each rather than shared by `#[serde(flatten)]`, which would
+// read every request through serde's buffered `Content` and compile the imports' deserialiser a second time.
 #[derive(Deserialize)]
-struct Context {
+struct HintRequest {
+    platform: String,
     tz: String,
     now: f64,
     #[serde(default)]
     imports: Vec<StoredImport>,
-}
-
-#[derive(Deserialize)]
-struct HintRequest {
-    platform: String,
-    #[serde(flatten)]
-    context: Context,
 }
 
 #[derive(Deserialize)]
@@ -32,8 +28,10 @@ struct DayRequest {
     /// 0 today, 1 tomorrow.
     #[serde(default)]
     offset_days: i32,
-    #[serde(flatten)]
-    context: Context,
+    tz: String,
+    now: f64,
+    #[serde(default)]
+    imports: Vec<StoredImport>,
 }
 
 #[derive(Deserialize)]
@@ -64,10 +62,7 @@ fn answer<T: serde::Serialize>(value: Result<T, String>) -> Result<JsValue, JsEr
 #[wasm_bindgen]
 pub fn schedule_hint(value: JsValue) -> Result<JsValue, JsError> {
     let r: HintRequest = request(value)?;
-    answer(
-        answers::now_at(&r.context.tz, r.context.now)
-            .and_then(|now| answers::hint_at(&r.platform, &now, &r.context.imports)),
-    )
+    answer(answers::now_at(&r.tz, r.now).and_then(|now| answers::hint_at(&r.platform, &now, &r.imports)))
 }
 
 /// `schedule_day({platforms?, offset_days?, tz, now, imports?})` → `{date, now, slots: [{platform, time, start, end,
@@ -75,10 +70,7 @@ pub fn schedule_hint(value: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn schedule_day(value: JsValue) -> Result<JsValue, JsError> {
     let r: DayRequest = request(value)?;
-    answer(
-        answers::now_at(&r.context.tz, r.context.now)
-            .and_then(|now| answers::day_at(&r.platforms, &now, r.offset_days, &r.context.imports)),
-    )
+    answer(answers::now_at(&r.tz, r.now).and_then(|now| answers::day_at(&r.platforms, &now, r.offset_days, &r.imports)))
 }
 
 /// `schedule_heatmap({platform, imports?})` → the SVG text (the prior, and the personal model beside it).
