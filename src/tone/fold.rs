@@ -108,7 +108,7 @@ fn is_mention_or_link(chunk: &str) -> bool {
 
 /// The tokens of `text`, in order. Apostrophes split words ("t'es" → "t", "es"; "don't" → "don", "t").
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut raw: Vec<Token> = Vec::new();
+    let mut raw: Vec<Token> = Vec::with_capacity(text.len() / 4);
     let mut at = 0;
     let mut clause_start = true;
     let mut folded: Vec<Folded> = Vec::with_capacity(32);
@@ -155,14 +155,18 @@ fn push_word(out: &mut Vec<Token>, chars: &[Folded], clause_start: &mut bool) {
 }
 
 /// Joins three or more one-letter tokens separated only by spaces, dots, dashes or underscores ("i d i o t").
-fn join_spelled_out(raw: Vec<Token>, text: &str) -> Vec<Token> {
+/// Tokens are moved, not copied; the separators are read from `text` only between one-letter tokens.
+fn join_spelled_out(mut raw: Vec<Token>, text: &str) -> Vec<Token> {
+    let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic);
+    if !raw.windows(2).any(|w| single(&w[0]) && single(&w[1])) {
+        return raw;
+    }
     let units: Vec<u16> = text.encode_utf16().collect();
     let separated_lightly = |a: &Token, b: &Token| {
         b.start >= a.end
             && b.start - a.end <= 3
             && units[a.end..b.start].iter().all(|&u| matches!(u, 0x20 | 0x2E | 0x2D | 0x5F))
     };
-    let single = |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic);
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
@@ -176,7 +180,7 @@ fn join_spelled_out(raw: Vec<Token>, text: &str) -> Vec<Token> {
             let text: String = raw[i..j].iter().map(|t| t.text.as_str()).collect();
             out.push(Token { text, start: raw[i].start, end: raw[j - 1].end, clause_start: raw[i].clause_start });
         } else {
-            out.extend(raw[i..j].iter().cloned());
+            out.extend(raw[i..j].iter_mut().map(|t| Token { text: std::mem::take(&mut t.text), ..*t }));
         }
         i = j;
     }

@@ -2,6 +2,7 @@
 //! of slots (syntax at the top of lexicon_en.txt); it matches folded tokens, so evasions folded away by
 //! `fold` are caught, and a match yields the span of the words it covers.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::fold::{tokens, Token};
@@ -71,15 +72,15 @@ impl Singles {
         let text = token.text;
         self.exact.contains_key(text)
             || text.strip_suffix(['s', 'x']).is_some_and(|stem| self.pluralisable.contains_key(stem))
-            || self.squeezed.contains_key(&token.squeezed)
+            || self.squeezed.contains_key(token.squeezed.as_ref())
             || (token.star && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
 
-/// A token of the text as the matcher reads it, squeezed once per analysis.
+/// A token of the text as the matcher reads it, squeezed once per analysis (borrowed when nothing repeats).
 struct Seen<'a> {
     text: &'a str,
-    squeezed: String,
+    squeezed: Cow<'a, str>,
     clause_start: bool,
     /// The text has a `*` standing for a letter.
     star: bool,
@@ -87,7 +88,9 @@ struct Seen<'a> {
 
 impl Seen<'_> {
     fn new(text: &str, clause_start: bool) -> Seen<'_> {
-        Seen { text, squeezed: squeeze(text), clause_start, star: text.contains('*') }
+        let repeats = text.as_bytes().windows(2).any(|w| w[0] == w[1]) || !text.is_ascii();
+        let squeezed = if repeats { Cow::Owned(squeeze(text)) } else { Cow::Borrowed(text) };
+        Seen { text, squeezed, clause_start, star: text.contains('*') }
     }
 }
 
@@ -146,7 +149,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
     {
         return true;
     }
-    if word.chars >= 5 && token.squeezed == word.squeezed {
+    if word.chars >= 5 && token.squeezed.as_ref() == word.squeezed {
         return true;
     }
     token.star && text.chars().count() == word.chars && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
@@ -190,7 +193,7 @@ impl Lexicon {
                 candidates.extend(0..self.rules.len());
             } else {
                 let singular = token.squeezed.strip_suffix(['s', 'x']);
-                for key in std::iter::once(token.squeezed.as_str()).chain(singular) {
+                for key in std::iter::once(token.squeezed.as_ref()).chain(singular) {
                     candidates.extend(self.by_first_word.get(key).into_iter().flatten());
                 }
                 candidates.sort_unstable();
@@ -290,6 +293,15 @@ mod tests {
         assert!(!matches("as", "ass"));
         assert!(!matches("ass", "as"));
         assert!(!matches("cons", "conne"));
+    }
+
+    #[test]
+    fn a_token_is_squeezed_like_squeeze_whether_borrowed_or_not() {
+        for text in ["idiot", "idiiot", "stuuupid", "connard", "tres", "très", "ééé", "a", "f*ck", "youu", "2000"] {
+            let seen = Seen::new(text, false);
+            assert_eq!(seen.squeezed, squeeze(text), "{text:?}");
+            assert_eq!(matches!(seen.squeezed, Cow::Borrowed(_)), squeeze(text) == text && text.is_ascii(), "{text:?}");
+        }
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 /// the word framed by `<` and `>`.
 fn features(tokens: &[Token], mut emit: impl FnMut(u32)) {
     let mut framed = String::new();
+    let mut bounds: Vec<usize> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         emit(fnv1a(&["w:", &token.text]));
         if let Some(next) = tokens.get(i + 1) {
@@ -121,7 +122,8 @@ fn features(tokens: &[Token], mut emit: impl FnMut(u32)) {
         framed.push('<');
         framed.push_str(&token.text);
         framed.push('>');
-        let bounds: Vec<usize> = framed.char_indices().map(|(b, _)| b).chain([framed.len()]).collect();
+        bounds.clear();
+        bounds.extend(framed.char_indices().map(|(b, _)| b).chain([framed.len()]));
         for n in [3, 4] {
             for w in bounds.windows(n + 1) {
                 emit(fnv1a(&["c:", &framed[w[0]..w[n]]]));
