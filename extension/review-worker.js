@@ -6,8 +6,8 @@
 // user's words; `{id, text, options}` answers `{id, report}` or `{id, error}`.
 
 import init, { Checker } from './pkg/stratege.js';
+import { LEXICON_LANGUAGES } from './shared/languages.js';
 
-const LANGUAGES = ['en', 'fr'];
 /**
  * Time one review may spend judging hashtags anew (ms): the tags not reached by then are reported `not_checked:
  * "time-budget"`, the verdicts reached are kept, and the composer asks again at once, so that a pasted list of
@@ -22,7 +22,7 @@ let lexicons = null; // the loading of both dictionaries, started by the first r
 /** A language whose dictionary cannot load is reviewed without spelling (the report says so), never blocked. */
 const loadLexicons = (checker) =>
   Promise.allSettled(
-    LANGUAGES.map(async (lang) => {
+    LEXICON_LANGUAGES.map(async (lang) => {
       const response = await fetch(new URL(`./lexicon/${lang}.bin`, import.meta.url));
       checker.load_lexicon(lang, new Uint8Array(await response.arrayBuffer()));
     }),

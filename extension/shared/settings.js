@@ -1,6 +1,7 @@
 // The one settings store of Stratège (chrome.storage.local), shared by the content script, popup and options page.
 
 import { platformFacts, siteIds } from './facts.js';
+import { LEXICON_LANGUAGES } from './languages.js';
 
 /** Tone sensitivities, from quietest to most watchful. */
 export const SENSITIVITIES = ['off', 'relaxed', 'strict'];
@@ -71,7 +72,7 @@ export const DEFAULTS = Object.freeze({
 const KEY = 'settings';
 
 /** The languages a post may be set to (besides 'auto', detected per post): those the core has lexicons for. */
-export const LANGUAGES = ['auto', 'en', 'fr'];
+export const LANGUAGES = ['auto', ...LEXICON_LANGUAGES];
 /** The Instagram hashtag limits a user may set: Instagram's own is 5 (data/platforms.json), its old one 30. */
 export const HASHTAG_LIMIT_RANGE = [1, 30];
 /** Bounds on the user's dictionary as stored: a corrupt or runaway list is cut, never sent whole to the core. */

@@ -178,3 +178,14 @@ test('the built manifest is the template with the site list', {
 }, () => {
   assert.deepEqual(JSON.parse(readFileSync(built, 'utf8')), projectManifest(), relative(root, built));
 });
+
+test('the languages the extension loads are those with a lexicon in data/hashtags and a packed file in the build', async () => {
+  const { LEXICON_LANGUAGES } = await import('../../extension/shared/languages.js');
+  const folders = readdirSync(join(root, 'data/hashtags'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  assert.deepEqual([...LEXICON_LANGUAGES].sort(), folders);
+  const packed = [...read('Makefile').matchAll(/\$\(DIST\)\/lexicon\/(\w+)\.bin/g)].map((match) => match[1]);
+  assert.deepEqual([...new Set(packed)].sort(), folders);
+});
