@@ -38,21 +38,21 @@ impl Model {
         Ok(Model { mask: (1 << bits) - 1, scale: f32_at(5), bias: f32_at(9), weights })
     }
 
-    /// The probability that the tokens read as offensive.
+    /// The probability that the tokens read as offensive: the bias plus the features' weights over the L2 norm of
+    /// the feature counts (each bucket counted as often as its features fall in it). The weights are summed as
+    /// integers and scaled once; the counts are kept in a small open-addressed table, not sorted.
     pub fn probability(&self, tokens: &[Token]) -> f32 {
-        let mut buckets: Vec<u32> = Vec::with_capacity(tokens.len() * 16);
-        features(tokens, |hash| buckets.push(hash & self.mask));
-        if buckets.is_empty() {
+        let mut counts = BucketCounts::with_room(tokens.iter().map(|t| t.text.len() * 2 + 2).sum());
+        let mut dot: i32 = 0;
+        features(tokens, |hash| {
+            let bucket = hash & self.mask;
+            dot += i32::from(self.weights[bucket as usize] as i8);
+            counts.add(bucket);
+        });
+        if counts.norm2 == 0 {
             return sigmoid(self.bias);
         }
-        buckets.sort_unstable();
-        let (mut dot, mut norm2) = (0.0f32, 0.0f32);
-        for run in buckets.chunk_by(|a, b| a == b) {
-            let count = run.len() as f32;
-            dot += count * f32::from(self.weights[run[0] as usize] as i8) * self.scale;
-            norm2 += count * count;
-        }
-        sigmoid(self.bias + dot / norm2.sqrt())
+        sigmoid(self.bias + dot as f32 * self.scale / (counts.norm2 as f32).sqrt())
     }
 
     /// How much each token pushes the text towards offensive: its word and character n-grams' weights.
@@ -62,6 +62,40 @@ impl Model {
             sum += f32::from(self.weights[(hash & self.mask) as usize] as i8) * self.scale;
         });
         sum
+    }
+}
+
+/// How often each bucket occurs among a text's features, and the sum of the squared counts as they grow.
+struct BucketCounts {
+    /// `bucket + 1` per slot (0: empty) and its count, linear probing.
+    slots: Vec<(u32, u32)>,
+    norm2: u64,
+}
+
+impl BucketCounts {
+    /// A table for at most `features` features (the caller's bound: a token of n bytes has at most 2n + 2: its
+    /// word, its pair with the next, n 3-grams and n − 1 4-grams of `<token>`), never more than two thirds full,
+    /// so that a probe always ends and stays short.
+    fn with_room(features: usize) -> BucketCounts {
+        BucketCounts { slots: vec![(0, 0); (features + features / 2 + 1).next_power_of_two().max(64)], norm2: 0 }
+    }
+
+    fn add(&mut self, bucket: u32) {
+        let key = bucket + 1;
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing spreads the buckets' low bits over the table.
+        let mut at = (key.wrapping_mul(0x9E37_79B9) >> 8) as usize & mask;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.0 == key || slot.0 == 0 {
+                slot.0 = key;
+                // (c + 1)² − c² = 2c + 1
+                self.norm2 += 2 * u64::from(slot.1) + 1;
+                slot.1 += 1;
+                return;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
