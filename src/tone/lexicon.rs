@@ -158,10 +158,18 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
 impl Lexicon {
     fn parse(source: &str) -> Lexicon {
         let mut rules = Vec::new();
+        let mut sets: Vec<(String, &str)> = Vec::new();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (kind, pattern) =
                 line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
+            if kind == "set" {
+                let (name, words) =
+                    pattern.split_once('\t').unwrap_or_else(|| panic!("set line without NAME<TAB>WORDS: {line:?}"));
+                sets.push((format!("{{{name}}}"), words));
+                continue;
+            }
             let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
+            let pattern = with_sets(pattern, &sets);
             let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
             rules.push(Rule { kind, slots });
         }
@@ -209,6 +217,18 @@ impl Lexicon {
         }
         hits
     }
+}
+
+/// `pattern` with each `{NAME}` of a set defined above it replaced by the set's words (`a/b/c`).
+fn with_sets<'a>(pattern: &'a str, sets: &[(String, &str)]) -> Cow<'a, str> {
+    let mut pattern = Cow::Borrowed(pattern);
+    for (name, words) in sets {
+        if pattern.contains(name.as_str()) {
+            pattern = Cow::Owned(pattern.replace(name.as_str(), words));
+        }
+    }
+    assert!(!pattern.contains('{'), "lexicon pattern names a set not defined above it: {pattern:?}");
+    pattern
 }
 
 fn parse_slot(slot: &str) -> Slot {
@@ -322,6 +342,16 @@ mod tests {
             }
         }
         assert!(slots > 200);
+    }
+
+    #[test]
+    fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
+        let lexicon = Lexicon::parse("set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n");
+        let hits = |text: &str| lexicon.find(&tokens(text)).iter().map(|h| h.kind).collect::<Vec<_>>();
+        assert_eq!(hits("I will kick the big dogs"), [Kind::Threat]);
+        assert_eq!(hits("kick the ball"), []);
+        assert_eq!(hits("rat brain and cat brain"), [Kind::Insult, Kind::Insult]);
+        assert!(std::panic::catch_unwind(|| Lexicon::parse("insult\t{nope}\n")).is_err());
     }
 
     #[test]

@@ -578,6 +578,49 @@ mod tests {
     }
 
     #[test]
+    fn violence_at_a_group_of_people_is_a_threat_but_business_verbs_are_not() {
+        for text in [
+            "Let's get rid of all the refugees.",
+            "We should hang every one of those foreigners, honestly.",
+            "I'd love to watch those people burn.",
+            "Someone should just strangle her.",
+            "I am going to shoot you.",
+            "Feminists like you make me furious.",
+        ] {
+            let t = analyse(text, Some(Lang::En), Sensitivity::Relaxed);
+            assert_ne!(t.level, ToneLevel::Ok, "{text:?}: {t:?}");
+        }
+        for text in [
+            "Let's kill those bugs before the release.",
+            "We will execute the plan with the people in your team.",
+            "I am going to shoot you a message with the tracking number.",
+            "Our cut-throat prices end on Friday.",
+            "Let's kill it, folks!",
+            "Please kill the app and open it again.",
+            "Mondays are the worst, we know.",
+        ] {
+            let t = analyse(text, Some(Lang::En), Sensitivity::Relaxed);
+            assert_eq!(t.level, ToneLevel::Ok, "{text:?}: {t:?}");
+            let strict = analyse(text, Some(Lang::En), Sensitivity::Strict);
+            assert!(strict.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {strict:?}");
+        }
+        for text in
+            ["Il faudrait se débarrasser de ces réfugiés.", "Je vais le poignarder.", "Ces féministes me dégoûtent."]
+        {
+            assert_ne!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
+        }
+        for text in [
+            "Il faut éliminer les frais cachés de votre abonnement.",
+            "Nous allons abattre la cloison entre les deux bureaux.",
+            "Ce produit est nuisible pour l'environnement, nous le retirons.",
+            "Je vais la fermer et la rouvrir, merci.",
+        ] {
+            let t = analyse(text, Some(Lang::Fr), Sensitivity::Strict);
+            assert_eq!(t.level, ToneLevel::Ok, "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
     fn french_model_words_are_not_blamed_one_by_one() {
         let t = tone("Vous êtes sérieux là ?", Lang::Fr);
         assert!(t.reasons.iter().all(|r| r.kind != "offensive"), "{t:?}");
