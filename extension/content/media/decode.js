@@ -1,10 +1,12 @@
 // Reads an attached image for the media analysis in two steps: measured from its header (size, EXIF orientation,
 // format: enough for every crop rectangle, at once), then decoded with the browser's own decoders (createImageBitmap,
 // and WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured) reduced to the
-// analysis size for the saliency: the core needs the image's true size and a small copy of its pixels, never the
-// file. Images the browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
+// analysis size for the saliency, or for a phone's or camera's JPEG its own EXIF thumbnail decoded instead
+// (thumbnail.js): the core needs the image's true size and a small copy of its pixels, never the file. Images the
+// browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
 
 import { HEADER_BYTES, readHeader } from './header.js';
+import { thumbnailPixels, usableThumbnail } from './thumbnail.js';
 
 /** Longest side of the analysis copy: the core's ANALYSIS_SIDE (src/media/decode.rs; issue 9: 256–512). */
 export const ANALYSIS_SIDE = 512;
@@ -46,7 +48,7 @@ export async function decodeImage(file, measured) {
   const info = { ...measured.info }; // the size of an image without a header read is learnt here
   if (note) return { info, pixels: null, note };
   try {
-    const pixels = head ? await reduced(file, head.width, head.height, head.format) : await decodedWhole(file, info);
+    const pixels = head ? await reduced(file, head) : await decodedWhole(file, info);
     return { info, pixels, note: null };
   } catch {
     return { info, pixels: null, note: DECODABLE.has(head?.format ?? formatOf(file)) ? 'corrupt' : 'unsupported' };
@@ -59,10 +61,22 @@ export function analysisSize(width, height) {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** Decoded at the analysis size directly: the decoder never holds the full-size image for us. */
-async function reduced(file, width, height, format) {
-  const size = analysisSize(width, height);
-  if (format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
+/**
+ * Decoded at the analysis size directly: the decoder never holds the full-size image for us. A JPEG whose EXIF
+ * thumbnail shows the whole picture large enough is analysed from the thumbnail (a thumbnail that does not decode falls
+ * back to the photo).
+ */
+async function reduced(file, head) {
+  const size = analysisSize(head.width, head.height);
+  const thumbnail = head.format === 'jpeg' ? usableThumbnail(head) : null;
+  if (thumbnail) {
+    try {
+      return await thumbnailPixels(file, thumbnail, head.orientation, analysisSize(thumbnail.width, thumbnail.height));
+    } catch {
+      // Not a JPEG after all, or cut: the photo itself below.
+    }
+  }
+  if (head.format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
   const bitmap = await createImageBitmap(file, {
     resizeWidth: size.width,
     resizeHeight: size.height,
