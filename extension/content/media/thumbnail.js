@@ -57,30 +57,35 @@ export function orientationTransform(orientation, width, height) {
 }
 
 /**
- * The thumbnail's RGBA pixels as the photo is displayed, `size` (`{width, height}`) the analysis size: the thumbnail's
- * own size, or less when it is larger than the analysis copy. Throws when the thumbnail does not decode.
- * @param {File} file
- * @param {{offset: number, length: number}} thumbnail
+ * The thumbnail's RGBA pixels as the photo is displayed, `size` (`{width, height}`) the analysis size: the
+ * thumbnail's own size, or less when it is larger than the analysis copy. Decoded from the bytes already read (the
+ * EXIF block lies in the header read), by WebCodecs' ImageDecoder where there is one (no Blob to register), else
+ * createImageBitmap. Throws when the thumbnail does not decode.
+ * @param {Uint8Array} bytes the thumbnail's JPEG
  * @param {number} orientation the photo's EXIF orientation
  * @param {{width: number, height: number}} size
  */
-export async function thumbnailPixels(file, thumbnail, orientation, size) {
-  const bitmap = await createImageBitmap(file.slice(thumbnail.offset, thumbnail.offset + thumbnail.length), {
-    imageOrientation: 'none',
-  });
+export async function thumbnailPixels(bytes, orientation, size) {
+  const decoder = typeof ImageDecoder === 'function' ? new ImageDecoder({ data: bytes, type: 'image/jpeg' }) : null;
   try {
-    const turned = orientation >= 5 && orientation <= 8;
-    const canvas = new OffscreenCanvas(size.width, size.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    // Scale the displayed thumbnail to the analysis size, then draw the stored one turned into it.
-    context.scale(
-      size.width / (turned ? bitmap.height : bitmap.width),
-      size.height / (turned ? bitmap.width : bitmap.height),
-    );
-    context.transform(...orientationTransform(orientation, bitmap.width, bitmap.height));
-    context.drawImage(bitmap, 0, 0);
-    return { width: size.width, height: size.height, data: context.getImageData(0, 0, size.width, size.height).data };
+    const image = decoder
+      ? (await decoder.decode()).image
+      : await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }), { imageOrientation: 'none' });
+    try {
+      const [width, height] = [image.displayWidth ?? image.width, image.displayHeight ?? image.height];
+      const turned = orientation >= 5 && orientation <= 8;
+      const canvas = new OffscreenCanvas(size.width, size.height);
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      // Scale the displayed thumbnail to the analysis size, then draw the stored one turned into it.
+      context.scale(size.width / (turned ? height : width), size.height / (turned ? width : height));
+      context.transform(...orientationTransform(orientation, width, height));
+      context.drawImage(image, 0, 0, width, height);
+      const data = context.getImageData(0, 0, size.width, size.height).data;
+      return { width: size.width, height: size.height, data };
+    } finally {
+      image.close();
+    }
   } finally {
-    bitmap.close();
+    decoder?.close();
   }
 }
