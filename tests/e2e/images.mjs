@@ -1,6 +1,7 @@
 // Generated test images, written as real PNG files (zlib from Node, no image library): a plain background with a
 // bright square "subject" at a known place, of any size; a 1-bit image for huge sizes that stay small on disk; and
-// a corrupt JPEG. Used by the media browser tests and the media benchmark.
+// a corrupt JPEG; and an EXIF block with a camera's thumbnail put into a JPEG. Used by the media browser tests, the
+// media benchmark and the header reader's unit tests.
 import zlib from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -80,4 +81,46 @@ export function corruptJpeg() {
     Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
     Buffer.from('JFIF\0 but then nothing useful'),
   ]);
+}
+
+/**
+ * `jpeg` (a JPEG file's bytes) with an EXIF block as a phone camera writes it, right after the start of image:
+ * IFD0 with the Orientation tag, IFD1 with the thumbnail `thumbnail` (a JPEG's bytes) stored in the block (TIFF 6.0 §22
+ * JPEGInterchangeFormat and ...Length, offsets from the TIFF header). `little`: Intel byte order (Android phones)
+ * rather than Motorola's (iPhones). `ifd1` replaces IFD1's three entries (`[[tag, type, value]]`, three at most) to make lying blocks.
+ */
+export function withExifThumbnail(jpeg, thumbnail, { orientation = 1, little = true, ifd1 = null } = {}) {
+  const ifd0Entries = [[0x0112, 3, orientation]];
+  const thumbnailAt = 8 + 2 + 12 + 4 + 2 + 3 * 12 + 4; // header, IFD0 (one entry), IFD1 (three entries)
+  const ifd1Entries = ifd1 ?? [
+    [0x0103, 3, 6],
+    [0x0201, 4, thumbnailAt],
+    [0x0202, 4, thumbnail.length],
+  ];
+  const tiff = Buffer.alloc(thumbnailAt);
+  const u16 = (value, at) => (little ? tiff.writeUInt16LE(value, at) : tiff.writeUInt16BE(value, at));
+  const u32 = (value, at) => (little ? tiff.writeUInt32LE(value, at) : tiff.writeUInt32BE(value, at));
+  tiff.write(little ? 'II' : 'MM', 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4);
+  const directory = (at, entries, next) => {
+    u16(entries.length, at);
+    entries.forEach(([tag, type, value], i) => {
+      const entry = at + 2 + i * 12;
+      u16(tag, entry);
+      u16(type, entry + 2);
+      u32(1, entry + 4);
+      if (type === 3) u16(value, entry + 8);
+      else u32(value, entry + 8);
+    });
+    u32(next, at + 2 + entries.length * 12);
+    return at + 2 + entries.length * 12 + 4;
+  };
+  const ifd1At = directory(8, ifd0Entries, 8 + 2 + 12 + 4);
+  directory(ifd1At, ifd1Entries, 0);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, Buffer.from(thumbnail)]);
+  if (body.length + 2 > 0xffff) throw new Error(`an APP1 block holds 65,533 bytes, not ${body.length}`);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(body.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), length, body, Buffer.from(jpeg).subarray(2)]);
 }

@@ -4,7 +4,7 @@
 // the site's input), a drop and a paste the site takes. Checked: the panel, one crop per surface with its
 // data-rect (equal to the CLI's `stratege media --json` for the same files), the site's own preview still there,
 // the editor's own model untouched; a corrupt file and a 50-megapixel image get a clear note and the page keeps
-// answering; media problems hold a post in the review before posting. Each test runs 3 times, no retries.
+// answering; a camera's EXIF thumbnail stands for its photo only when it shows the whole picture; media problems hold a post in the review before posting. Each test runs 3 times, no retries.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, modelText, waitModel } from './harness.mjs';
 import { COMPOSERS, openComposer } from './composers.mjs';
-import { corruptJpeg, hugePng, subjectPng } from './images.mjs';
+import { corruptJpeg, hugePng, subjectPng, withExifThumbnail } from './images.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
 const CLI = new URL('../../target/release/stratege', import.meta.url).pathname;
@@ -62,6 +62,52 @@ async function turnedJpeg(page, width, height) {
   const file = path.join(DIR, `turned-${width}x${height}.jpg`);
   fs.writeFileSync(file, Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]));
   IMAGES[path.basename(file)] = { path: file, width: height, height: width };
+  return path.basename(file);
+}
+
+/**
+ * A phone camera's JPEG: 1600 × 800 stored with orientation 6 (shown 800 wide, 1600 high), an orange striped
+ * subject at the stored left (shown at the top), and an EXIF thumbnail whose subject is at the stored right (shown
+ * at the bottom), so that the suggested framing tells which of the two was analysed. `thumbnail`: 'whole' (320 ×
+ * 160, the photo's ratio), 'letterboxed' (the picture in a 320 × 240 thumbnail with black bars: refused) or 'broken'
+ * (a frame header that reads well and no image data: it does not decode, the photo is analysed instead).
+ */
+async function cameraJpeg(page, thumbnail) {
+  const { photo, small } = await page.evaluate(async (kind) => {
+    const draw = (g, x, y, w, h, right) => {
+      g.fillStyle = '#28303c';
+      g.fillRect(x, y, w, h);
+      const side = h * 0.4;
+      const left = right ? x + w - side - w * 0.05 : x + w * 0.05;
+      for (let k = 0; k < 10; k++) {
+        g.fillStyle = k % 2 ? '#f07820' : '#c04010';
+        g.fillRect(left + (k * side) / 10, y + (h - side) / 2, side / 10, side);
+      }
+    };
+    const encoded = async (canvas) =>
+      new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+    const photo = new OffscreenCanvas(1600, 800);
+    draw(photo.getContext('2d'), 0, 0, 1600, 800, false);
+    const small = new OffscreenCanvas(320, kind === 'letterboxed' ? 240 : 160);
+    const g = small.getContext('2d');
+    g.fillStyle = 'black';
+    g.fillRect(0, 0, small.width, small.height);
+    draw(g, 0, (small.height - 160) / 2, 320, 160, true);
+    return { photo: (await encoded(photo)).toBase64(), small: (await encoded(small)).toBase64() };
+  }, thumbnail);
+  // SOI, a baseline frame header of 320 × 160 (three components), EOI: read as a thumbnail, decoded as nothing.
+  const broken = Buffer.from([
+    ...[0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0, 160, 1, 64, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1],
+    ...[0xff, 0xd9],
+  ]);
+  const bytes = withExifThumbnail(
+    Buffer.from(photo, 'base64'),
+    thumbnail === 'broken' ? broken : Buffer.from(small, 'base64'),
+    { orientation: 6, little: false },
+  );
+  const file = path.join(DIR, `camera-${thumbnail}.jpg`);
+  fs.writeFileSync(file, bytes);
+  IMAGES[path.basename(file)] = { path: file, width: 800, height: 1600 };
   return path.basename(file);
 }
 
@@ -484,6 +530,48 @@ for (const csp of ['site', 'strict']) {
               return [at(1), at(canvas.height - 2)];
             });
           assert.ok(top[0] > top[2] && bottom[2] > bottom[0], `top ${top}, bottom ${bottom}`);
+        } finally {
+          await page.close();
+        }
+      });
+
+      test(`a camera's EXIF thumbnail is analysed, turned like the photo, when it shows the whole picture (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          const input = page.locator('[data-testid=primaryColumn] input[type=file][data-testid=fileInput]');
+          const remove = page.locator(
+            '[data-testid=primaryColumn] [data-testid=attachments] button[aria-label="Remove media"]',
+          );
+          // The timeline's crop of an 800 × 1600 image, and where the suggestion puts the kept area: its top edge.
+          const framing = async (thumbnail) => {
+            const name = await cameraJpeg(page, thumbnail);
+            await input.setInputFiles(IMAGES[name].path);
+            const crops = await panelCrops(page, 1);
+            assert.deepEqual(
+              crops.map((im) => im.map(({ surface, rect }) => ({ surface, rect }))),
+              cliRects('x', [name]),
+              'the crops from the header, as the CLI gives them',
+            );
+            const suggested = await page
+              .locator('[data-stratege="crop-preview"] [data-suggested]')
+              .evaluate((figure) => figure.dataset.suggested.split(',').map(Number));
+            await remove.click();
+            await page.waitForFunction(
+              () =>
+                !document
+                  .querySelector('[data-testid=primaryColumn] stratege-ui')
+                  .shadowRoot.querySelector('[data-stratege="crop-preview"]'),
+            );
+            return { platform: crops[0][0].rect.split(',').map(Number), suggested };
+          };
+          // The thumbnail's subject, shown at the bottom once turned, is what the suggestion keeps.
+          const whole = await framing('whole');
+          assert.ok(whole.suggested[1] > whole.platform[1], `thumbnail analysed: ${whole.suggested}`);
+          // A letterboxed thumbnail, or one that does not decode: the photo is analysed, its subject at the top.
+          for (const thumbnail of ['letterboxed', 'broken']) {
+            const { platform, suggested } = await framing(thumbnail);
+            assert.ok(suggested[1] < platform[1], `${thumbnail}: the photo analysed: ${suggested}`);
+          }
         } finally {
           await page.close();
         }

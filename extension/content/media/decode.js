@@ -1,10 +1,12 @@
 // Reads an attached image for the media analysis in two steps: measured from its header (size, EXIF orientation,
 // format: enough for every crop rectangle, at once), then decoded with the browser's own decoders (createImageBitmap,
 // and WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured) reduced to the
-// analysis size for the saliency: the core needs the image's true size and a small copy of its pixels, never the
-// file. Images the browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
+// analysis size for the saliency, or for a phone's or camera's JPEG its own EXIF thumbnail decoded instead
+// (thumbnail.js): the core needs the image's true size and a small copy of its pixels, never the file. Images the
+// browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
 
 import { HEADER_BYTES, readHeader } from './header.js';
+import { thumbnailPixels, usableThumbnail } from './thumbnail.js';
 
 /** Longest side of the analysis copy: the core's ANALYSIS_SIDE (src/media/decode.rs; issue 9: 256–512). */
 export const ANALYSIS_SIDE = 512;
@@ -14,14 +16,19 @@ export const MAX_DECODE_PIXELS = 40_000_000;
 const DECODABLE = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'bmp']);
 
 /**
- * What the file's first bytes say, without decoding it (microseconds after the read): `{info, head, note}`. `info` is
- * the core's image request (`{width, height, bytes, type, animated}`, width and height 0 when unknown), `head` the
- * header read (header.js) or null, and `note` null or why the image will get no pixels: 'unsupported' (a format the
- * browser cannot show) or 'too-large' (over MAX_DECODE_PIXELS: measured only). The crop geometry needs no more.
+ * What the file's first bytes say, without decoding it (microseconds after the read): `{info, head, note,
+ * thumbnail}`. `info` is the core's image request (`{width, height, bytes, type, animated}`, width and height 0 when
+ * unknown), `head` the header read (header.js) or null, and `note` null or why the image will get no pixels:
+ * 'unsupported' (a format the browser cannot show) or 'too-large' (over MAX_DECODE_PIXELS: measured only). The crop
+ * geometry needs no more. `thumbnail`: a JPEG's EXIF thumbnail that may stand for it in the analysis (thumbnail.js),
+ * `{bytes, width, height}` (its JPEG, copied from the bytes read), or null.
  * @param {File} file
  */
 export async function measureImage(file) {
-  const head = readHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  const bytes = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const head = readHeader(bytes);
+  const usable = head?.format === 'jpeg' ? usableThumbnail(head) : null;
+  const thumbnail = usable && { ...usable, bytes: bytes.slice(usable.offset, usable.offset + usable.length) };
   const info = {
     width: head?.width ?? 0,
     height: head?.height ?? 0,
@@ -32,21 +39,22 @@ export async function measureImage(file) {
   let note = null;
   if (head && head.width * head.height > MAX_DECODE_PIXELS) note = 'too-large';
   else if (!head && !DECODABLE.has(formatOf(file))) note = 'unsupported';
-  return { info, head, note };
+  return { info, head, note, thumbnail };
 }
 
 /**
  * The measured image decoded at the analysis size, for the saliency: `{info, pixels, note}` with `pixels`
  * `{width, height, data: Uint8ClampedArray}` (RGBA) or null, and `note` also 'corrupt' when it does not decode.
  * @param {File} file
- * @param {{info: object, head: object | null, note: string | null}} measured what measureImage gave
+ * @param {{info: object, head: object | null, note: string | null, thumbnail: object | null}} measured what
+ *   measureImage gave
  */
 export async function decodeImage(file, measured) {
-  const { head, note } = measured;
+  const { head, note, thumbnail } = measured;
   const info = { ...measured.info }; // the size of an image without a header read is learnt here
   if (note) return { info, pixels: null, note };
   try {
-    const pixels = head ? await reduced(file, head.width, head.height, head.format) : await decodedWhole(file, info);
+    const pixels = head ? await reduced(file, head, thumbnail) : await decodedWhole(file, info);
     return { info, pixels, note: null };
   } catch {
     return { info, pixels: null, note: DECODABLE.has(head?.format ?? formatOf(file)) ? 'corrupt' : 'unsupported' };
@@ -59,10 +67,21 @@ export function analysisSize(width, height) {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** Decoded at the analysis size directly: the decoder never holds the full-size image for us. */
-async function reduced(file, width, height, format) {
-  const size = analysisSize(width, height);
-  if (format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
+/**
+ * Decoded at the analysis size directly: the decoder never holds the full-size image for us. A JPEG whose EXIF
+ * thumbnail shows the whole picture large enough is analysed from the thumbnail (a thumbnail that does not decode falls
+ * back to the photo).
+ */
+async function reduced(file, head, thumbnail) {
+  const size = analysisSize(head.width, head.height);
+  if (thumbnail) {
+    try {
+      return await thumbnailPixels(thumbnail.bytes, head.orientation, analysisSize(thumbnail.width, thumbnail.height));
+    } catch {
+      // Not a JPEG after all, or cut: the photo itself below.
+    }
+  }
+  if (head.format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);
   const bitmap = await createImageBitmap(file, {
     resizeWidth: size.width,
     resizeHeight: size.height,
