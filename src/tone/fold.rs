@@ -139,16 +139,21 @@ pub fn tokens(text: &str) -> Vec<Token> {
 fn push_word(out: &mut Vec<Token>, chars: &[Folded], clause_start: &mut bool) {
     let (Some(first), Some(last)) = (chars.first(), chars.last()) else { return };
     let has_letter = chars.iter().any(|f| f.c.is_alphabetic());
-    let read = |f: &Folded| if has_letter { leet(f.c).unwrap_or(f.c) } else { f.c };
     let mut text = String::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = read(&chars[i]);
-        let run = chars[i..].iter().take_while(|f| read(f) == c).count();
-        text.extend(std::iter::repeat_n(c, if run >= 3 { 1 } else { run }));
-        i += run;
+    let (mut previous, mut run, mut alphanumeric) = (None, 0, false);
+    for f in chars {
+        let c = if has_letter { leet(f.c).unwrap_or(f.c) } else { f.c };
+        run = if previous == Some(c) { run + 1 } else { 1 };
+        previous = Some(c);
+        match run {
+            1 | 2 => text.push(c),
+            // A third in a row: the run shrinks to one.
+            3 => _ = text.pop(),
+            _ => {}
+        }
+        alphanumeric |= c.is_alphanumeric();
     }
-    if text.chars().any(char::is_alphanumeric) {
+    if alphanumeric {
         out.push(Token { text, start: first.start, end: last.end, clause_start: *clause_start });
         *clause_start = false;
     }

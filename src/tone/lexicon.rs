@@ -44,53 +44,88 @@ impl Word {
     }
 }
 
-/// The one-word alternatives of a slot, indexed so that a token is matched without trying each word.
+/// Every distinct word and squeezed form of a lexicon's one-word alternatives, numbered: a token is looked up
+/// once per analysis, and a slot then answers with a search among a few numbers instead of hashing it again.
+#[derive(Debug, Default)]
+struct Vocab {
+    ids: WordMap<String, u32>,
+}
+
+impl Vocab {
+    fn intern(&mut self, word: &str) -> u32 {
+        let next = u32::try_from(self.ids.len()).expect("fewer than 2^32 lexicon words");
+        *self.ids.entry(word.to_owned()).or_insert(next)
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+}
+
+/// The one-word alternatives of a slot, indexed so that a token is matched without trying each word: the
+/// vocabulary numbers of their forms, sorted.
 #[derive(Debug, Default)]
 struct Singles {
     words: Vec<Word>,
-    exact: WordMap<String, ()>,
+    exact: Vec<u32>,
     /// Words of three letters or more, whose plural in -s or -x also matches.
-    pluralisable: WordMap<String, ()>,
+    pluralisable: Vec<u32>,
     /// Squeezed forms of the words of five letters or more, which match stretched spellings.
-    squeezed: WordMap<String, ()>,
+    squeezed: Vec<u32>,
 }
 
 impl Singles {
-    fn add(&mut self, word: Word) {
-        self.exact.insert(word.text.clone(), ());
+    fn add(&mut self, word: Word, vocab: &mut Vocab) {
+        self.exact.push(vocab.intern(&word.text));
         if word.chars >= 3 {
-            self.pluralisable.insert(word.text.clone(), ());
+            self.pluralisable.push(vocab.intern(&word.text));
         }
         if word.chars >= 5 {
-            self.squeezed.insert(word.squeezed.clone(), ());
+            self.squeezed.push(vocab.intern(&word.squeezed));
         }
         self.words.push(word);
     }
 
-    /// The same answer as `word_matches` against each word, in a few look-ups.
+    /// Sorts the numbers once every word is added.
+    fn indexed(mut self) -> Singles {
+        for ids in [&mut self.exact, &mut self.pluralisable, &mut self.squeezed] {
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        self
+    }
+
+    /// The same answer as `word_matches` against each word, in a few searches.
     fn matches(&self, token: &Seen) -> bool {
-        let text = token.text;
-        self.exact.contains_key(text)
-            || text.strip_suffix(['s', 'x']).is_some_and(|stem| self.pluralisable.contains_key(stem))
-            || self.squeezed.contains_key(token.squeezed.as_ref())
+        let has = |ids: &[u32], id: Option<u32>| id.is_some_and(|id| ids.binary_search(&id).is_ok());
+        has(&self.exact, token.id)
+            || has(&self.pluralisable, token.stem_id)
+            || has(&self.squeezed, token.squeezed_id)
             || (token.star && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
 
-/// A token of the text as the matcher reads it, squeezed once per analysis (borrowed when nothing repeats).
+/// A token of the text as the matcher reads it, squeezed once per analysis (borrowed when nothing repeats), with
+/// the vocabulary numbers of its text, its text without a final -s or -x, and its squeezed form.
 struct Seen<'a> {
     text: &'a str,
     squeezed: Cow<'a, str>,
     clause_start: bool,
     /// The text has a `*` standing for a letter.
     star: bool,
+    id: Option<u32>,
+    stem_id: Option<u32>,
+    squeezed_id: Option<u32>,
 }
 
 impl Seen<'_> {
-    fn new(text: &str, clause_start: bool) -> Seen<'_> {
+    fn new<'a>(text: &'a str, clause_start: bool, vocab: &Vocab) -> Seen<'a> {
         let repeats = text.as_bytes().windows(2).any(|w| w[0] == w[1]) || !text.is_ascii();
         let squeezed = if repeats { Cow::Owned(squeeze(text)) } else { Cow::Borrowed(text) };
-        Seen { text, squeezed, clause_start, star: text.contains('*') }
+        let id = vocab.get(text);
+        let stem_id = text.strip_suffix(['s', 'x']).and_then(|stem| vocab.get(stem));
+        let squeezed_id = if repeats { vocab.get(&squeezed) } else { id };
+        Seen { text, squeezed, clause_start, star: text.contains('*'), id, stem_id, squeezed_id }
     }
 }
 
@@ -98,6 +133,7 @@ impl Seen<'_> {
 pub struct Lexicon {
     rules: Vec<Rule>,
     by_first_word: WordMap<String, Vec<usize>>,
+    vocab: Vocab,
 }
 
 /// One rule's match: its kind and the tokens it covers, `first..end`.
@@ -158,6 +194,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
 impl Lexicon {
     fn parse(source: &str) -> Lexicon {
         let mut rules = Vec::new();
+        let mut vocab = Vocab::default();
         let mut sets: Vec<(String, &str)> = Vec::new();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (kind, pattern) =
@@ -170,7 +207,7 @@ impl Lexicon {
             }
             let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
             let pattern = with_sets(pattern, &sets);
-            let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(parse_slot).collect();
+            let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(|slot| parse_slot(slot, &mut vocab)).collect();
             rules.push(Rule { kind, slots });
         }
         let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
@@ -187,12 +224,12 @@ impl Lexicon {
         for indices in by_first_word.values_mut() {
             indices.dedup();
         }
-        Lexicon { rules, by_first_word }
+        Lexicon { rules, by_first_word, vocab }
     }
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let seen: Vec<Seen> = tokens.iter().map(|t| Seen::new(&t.text, t.clause_start)).collect();
+        let seen: Vec<Seen> = tokens.iter().map(|t| Seen::new(&t.text, t.clause_start, &self.vocab)).collect();
         let mut hits = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
         for (at, token) in seen.iter().enumerate() {
@@ -231,7 +268,7 @@ fn with_sets<'a>(pattern: &'a str, sets: &[(String, &str)]) -> Cow<'a, str> {
     pattern
 }
 
-fn parse_slot(slot: &str) -> Slot {
+fn parse_slot(slot: &str, vocab: &mut Vocab) -> Slot {
     match slot {
         "~" => Slot::Gap,
         "^" => Slot::ClauseStart,
@@ -247,11 +284,11 @@ fn parse_slot(slot: &str) -> Slot {
                     tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
                 match words.len() {
                     0 => panic!("empty alternative in lexicon slot {slot:?}"),
-                    1 => singles.add(words.pop().expect("one word")),
+                    1 => singles.add(words.pop().expect("one word"), vocab),
                     _ => sequences.push(words),
                 }
             }
-            Slot::Words { singles, sequences, optional }
+            Slot::Words { singles: singles.indexed(), sequences, optional }
         }
     }
 }
@@ -306,7 +343,9 @@ mod tests {
 
     #[test]
     fn words_match_plurals_stretching_and_stars() {
-        let matches = |token: &str, word: &str| word_matches(&Seen::new(token, false), &Word::new(word.into()));
+        let matches = |token: &str, word: &str| {
+            word_matches(&Seen::new(token, false, &Vocab::default()), &Word::new(word.into()))
+        };
         assert!(matches("idiots", "idiot"));
         assert!(matches("idiiot", "idiot"));
         assert!(matches("f*ck", "fuck"));
@@ -318,7 +357,7 @@ mod tests {
     #[test]
     fn a_token_is_squeezed_like_squeeze_whether_borrowed_or_not() {
         for text in ["idiot", "idiiot", "stuuupid", "connard", "tres", "très", "ééé", "a", "f*ck", "youu", "2000"] {
-            let seen = Seen::new(text, false);
+            let seen = Seen::new(text, false, &Vocab::default());
             assert_eq!(seen.squeezed, squeeze(text), "{text:?}");
             assert_eq!(matches!(seen.squeezed, Cow::Borrowed(_)), squeeze(text) == text && text.is_ascii(), "{text:?}");
         }
@@ -326,15 +365,34 @@ mod tests {
 
     #[test]
     fn indexed_one_word_slots_answer_like_trying_each_word() {
-        let probes = ["idiots", "idiiot", "f*ck", "as", "ass", "cons", "nul", "nuls", "you", "youu", "stupiiid", "k"];
+        let probes = [
+            "idiots",
+            "idiiot",
+            "f*ck",
+            "as",
+            "ass",
+            "cons",
+            "nul",
+            "nuls",
+            "you",
+            "youu",
+            "stupiiid",
+            "k",
+            "womens",
+            "immigrants",
+            "foreignerss",
+            "peoplex",
+            "refugies",
+        ];
         let mut slots = 0;
         for lang in Lang::ALL {
-            for rule in &of(lang).rules {
+            let lexicon = of(lang);
+            for rule in &lexicon.rules {
                 for slot in &rule.slots {
                     let Slot::Words { singles, .. } = slot else { continue };
                     slots += 1;
                     for probe in probes.iter().copied().chain(singles.words.iter().map(|w| w.text.as_str())) {
-                        let token = Seen::new(probe, false);
+                        let token = Seen::new(probe, false, &lexicon.vocab);
                         let each = singles.words.iter().any(|w| word_matches(&token, w));
                         assert_eq!(singles.matches(&token), each, "{probe:?} in {:?}", singles.words);
                     }
