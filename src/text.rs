@@ -54,6 +54,27 @@ pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     bytes.get(n..)?.iter().position(|&b| b == byte).map(|i| n + i)
 }
 
+/// Where the first byte of `bytes` from `from` on that is at least `min` (0x80 or more) is, or `bytes.len()`: read
+/// eight bytes at a time. A byte with its high bit set is at least `min` when its low seven bits plus
+/// `0x80 - (min & 0x7F)` reach bit 7, which no sum carries out of its byte.
+#[inline]
+pub fn find_at_least(bytes: &[u8], from: usize, min: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    debug_assert!(min >= 0x80);
+    let add = ONES * u64::from(0x80 - (min & 0x7F));
+    let mut n = from;
+    while let Some(word) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let found = ((x & !HIGH) + add) & x & HIGH;
+        if found != 0 {
+            return n + (found.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    bytes[n..].iter().position(|&b| b >= min).map_or(bytes.len(), |i| n + i)
+}
+
 /// Converts increasing byte offsets of one text into UTF-16 offsets in a single pass overall.
 pub struct Utf16Cursor<'a> {
     text: &'a str,
@@ -118,6 +139,23 @@ mod tests {
         }
         assert_eq!(find_byte(b"\x01\x01\x00\x00\x00\x00\x00\x00\x00", 0, 0), Some(2));
         assert_eq!(find_byte(b"abc", 4, b'a'), None);
+    }
+
+    #[test]
+    fn find_at_least_finds_the_first_byte_at_or_above_the_bound() {
+        // Every byte value at every position of a word and of the tail, against every bound from 0x80.
+        for min in 0x80..=0xFF_u8 {
+            for b in 0..=0xFF_u8 {
+                for at in 0..19 {
+                    let mut bytes = [0x41_u8; 19];
+                    bytes[at] = b;
+                    for from in [0, at.saturating_sub(3), at, at + 1] {
+                        let expected = bytes[from..].iter().position(|&x| x >= min).map_or(bytes.len(), |i| from + i);
+                        assert_eq!(find_at_least(&bytes, from, min), expected, "{min:#x} {b:#x} at {at} from {from}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

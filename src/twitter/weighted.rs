@@ -5,7 +5,7 @@ use super::chars::{decode_at, in_ranges, is_invalid};
 use super::emoji::EmojiEntity;
 use super::entities::Entities;
 use super::urls::UrlEntity;
-use crate::text::ascii_run;
+use crate::text::{ascii_run, find_at_least};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -385,7 +385,7 @@ fn nfc(text: &str) -> (Cow<'_, str>, i64) {
         if bytes[at] < 0xCC {
             // Below U+0300 every character is stable: the boundary moves to the last one before the next lead byte
             // from 0xCC on.
-            let next = bytes[at..].iter().position(|&b| b >= 0xCC).map_or(bytes.len(), |n| at + n);
+            let next = find_at_least(bytes, at, 0xCC);
             if let Some(last) = bytes[at..next].iter().rposition(|&b| b & 0xC0 != 0x80) {
                 boundary = at + last;
             }

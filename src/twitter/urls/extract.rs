@@ -86,8 +86,9 @@ fn match_at(labels: &Labels, q: usize) -> Option<RawUrl> {
     labels.domain_at(q).map(|de| finish(text, q, q, de, None))
 }
 
-/// twitter-text `isValidUrl` of `extractUrlsWithIndices`: length limit and punycode label lengths.
-fn valid_length_and_labels(text: &str, m: &RawUrl, scratch: &mut DomainScratch) -> bool {
+/// twitter-text `isValidUrl` of `extractUrlsWithIndices` but its punycode check (`punycode_holds_ascii_domain`):
+/// the length limit and the label lengths.
+fn fits_length_and_labels(text: &str, m: &RawUrl) -> bool {
     let protocol = if m.protocol_len > 0 { m.protocol_len } else { DEFAULT_PROTOCOL_LENGTH };
     // A UTF-16 length is at most the UTF-8 length: only a URL of that many bytes needs counting.
     let span = m.end - m.start + usize::from(m.lead.is_some());
@@ -96,14 +97,14 @@ fn valid_length_and_labels(text: &str, m: &RawUrl, scratch: &mut DomainScratch) 
     {
         return false;
     }
-    let domain = &text[m.domain_start..m.domain_end];
-    if m.lead.is_none()
-        && domain.starts_with("xn--")
-        && ascii_domains(text, m.domain_start, m.domain_end, scratch).is_empty()
-    {
-        return false;
-    }
-    idna::labels_fit(domain, m.lead)
+    idna::labels_fit(&text[m.domain_start..m.domain_end], m.lead)
+}
+
+/// The rest of `isValidUrl`: a domain starting with `xn--` (seen from JavaScript) must hold an ASCII domain.
+fn punycode_holds_ascii_domain(text: &str, m: &RawUrl, scratch: &mut DomainScratch) -> bool {
+    m.lead.is_some()
+        || !text[m.domain_start..m.domain_end].starts_with("xn--")
+        || !ascii_domains(text, m.domain_start, m.domain_end, scratch).is_empty()
 }
 
 /// End of `^https?://t\.co/[a-z0-9]+(?:\?query)?` within `text[start..end]`, with the slug length.
@@ -194,14 +195,16 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
         }
         let Some((before, m)) = found else { break };
         pos = m.end;
-        if !valid_length_and_labels(text, &m, &mut scratch) {
-            continue;
-        }
         if m.protocol_len == 0 {
+            // Only the ASCII domains of its domain become URLs: without any (or after `-`, `_`, `.` or `/`) the
+            // match gives none whether `isValidUrl` takes it or not, and with some its punycode check passes.
             if matches!(&text[before..m.start], "-" | "_" | "." | "/") {
                 continue;
             }
             let domains = ascii_domains(text, m.domain_start, m.domain_end, &mut scratch);
+            if domains.is_empty() || !fits_length_and_labels(text, &m) {
+                continue;
+            }
             let n = domains.len();
             // The reference locates each match with `domain.indexOf(match, previousEnd)`: a repeated string is
             // reported at its first occurrence from there, not where the regex matched it.
@@ -223,6 +226,9 @@ pub fn extract_urls(text: &str) -> Vec<UrlEntity> {
                 }
             }
         } else {
+            if !fits_length_and_labels(text, &m) || !punycode_holds_ascii_domain(text, &m, &mut scratch) {
+                continue;
+            }
             let mut end = m.end;
             if let Some((tco, slug)) = tco_end(text, m.start, m.end, m.protocol_len) {
                 if slug > MAX_TCO_SLUG_LENGTH {
