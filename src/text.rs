@@ -1,11 +1,14 @@
 //! Small text helpers: UTF-16 offsets, the unit of every span in a report, and the length of an ASCII run.
 
+/// A byte of 1 in each of a word's eight bytes (SWAR: eight bytes read as one `u64`).
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each of a word's eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Length of `s` in UTF-16 code units, as JavaScript's `length`: one per code point, two for the four-byte ones
 /// (counted on the bytes: every byte but a continuation byte starts a code point, and lead bytes from 0xF0 start
 /// the four-byte ones), eight bytes at a time: a continuation byte has its top bits `10`, a four-byte lead `1111`.
 pub fn utf16_len(s: &str) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = s.as_bytes().chunks_exact(8);
     let mut units = 0;
     for chunk in &mut chunks {
@@ -26,7 +29,7 @@ pub fn utf16_len(s: &str) -> usize {
 pub fn ascii_run(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(word) = bytes.get(n..n + 8) {
-        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH;
         if high != 0 {
             return n + (high.trailing_zeros() / 8) as usize;
         }
@@ -39,8 +42,6 @@ pub fn ascii_run(bytes: &[u8]) -> usize {
 /// repeated, the classic zero-byte test flags every matching byte (and maybe bytes after one, never before), so the
 /// lowest flag is the first match. Short searches repeated along a text pay no `memchr` setup.
 pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let pattern = ONES * u64::from(byte);
     let mut n = from;
     while let Some(word) = bytes.get(n..n + 8) {
@@ -59,8 +60,6 @@ pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
 /// `0x80 - (min & 0x7F)` reach bit 7, which no sum carries out of its byte.
 #[inline]
 pub fn find_at_least(bytes: &[u8], from: usize, min: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     debug_assert!(min >= 0x80);
     let add = ONES * u64::from(0x80 - (min & 0x7F));
     let mut n = from;

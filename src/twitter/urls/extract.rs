@@ -90,10 +90,10 @@ fn match_at(labels: &Labels, q: usize) -> Option<RawUrl> {
 /// the length limit and the label lengths.
 fn fits_length_and_labels(text: &str, m: &RawUrl) -> bool {
     let protocol = if m.protocol_len > 0 { m.protocol_len } else { DEFAULT_PROTOCOL_LENGTH };
+    let lead = usize::from(m.lead.is_some());
     // A UTF-16 length is at most the UTF-8 length: only a URL of that many bytes needs counting.
-    let span = m.end - m.start + usize::from(m.lead.is_some());
-    if protocol + span > MAX_URL_LENGTH
-        && protocol + utf16_len(&text[m.start..m.end]) + usize::from(m.lead.is_some()) > MAX_URL_LENGTH
+    if protocol + lead + (m.end - m.start) > MAX_URL_LENGTH
+        && protocol + lead + utf16_len(&text[m.start..m.end]) > MAX_URL_LENGTH
     {
         return false;
     }
