@@ -30,17 +30,21 @@ struct Rule {
     slots: Vec<Slot>,
 }
 
-/// A word of the lists, with its squeezed form and length worked out once.
+/// A word of the lists, with its squeezed form, length and vocabulary numbers worked out once.
 #[derive(Debug)]
 struct Word {
     text: String,
     squeezed: String,
     chars: usize,
+    id: u32,
+    squeezed_id: u32,
 }
 
 impl Word {
-    fn new(text: String) -> Word {
-        Word { squeezed: squeeze(&text), chars: text.chars().count(), text }
+    fn new(text: String, vocab: &mut Vocab) -> Word {
+        let squeezed = squeeze(&text);
+        let (id, squeezed_id) = (vocab.intern(&text), vocab.intern(&squeezed));
+        Word { squeezed, chars: text.chars().count(), text, id, squeezed_id }
     }
 }
 
@@ -53,8 +57,12 @@ struct Vocab {
 
 impl Vocab {
     fn intern(&mut self, word: &str) -> u32 {
-        let next = u32::try_from(self.ids.len()).expect("fewer than 2^32 lexicon words");
-        *self.ids.entry(word.to_owned()).or_insert(next)
+        if let Some(id) = self.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 lexicon words");
+        self.ids.insert(word.to_owned(), id);
+        id
     }
 
     fn get(&self, word: &str) -> Option<u32> {
@@ -75,13 +83,13 @@ struct Singles {
 }
 
 impl Singles {
-    fn add(&mut self, word: Word, vocab: &mut Vocab) {
-        self.exact.push(vocab.intern(&word.text));
+    fn add(&mut self, word: Word) {
+        self.exact.push(word.id);
         if word.chars >= 3 {
-            self.pluralisable.push(vocab.intern(&word.text));
+            self.pluralisable.push(word.id);
         }
         if word.chars >= 5 {
-            self.squeezed.push(vocab.intern(&word.squeezed));
+            self.squeezed.push(word.squeezed_id);
         }
         self.words.push(word);
     }
@@ -170,25 +178,12 @@ fn squeeze(word: &str) -> String {
 /// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five
 /// letters or more, or with `*` for any one letter ("f*ck").
 fn word_matches(token: &Seen, word: &Word) -> bool {
-    let (text, list) = (token.text, word.text.as_str());
-    // Every way below but the star keeps the first letter: most words of a slot are told apart by it alone.
-    if !token.star && text.as_bytes().first() != list.as_bytes().first() {
-        return false;
-    }
-    if text == list {
-        return true;
-    }
-    if word.chars >= 3
-        && text.len() == list.len() + 1
-        && text.starts_with(list)
-        && matches!(text.as_bytes()[list.len()], b's' | b'x')
-    {
-        return true;
-    }
-    if word.chars >= 5 && token.squeezed.as_ref() == word.squeezed {
-        return true;
-    }
-    token.star && text.chars().count() == word.chars && text.chars().zip(list.chars()).all(|(t, w)| t == '*' || t == w)
+    token.id == Some(word.id)
+        || (word.chars >= 3 && token.stem_id == Some(word.id))
+        || (word.chars >= 5 && token.squeezed_id == Some(word.squeezed_id))
+        || (token.star
+            && token.text.chars().count() == word.chars
+            && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
 }
 
 impl Lexicon {
@@ -281,10 +276,10 @@ fn parse_slot(slot: &str, vocab: &mut Vocab) -> Slot {
             let (mut singles, mut sequences) = (Singles::default(), Vec::new());
             for alternative in words.split('/') {
                 let mut words: Vec<Word> =
-                    tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text)).collect();
+                    tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text, vocab)).collect();
                 match words.len() {
                     0 => panic!("empty alternative in lexicon slot {slot:?}"),
-                    1 => singles.add(words.pop().expect("one word"), vocab),
+                    1 => singles.add(words.pop().expect("one word")),
                     _ => sequences.push(words),
                 }
             }
@@ -344,7 +339,9 @@ mod tests {
     #[test]
     fn words_match_plurals_stretching_and_stars() {
         let matches = |token: &str, word: &str| {
-            word_matches(&Seen::new(token, false, &Vocab::default()), &Word::new(word.into()))
+            let mut vocab = Vocab::default();
+            let word = Word::new(word.into(), &mut vocab);
+            word_matches(&Seen::new(token, false, &vocab), &word)
         };
         assert!(matches("idiots", "idiot"));
         assert!(matches("idiiot", "idiot"));
