@@ -6,7 +6,8 @@
 //! allowed edit distance (`custmerservice` → customer service), at a cost per edit (more for a letter struck at
 //! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
 //! through a word the exact split found (santé|publique is never santé|ubique); after an elided word, the word meant
-//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise).
+//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
+//! word boundary are one edit too (#fêtedepsères: fête des pères).
 
 use super::accents::{fold_accents, fold_char};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
@@ -62,12 +63,20 @@ enum Edge {
     Unknown,
 }
 
+/// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
+/// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
+/// #fêtedepsères for fête des pères), which the next word begins with.
+const PLAIN: usize = 0;
+const ELIDED: usize = 1;
+const SWAPPED: usize = 2;
+const STATES: usize = 3;
+
 #[derive(Clone, Copy)]
 struct Best {
     cost: f32,
     from: usize,
-    /// The state at `from`: whether the word before ends elided.
-    from_elided: bool,
+    /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`).
+    from_state: usize,
     edge: Edge,
 }
 
@@ -163,15 +172,15 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     // A typo split matters only when cheaper than the exact one: costlier paths are not explored further (every
     // step costs zero or more). Unknown runs stay open, so that every end is reached.
     let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
-    // best[end][elided]: the cheapest split of letters[..end] whose last word is (not) elided.
-    let mut best: Vec<[Option<Best>; 2]> = vec![[None, None]; n + 1];
-    best[0][0] = Some(Best { cost: 0.0, from: 0, from_elided: false, edge: Edge::Unknown });
+    // best[end][state]: the cheapest split of letters[..end] that ends in that state.
+    let mut best: Vec<[Option<Best>; STATES]> = vec![[None; STATES]; n + 1];
+    best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edge: Edge::Unknown });
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
-        let mut winners: [Option<Best>; 2] = [None, None];
-        let offer = |winners: &mut [Option<Best>; 2], elided: bool, candidate: Best| {
-            let slot = &mut winners[usize::from(elided)];
+        let mut winners: [Option<Best>; STATES] = [None; STATES];
+        let offer = |winners: &mut [Option<Best>; STATES], state: usize, candidate: Best| {
+            let slot = &mut winners[state];
             if slot.is_none_or(|w| candidate.cost < w.cost) {
                 *slot = Some(candidate);
             }
@@ -186,6 +195,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                 let exact = lex.id(&buf);
                 // Typo candidates of the stretch, looked up once for both states at `start`.
                 let mut looked_up = false;
+                if costly && typos.is_some() {
+                    swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
+                }
+                buf.clear();
+                buf.extend(stretch);
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
@@ -198,14 +212,16 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         Edge::Known { id, .. } if start > 0 => Some(id),
                         _ => None,
                     };
-                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_elided, edge };
+                    let from_state = if from_elided { ELIDED } else { PLAIN };
+                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_state, edge };
                     if !costly {
                         match exact {
                             Some(id) => {
                                 let edge = Edge::Known { id, edits: 0 };
-                                offer(&mut winners, lex.is_elided(id), link(lex.cost(previous, id), edge));
+                                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
+                                offer(&mut winners, state, link(lex.cost(previous, id), edge));
                             }
-                            None => offer(&mut winners, false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
+                            None => offer(&mut winners, PLAIN, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
                         }
                         continue;
                     }
@@ -217,7 +233,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && dictionary < bound
                         && verdicts.accepts(lex, start, &buf, stretch.len())
                     {
-                        offer(&mut winners, false, link(lex.dictionary_cost(), Edge::Dictionary));
+                        offer(&mut winners, PLAIN, link(lex.dictionary_cost(), Edge::Dictionary));
                     }
                     // A web count of a misspelling ("buisness") is no reason not to look for the word meant, nor is
                     // a typo that made another listed word (#momenteddétente: ed for de): the cost of the edits and
@@ -242,7 +258,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             }
                             let kind = if edits == 1 { edit_kind_cost(lex, stretch, id) } else { 0.0 };
                             let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits) + kind;
-                            offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
+                            offer(&mut winners, PLAIN, link(cost, Edge::Known { id, edits }));
                         }
                     }
                 }
@@ -251,9 +267,9 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         best[end] = winners;
     }
     let mut words = Vec::new();
-    let (mut at, mut elided) = (n, false);
+    let (mut at, mut state) = (n, PLAIN);
     while at > 0 {
-        let step = best[at][usize::from(elided)].expect("every end is reachable through unknown runs");
+        let step = best[at][state].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
         let text = match step.edge {
             // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
@@ -267,10 +283,75 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
             Edge::Unknown => (0, false),
         };
         words.push(Word { text, typed: typed.len(), edits, known });
-        (at, elided) = (step.from, step.from_elided);
+        (at, state) = (step.from, step.from_state);
     }
     words.reverse();
-    Split { words, cost: best[n][0].map_or(0.0, |b| b.cost) }
+    Split { words, cost: best[n][PLAIN].map_or(0.0, |b| b.cost) }
+}
+
+/// The words of a swap across a word boundary that end at `end`: into `SWAPPED`, a word typed as
+/// `letters[start..end]` with its last two letters swapped (the letter before last begins the next word); out of
+/// `SWAPPED` at `start`, a word that begins with the letter the one before took from it, then `letters[start..end]`.
+/// Both are listed words typed as is otherwise; the swap costs one common edit. `buf` is scratch.
+#[allow(clippy::too_many_arguments)]
+fn swapped_edges(
+    lex: &Lexicon,
+    letters: &[char],
+    start: usize,
+    end: usize,
+    best: &[[Option<Best>; STATES]],
+    inside: &[bool],
+    winners: &mut [Option<Best>; STATES],
+    budget: f32,
+    word_cost: f32,
+    buf: &mut String,
+) {
+    let previous = |before: &Best| match before.edge {
+        Edge::Known { id, .. } if start > 0 => Some(id),
+        _ => None,
+    };
+    let bound = |winners: &[Option<Best>; STATES], state: usize| winners[state].map_or(budget, |w| w.cost.min(budget));
+    // Into SWAPPED: the word is letters[start..end - 2] and letters[end - 1]; letters[end - 2] begins the next word.
+    if let Some(before) = best[start][PLAIN].filter(|_| end - start >= 2 && !inside[start]) {
+        let base = before.cost + word_cost + TYPO_COST;
+        if letters[end - 2] != letters[end - 1] && base < bound(winners, SWAPPED) {
+            buf.clear();
+            buf.extend(&letters[start..end - 2]);
+            buf.push(letters[end - 1]);
+            if let Some(id) = lex.id(buf).filter(|&id| !lex.is_elided(id)) {
+                let candidate = Best {
+                    cost: base + lex.cost(previous(&before), id),
+                    from: start,
+                    from_state: PLAIN,
+                    edge: Edge::Known { id, edits: 1 },
+                };
+                if winners[SWAPPED].is_none_or(|w| candidate.cost < w.cost) {
+                    winners[SWAPPED] = Some(candidate);
+                }
+            }
+        }
+    }
+    // Out of SWAPPED: the word is letters[start - 2] and letters[start..end].
+    if let Some(before) = best[start][SWAPPED].filter(|_| !inside[end]) {
+        let base = before.cost + word_cost;
+        if base < bound(winners, PLAIN) {
+            buf.clear();
+            buf.push(letters[start - 2]);
+            buf.extend(&letters[start..end]);
+            if let Some(id) = lex.id(buf) {
+                let candidate = Best {
+                    cost: base + lex.cost(previous(&before), id),
+                    from: start,
+                    from_state: SWAPPED,
+                    edge: Edge::Known { id, edits: 0 },
+                };
+                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
+                if winners[state].is_none_or(|w| candidate.cost < w.cost) {
+                    winners[state] = Some(candidate);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -398,6 +479,20 @@ mod tests {
         // A typo elsewhere does not strike out the d' (offre emploi, the d deleted, is one edit more), even at a high
         // cost per word: the word after d' costs half of it.
         assert_eq!(texts(&split_of(&french(), "offrrdemploi", true, 8.0)), ["offre", "d", "emploi"]);
+    }
+
+    #[test]
+    fn two_letters_swapped_across_a_word_boundary_are_one_edit() {
+        // social|media typed "sociamledia": the l and the m of the two words swapped.
+        let s = split_of(&lexicon(), "sociamledia", true, 0.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["social", "media"], 1));
+        // The first word holds both letters typed swapped.
+        assert_eq!(s.words.iter().map(|w| w.typed).collect::<Vec<_>>(), [7, 4]);
+        // The same with accents: santé|publique typed "santpéublique".
+        let s = split_of(&french(), "santpéublique", true, 2.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 1));
+        // Never in the exact split.
+        assert_eq!(split_of(&lexicon(), "sociamledia", false, 0.0).edits(), 0);
     }
 
     #[test]
