@@ -7,7 +7,7 @@
 //! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
 //! through a word the exact split found (santé|publique is never santé|ubique); after an elided word, the word meant
 //! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
-//! word boundary are one edit too (#fêtedepsères: fête des pères).
+//! word boundary are one edit too (#pladtujour: plat du jour).
 
 use super::accents::{fold_accents, fold_char};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
@@ -19,6 +19,11 @@ pub const TYPO_COST: f32 = 6.0;
 /// over the common kinds: a dropped letter, two letters swapped, a doubled letter, an adjacent key, an accent. Chosen
 /// on the development set with `examples/hashtag_errors.rs` (1.5, 2, 3 and 4.5 tried; 2 best on top-1).
 const RANDOM_LETTER_COST: f32 = 2.0;
+/// Extra cost of each edit of a split beyond its first: two typos in one tag are rarer than one. Chosen on the
+/// development set with `examples/hashtag_errors.rs` (French, seeds 20261127 and 7, as typed and lower case): 0, 2,
+/// 4, 6 and 9 tried; top-1 rises with it (+14, +16, +22, +24 of 2,416 typos), recall falls (4, 6, 8, 8 more not
+/// flagged), and the seeded typos are all of one edit, which favours a high value: 4, a second edit costing 10 nats.
+const FURTHER_EDIT_COST: f32 = 4.0;
 /// The share of the cost per word that the word after an elided one adds: d'été is one written token, run together
 /// in prose too, so that a typo's fix keeps the d' (#stcgedété is stage d'été, not "stage été" with the d struck
 /// out). 0, 0.5 and 1 tried on the development set: 0.5 best on top-1 (0 flagged #communitymanager).
@@ -65,7 +70,7 @@ enum Edge {
 
 /// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
 /// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
-/// #fêtedepsères for fête des pères), which the next word begins with.
+/// #pladtujour for plat du jour), which the next word begins with.
 const PLAIN: usize = 0;
 const ELIDED: usize = 1;
 const SWAPPED: usize = 2;
@@ -77,6 +82,8 @@ struct Best {
     from: usize,
     /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`).
     from_state: usize,
+    /// Edits of the split up to here.
+    edits: u8,
     edge: Edge,
 }
 
@@ -149,6 +156,12 @@ fn edit_kind_cost(lex: &Lexicon, typed: &[char], id: u32) -> f32 {
     }
 }
 
+/// The cost of the edits beyond a split's first, as a split of `before` edits grows to `after`: `FURTHER_EDIT_COST`
+/// each, on top of `TYPO_COST` (#wejkendàparis is weekend à paris, one edit, not weekend à partis with two).
+fn further_edits_cost(before: u8, after: u8) -> f32 {
+    FURTHER_EDIT_COST * f32::from(after.saturating_sub(1) - before.saturating_sub(1))
+}
+
 /// Letters that may follow an elided word (l'amour, d'hiver).
 fn opens_elision(c: char) -> bool {
     matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
@@ -174,7 +187,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
     // best[end][state]: the cheapest split of letters[..end] that ends in that state.
     let mut best: Vec<[Option<Best>; STATES]> = vec![[None; STATES]; n + 1];
-    best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edge: Edge::Unknown });
+    best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edits: 0, edge: Edge::Unknown });
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
@@ -213,7 +226,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         _ => None,
                     };
                     let from_state = if from_elided { ELIDED } else { PLAIN };
-                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_state, edge };
+                    let link = |cost: f32, edge: Edge| {
+                        let edits = before.edits + if let Edge::Known { edits, .. } = edge { edits } else { 0 };
+                        let cost = base + cost + further_edits_cost(before.edits, edits);
+                        Best { cost, from: start, from_state, edits, edge }
+                    };
                     if !costly {
                         match exact {
                             Some(id) => {
@@ -267,13 +284,17 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         best[end] = winners;
     }
     let mut words = Vec::new();
+    let ascii_run = letters.iter().all(char::is_ascii);
     let (mut at, mut state) = (n, PLAIN);
     while at > 0 {
         let step = best[at][state].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
         let text = match step.edge {
-            // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
-            Edge::Known { id, .. } if typed.iter().all(char::is_ascii) => fold_accents(lex.word(id)),
+            // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is), but
+            // the fix of a typo takes its accents when the run has some (#retouràlcole → #retouràlécole).
+            Edge::Known { id, edits } if typed.iter().all(char::is_ascii) && (edits == 0 || ascii_run) => {
+                fold_accents(lex.word(id))
+            }
             Edge::Known { id, .. } => lex.word(id).to_owned(),
             Edge::Dictionary | Edge::Unknown => typed.iter().collect(),
         };
@@ -320,9 +341,10 @@ fn swapped_edges(
             buf.push(letters[end - 1]);
             if let Some(id) = lex.id(buf).filter(|&id| !lex.is_elided(id)) {
                 let candidate = Best {
-                    cost: base + lex.cost(previous(&before), id),
+                    cost: base + lex.cost(previous(&before), id) + further_edits_cost(before.edits, before.edits + 1),
                     from: start,
                     from_state: PLAIN,
+                    edits: before.edits + 1,
                     edge: Edge::Known { id, edits: 1 },
                 };
                 if winners[SWAPPED].is_none_or(|w| candidate.cost < w.cost) {
@@ -343,6 +365,7 @@ fn swapped_edges(
                     cost: base + lex.cost(previous(&before), id),
                     from: start,
                     from_state: SWAPPED,
+                    edits: before.edits,
                     edge: Edge::Known { id, edits: 0 },
                 };
                 let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
@@ -493,6 +516,22 @@ mod tests {
         assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 1));
         // Never in the exact split.
         assert_eq!(split_of(&lexicon(), "sociamledia", false, 0.0).edits(), 0);
+    }
+
+    #[test]
+    fn a_fix_takes_its_accents_when_the_run_has_some() {
+        // Without accents in the run, the fix has none either; with one (carrière), the fix takes santé's.
+        assert_eq!(texts(&split_of(&french(), "conseilsnte", true, 2.0)), ["conseil", "sante"]);
+        assert_eq!(texts(&split_of(&french(), "carrièresnte", true, 2.0)), ["carrière", "santé"]);
+        // A word typed as is keeps the spelling typed.
+        assert_eq!(texts(&split_of(&french(), "carrièresante", true, 2.0)), ["carrière", "sante"]);
+    }
+
+    #[test]
+    fn edits_beyond_the_first_cost_more() {
+        assert_eq!((further_edits_cost(0, 1), further_edits_cost(1, 1)), (0.0, 0.0));
+        assert_eq!((further_edits_cost(1, 2), further_edits_cost(0, 2)), (FURTHER_EDIT_COST, FURTHER_EDIT_COST));
+        assert_eq!(further_edits_cost(1, 3), 2.0 * FURTHER_EDIT_COST);
     }
 
     #[test]

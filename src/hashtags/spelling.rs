@@ -12,8 +12,8 @@ use super::segment::{split, Verdicts, Word};
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
 const CORRECT_SPLIT_MARGIN: f32 = 4.0;
-/// The margin when the fix joins the exact split's words into fewer (#masonderetraite: ma son → maison;
-/// #portesouvretes: ouvre tes → ouvertes): a run cut into short correct fragments is weaker proof that the tag is
+/// The margin when the fix joins the exact split's words into fewer (#portesouvretes: ouvre tes → ouvertes;
+/// #plateudefruitsdemer: plat eu → plateau): a run cut into short correct fragments is weaker proof that the tag is
 /// correct. Chosen on the development set (`examples/hashtag_errors.rs`, seeds 20261127 and 7): 4 (no change), 2,
 /// 1.5, 1 and 0 tried; 2 gains most without flagging a correct tag (1 flags #premièredent → #premièrement).
 const MERGING_FIX_MARGIN: f32 = 2.0;
