@@ -378,6 +378,9 @@ impl Lexicon {
             _ => usize::MAX,
         };
         match self.id(lower) {
+            // A name that is also a common word as written lowercase (Lorraine, lorraine the adjective: quiche
+            // lorraine), which the counts only hold capitalised.
+            Some(id) if id >= self.first_name => rank_limit == usize::MAX && self.hunspell.check(lower),
             Some(id) => self.is_correct(id) && (id as usize) < rank_limit,
             None => rank_limit == usize::MAX && self.hunspell.check(lower),
         }
@@ -561,6 +564,24 @@ mod tests {
         assert!(lex.cost(None, hello) < lex.cost(None, world));
         assert!((lex.cost(Some(hello), world) - (90f32 / 5.0).ln()).abs() < 1e-5);
         assert!(lex.unknown_cost(5) > lex.unknown_cost(4));
+    }
+
+    #[test]
+    fn a_name_hunspell_accepts_in_lower_case_is_a_common_word_too() {
+        // The counts hold Lorraine capitalised only; lorraine is also the adjective (quiche lorraine). Bretagne is a
+        // name only.
+        let sources = Sources {
+            aff: AFF,
+            dic: "1\nlorraine\n",
+            words: "quiche\t10\n",
+            bigrams: "",
+            names: "lorraine\t50\nbretagne\t40\n",
+            forms: &[],
+            words_from_dictionary: true,
+        };
+        let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        assert!(lex.is_name("lorraine") && lex.is_common_word("lorraine"));
+        assert!(lex.is_name("bretagne") && !lex.is_common_word("bretagne"));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! allowed edit distance (`custmerservice` → customer service), at a cost per edit (more for a letter struck at
 //! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
 //! through a word the exact split found (santé|publique is never santé|ubique); after an elided word, the word meant
-//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise).
+//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
+//! word boundary are one edit too (#pladtujour: plat du jour).
 
 use super::accents::{fold_accents, fold_char};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
@@ -18,6 +19,11 @@ pub const TYPO_COST: f32 = 6.0;
 /// over the common kinds: a dropped letter, two letters swapped, a doubled letter, an adjacent key, an accent. Chosen
 /// on the development set with `examples/hashtag_errors.rs` (1.5, 2, 3 and 4.5 tried; 2 best on top-1).
 const RANDOM_LETTER_COST: f32 = 2.0;
+/// Extra cost of each edit of a split beyond its first: two typos in one tag are rarer than one. Chosen on the
+/// development set with `examples/hashtag_errors.rs` (French, seeds 20261127 and 7, as typed and lower case): 0, 2,
+/// 4, 6 and 9 tried; top-1 rises with it (+14, +16, +22, +24 of 2,416 typos), recall falls (4, 6, 8, 8 more not
+/// flagged), and the seeded typos are all of one edit, which favours a high value: 4, a second edit costing 10 nats.
+const FURTHER_EDIT_COST: f32 = 4.0;
 /// The share of the cost per word that the word after an elided one adds: d'été is one written token, run together
 /// in prose too, so that a typo's fix keeps the d' (#stcgedété is stage d'été, not "stage été" with the d struck
 /// out). 0, 0.5 and 1 tried on the development set: 0.5 best on top-1 (0 flagged #communitymanager).
@@ -62,12 +68,22 @@ enum Edge {
     Unknown,
 }
 
+/// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
+/// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
+/// #pladtujour for plat du jour), which the next word begins with.
+const PLAIN: usize = 0;
+const ELIDED: usize = 1;
+const SWAPPED: usize = 2;
+const STATES: usize = 3;
+
 #[derive(Clone, Copy)]
 struct Best {
     cost: f32,
     from: usize,
-    /// The state at `from`: whether the word before ends elided.
-    from_elided: bool,
+    /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`).
+    from_state: usize,
+    /// Edits of the split up to here.
+    edits: u8,
     edge: Edge,
 }
 
@@ -140,6 +156,12 @@ fn edit_kind_cost(lex: &Lexicon, typed: &[char], id: u32) -> f32 {
     }
 }
 
+/// The cost of the edits beyond a split's first, as a split of `before` edits grows to `after`: `FURTHER_EDIT_COST`
+/// each, on top of `TYPO_COST` (#wejkendàparis is weekend à paris, one edit, not weekend à partis with two).
+fn further_edits_cost(before: u8, after: u8) -> f32 {
+    FURTHER_EDIT_COST * f32::from(after.saturating_sub(1) - before.saturating_sub(1))
+}
+
 /// Letters that may follow an elided word (l'amour, d'hiver).
 fn opens_elision(c: char) -> bool {
     matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
@@ -163,15 +185,15 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     // A typo split matters only when cheaper than the exact one: costlier paths are not explored further (every
     // step costs zero or more). Unknown runs stay open, so that every end is reached.
     let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
-    // best[end][elided]: the cheapest split of letters[..end] whose last word is (not) elided.
-    let mut best: Vec<[Option<Best>; 2]> = vec![[None, None]; n + 1];
-    best[0][0] = Some(Best { cost: 0.0, from: 0, from_elided: false, edge: Edge::Unknown });
+    // best[end][state]: the cheapest split of letters[..end] that ends in that state.
+    let mut best: Vec<[Option<Best>; STATES]> = vec![[None; STATES]; n + 1];
+    best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edits: 0, edge: Edge::Unknown });
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
-        let mut winners: [Option<Best>; 2] = [None, None];
-        let offer = |winners: &mut [Option<Best>; 2], elided: bool, candidate: Best| {
-            let slot = &mut winners[usize::from(elided)];
+        let mut winners: [Option<Best>; STATES] = [None; STATES];
+        let offer = |winners: &mut [Option<Best>; STATES], state: usize, candidate: Best| {
+            let slot = &mut winners[state];
             if slot.is_none_or(|w| candidate.cost < w.cost) {
                 *slot = Some(candidate);
             }
@@ -186,6 +208,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                 let exact = lex.id(&buf);
                 // Typo candidates of the stretch, looked up once for both states at `start`.
                 let mut looked_up = false;
+                if costly && typos.is_some() {
+                    swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
+                }
+                buf.clear();
+                buf.extend(stretch);
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
@@ -198,14 +225,20 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         Edge::Known { id, .. } if start > 0 => Some(id),
                         _ => None,
                     };
-                    let link = |cost: f32, edge: Edge| Best { cost: base + cost, from: start, from_elided, edge };
+                    let from_state = if from_elided { ELIDED } else { PLAIN };
+                    let link = |cost: f32, edge: Edge| {
+                        let edits = before.edits + if let Edge::Known { edits, .. } = edge { edits } else { 0 };
+                        let cost = base + cost + further_edits_cost(before.edits, edits);
+                        Best { cost, from: start, from_state, edits, edge }
+                    };
                     if !costly {
                         match exact {
                             Some(id) => {
                                 let edge = Edge::Known { id, edits: 0 };
-                                offer(&mut winners, lex.is_elided(id), link(lex.cost(previous, id), edge));
+                                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
+                                offer(&mut winners, state, link(lex.cost(previous, id), edge));
                             }
-                            None => offer(&mut winners, false, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
+                            None => offer(&mut winners, PLAIN, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
                         }
                         continue;
                     }
@@ -217,7 +250,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && dictionary < bound
                         && verdicts.accepts(lex, start, &buf, stretch.len())
                     {
-                        offer(&mut winners, false, link(lex.dictionary_cost(), Edge::Dictionary));
+                        offer(&mut winners, PLAIN, link(lex.dictionary_cost(), Edge::Dictionary));
                     }
                     // A web count of a misspelling ("buisness") is no reason not to look for the word meant, nor is
                     // a typo that made another listed word (#momenteddétente: ed for de): the cost of the edits and
@@ -242,7 +275,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             }
                             let kind = if edits == 1 { edit_kind_cost(lex, stretch, id) } else { 0.0 };
                             let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits) + kind;
-                            offer(&mut winners, false, link(cost, Edge::Known { id, edits }));
+                            offer(&mut winners, PLAIN, link(cost, Edge::Known { id, edits }));
                         }
                     }
                 }
@@ -251,13 +284,17 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         best[end] = winners;
     }
     let mut words = Vec::new();
-    let (mut at, mut elided) = (n, false);
+    let ascii_run = letters.iter().all(char::is_ascii);
+    let (mut at, mut state) = (n, PLAIN);
     while at > 0 {
-        let step = best[at][usize::from(elided)].expect("every end is reachable through unknown runs");
+        let step = best[at][state].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
         let text = match step.edge {
-            // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is).
-            Edge::Known { id, .. } if typed.iter().all(char::is_ascii) => fold_accents(lex.word(id)),
+            // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is), but
+            // the fix of a typo takes its accents when the run has some (#retouràlcole → #retouràlécole).
+            Edge::Known { id, edits } if typed.iter().all(char::is_ascii) && (edits == 0 || ascii_run) => {
+                fold_accents(lex.word(id))
+            }
             Edge::Known { id, .. } => lex.word(id).to_owned(),
             Edge::Dictionary | Edge::Unknown => typed.iter().collect(),
         };
@@ -267,10 +304,77 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
             Edge::Unknown => (0, false),
         };
         words.push(Word { text, typed: typed.len(), edits, known });
-        (at, elided) = (step.from, step.from_elided);
+        (at, state) = (step.from, step.from_state);
     }
     words.reverse();
-    Split { words, cost: best[n][0].map_or(0.0, |b| b.cost) }
+    Split { words, cost: best[n][PLAIN].map_or(0.0, |b| b.cost) }
+}
+
+/// The words of a swap across a word boundary that end at `end`: into `SWAPPED`, a word typed as
+/// `letters[start..end]` with its last two letters swapped (the letter before last begins the next word); out of
+/// `SWAPPED` at `start`, a word that begins with the letter the one before took from it, then `letters[start..end]`.
+/// Both are listed words typed as is otherwise; the swap costs one common edit. `buf` is scratch.
+#[allow(clippy::too_many_arguments)]
+fn swapped_edges(
+    lex: &Lexicon,
+    letters: &[char],
+    start: usize,
+    end: usize,
+    best: &[[Option<Best>; STATES]],
+    inside: &[bool],
+    winners: &mut [Option<Best>; STATES],
+    budget: f32,
+    word_cost: f32,
+    buf: &mut String,
+) {
+    let previous = |before: &Best| match before.edge {
+        Edge::Known { id, .. } if start > 0 => Some(id),
+        _ => None,
+    };
+    let bound = |winners: &[Option<Best>; STATES], state: usize| winners[state].map_or(budget, |w| w.cost.min(budget));
+    // Into SWAPPED: the word is letters[start..end - 2] and letters[end - 1]; letters[end - 2] begins the next word.
+    if let Some(before) = best[start][PLAIN].filter(|_| end - start >= 2 && !inside[start]) {
+        let base = before.cost + word_cost + TYPO_COST;
+        if letters[end - 2] != letters[end - 1] && base < bound(winners, SWAPPED) {
+            buf.clear();
+            buf.extend(&letters[start..end - 2]);
+            buf.push(letters[end - 1]);
+            if let Some(id) = lex.id(buf).filter(|&id| !lex.is_elided(id)) {
+                let candidate = Best {
+                    cost: base + lex.cost(previous(&before), id) + further_edits_cost(before.edits, before.edits + 1),
+                    from: start,
+                    from_state: PLAIN,
+                    edits: before.edits + 1,
+                    edge: Edge::Known { id, edits: 1 },
+                };
+                if winners[SWAPPED].is_none_or(|w| candidate.cost < w.cost) {
+                    winners[SWAPPED] = Some(candidate);
+                }
+            }
+        }
+    }
+    // Out of SWAPPED: the word is letters[start - 2] and letters[start..end].
+    if let Some(before) = best[start][SWAPPED].filter(|_| !inside[end]) {
+        let base = before.cost + word_cost;
+        if base < bound(winners, PLAIN) {
+            buf.clear();
+            buf.push(letters[start - 2]);
+            buf.extend(&letters[start..end]);
+            if let Some(id) = lex.id(buf) {
+                let candidate = Best {
+                    cost: base + lex.cost(previous(&before), id),
+                    from: start,
+                    from_state: SWAPPED,
+                    edits: before.edits,
+                    edge: Edge::Known { id, edits: 0 },
+                };
+                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
+                if winners[state].is_none_or(|w| candidate.cost < w.cost) {
+                    winners[state] = Some(candidate);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -398,6 +502,36 @@ mod tests {
         // A typo elsewhere does not strike out the d' (offre emploi, the d deleted, is one edit more), even at a high
         // cost per word: the word after d' costs half of it.
         assert_eq!(texts(&split_of(&french(), "offrrdemploi", true, 8.0)), ["offre", "d", "emploi"]);
+    }
+
+    #[test]
+    fn two_letters_swapped_across_a_word_boundary_are_one_edit() {
+        // social|media typed "sociamledia": the l and the m of the two words swapped.
+        let s = split_of(&lexicon(), "sociamledia", true, 0.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["social", "media"], 1));
+        // The first word holds both letters typed swapped.
+        assert_eq!(s.words.iter().map(|w| w.typed).collect::<Vec<_>>(), [7, 4]);
+        // The same with accents: santé|publique typed "santpéublique".
+        let s = split_of(&french(), "santpéublique", true, 2.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 1));
+        // Never in the exact split.
+        assert_eq!(split_of(&lexicon(), "sociamledia", false, 0.0).edits(), 0);
+    }
+
+    #[test]
+    fn a_fix_takes_its_accents_when_the_run_has_some() {
+        // Without accents in the run, the fix has none either; with one (carrière), the fix takes santé's.
+        assert_eq!(texts(&split_of(&french(), "conseilsnte", true, 2.0)), ["conseil", "sante"]);
+        assert_eq!(texts(&split_of(&french(), "carrièresnte", true, 2.0)), ["carrière", "santé"]);
+        // A word typed as is keeps the spelling typed.
+        assert_eq!(texts(&split_of(&french(), "carrièresante", true, 2.0)), ["carrière", "sante"]);
+    }
+
+    #[test]
+    fn edits_beyond_the_first_cost_more() {
+        assert_eq!((further_edits_cost(0, 1), further_edits_cost(1, 1)), (0.0, 0.0));
+        assert_eq!((further_edits_cost(1, 2), further_edits_cost(0, 2)), (FURTHER_EDIT_COST, FURTHER_EDIT_COST));
+        assert_eq!(further_edits_cost(1, 3), 2.0 * FURTHER_EDIT_COST);
     }
 
     #[test]

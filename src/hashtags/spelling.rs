@@ -12,6 +12,11 @@ use super::segment::{split, Verdicts, Word};
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
 /// probable (in nats) on top of the cost of its edits.
 const CORRECT_SPLIT_MARGIN: f32 = 4.0;
+/// The margin when the fix joins the exact split's words into fewer (#portesouvretes: ouvre tes → ouvertes;
+/// #plateudefruitsdemer: plat eu → plateau): a run cut into short correct fragments is weaker proof that the tag is
+/// correct. Chosen on the development set (`examples/hashtag_errors.rs`, seeds 20261127 and 7): 4 (no change), 2,
+/// 1.5, 1 and 0 tried; 2 gains most without flagging a correct tag (1 flags #premièredent → #premièrement).
+const MERGING_FIX_MARGIN: f32 = 2.0;
 /// Words of four letters or more among this many most frequent, and shorter ones among the function words, make a
 /// split that is taken as typed.
 const FREQUENT_SPLIT_RANK: u32 = 5_000;
@@ -73,7 +78,11 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
     let mut fix = None;
     if !whole_word && !frequent {
         let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
-        let margin = if correct { CORRECT_SPLIT_MARGIN } else { 0.0 };
+        let margin = match (correct, typo.words.len() < exact.words.len()) {
+            (false, _) => 0.0,
+            (true, true) => MERGING_FIX_MARGIN,
+            (true, false) => CORRECT_SPLIT_MARGIN,
+        };
         // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
         // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes); other fixes are made of
@@ -248,6 +257,18 @@ mod tests {
         // A lower-case run fixed to one word may be fixed to a name.
         let fr = french();
         assert_eq!(judge(&[&fr], "bretange", true, &|_| false).fix.as_deref(), Some("bretagne"));
+    }
+
+    #[test]
+    fn a_fix_that_joins_fragments_needs_a_smaller_margin() {
+        // "ma son de retraite" is a correct split; "maison de retraite" (one letter dropped) is more probable by less
+        // than CORRECT_SPLIT_MARGIN but more than MERGING_FIX_MARGIN: the fix joins ma son into one word.
+        let words = "de\t5000\nmaison\t900\nretraite\t300\nma\t100\nson\t100\n";
+        let fr = lexicon(Lang::Fr, words, "0\n");
+        let verdict = judge_piece(&fr, "masonderetraite", false);
+        let gain = verdict.fix.as_ref().map(|f| f.1).expect("a fix");
+        assert!(verdict.correct && (MERGING_FIX_MARGIN..CORRECT_SPLIT_MARGIN).contains(&gain), "gain {gain}");
+        assert_eq!(judge(&[&fr], "masonderetraite", true, &|_| false).fix.as_deref(), Some("maisonderetraite"));
     }
 
     #[test]
