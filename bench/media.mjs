@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
-import { openComposer } from '../tests/e2e/composers.mjs';
+import { openComposer, xCropPanelGone } from '../tests/e2e/composers.mjs';
 import { percentile } from '../tests/e2e/latency.mjs';
 import { withExifThumbnail } from '../tests/e2e/images.mjs';
 
@@ -123,12 +123,7 @@ async function measure(csp, file, files) {
         suggested.push(sample.suggested);
       }
       await remove.click();
-      await page.waitForFunction(
-        () =>
-          !document
-            .querySelector('[data-testid=primaryColumn] stratege-ui')
-            .shadowRoot.querySelector('[data-stratege="crop-preview"]'),
-      );
+      await xCropPanelGone(page);
     }
     return { first, shown, suggested, bytes: fs.statSync(file).size };
   } finally {

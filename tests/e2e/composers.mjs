@@ -66,3 +66,13 @@ export async function openComposer(h, name) {
   await waitForEditor(page, name);
   return { page, editor };
 }
+
+/** Resolves once X's home composer shows no crop panel (its images removed). */
+export function xCropPanelGone(page) {
+  return page.waitForFunction(
+    () =>
+      !document
+        .querySelector('[data-testid=primaryColumn] stratege-ui')
+        .shadowRoot.querySelector('[data-stratege="crop-preview"]'),
+  );
+}

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, modelText, waitModel } from './harness.mjs';
-import { COMPOSERS, openComposer } from './composers.mjs';
+import { COMPOSERS, openComposer, xCropPanelGone } from './composers.mjs';
 import { corruptJpeg, hugePng, subjectPng, withExifThumbnail } from './images.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -556,12 +556,7 @@ for (const csp of ['site', 'strict']) {
               .locator('[data-stratege="crop-preview"] [data-suggested]')
               .evaluate((figure) => figure.dataset.suggested.split(',').map(Number));
             await remove.click();
-            await page.waitForFunction(
-              () =>
-                !document
-                  .querySelector('[data-testid=primaryColumn] stratege-ui')
-                  .shadowRoot.querySelector('[data-stratege="crop-preview"]'),
-            );
+            await xCropPanelGone(page);
             return { platform: crops[0][0].rect.split(',').map(Number), suggested };
           };
           // The thumbnail's subject, shown at the bottom once turned, is what the suggestion keeps.
