@@ -132,9 +132,10 @@ train-schedule:
 	python3 tools/schedule_zones.py
 
 ## train-tone: the tone model in data/tone/ (tools/train_tone.py), from ../shared/data/tone and the pinned PyPI
-## packages of .venv
+## packages of .venv; the words never read as a misspelt lexicon word, from data/hashtags/ (examples/tone_typo_words.rs)
 train-tone: .venv/.installed
 	.venv/bin/python tools/train_tone.py
+	cargo run --release --example tone_typo_words
 
 ## check-tone: train again and check that the committed tone model is byte for byte what the tool derives
 check-tone: .venv/.installed

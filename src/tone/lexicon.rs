@@ -1,6 +1,9 @@
 //! The word and phrase lists of data/tone/lexicon_{en,fr}.txt and their matcher. A rule is a kind and a pattern
 //! of slots (syntax at the top of lexicon_en.txt); it matches folded tokens, so evasions folded away by
-//! `fold` are caught, and a match yields the span of the words it covers.
+//! `fold` are caught, and a match yields the span of the words it covers. A listed word of five letters or more
+//! also matches its common misspellings and evasions (`typos`): two neighbouring letters swapped ("tortuer"), or,
+//! for six letters or more, one letter left out ("hatrd"), never the first letter, and never where the result is
+//! itself a word (data/tone/typo_words_{en,fr}.txt).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -8,6 +11,7 @@ use std::sync::OnceLock;
 use super::fold::{tokens, Token};
 use super::kinds::Kind;
 use super::model::WordMap;
+use super::typos;
 use crate::lang::Lang;
 
 const GAP_WORDS: usize = 2;
@@ -28,6 +32,19 @@ enum Slot {
 struct Rule {
     kind: Kind,
     slots: Vec<Slot>,
+}
+
+impl Rule {
+    /// Every word of the rule's slots.
+    fn words(&self) -> impl Iterator<Item = &Word> {
+        self.slots
+            .iter()
+            .filter_map(|slot| match slot {
+                Slot::Words { singles, sequences, .. } => Some((singles, sequences)),
+                _ => None,
+            })
+            .flat_map(|(singles, sequences)| singles.words.iter().chain(sequences.iter().flatten()))
+    }
 }
 
 /// A word of the lists, with its squeezed form, length and vocabulary numbers worked out once.
@@ -53,6 +70,11 @@ impl Word {
 #[derive(Debug, Default)]
 struct Vocab {
     ids: WordMap<String, u32>,
+    /// The words by number.
+    words: Vec<String>,
+    /// The misspellings of the lexicon's words (`typos::variants`) that stand for one word only and are no word
+    /// themselves, with the number of the word they stand for.
+    typos: WordMap<String, u32>,
 }
 
 impl Vocab {
@@ -62,11 +84,30 @@ impl Vocab {
         }
         let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 lexicon words");
         self.ids.insert(word.to_owned(), id);
+        self.words.push(word.to_owned());
         id
     }
 
     fn get(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
+    }
+
+    /// Indexes the misspellings of `words` (the lexicon's words of five letters or more), leaving out those that
+    /// are words: of the lexicon, or of `real_words` (one a line).
+    fn index_typos<'a>(&mut self, words: impl Iterator<Item = &'a Word>, real_words: &str) {
+        let real: std::collections::HashSet<&str> = real_words.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut typos: WordMap<String, Option<u32>> = WordMap::default();
+        for word in words {
+            for variant in typos::variants(&word.text) {
+                if self.get(&variant).is_none() && !real.contains(variant.as_str()) {
+                    let slot = typos.entry(variant).or_insert(Some(word.id));
+                    if *slot != Some(word.id) {
+                        *slot = None; // the misspelling of two words stands for neither
+                    }
+                }
+            }
+        }
+        self.typos = typos.into_iter().filter_map(|(variant, id)| Some((variant, id?))).collect();
     }
 }
 
@@ -80,6 +121,8 @@ struct Singles {
     pluralisable: Vec<u32>,
     /// Squeezed forms of the words of five letters or more, which match stretched spellings.
     squeezed: Vec<u32>,
+    /// The words of five letters or more, which match their misspellings.
+    misspelt: Vec<u32>,
 }
 
 impl Singles {
@@ -88,15 +131,16 @@ impl Singles {
         if word.chars >= 3 {
             self.pluralisable.push(word.id);
         }
-        if word.chars >= 5 {
+        if word.chars >= typos::MIN_CHARS {
             self.squeezed.push(word.squeezed_id);
+            self.misspelt.push(word.id);
         }
         self.words.push(word);
     }
 
     /// Sorts the numbers once every word is added.
     fn indexed(mut self) -> Singles {
-        for ids in [&mut self.exact, &mut self.pluralisable, &mut self.squeezed] {
+        for ids in [&mut self.exact, &mut self.pluralisable, &mut self.squeezed, &mut self.misspelt] {
             ids.sort_unstable();
             ids.dedup();
         }
@@ -109,12 +153,14 @@ impl Singles {
         has(&self.exact, token.id)
             || has(&self.pluralisable, token.stem_id)
             || has(&self.squeezed, token.squeezed_id)
+            || has(&self.misspelt, token.typo_id)
             || (token.star && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
 
 /// A token of the text as the matcher reads it, squeezed once per analysis (borrowed when nothing repeats), with
-/// the vocabulary numbers of its text, its text without a final -s or -x, and its squeezed form.
+/// the vocabulary numbers of its text, its text without a final -s or -x, its squeezed form, and of the word it
+/// misspells.
 struct Seen<'a> {
     text: &'a str,
     squeezed: Cow<'a, str>,
@@ -124,6 +170,7 @@ struct Seen<'a> {
     id: Option<u32>,
     stem_id: Option<u32>,
     squeezed_id: Option<u32>,
+    typo_id: Option<u32>,
 }
 
 impl Seen<'_> {
@@ -133,7 +180,13 @@ impl Seen<'_> {
         let id = vocab.get(text);
         let stem_id = text.strip_suffix(['s', 'x']).and_then(|stem| vocab.get(stem));
         let squeezed_id = if repeats { vocab.get(&squeezed) } else { id };
-        Seen { text, squeezed, clause_start, star: text.contains('*'), id, stem_id, squeezed_id }
+        // A token that is a listed word, or one stretched, is not read as a misspelling of another.
+        let typo_id = if id.is_some() || squeezed_id.is_some() || text.len() < typos::MIN_CHARS {
+            None
+        } else {
+            vocab.typos.get(text).or_else(|| vocab.typos.get(squeezed.as_ref())).copied()
+        };
+        Seen { text, squeezed, clause_start, star: text.contains('*'), id, stem_id, squeezed_id, typo_id }
     }
 }
 
@@ -157,8 +210,18 @@ pub fn of(lang: Lang) -> &'static Lexicon {
     static EN: OnceLock<Lexicon> = OnceLock::new();
     static FR: OnceLock<Lexicon> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_en.txt"))),
-        Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_str!("../../data/tone/lexicon_fr.txt"))),
+        Lang::En => EN.get_or_init(|| {
+            Lexicon::parse(
+                include_str!("../../data/tone/lexicon_en.txt"),
+                include_str!("../../data/tone/typo_words_en.txt"),
+            )
+        }),
+        Lang::Fr => FR.get_or_init(|| {
+            Lexicon::parse(
+                include_str!("../../data/tone/lexicon_fr.txt"),
+                include_str!("../../data/tone/typo_words_fr.txt"),
+            )
+        }),
     }
 }
 
@@ -175,19 +238,21 @@ fn squeeze(word: &str) -> String {
     out
 }
 
-/// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five
-/// letters or more, or with `*` for any one letter ("f*ck").
+/// A token stands for a list word: the same, its plural in -s or -x, stretched letters or a misspelling on a word
+/// of five letters or more, or with `*` for any one letter ("f*ck").
 fn word_matches(token: &Seen, word: &Word) -> bool {
     token.id == Some(word.id)
         || (word.chars >= 3 && token.stem_id == Some(word.id))
-        || (word.chars >= 5 && token.squeezed_id == Some(word.squeezed_id))
+        || (word.chars >= typos::MIN_CHARS && token.squeezed_id == Some(word.squeezed_id))
+        || (word.chars >= typos::MIN_CHARS && token.typo_id == Some(word.id))
         || (token.star
             && token.text.chars().count() == word.chars
             && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
 }
 
 impl Lexicon {
-    fn parse(source: &str) -> Lexicon {
+    /// The rules of `source` (a lexicon file), the words of `real_words` never read as misspellings.
+    fn parse(source: &str, real_words: &str) -> Lexicon {
         let mut rules = Vec::new();
         let mut vocab = Vocab::default();
         let mut sets: Vec<(String, &str)> = Vec::new();
@@ -219,7 +284,13 @@ impl Lexicon {
         for indices in by_first_word.values_mut() {
             indices.dedup();
         }
+        vocab.index_typos(rules.iter().flat_map(Rule::words), real_words);
         Lexicon { rules, by_first_word, vocab }
+    }
+
+    /// The words of the rules, as folded (a word appears as often as the rules name it).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().flat_map(Rule::words).map(|w| w.text.as_str())
     }
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
@@ -233,7 +304,8 @@ impl Lexicon {
                 candidates.extend(0..self.rules.len());
             } else {
                 let singular = token.squeezed.strip_suffix(['s', 'x']);
-                for key in std::iter::once(token.squeezed.as_ref()).chain(singular) {
+                let meant = token.typo_id.map(|id| squeeze(&self.vocab.words[id as usize]));
+                for key in std::iter::once(token.squeezed.as_ref()).chain(singular).chain(meant.as_deref()) {
                     candidates.extend(self.by_first_word.get(key).into_iter().flatten());
                 }
                 candidates.sort_unstable();
@@ -380,6 +452,12 @@ mod tests {
             "foreignerss",
             "peoplex",
             "refugies",
+            "idoit",
+            "stupdi",
+            "murdr",
+            "hatrd",
+            "hated",
+            "mornos",
         ];
         let mut slots = 0;
         for lang in Lang::ALL {
@@ -400,13 +478,28 @@ mod tests {
     }
 
     #[test]
+    fn misspelt_words_match_unless_the_misspelling_is_a_word() {
+        assert_eq!(kinds(Lang::En, "you are an idoit"), [("insult", "idoit".into())]);
+        assert_eq!(kinds(Lang::En, "you are so stupdi"), [("insult", "you are so stupdi".into())]);
+        let kinds_only = |text: &str| kinds(Lang::En, text).into_iter().map(|(kind, _)| kind).collect::<Vec<_>>();
+        assert_eq!(kinds_only("I'm going to murdr you"), kinds_only("I'm going to murder you"));
+        assert!(!kinds_only("I'm going to murdr you").is_empty());
+        // "idiot" is five letters: a letter left out is not read ("idot"); "moron" is one swap from nothing.
+        assert!(kinds(Lang::En, "you are an idot").is_empty());
+        // Words one typo away from a listed word are read as themselves (data/tone/typo_words_en.txt).
+        assert!(kinds(Lang::En, "Our cooks are back").is_empty(), "cooks is not crooks");
+        assert!(kinds(Lang::En, "you are a brian").is_empty(), "brian is not brain");
+        assert!(kinds(Lang::Fr, "c'est une bague").is_empty(), "bague n'est pas blague");
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
-        let lexicon = Lexicon::parse("set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n");
+        let lexicon = Lexicon::parse("set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
         let hits = |text: &str| lexicon.find(&tokens(text)).iter().map(|h| h.kind).collect::<Vec<_>>();
         assert_eq!(hits("I will kick the big dogs"), [Kind::Threat]);
         assert_eq!(hits("kick the ball"), []);
         assert_eq!(hits("rat brain and cat brain"), [Kind::Insult, Kind::Insult]);
-        assert!(std::panic::catch_unwind(|| Lexicon::parse("insult\t{nope}\n")).is_err());
+        assert!(std::panic::catch_unwind(|| Lexicon::parse("insult\t{nope}\n", "")).is_err());
     }
 
     #[test]

@@ -12,6 +12,8 @@ mod lexicon;
 mod model;
 mod quotes;
 mod target;
+mod typos;
+pub use typos::typo_words_file;
 mod typography;
 
 use crate::lang::Lang;

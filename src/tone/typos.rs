@@ -1,0 +1,93 @@
+//! The misspellings a listed word also matches: the ways an insult or a threat is mistyped in haste or bent to
+//! slip past a filter ("tortuer", "hatrd", "murdr"). Two neighbouring letters swapped, for a word of five
+//! letters or more; one letter left out, for six or more; never the first letter (a word is seldom mistyped
+//! there, and names would be caught). Misspellings that are words themselves are never read as the listed word:
+//! data/tone/typo_words_{en,fr}.txt lists them, derived from the hashtag dictionaries (`typo_words_file`).
+
+use std::collections::BTreeSet;
+
+use super::fold::tokens;
+use crate::lang::Lang;
+
+/// Shortest listed word matched by its misspellings (stretched letters too: `lexicon`), in letters: shorter
+/// words are one edit from too many others.
+pub const MIN_CHARS: usize = 5;
+/// Shortest listed word matched with one letter left out.
+const DELETION_MIN_CHARS: usize = 6;
+
+/// The misspellings of `word` (a folded word of the lexicon), each as often as it arises.
+pub fn variants(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    let mut out = Vec::new();
+    if n < MIN_CHARS || !letters.iter().all(|c| c.is_alphabetic()) {
+        return out;
+    }
+    for i in 1..n - 1 {
+        if letters[i] != letters[i + 1] {
+            let mut swapped = letters.clone();
+            swapped.swap(i, i + 1);
+            out.push(swapped.into_iter().collect());
+        }
+    }
+    if n >= DELETION_MIN_CHARS {
+        for i in 1..n {
+            out.push(letters[..i].iter().chain(&letters[i + 1..]).collect());
+        }
+    }
+    out
+}
+
+/// The contents of data/tone/typo_words_{lang}.txt: the misspellings of the lexicon's words that are words of
+/// `dictionary` ("word<TAB>count" lines, as data/hashtags/*/words.txt and names.txt), folded as the analyser
+/// reads them, one a line after a comment, sorted.
+pub fn typo_words_file(lang: Lang, dictionary: &str) -> String {
+    let words: BTreeSet<String> = dictionary
+        .lines()
+        .filter_map(|line| {
+            let folded = tokens(line.split('\t').next().unwrap_or(""));
+            match folded.as_slice() {
+                [one] => Some(one.text.clone()),
+                _ => None,
+            }
+        })
+        .collect();
+    let lexicon = super::lexicon::of(lang);
+    let found: BTreeSet<String> =
+        lexicon.words().flat_map(variants).filter(|variant| words.contains(variant)).collect();
+    let mut out = format!(
+        "# Words one typo away from a word of data/tone/lexicon_{}.txt, never read as that word ({} words).\n\
+         # Derived from data/hashtags/ by `cargo run --release --example tone_typo_words`; a test checks it.\n",
+        lang.id(),
+        found.len()
+    );
+    for word in found {
+        out.push_str(&word);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_from_five_letters_and_deletions_from_six_never_the_first_letter() {
+        assert!(variants("sick").is_empty());
+        assert_eq!(variants("idiot"), ["iidot", "idoit", "idito"]);
+        let murder = variants("murder");
+        assert!(murder.contains(&"murdr".to_owned()) && murder.contains(&"mudrer".to_owned()));
+        assert!(!murder.contains(&"urder".to_owned()) && !murder.contains(&"umrder".to_owned()));
+        assert!(variants("a$$hole").is_empty());
+    }
+
+    #[test]
+    fn the_typo_word_lists_are_what_the_dictionaries_give() {
+        let en = include_str!("../../data/hashtags/en/words.txt");
+        let fr = [include_str!("../../data/hashtags/fr/words.txt"), include_str!("../../data/hashtags/fr/names.txt")]
+            .concat();
+        assert_eq!(typo_words_file(Lang::En, en), include_str!("../../data/tone/typo_words_en.txt"));
+        assert_eq!(typo_words_file(Lang::Fr, &fr), include_str!("../../data/tone/typo_words_fr.txt"));
+    }
+}
