@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::fold::{tokens, Token};
 use super::kinds::Kind;
-use super::model::WordMap;
+use super::model::{WordMap, WordSet};
 use super::typos;
 use crate::lang::Lang;
 
@@ -72,6 +72,10 @@ struct Vocab {
     ids: WordMap<String, u32>,
     /// The words by number.
     words: Vec<String>,
+    /// Words that are neither a misspelt nor a glued lexicon word (data/tone/typo_words_*.txt).
+    real: WordSet,
+    /// The lexicon's words as written (not their squeezed forms).
+    listed: WordSet,
     /// The misspellings of the lexicon's words (`typos::variants`) that stand for one word only and are no word
     /// themselves, with the number of the word they stand for.
     typos: WordMap<String, u32>,
@@ -98,6 +102,7 @@ impl Vocab {
         let real: std::collections::HashSet<&str> = real_words.lines().filter(|l| !l.starts_with('#')).collect();
         let mut typos: WordMap<String, Option<u32>> = WordMap::default();
         for word in words {
+            self.listed.insert(word.text.clone());
             for variant in typos::variants(&word.text) {
                 if self.get(&variant).is_none() && !real.contains(variant.as_str()) {
                     let slot = typos.entry(variant).or_insert(Some(word.id));
@@ -108,6 +113,11 @@ impl Vocab {
             }
         }
         self.typos = typos.into_iter().filter_map(|(variant, id)| Some((variant, id?))).collect();
+    }
+
+    /// Whether `word` is a word of the lexicon as written, or the plural of one.
+    fn knows(&self, word: &str) -> bool {
+        self.listed.contains(word) || word.strip_suffix(['s', 'x']).is_some_and(|stem| self.listed.contains(stem))
     }
 }
 
@@ -174,6 +184,15 @@ struct Seen<'a> {
 }
 
 impl Seen<'_> {
+    /// The token is no listed word, in any of the ways a word matches.
+    fn is_unknown(&self) -> bool {
+        !self.star
+            && self.id.is_none()
+            && self.stem_id.is_none()
+            && self.squeezed_id.is_none()
+            && self.typo_id.is_none()
+    }
+
     fn new<'a>(text: &'a str, clause_start: bool, vocab: &Vocab) -> Seen<'a> {
         let repeats = text.as_bytes().windows(2).any(|w| w[0] == w[1]) || !text.is_ascii();
         let squeezed = if repeats { Cow::Owned(squeeze(text)) } else { Cow::Borrowed(text) };
@@ -192,6 +211,7 @@ impl Seen<'_> {
 
 /// The rules of one language, indexed by the squeezed form of the words their first word slot accepts.
 pub struct Lexicon {
+    lang: Lang,
     rules: Vec<Rule>,
     by_first_word: WordMap<String, Vec<usize>>,
     vocab: Vocab,
@@ -212,12 +232,14 @@ pub fn of(lang: Lang) -> &'static Lexicon {
     match lang {
         Lang::En => EN.get_or_init(|| {
             Lexicon::parse(
+                Lang::En,
                 include_str!("../../data/tone/lexicon_en.txt"),
                 include_str!("../../data/tone/typo_words_en.txt"),
             )
         }),
         Lang::Fr => FR.get_or_init(|| {
             Lexicon::parse(
+                Lang::Fr,
                 include_str!("../../data/tone/lexicon_fr.txt"),
                 include_str!("../../data/tone/typo_words_fr.txt"),
             )
@@ -251,8 +273,9 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
 }
 
 impl Lexicon {
-    /// The rules of `source` (a lexicon file), the words of `real_words` never read as misspellings.
-    fn parse(source: &str, real_words: &str) -> Lexicon {
+    /// The rules of `source` (the lexicon file of `lang`), the words of `real_words` never read as misspelt or
+    /// glued words.
+    fn parse(lang: Lang, source: &str, real_words: &str) -> Lexicon {
         let mut rules = Vec::new();
         let mut vocab = Vocab::default();
         let mut sets: Vec<(String, &str)> = Vec::new();
@@ -285,7 +308,25 @@ impl Lexicon {
             indices.dedup();
         }
         vocab.index_typos(rules.iter().flat_map(Rule::words), real_words);
-        Lexicon { rules, by_first_word, vocab }
+        Lexicon { lang, rules, by_first_word, vocab }
+    }
+
+    /// Where `text` (a token) splits into a small word of `typos::glue_words` and a word of the lexicon, or the
+    /// other way round ("youidiot", "stabthose"): the byte offset of the cut.
+    pub fn glued(&self, text: &str) -> Option<usize> {
+        if text.len() < typos::GLUED_MIN_BYTES || !text.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let listed = |word: &str| word.len() >= typos::GLUED_WORD_MIN_BYTES && self.vocab.knows(word);
+        typos::glue_words(self.lang).iter().find_map(|glue| {
+            if text.strip_prefix(glue).is_some_and(listed) {
+                Some(glue.len())
+            } else if text.strip_suffix(glue).is_some_and(listed) {
+                Some(text.len() - glue.len())
+            } else {
+                None
+            }
+        })
     }
 
     /// The words of the rules, as folded (a word appears as often as the rules name it).
@@ -295,7 +336,26 @@ impl Lexicon {
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let seen: Vec<Seen> = tokens.iter().map(|t| Seen::new(&t.text, t.clause_start, &self.vocab)).collect();
+        // A token that glues a listed word to a small word ("stabthose") is read as the two; `origin` gives the
+        // token each one read comes from.
+        let mut seen: Vec<Seen> = Vec::with_capacity(tokens.len());
+        let mut origin: Vec<usize> = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let one = Seen::new(&t.text, t.clause_start, &self.vocab);
+            let cut = if one.is_unknown() {
+                self.glued(&t.text).filter(|_| !self.vocab.real.contains(&t.text))
+            } else {
+                None
+            };
+            if let Some(cut) = cut {
+                seen.push(Seen::new(&t.text[..cut], t.clause_start, &self.vocab));
+                seen.push(Seen::new(&t.text[cut..], false, &self.vocab));
+                origin.extend([i, i]);
+            } else {
+                seen.push(one);
+                origin.push(i);
+            }
+        }
         let mut hits = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
         for (at, token) in seen.iter().enumerate() {
@@ -315,7 +375,7 @@ impl Lexicon {
                 let rule = &self.rules[r];
                 // A leading `^` is checked at `at`, so a rule is tried where its first word is.
                 if let Some(end) = match_slots(&rule.slots, &seen, at) {
-                    hits.push(Hit { kind: rule.kind, first: at, end });
+                    hits.push(Hit { kind: rule.kind, first: origin[at], end: origin[end - 1] + 1 });
                 }
             }
         }
@@ -493,13 +553,28 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_word_glued_to_a_small_word_is_read_as_the_two() {
+        let kinds_only = |lang, text: &str| kinds(lang, text).into_iter().map(|(kind, _)| kind).collect::<Vec<_>>();
+        assert_eq!(kinds(Lang::En, "fuckyou"), [("insult", "fuckyou".into()), ("profanity", "fuckyou".into())]);
+        let glued = kinds_only(Lang::En, "we should stabthose people");
+        assert_eq!(glued, kinds_only(Lang::En, "we should stab those people"));
+        assert!(!glued.is_empty());
+        // Words of the dictionaries that split so are read as themselves (data/tone/typo_words_en.txt).
+        assert!(kinds(Lang::En, "thankyou so much").is_empty());
+        assert_eq!(of(Lang::En).glued("overall"), Some(4), "a split, but a word of the list");
+        assert!(kinds(Lang::En, "overall a good job").is_empty());
+        assert_eq!(of(Lang::En).glued("stab"), None);
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
-        let lexicon = Lexicon::parse("set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
+        let lexicon =
+            Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
         let hits = |text: &str| lexicon.find(&tokens(text)).iter().map(|h| h.kind).collect::<Vec<_>>();
         assert_eq!(hits("I will kick the big dogs"), [Kind::Threat]);
         assert_eq!(hits("kick the ball"), []);
         assert_eq!(hits("rat brain and cat brain"), [Kind::Insult, Kind::Insult]);
-        assert!(std::panic::catch_unwind(|| Lexicon::parse("insult\t{nope}\n", "")).is_err());
+        assert!(std::panic::catch_unwind(|| Lexicon::parse(Lang::En, "insult\t{nope}\n", "")).is_err());
     }
 
     #[test]

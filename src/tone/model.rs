@@ -141,6 +141,8 @@ impl std::hash::Hasher for FnvHasher {
 
 /// A HashMap keyed by words, hashed with FNV-1a.
 pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+/// A set of words with the same hashing.
+pub type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FnvHasher>>;
 
 /// Calls `emit` with the hash of every feature: "w:" word, "b:" word pair, "c:" character 3- and 4-grams of
 /// the word framed by `<` and `>`.

@@ -1,8 +1,10 @@
 //! The misspellings a listed word also matches: the ways an insult or a threat is mistyped in haste or bent to
 //! slip past a filter ("tortuer", "hatrd", "murdr"). Two neighbouring letters swapped, for a word of five
 //! letters or more; one letter left out, for six or more; never the first letter (a word is seldom mistyped
-//! there, and names would be caught). Misspellings that are words themselves are never read as the listed word:
-//! data/tone/typo_words_{en,fr}.txt lists them, derived from the hashtag dictionaries (`typo_words_file`).
+//! there, and names would be caught). And a listed word glued to a small word, the space between them dropped
+//! ("stabthose", `glue_words`). Misspellings and glued forms that are words themselves ("therapist") are never
+//! read so: data/tone/typo_words_{en,fr}.txt lists them, derived from the hashtag dictionaries
+//! (`typo_words_file`).
 
 use std::collections::BTreeSet;
 
@@ -14,6 +16,20 @@ use crate::lang::Lang;
 pub const MIN_CHARS: usize = 5;
 /// Shortest listed word matched with one letter left out.
 const DELETION_MIN_CHARS: usize = 6;
+/// Shortest token read as a small word glued to a listed one ("fuckyou"), in bytes...
+pub const GLUED_MIN_BYTES: usize = 6;
+/// ...and shortest listed word in it.
+pub const GLUED_WORD_MIN_BYTES: usize = 4;
+
+/// The small words a listed word gets glued to when a space is dropped ("stabthose", "youidiot"), per language
+/// (ours: the pronouns, determiners and quantifiers the lexicons' patterns put next to their words; none of two
+/// letters, which too many words end with: "fermeté" is not "ferme te").
+pub fn glue_words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["you", "your", "them", "those", "these", "all", "the", "him", "her", "every"],
+        Lang::Fr => &["vous", "toi", "tous", "toutes", "les", "ces"],
+    }
+}
 
 /// The misspellings of `word` (a folded word of the lexicon), each as often as it arises.
 pub fn variants(word: &str) -> Vec<String> {
@@ -53,10 +69,11 @@ pub fn typo_words_file(lang: Lang, dictionary: &str) -> String {
         })
         .collect();
     let lexicon = super::lexicon::of(lang);
-    let found: BTreeSet<String> =
+    let mut found: BTreeSet<String> =
         lexicon.words().flat_map(variants).filter(|variant| words.contains(variant)).collect();
+    found.extend(words.iter().filter(|word| lexicon.glued(word).is_some()).cloned());
     let mut out = format!(
-        "# Words one typo away from a word of data/tone/lexicon_{}.txt, never read as that word ({} words).\n\
+        "# Words one typo away from a word of data/tone/lexicon_{}.txt or glued to one, never read so ({} words).\n\
          # Derived from data/hashtags/ by `cargo run --release --example tone_typo_words`; a test checks it.\n",
         lang.id(),
         found.len()
