@@ -18,7 +18,7 @@ const FIRST_BOUND: usize = 0x2_0000;
 
 /// The decoded list as a trie of code points, and a bitmap of the code points that begin a sequence (so that
 /// most characters are rejected without a search). Callers testing every position of a text take it once from
-/// `sequences` and ask `may_start` (one bit test) before `longest`.
+/// `sequences` and ask `may_start` (one bit test) before `longest_at`.
 pub(crate) struct Table {
     nodes: Vec<Node>,
     firsts: Vec<u64>,
@@ -98,27 +98,29 @@ impl Table {
         c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
     }
 
-    /// Byte length of the longest listed sequence that `text` starts with: the first code point by rank among
-    /// the root's children, the next ones by binary search.
-    pub(crate) fn longest(&self, text: &str) -> Option<usize> {
-        let mut chars = text.char_indices();
-        let (_, first) = chars.next()?;
+    /// Byte length of the longest listed sequence starting at byte `at` of `bytes` (a `str`'s bytes, `at` a char
+    /// boundary before its end): the first code point by rank among the root's children, the next ones by binary
+    /// search, each decoded only when the node reached so far has children.
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let (first, len) = decode_at(bytes, at);
         if !self.may_start(first) {
             return None;
         }
         let cp = first as usize;
         let below = self.firsts[cp / 64] & ((1 << (cp % 64)) - 1);
         let rank = (self.ranks[cp / 64] + below.count_ones()) as usize;
-        let mut node = self.nodes[0].children[rank].1 as usize;
-        let mut best = self.nodes[node].terminal.then_some(first.len_utf8());
-        for (i, c) in chars {
-            let children = &self.nodes[node].children;
-            match children.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-                Ok(k) => node = children[k].1 as usize,
+        let mut node = &self.nodes[self.nodes[0].children[rank].1 as usize];
+        let mut end = at + len;
+        let mut best = node.terminal.then_some(len);
+        while end < bytes.len() && !node.children.is_empty() {
+            let (c, len) = decode_at(bytes, end);
+            match node.children.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+                Ok(k) => node = &self.nodes[node.children[k].1 as usize],
                 Err(_) => break,
             }
-            if self.nodes[node].terminal {
-                best = Some(i + c.len_utf8());
+            end += len;
+            if node.terminal {
+                best = Some(end - at);
             }
         }
         best
@@ -165,13 +167,12 @@ pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
             at += utf8_len(b);
             continue;
         }
-        let (c, len) = decode_at(bytes, at);
-        match table.may_start(c).then(|| table.longest(&text[at..])).flatten() {
+        match table.longest_at(bytes, at) {
             Some(end) => {
                 found.push(EmojiEntity { start: at, end: at + end });
                 at += end;
             }
-            None => at += len,
+            None => at += utf8_len(b),
         }
     }
     found
@@ -197,7 +198,7 @@ pub fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     if first.is_ascii() && !matches!(first, '#' | '*' | '0'..='9') {
         return None;
     }
-    sequences().longest(rest)
+    sequences().longest_at(text.as_bytes(), pos)
 }
 
 #[cfg(test)]
