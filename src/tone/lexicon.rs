@@ -567,6 +567,25 @@ mod tests {
     }
 
     #[test]
+    fn denying_the_right_to_live_is_a_threat_a_right_to_cancel_is_not() {
+        for (lang, text) in [
+            (Lang::En, "People like you have no right to live."),
+            (Lang::En, "There is no place on this earth for your kind."),
+            (Lang::Fr, "Les gens comme vous n'ont pas le droit de vivre."),
+            (Lang::Fr, "Il n'y a pas de place sur cette terre pour vous."),
+        ] {
+            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "threat"), "{text}");
+        }
+        for (lang, text) in [
+            (Lang::En, "You have no right to cancel my order."),
+            (Lang::En, "There is no room on this planet for more plastic."),
+            (Lang::Fr, "Vous n'avez pas le droit d'annuler ma commande."),
+        ] {
+            assert!(kinds(lang, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
         let lexicon =
             Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
