@@ -9,12 +9,11 @@ Outputs, deterministic for the same inputs (sorted, no timestamps):
   data/hashtags/en/words.txt    "word<TAB>count": the 60,000 most frequent all-letter unigrams of wordsegment
   data/hashtags/en/bigrams.txt  "word word<TAB>count": the 60,000 most frequent wordsegment bigrams of kept words
   data/hashtags/fr/words.txt    "word<TAB>count": the forms of dictionary-fr (every flag) that the Google Books
-                                counts of ../shared/data/fr-frequency hold, with those counts; elided words (d');
-                                the other stems at a fallback prior (data/hashtags/ORIGIN.md)
+                                counts of ../shared/data/fr-frequency hold, with those counts; elided words (d')
   data/hashtags/fr/bigrams.txt  "word word<TAB>count": the Google Books pairs of listed words
-  data/hashtags/fr/names.txt    "name<TAB>count": dictionary-fr's capitalised names (Bretagne), lowercase
-  data/hashtags/fr/forms.bloom  a Bloom filter of the lowercase dictionary-fr forms words.txt lacks (src/hashtags/lexicon.rs)
   data/hashtags/fr/LICENSE-google-books-ngram   the counts' licence (CC BY 3.0), copied
+The rest of the French lexicon is derived from the dictionary when it is loaded (src/hashtags/dictionary.rs): its
+other stems at a fallback prior, its capitalised names, the filter of forms words.txt lacks (data/hashtags/ORIGIN.md).
 """
 
 import argparse
@@ -46,16 +45,6 @@ FR_ONE_LETTER_WORDS = {"à", "a", "y"}
 # Elided words, written in a tag without their apostrophe (#offredemploi); words.txt keeps it. Other tokens of the
 # counts that end in an apostrophe are English ("don'", "'s") or foreign.
 FR_ELIDED = set("l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' quoiqu' quelqu' presqu' aujourd'".split())
-# Fallback pseudo-count of a dictionary stem no count list holds: below the rarest counted word (6,122), falling
-# tenfold every 8 letters (shorter words are more frequent), so a split prefers fewer, counted words.
-FR_FALLBACK_LOG10 = 4.0
-# The Bloom filter of the lowercase French forms of four letters or more that words.txt lacks (fr/forms.bloom): 2^21
-# bits (256 KB) for about 340,000 forms, 4 probes, about 5 % false hits, each confirmed by Hunspell. The hashing and
-# the probes must match src/hashtags/lexicon.rs (FormFilter).
-FORMS_BLOOM_BITS = 1 << 21
-FORMS_BLOOM_PROBES = 4
-FORMS_MIN_CHARS = 4
-FR_FALLBACK_LETTERS_PER_DECADE = 8
 
 
 def run(cmd, cwd):
@@ -124,8 +113,8 @@ def flag_list(flags: str):
 def french_forms(package: pathlib.Path):
     """Every form Hunspell accepts from index.dic and index.aff without a prefix: each stem (unless it needs an
     affix or is forbidden) and each form of each of its suffix flags, whatever the number of rules (the gender and
-    plural flags F., F+ and the verb conjugations alike), with one more suffix when a rule allows it (S.).
-    Returns {form: is_stem}."""
+    plural flags F., F+ and the verb conjugations alike), with one more suffix when a rule allows it (S.). The
+    lexicon expands them again when it loads (src/hashtags/affixes.rs, the same rules)."""
     rules = {}
     need_affix = forbidden = None
     with open(package / "index.aff", encoding="utf-8") as f:
@@ -152,11 +141,11 @@ def french_forms(package: pathlib.Path):
             for strip, add, cond, continuation in rules.get(flag, ()):
                 if stem.endswith(strip) and (cond is None or cond.search(stem)):
                     form = stem[: len(stem) - len(strip)] + add
-                    forms.setdefault(form, False)
+                    forms.add(form)
                     if depth == 0:
                         suffixed(form, [c for c in continuation if c in rules], forms, 1)
 
-    forms = {}
+    forms = set()
     with open(package / "index.dic", encoding="utf-8") as f:
         next(f)  # the entry count
         for line in f:
@@ -166,7 +155,7 @@ def french_forms(package: pathlib.Path):
             if not stem or forbidden in flags:
                 continue
             if need_affix not in flags:
-                forms[stem] = True
+                forms.add(stem)
             suffixed(stem, flags, forms, 0)
     return forms
 
@@ -183,15 +172,10 @@ def french_counts(frequency: pathlib.Path):
     return counts, pairs
 
 
-def fr_fallback(word: str) -> int:
-    return int(10 ** (FR_FALLBACK_LOG10 - len(word) / FR_FALLBACK_LETTERS_PER_DECADE))
-
-
 def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
     """words.txt: every counted lowercase form Hunspell accepts, with its count (and the counted names, Noël,
-    lowercase), plus elided words (l', d', qu') and every lowercase dictionary stem without a count (hyphenated ones
-    joined), at the fallback prior; other forms without a count are left to Hunspell. names.txt: capitalised dictionary forms (Bretagne), counted or at the prior. bigrams.txt: counted
-    pairs of listed words."""
+    lowercase), plus elided words (l', d', qu'). bigrams.txt: counted pairs of listed words. The dictionary's other
+    stems, its names and the form filter are the lexicon's to derive (src/hashtags/dictionary.rs)."""
     forms = french_forms(package)
     counts, pairs = french_counts(frequency)
 
@@ -207,53 +191,13 @@ def french(package: pathlib.Path, frequency: pathlib.Path, out: pathlib.Path):
         elif token[:1].isupper() and token in forms and listable(token.lower()):
             # The names the counts keep on purpose (Noël, France, Europe) are typed in lower case in tags.
             scored.setdefault(token.lower(), count)
-    names = {}
-    for form, is_stem in forms.items():
-        if form[:1].isupper() and form[1:].islower() and form.isalpha() and 4 <= len(form) <= MAX_WORD_CHARS:
-            # Place and other proper names (Bretagne, Marseille): offered as fixes of a capitalised tag only.
-            names[form.lower()] = counts.get(form, fr_fallback(form))
-        elif is_stem and listable(form) and len(form) >= 2 and form not in scored:
-            scored[form] = fr_fallback(form)
-        elif is_stem and "-" in form and listable(form.replace("-", "")) and form.replace("-", "") not in scored:
-            # A hyphenated word is typed whole in a tag (week-end: #bonweekend; bien-être: #bienêtre).
-            scored[form.replace("-", "")] = fr_fallback(form.replace("-", ""))
     ordered = sorted(scored.items(), key=lambda wc: (-wc[1], wc[0]))
     with open(out / "words.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{w}\t{c}\n" for w, c in ordered)
-    ordered_names = sorted(((n, c) for n, c in names.items() if n not in scored), key=lambda nc: (-nc[1], nc[0]))
-    with open(out / "names.txt", "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(f"{n}\t{c}\n" for n, c in ordered_names)
-    n_forms = forms_bloom(forms, scored, out)
     bigrams = [(p, c) for p, c in pairs if all(w in scored for w in p.split(" "))]
     with open(out / "bigrams.txt", "w", encoding="utf-8", newline="\n") as f:
         f.writelines(f"{p}\t{c}\n" for p, c in bigrams)
-    return len(ordered), len(ordered_names), len(bigrams), n_forms
-
-
-def fnv1a64(text: str) -> int:
-    h = 0xCBF29CE484222325
-    for byte in text.encode("utf-8"):
-        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return h
-
-
-def forms_bloom(forms, listed, out: pathlib.Path):
-    """fr/forms.bloom: a Bloom filter of the lowercase forms Hunspell accepts that the word list lacks, so that the
-    segmenter asks Hunspell only about stretches that may be words (src/hashtags/lexicon.rs reads it)."""
-    bits = bytearray(FORMS_BLOOM_BITS // 8)
-    kept = [
-        f
-        for f in forms
-        if f.isalpha() and f.islower() and FORMS_MIN_CHARS <= len(f) <= MAX_WORD_CHARS and f not in listed
-    ]
-    for form in kept:
-        h = fnv1a64(form)
-        h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
-        for i in range(FORMS_BLOOM_PROBES):
-            bit = (h1 + i * h2) % FORMS_BLOOM_BITS
-            bits[bit // 8] |= 1 << (bit % 8)
-    (out / "forms.bloom").write_bytes(bytes(bits))
-    return len(kept)
+    return len(ordered), len(bigrams)
 
 
 def main():
@@ -270,9 +214,9 @@ def main():
         copy_hunspell(source / "dictionary-fr" / "package", root / "fr")
         wordsegment_license(source / "ws", root / "en" / "LICENSE-wordsegment")
         n_en, n_bi = english(source / "ws" / "wordsegment", root / "en")
-        n_fr, n_names, n_fr_bi, n_forms = french(source / "dictionary-fr" / "package", FR_FREQUENCY, root / "fr")
+        n_fr, n_fr_bi = french(source / "dictionary-fr" / "package", FR_FREQUENCY, root / "fr")
     shutil.copyfile(FR_FREQUENCY / "LICENSE", root / "fr" / "LICENSE-google-books-ngram")
-    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} words, {n_names} names, {n_fr_bi} bigrams, {n_forms} forms")
+    print(f"en: {n_en} words, {n_bi} bigrams; fr: {n_fr} counted words, {n_fr_bi} bigrams")
 
 
 if __name__ == "__main__":

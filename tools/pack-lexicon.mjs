@@ -1,9 +1,11 @@
 // Packs one language's hashtag lexicon from data/hashtags/<lang>/ into the single file the extension's service
-// worker loads once (wasm export `load_lexicon`): `STRATEGE-LEXICON 4\n`, then sections `name\nbyte length\nbytes`,
+// worker loads once (wasm export `load_lexicon`): `STRATEGE-LEXICON 5\n`, then sections `name\nbyte length\nbytes`,
 // all of it compressed as one LZMA stream (`xz --format=lzma`, from XZ Utils). The Hunspell .aff goes as it is; the
 // .dic front-coded, the word lists, their counts and the bigrams in the binary form that src/hashtags/packed.rs reads
-// (counts as their logarithms: words' to 1/1024 of a nat, bigrams' to 1/64). Deterministic: the same data files (and
-// the same xz) give the same bytes.
+// (counts as their logarithms: words' to 1/1024 of a nat, bigrams' to 1/64). The French lexicon derives the rest of
+// its words, its names and its form filter from the .aff and .dic when it loads (src/hashtags/dictionary.rs), after
+// the listed words: the ids of the bigrams are those of words.txt. Deterministic: the same data files (and the same
+// xz) give the same bytes.
 //
 //     node tools/pack-lexicon.mjs en dist/chrome/lexicon/en.bin
 import { execFileSync } from 'node:child_process';
@@ -108,11 +110,10 @@ function packWords(rows, name) {
 }
 
 const words = wordLines('words.txt');
-const names = lang === 'fr' ? wordLines('names.txt') : [];
-// Ids as src/hashtags/lexicon.rs gives them: words then names, an elided word without its apostrophe, the first id
-// of a word listed twice.
+// Ids as src/hashtags/lexicon.rs gives them: an elided word without its apostrophe, the first id of a word listed
+// twice.
 const ids = new Map();
-[...words, ...names].forEach(([word], id) => {
+words.forEach(([word], id) => {
   const key = word.replace(/'$/, '');
   if (!ids.has(key)) ids.set(key, id);
 });
@@ -121,7 +122,8 @@ const pairs = new Map();
 for (const line of text('bigrams.txt').split('\n').filter(Boolean)) {
   const [pair, count] = line.split('\t');
   const [first, second] = pair.split(' ').map((w) => ids.get(w.replace(/'$/, '')));
-  if (first === undefined || second === undefined) continue; // the lexicon skips them too
+  // The lexicon would find a word derived at load that words.txt lacks: no pair of one is written.
+  if (first === undefined || second === undefined) throw new Error(`bigrams.txt: a word words.txt lacks in ${line}`);
   if (!/^\d+$/.test(count ?? '') || BigInt(count) === 0n) throw new Error(`bigrams.txt: bad count in ${line}`);
   pairs.set(`${first} ${second}`, [first, second, Math.round(Math.log(Number(count)) * BIGRAM_STEPS_PER_NAT)]);
 }
@@ -147,14 +149,12 @@ const sections = [
   ['counts', countBytes],
   ['bigrams', Buffer.from(bigramBytes)],
 ];
-if (lang === 'fr') {
-  const [nameBytes, nameCounts] = packWords(names, 'names.txt');
-  sections.push(['names', nameBytes], ['name-counts', nameCounts], ['forms', file('forms.bloom')]);
-}
-// French words are forms dictionary-fr accepts (tools/hashtag_data.py); English ones are web counts.
+// French words are forms dictionary-fr accepts (tools/hashtag_data.py), and the dictionary's other words are derived
+// at load; English ones are web counts.
 sections.push(['words-from-dictionary', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
+sections.push(['dictionary-prior', Buffer.from(lang === 'fr' ? 'yes' : 'no')]);
 
-const parts = [Buffer.from('STRATEGE-LEXICON 4\n')];
+const parts = [Buffer.from('STRATEGE-LEXICON 5\n')];
 for (const [name, body] of sections) parts.push(Buffer.from(`${name}\n${body.length}\n`), body);
 // LZMA at xz's strongest preset, with a 512 KiB window (the decoder's buffer: a 1 MiB one gains 0.1 KB on English
 // and 2 KB on French) and no position bits (the sections are bytes, not words: 0.5-1.5 KB less). The header's unpacked

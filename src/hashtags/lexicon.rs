@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 
 use super::accents::fold_accents;
+use super::affixes::Affixes;
+use super::dictionary::{self, FormFilter};
 use super::fuzzy::{bounded_distance, DeleteIndex};
 use super::packed;
 use super::words::{WordList, WordTable};
@@ -33,11 +35,11 @@ pub struct Sources<'a> {
     pub words: &'a str,
     /// `first second<TAB>count` lines; empty when the language has no bigram counts.
     pub bigrams: &'a str,
-    /// `name<TAB>count` lines, lowercase: proper names (Bretagne), offered only as the fix of a capitalised piece.
-    pub names: &'a str,
-    /// A Bloom filter of the lowercase forms Hunspell accepts that `words` lacks (`tools/hashtag_data.py`), so that
-    /// only stretches that may be words are looked up; empty: every stretch is.
-    pub forms: &'a [u8],
+    /// The dictionary's other words are derived at load (`dictionary`, French): its lowercase stems that `words`
+    /// lacks, as words at a fallback prior; its capitalised forms, as proper names (Bretagne) offered only as the
+    /// fix of a capitalised piece; and a filter of the lowercase forms `words` lacks, so that only stretches that may
+    /// be words are looked up in Hunspell. Otherwise there are no names and every stretch is looked up.
+    pub dictionary_prior: bool,
     /// The words are forms the Hunspell dictionary accepts, lowercase; otherwise (web counts, with their frequent
     /// misspellings such as "buisness") each is checked with Hunspell, and the ones it rejects are never correct.
     pub words_from_dictionary: bool,
@@ -160,6 +162,39 @@ impl Lists {
         self.counts.push(count);
     }
 
+    /// After the counted words: with `dictionary_prior` (`Sources`), the words and the names the dictionary's `aff`
+    /// and `dic` give at the fallback prior (their counts as `quantise` keeps them), and the form filter; without,
+    /// no names and no filter.
+    fn finish(
+        &mut self,
+        dictionary_prior: bool,
+        aff: &str,
+        dic: &str,
+        quantise: impl Fn(f64) -> f64,
+    ) -> Result<FormFilter, String> {
+        if !dictionary_prior {
+            self.first_name = self.words.len() as u32;
+            return Ok(FormFilter::default());
+        }
+        let affixes = Affixes::parse(aff)?;
+        let fallback = dictionary::fallback_words(&affixes, dic, &self.words, &self.elided);
+        // The derived words take the ids after the counted ones: the word ranks (FREQUENT_TWO_LETTER_RANK) assume
+        // it, and so do the bigrams of a packed file (ids of the counted words only).
+        let rarest = self.counts.iter().copied().fold(f64::INFINITY, f64::min);
+        if fallback.iter().next().is_some_and(|w| quantise(dictionary::fallback_count(w)) >= rarest) {
+            return Err("a word at the dictionary's fallback prior is as frequent as a counted word".into());
+        }
+        for word in fallback.iter() {
+            self.push(word, quantise(dictionary::fallback_count(word)));
+        }
+        self.first_name = self.words.len() as u32;
+        let (names, filter) = dictionary::names_and_filter(&affixes, dic, &self.words, &self.elided);
+        for name in names.iter() {
+            self.push(name, quantise(dictionary::fallback_count(name)));
+        }
+        Ok(filter)
+    }
+
     /// `word<TAB>count` lines.
     fn push_lines(&mut self, lines: &str) -> Result<(), String> {
         for line in lines.lines() {
@@ -172,7 +207,7 @@ impl Lists {
 
 /// The first line of a packed lexicon file once unpacked (`packed::unpack`); sections follow as
 /// `name\nbyte length\nbytes`.
-pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 4\n";
+pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 5\n";
 
 /// The Hunspell dictionary of a language's `.aff` and `.dic` text.
 fn hunspell(lang: Lang, aff: &str, dic: &str) -> Result<spellbook::Dictionary, String> {
@@ -185,10 +220,9 @@ impl Lexicon {
         let hunspell = hunspell(lang, sources.aff, sources.dic)?;
         let mut lists = Lists::with_capacity(0, 0);
         lists.push_lines(sources.words)?;
-        lists.first_name = lists.words.len() as u32;
-        lists.push_lines(sources.names)?;
+        let forms = lists.finish(sources.dictionary_prior, sources.aff, sources.dic, |count| count)?;
         let bigram_lines = sources.bigrams;
-        Lexicon::assemble(lang, hunspell, lists, sources.forms, sources.words_from_dictionary, |lists, ids| {
+        Lexicon::assemble(lang, hunspell, lists, forms, sources.words_from_dictionary, |lists, ids| {
             let mut pairs = Vec::new();
             for line in bigram_lines.lines() {
                 let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
@@ -208,7 +242,7 @@ impl Lexicon {
         lang: Lang,
         hunspell: spellbook::Dictionary,
         lists: Lists,
-        forms: &[u8],
+        forms: FormFilter,
         words_from_dictionary: bool,
         bigrams: impl FnOnce(&Lists, &WordTable) -> Result<Vec<(u32, u32, f64)>, String>,
     ) -> Result<Lexicon, String> {
@@ -280,7 +314,7 @@ impl Lexicon {
             bigrams,
             ln_total: total.ln() as f32,
             dictionary_cost: rarest + std::f32::consts::LN_2,
-            forms: FormFilter::new(forms)?,
+            forms,
             near,
             short,
         })
@@ -292,9 +326,9 @@ impl Lexicon {
     }
 
     /// Reads the sections of a packed lexicon file (`packed::unpack`): `lang`, `aff`, `dic`, `words`, `counts`,
-    /// optional `names`, `name-counts`, `bigrams`, `forms`, and `words-from-dictionary`.
+    /// optional `bigrams`, `words-from-dictionary` and `dictionary-prior` (`Sources`).
     pub fn from_sections(bytes: &[u8]) -> Result<Lexicon, String> {
-        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 4)")?;
+        let mut rest = bytes.strip_prefix(PACKED_MAGIC.as_bytes()).ok_or("not a Stratège lexicon file (version 5)")?;
         let mut sections: HashMap<&str, &[u8]> = HashMap::new();
         while !rest.is_empty() {
             let name = take_line(&mut rest)?;
@@ -306,18 +340,18 @@ impl Lexicon {
         let bytes_of = |name: &str| sections.get(name).copied().ok_or_else(|| format!("lexicon has no {name} section"));
         let get = |name: &str| std::str::from_utf8(bytes_of(name)?).map_err(|_| format!("section {name} is not UTF-8"));
         let lang = Lang::from_id(get("lang")?).ok_or("lexicon of an unknown language")?;
-        // Hunspell first, and the .dic's text dropped before the rest is built: the worker's memory never shrinks, so
-        // the rest reuses its bytes instead of adding to the peak.
-        let hunspell = hunspell(lang, get("aff")?, &packed::read_front_coded(bytes_of("dic")?)?)?;
+        // The derived words first, then Hunspell, and the .dic's text dropped before the rest is built: the worker's
+        // memory never shrinks, so Hunspell reuses the bytes of the derivation's work and the rest those of the text,
+        // instead of adding to the peak.
+        let (aff, dic) = (get("aff")?, packed::read_front_coded(bytes_of("dic")?)?);
         let mut lists = Lists::with_capacity(0, 0);
         packed::read_words(bytes_of("words")?, bytes_of("counts")?, &mut lists)?;
-        lists.first_name = lists.words.len() as u32;
-        if let (Ok(names), Ok(counts)) = (bytes_of("names"), bytes_of("name-counts")) {
-            packed::read_words(names, counts, &mut lists)?;
-        }
+        let dictionary_prior = get("dictionary-prior").is_ok_and(|v| v == "yes");
+        let forms = lists.finish(dictionary_prior, aff, &dic, packed::quantised)?;
+        let hunspell = hunspell(lang, aff, &dic)?;
+        drop(dic);
         let bigrams = bytes_of("bigrams").unwrap_or_default();
         let words_from_dictionary = get("words-from-dictionary").is_ok_and(|v| v == "yes");
-        let forms = sections.get("forms").copied().unwrap_or_default();
         Lexicon::assemble(lang, hunspell, lists, forms, words_from_dictionary, |lists, _| {
             packed::read_bigrams(bigrams, lists.words.len())
         })
@@ -335,7 +369,7 @@ impl Lexicon {
             ),
             ("costs and correct flags", self.costs.capacity() * 4 + self.correct.capacity()),
             ("bigrams", self.bigrams.heap_bytes()),
-            ("forms Bloom filter", self.forms.bits.capacity()),
+            ("forms Bloom filter", self.forms.heap_bytes()),
             ("typo index (one-deletion forms)", self.near.heap_bytes()),
         ]
     }
@@ -453,41 +487,6 @@ impl Lexicon {
     }
 }
 
-/// A Bloom filter of the forms of a dictionary the word list lacks: no false misses, about 5 % false hits (`tools/hashtag_data.py` writes
-/// it with the same hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2`).
-struct FormFilter {
-    bits: Vec<u8>,
-}
-
-/// Probes per form (`FORMS_BLOOM_PROBES` of `tools/hashtag_data.py`).
-const FORM_FILTER_PROBES: u64 = 4;
-
-impl FormFilter {
-    fn new(bytes: &[u8]) -> Result<FormFilter, String> {
-        if !bytes.is_empty() && !bytes.len().is_power_of_two() {
-            return Err(format!("a form filter of {} bytes (a power of two is expected)", bytes.len()));
-        }
-        Ok(FormFilter { bits: bytes.to_vec() })
-    }
-
-    /// Whether `form` may be in the set (always true without a filter).
-    fn may_hold(&self, form: &str) -> bool {
-        if self.bits.is_empty() {
-            return true;
-        }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &byte in form.as_bytes() {
-            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
-        }
-        let (h1, h2) = (h & 0xffff_ffff, (h >> 32) | 1);
-        let bits = self.bits.len() as u64 * 8;
-        (0..FORM_FILTER_PROBES).all(|i| {
-            let bit = (h1 + i * h2) % bits;
-            self.bits[(bit / 8) as usize] & (1 << (bit % 8)) != 0
-        })
-    }
-}
-
 /// Hunspell's verdict on a lowercase word in any case it may be stored in.
 fn hunspell_accepts(hunspell: &spellbook::Dictionary, lower: &str) -> bool {
     if hunspell.check(lower) {
@@ -519,18 +518,16 @@ pub fn embedded(lang: Lang) -> Lexicon {
             dic: include_str!("../../data/hashtags/en/index.dic"),
             words: include_str!("../../data/hashtags/en/words.txt"),
             bigrams: include_str!("../../data/hashtags/en/bigrams.txt"),
-            names: "",
-            forms: &[],
             words_from_dictionary: false,
+            dictionary_prior: false,
         },
         Lang::Fr => Sources {
             aff: include_str!("../../data/hashtags/fr/index.aff"),
             dic: include_str!("../../data/hashtags/fr/index.dic"),
             words: include_str!("../../data/hashtags/fr/words.txt"),
             bigrams: include_str!("../../data/hashtags/fr/bigrams.txt"),
-            names: include_str!("../../data/hashtags/fr/names.txt"),
-            forms: include_bytes!("../../data/hashtags/fr/forms.bloom"),
             words_from_dictionary: true,
+            dictionary_prior: true,
         },
     };
     Lexicon::build(lang, &sources).expect("the lexicons of data/hashtags/ are valid")
@@ -550,9 +547,8 @@ mod tests {
             dic: DIC,
             words,
             bigrams: "hello world\t5\n",
-            names: "",
-            forms: &[],
             words_from_dictionary: false,
+            dictionary_prior: false,
         };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
@@ -568,20 +564,26 @@ mod tests {
 
     #[test]
     fn a_name_hunspell_accepts_in_lower_case_is_a_common_word_too() {
-        // The counts hold Lorraine capitalised only; lorraine is also the adjective (quiche lorraine). Bretagne is a
-        // name only.
-        let sources = Sources {
-            aff: AFF,
-            dic: "1\nlorraine\n",
-            words: "quiche\t10\n",
+        // The dictionary holds Lorraine, and lorraine as a form of the adjective lorrain (quiche lorraine), which
+        // the counts lack: lorrain is a word at the fallback prior, Lorraine a name. Bretagne is a name only.
+        let mut sources = Sources {
+            aff: "SET UTF-8\nFLAG long\nSFX F. Y 1\nSFX F. 0 e .\n",
+            dic: "3\nlorrain/F.\nLorraine\nBretagne\n",
+            words: "quiche\t10000\n",
             bigrams: "",
-            names: "lorraine\t50\nbretagne\t40\n",
-            forms: &[],
             words_from_dictionary: true,
+            dictionary_prior: true,
         };
         let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        assert_eq!((lex.word(1), lex.word(2), lex.word(3)), ("lorrain", "bretagne", "lorraine"));
         assert!(lex.is_name("lorraine") && lex.is_common_word("lorraine"));
         assert!(lex.is_name("bretagne") && !lex.is_common_word("bretagne"));
+        assert!(!lex.is_name("lorrain") && lex.is_common_word("lorrain"));
+        // Only lorraine (a form, not a stem) passes the form filter.
+        assert!(lex.hunspell_accepts_lowercase("lorraine") && !lex.forms.may_hold("quiche"));
+        // The derived words must stay rarer than the counted ones, whose ids come first.
+        sources.words = "quiche\t1000\n";
+        assert!(Lexicon::build(Lang::Fr, &sources).err().unwrap().contains("as frequent as a counted word"));
     }
 
     #[test]
@@ -600,9 +602,8 @@ mod tests {
             dic: DIC,
             words: &words,
             bigrams: "",
-            names: "",
-            forms: &[],
             words_from_dictionary: false,
+            dictionary_prior: false,
         };
         let lex = Lexicon::build(Lang::En, &sources).unwrap();
         assert!(lex.is_word("filler3") && lex.is_word("hello"));
@@ -617,9 +618,8 @@ mod tests {
             dic: DIC,
             words,
             bigrams: "d' à\t9\n",
-            names: "",
-            forms: &[],
             words_from_dictionary: true,
+            dictionary_prior: false,
         };
         let fr = Lexicon::build(Lang::Fr, &sources).unwrap();
         let d = fr.id("d").unwrap();
@@ -640,19 +640,6 @@ mod tests {
         assert!(lex.hunspell_accepts_lowercase("hello") && !lex.hunspell_accepts_lowercase("mondey"));
         assert!(lex.dictionary_cost() > lex.cost(None, lex.id("helo").unwrap()));
         assert!(lex.dictionary_cost() < lex.unknown_cost(4));
-        // A filter holding "hello" only: other words are not looked up.
-        let mut bits = vec![0u8; 64];
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &byte in b"hello" {
-            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
-        }
-        for i in 0..FORM_FILTER_PROBES {
-            let bit = ((h & 0xffff_ffff) + i * ((h >> 32) | 1)) % 512;
-            bits[(bit / 8) as usize] |= 1 << (bit % 8);
-        }
-        let filter = FormFilter::new(&bits).unwrap();
-        assert!(filter.may_hold("hello") && !filter.may_hold("world"));
-        assert!(FormFilter::new(&[0; 3]).is_err());
     }
 
     #[test]
@@ -682,7 +669,7 @@ mod tests {
         assert!(Lexicon::from_packed(b"garbage").err().unwrap().contains("not a Stratège lexicon"));
         assert!(Lexicon::from_packed(&file[..file.len() - 3]).is_err());
         assert!(Lexicon::from_packed(&lzma(&packed[..packed.len() - 3])).err().unwrap().contains("truncated"));
-        assert!(Lexicon::from_packed(&lzma(&packed.replace("4\n", "3\n"))).err().unwrap().contains("version 4"));
+        assert!(Lexicon::from_packed(&lzma(&packed.replace("5\n", "4\n"))).err().unwrap().contains("version 5"));
         let no_dic = packed.replace("dic\n", "dix\n");
         assert!(Lexicon::from_packed(&lzma(&no_dic)).err().unwrap().contains("no dic"));
     }

@@ -4,8 +4,10 @@
 //! their spelling was not checked.
 
 mod accents;
+mod affixes;
 mod allowlist;
 mod case;
+mod dictionary;
 mod extract;
 pub mod fuzzy;
 pub mod lexicon;

@@ -52,6 +52,12 @@ fn varint(bytes: &[u8], at: &mut usize) -> Result<u64, String> {
     Err("a number too long in a lexicon section".into())
 }
 
+/// A count as a `counts` section keeps it, round(ln(count) × `WORD_STEPS_PER_NAT`) steps: the derived words' counts
+/// (`super::dictionary`) are kept so in a packed lexicon, as the listed ones are.
+pub fn quantised(count: f64) -> f64 {
+    ((count.ln() * WORD_STEPS_PER_NAT).round() / WORD_STEPS_PER_NAT).exp()
+}
+
 /// Counts of a `counts` section.
 fn counts(bytes: &[u8]) -> Result<Vec<f64>, String> {
     let mut steps = Vec::new();
@@ -173,7 +179,7 @@ pub(crate) mod tests {
 
     #[test]
     fn files_are_unpacked_when_their_size_is_given() {
-        let text = b"STRATEGE-LEXICON 4\nlang\n2\nen".repeat(3);
+        let text = b"STRATEGE-LEXICON 5\nlang\n2\nen".repeat(3);
         assert_eq!(unpack(&lzma(&text)).unwrap(), text);
         let mut unknown = Vec::new();
         lzma_rs::lzma_compress(&mut &text[..], &mut unknown).unwrap();

@@ -390,9 +390,8 @@ mod tests {
             dic: "0\n",
             words,
             bigrams: "social media\t200\n",
-            names: "",
-            forms: &[],
             words_from_dictionary: true,
+            dictionary_prior: false,
         };
         Lexicon::build(Lang::En, &sources).unwrap()
     }
@@ -460,9 +459,8 @@ mod tests {
             dic: "2\ncarrière\nvoisins\n",
             words,
             bigrams: "",
-            names: "",
-            forms: &[],
             words_from_dictionary: true,
+            dictionary_prior: false,
         };
         Lexicon::build(Lang::Fr, &sources).unwrap()
     }

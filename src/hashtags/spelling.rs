@@ -195,16 +195,10 @@ mod tests {
     use crate::hashtags::lexicon::Sources;
     use crate::lang::Lang;
 
-    fn lexicon(lang: Lang, words: &str, dic: &str) -> Lexicon {
-        let sources = Sources {
-            aff: "SET UTF-8\n",
-            dic,
-            words,
-            bigrams: "",
-            names: "bretagne\t50\n",
-            forms: &[],
-            words_from_dictionary: true,
-        };
+    /// With the `dictionary_prior`, the dictionary's names (Bretagne) are the lexicon's.
+    fn lexicon(lang: Lang, words: &str, dic: &str, dictionary_prior: bool) -> Lexicon {
+        let sources =
+            Sources { aff: "SET UTF-8\n", dic, words, bigrams: "", words_from_dictionary: true, dictionary_prior };
         Lexicon::build(lang, &sources).unwrap()
     }
 
@@ -214,11 +208,11 @@ mod tests {
         let words = "the\t100000\nsocial\t300\nmedia\t300\ntips\t200\nme\t200\nsmall\t200\nbusiness\t200\n".to_owned()
             + &fillers
             + "ida\t1\n";
-        lexicon(Lang::En, &words, "1\nzalando\n")
+        lexicon(Lang::En, &words, "1\nzalando\n", false)
     }
 
     fn french() -> Lexicon {
-        lexicon(Lang::Fr, "le\t1000\nrecettes\t300\nfaciles\t200\ntipi\t10\n", "0\n")
+        lexicon(Lang::Fr, "le\t1000\nrecettes\t300\nfaciles\t200\ntipi\t10\n", "1\nBretagne\n", true)
     }
 
     fn fix(body: &str) -> Option<String> {
@@ -251,11 +245,11 @@ mod tests {
         assert_eq!(unknown_language.fix.as_deref(), Some("RecettesTips"));
         // In an English post, only English fixes: a French tag no English word is close to stays as typed.
         assert_eq!(fix("RecetesTips"), None);
-        // Names fix a capitalised hump only.
-        assert_eq!(fix("Bretange").as_deref(), Some("Bretagne"));
-        assert_eq!(fix("bretangerecettes"), None);
+        // Names (the French dictionary's) fix a capitalised hump only.
+        let french_post = |body| judge(&[&fr], body, true, &|_| false).fix;
+        assert_eq!(french_post("Bretange").as_deref(), Some("Bretagne"));
+        assert_eq!(french_post("bretangerecettes"), None);
         // A lower-case run fixed to one word may be fixed to a name.
-        let fr = french();
         assert_eq!(judge(&[&fr], "bretange", true, &|_| false).fix.as_deref(), Some("bretagne"));
     }
 
@@ -264,7 +258,7 @@ mod tests {
         // "ma son de retraite" is a correct split; "maison de retraite" (one letter dropped) is more probable by less
         // than CORRECT_SPLIT_MARGIN but more than MERGING_FIX_MARGIN: the fix joins ma son into one word.
         let words = "de\t5000\nmaison\t900\nretraite\t300\nma\t100\nson\t100\n";
-        let fr = lexicon(Lang::Fr, words, "0\n");
+        let fr = lexicon(Lang::Fr, words, "0\n", false);
         let verdict = judge_piece(&fr, "masonderetraite", false);
         let gain = verdict.fix.as_ref().map(|f| f.1).expect("a fix");
         assert!(verdict.correct && (MERGING_FIX_MARGIN..CORRECT_SPLIT_MARGIN).contains(&gain), "gain {gain}");

@@ -1,0 +1,185 @@
+//! The parts of the French lexicon derived at load from its Hunspell dictionary (`affixes`) rather than shipped: the
+//! dictionary's stems the counted word list lacks, as words at a fallback prior; its capitalised forms, as proper
+//! names at that prior; and the form filter, a Bloom filter of the lowercase forms the word list lacks.
+
+use super::affixes::Affixes;
+use super::lexicon::MAX_WORD_CHARS;
+use super::words::{WordList, WordTable};
+
+/// The pseudo-count of a dictionary word no count list holds, by its length in characters: 10^(4 − chars / 8),
+/// truncated, below the rarest counted French word (6,122 in the Google Books counts of `tools/hashtag_data.py`),
+/// falling tenfold every 8 letters (shorter words are more frequent), so that a split prefers fewer, counted words.
+pub fn fallback_count(word: &str) -> f64 {
+    10f64.powf(4.0 - word.chars().count() as f64 / 8.0).floor()
+}
+
+/// Python's `str.isalpha()`: letters only, at least one.
+fn is_alpha(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_alphabetic)
+}
+
+/// Python's `str.islower()`: no capital, at least one lowercase letter.
+fn is_lower(word: &str) -> bool {
+    word.chars().any(char::is_lowercase) && !word.chars().any(char::is_uppercase)
+}
+
+/// A word the list can hold: letters, lowercase, at most `MAX_WORD_CHARS`.
+fn listable(word: &str) -> bool {
+    is_alpha(word) && is_lower(word) && word.chars().count() <= MAX_WORD_CHARS
+}
+
+/// A table of the words listed as written among `words`: not the elided ones (`elided`, their ids), which the list
+/// holds without their apostrophe ("qu" of "qu'" is another word).
+fn table_of(words: &WordList, elided: &[u32]) -> WordTable {
+    let mut table = WordTable::with_capacity(words.len());
+    for id in (0..words.len() as u32).filter(|id| elided.binary_search(id).is_err()) {
+        table.insert(words, id);
+    }
+    table
+}
+
+/// `candidates` (with repeats) ordered as the word lists are, most frequent first (`fallback_count`) then by code
+/// point, each once.
+fn ordered(candidates: &WordList) -> Vec<u32> {
+    let mut order: Vec<(u32, u32)> =
+        (0..candidates.len() as u32).map(|k| (fallback_count(candidates.get(k)) as u32, k)).collect();
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| candidates.get(a.1).cmp(candidates.get(b.1))));
+    order.dedup_by(|a, b| candidates.get(a.1) == candidates.get(b.1));
+    order.into_iter().map(|(_, k)| k).collect()
+}
+
+/// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
+/// ids): the dictionary's lowercase stems of two letters or more, and its hyphenated stems joined (week-end is typed
+/// #bonweekend), that `words` lacks.
+pub fn fallback_words(affixes: &Affixes, dic: &str, words: &WordList, elided: &[u32]) -> WordList {
+    let table = table_of(words, elided);
+    let mut candidates = WordList::default();
+    let mut joined = String::new();
+    affixes.stems(dic, |stem| {
+        if listable(stem) && stem.chars().nth(1).is_some() {
+            candidates.push(stem);
+        } else if stem.contains('-') {
+            joined.clear();
+            joined.extend(stem.chars().filter(|&c| c != '-'));
+            if listable(&joined) {
+                candidates.push(&joined);
+            }
+        }
+    });
+    let order = ordered(&candidates);
+    order.into_iter().map(|k| candidates.get(k)).filter(|w| table.get(words, w).is_none()).collect()
+}
+
+/// The proper names at the fallback prior, in id order: the dictionary's forms of 4 to `MAX_WORD_CHARS` letters
+/// that are capitalised (Bretagne, Marseille), lowercase, unless `words` (all of them, counted and at the prior)
+/// holds them; and the form filter of the lowercase forms of as many letters that `words` lacks.
+pub fn names_and_filter(affixes: &Affixes, dic: &str, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
+    let table = table_of(words, elided);
+    let mut filter = FormFilter::new(vec![0; FORM_FILTER_BYTES]).expect("a power of two");
+    let mut candidates = WordList::default();
+    affixes.forms(dic, |form| {
+        let chars = form.chars().count();
+        if !(4..=MAX_WORD_CHARS).contains(&chars) || !is_alpha(form) {
+            return;
+        }
+        let mut rest = form.chars();
+        if rest.next().is_some_and(char::is_uppercase) && is_lower(rest.as_str()) {
+            let lower = form.to_lowercase();
+            if table.get(words, &lower).is_none() {
+                candidates.push(&lower);
+            }
+        } else if is_lower(form) && table.get(words, form).is_none() {
+            filter.insert(form);
+        }
+    });
+    let names = ordered(&candidates).into_iter().map(|k| candidates.get(k)).collect();
+    (names, filter)
+}
+
+/// Bytes of the French form filter: 2^21 bits for about 340,000 forms, about 5 % false hits with 4 probes.
+const FORM_FILTER_BYTES: usize = 1 << 18;
+
+/// Probes per form.
+const FORM_FILTER_PROBES: usize = 4;
+
+/// A Bloom filter of the forms of a dictionary the word list lacks: no false misses, about 5 % false hits, each
+/// confirmed by Hunspell. Hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2` of its halves (`h2` odd).
+#[derive(Default)]
+pub struct FormFilter {
+    bits: Vec<u8>,
+}
+
+impl FormFilter {
+    /// A filter of these bits, a power of two of bytes; none: every form may be held.
+    fn new(bits: Vec<u8>) -> Result<FormFilter, String> {
+        if !bits.is_empty() && !bits.len().is_power_of_two() {
+            return Err(format!("a form filter of {} bytes (a power of two is expected)", bits.len()));
+        }
+        Ok(FormFilter { bits })
+    }
+
+    /// The bits of `form`'s probes.
+    fn probes(&self, form: &str) -> [u64; FORM_FILTER_PROBES] {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in form.as_bytes() {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let (h1, h2) = (h & 0xffff_ffff, (h >> 32) | 1);
+        let bits = self.bits.len() as u64 * 8;
+        std::array::from_fn(|i| (h1 + i as u64 * h2) % bits)
+    }
+
+    fn insert(&mut self, form: &str) {
+        for bit in self.probes(form) {
+            self.bits[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+    }
+
+    /// Whether `form` may be in the set (always true without a filter).
+    pub fn may_hold(&self, form: &str) -> bool {
+        self.bits.is_empty()
+            || self.probes(form).into_iter().all(|bit| self.bits[(bit / 8) as usize] & (1 << (bit % 8)) != 0)
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.bits.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AFF: &str = "SET UTF-8\nFLAG long\nSFX S. Y 1\nSFX S. 0 s .\nSFX E. Y 1\nSFX E. 0 e .\n";
+    /// Counted: the, chat. At the prior: chien (a stem), weekend (joined), not "a" (one letter) nor "q" of "qu'"
+    /// (listed elided: "qu" is another word). Names: Paris (and its plural form, Pariss, of S.), not Chat (chat is a
+    /// word).
+    const DIC: &str = "8\nchat/S.\nchien/S.E.\nweek-end/S.\na\nqu\nParis/S.\nChat\nNY\n";
+
+    #[test]
+    fn dictionary_stems_and_names_the_list_lacks_are_derived_in_order() {
+        let affixes = Affixes::parse(AFF).unwrap();
+        let counted: WordList = ["the", "chat", "qu"].into_iter().collect();
+        let fallback = fallback_words(&affixes, DIC, &counted, &[2]);
+        // weekend (7 letters) is rarer than chien and qu (5 and 2 letters): qu first.
+        assert_eq!(fallback.iter().collect::<Vec<_>>(), ["qu", "chien", "weekend"]);
+        assert!(fallback_count("qu") > fallback_count("chien") && fallback_count("chien") < 6_122.0);
+        assert_eq!(fallback_count("chienne"), 10f64.powf(4.0 - 7.0 / 8.0).floor());
+        let all: WordList = ["the", "chat", "qu", "qu", "chien", "weekend"].into_iter().collect();
+        let (names, filter) = names_and_filter(&affixes, DIC, &all, &[2]);
+        assert_eq!(names.iter().collect::<Vec<_>>(), ["paris", "pariss"]);
+        // Lowercase forms of four letters or more the list lacks: chats, chiens, chiene, not chat nor chien.
+        assert!(filter.may_hold("chats") && filter.may_hold("chiens") && filter.may_hold("chiene"));
+        assert!(!filter.may_hold("chien") && !filter.may_hold("chat") && !filter.may_hold("paris"));
+    }
+
+    #[test]
+    fn the_form_filter_has_no_false_misses_and_screens_other_words() {
+        let mut filter = FormFilter::new(vec![0; 64]).unwrap();
+        filter.insert("hello");
+        assert!(filter.may_hold("hello") && !filter.may_hold("world"));
+        assert!(FormFilter::default().may_hold("world"));
+        assert!(FormFilter::new(vec![0; 3]).is_err());
+    }
+}
