@@ -482,6 +482,12 @@ impl Lexicon {
         self.is_common_word(lower) || hunspell_accepts(&self.hunspell, lower)
     }
 
+    /// Whether `lower` is a word of any kind the lexicon knows: listed or a name, typed with its accents or without
+    /// (`id`), or accepted by Hunspell (`is_word`).
+    pub fn is_known(&self, lower: &str) -> bool {
+        self.id(lower).is_some() || self.is_word(lower)
+    }
+
     pub fn word_count(&self) -> usize {
         self.words.len()
     }

@@ -8,7 +8,6 @@
 
 use std::collections::BTreeSet;
 
-use super::fold::tokens;
 use crate::lang::Lang;
 
 /// Shortest listed word matched by its misspellings (stretched letters too: `lexicon`), in letters: shorter
@@ -54,24 +53,24 @@ pub fn variants(word: &str) -> Vec<String> {
     out
 }
 
-/// The contents of data/tone/typo_words_{lang}.txt: the misspellings of the lexicon's words that are words of
-/// `dictionary` ("word<TAB>count" lines, as data/hashtags/*/words.txt and names.txt), folded as the analyser
-/// reads them, one a line after a comment, sorted.
-pub fn typo_words_file(lang: Lang, dictionary: &str) -> String {
-    let words: BTreeSet<String> = dictionary
-        .lines()
-        .filter_map(|line| {
-            let folded = tokens(line.split('\t').next().unwrap_or(""));
-            match folded.as_slice() {
-                [one] => Some(one.text.clone()),
-                _ => None,
-            }
-        })
-        .collect();
+/// The contents of data/tone/typo_words_{lang}.txt: the misspellings and glued forms of the lexicon's words
+/// (folded, as the analyser reads them) that are words by `is_word` (in the extension's builds, the hashtag
+/// dictionaries), one a line after a comment, sorted.
+pub fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
     let lexicon = super::lexicon::of(lang);
-    let mut found: BTreeSet<String> =
-        lexicon.words().flat_map(variants).filter(|variant| words.contains(variant)).collect();
-    found.extend(words.iter().filter(|word| lexicon.glued(word).is_some()).cloned());
+    let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
+    let listed: BTreeSet<&str> = lexicon.words().collect();
+    for word in listed {
+        for form in [word.to_owned(), format!("{word}s"), format!("{word}x")] {
+            for glue in glue_words(lang) {
+                for glued in [format!("{glue}{form}"), format!("{form}{glue}")] {
+                    if lexicon.glued(&glued).is_some() && is_word(&glued) {
+                        found.insert(glued);
+                    }
+                }
+            }
+        }
+    }
     let mut out = format!(
         "# Words one typo away from a word of data/tone/lexicon_{}.txt or glued to one, never read so ({} words).\n\
          # Derived from data/hashtags/ by `cargo run --release --example tone_typo_words`; a test checks it.\n",
@@ -101,10 +100,12 @@ mod tests {
 
     #[test]
     fn the_typo_word_lists_are_what_the_dictionaries_give() {
-        let en = include_str!("../../data/hashtags/en/words.txt");
-        let fr = [include_str!("../../data/hashtags/fr/words.txt"), include_str!("../../data/hashtags/fr/names.txt")]
-            .concat();
-        assert_eq!(typo_words_file(Lang::En, en), include_str!("../../data/tone/typo_words_en.txt"));
-        assert_eq!(typo_words_file(Lang::Fr, &fr), include_str!("../../data/tone/typo_words_fr.txt"));
+        for (lang, committed) in [
+            (Lang::En, include_str!("../../data/tone/typo_words_en.txt")),
+            (Lang::Fr, include_str!("../../data/tone/typo_words_fr.txt")),
+        ] {
+            let dictionary = crate::hashtags::lexicon::embedded(lang);
+            assert_eq!(typo_words_file(lang, |word| dictionary.is_known(word)), committed, "{lang:?}");
+        }
     }
 }
