@@ -4,7 +4,9 @@
 //! (strip, add, a condition of `.`, letters, `[set]` and `[^set]` at the stem's end), `NEEDAFFIX`, `FORBIDDENWORD`,
 //! and flags of one character or two (`FLAG long`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
 
 /// A flag: its one or two characters.
 type Flag = (char, char);
@@ -33,22 +35,56 @@ struct Rule {
     add: String,
     /// Matched against the stem's last characters; empty for the condition `.` alone, which any stem meets.
     condition: Vec<Class>,
-    /// The continuation classes that are suffix flags.
-    continuation: Vec<Flag>,
+    /// The continuation classes that are suffix flags, as indices of their rule sets.
+    continuation: Vec<u16>,
 }
 
 /// The suffix rules of an .aff file.
 pub struct Affixes {
-    rules: HashMap<Flag, Vec<Rule>>,
+    /// Each suffix flag's rule set: `sets[index[flag]]`. The .dic's flags are turned into set indices once, when it
+    /// is read (`read_dic`), so that expanding a stem looks nothing up by flag.
+    index: HashMap<Flag, u16, FixedState>,
+    sets: Vec<Vec<Rule>>,
     long_flags: bool,
     need_affix: Option<Flag>,
     forbidden: Option<Flag>,
 }
 
+/// The entries of a .dic's text, read once for every pass over them (`Affixes::read_dic`).
+pub struct Dic<'a> {
+    entries: Vec<Entry<'a>>,
+    /// The rule sets of every entry, end to end (`Entry::sets`).
+    sets: Vec<u16>,
+}
+
+/// A .dic entry that is not forbidden.
+struct Entry<'a> {
+    stem: &'a str,
+    /// A word by itself (it does not need an affix).
+    alone: bool,
+    /// Its flags' rule sets are `Dic::sets[sets.0..sets.1]`, in the order of its flags.
+    sets: (u32, u32),
+}
+
+impl<'a> Dic<'a> {
+    /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order.
+    pub fn stems(&self, mut each: impl FnMut(&'a str)) {
+        for entry in self.entries.iter().filter(|e| e.alone) {
+            each(entry.stem);
+        }
+    }
+}
+
 impl Affixes {
     /// Reads the suffix rules and flags of an .aff file's text.
     pub fn parse(aff: &str) -> Result<Affixes, String> {
-        let mut affixes = Affixes { rules: HashMap::new(), long_flags: false, need_affix: None, forbidden: None };
+        let mut affixes = Affixes {
+            index: HashMap::with_hasher(FixedState::default()),
+            sets: Vec::new(),
+            long_flags: false,
+            need_affix: None,
+            forbidden: None,
+        };
         for line in aff.lines() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
                 ["FLAG", "long"] => affixes.long_flags = true,
@@ -56,6 +92,7 @@ impl Affixes {
                 _ => {}
             }
         }
+        let mut continuations: Vec<Vec<Vec<Flag>>> = Vec::new(); // by set, by rule: as written
         for line in aff.lines() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
                 ["NEEDAFFIX", flag] => affixes.need_affix = affixes.flags(flag).first().copied(),
@@ -68,20 +105,29 @@ impl Affixes {
                         same_strip: false,
                         add: if add == "0" { String::new() } else { add.to_owned() },
                         condition: parse_condition(condition).ok_or_else(|| format!("bad condition in {line:?}"))?,
-                        continuation: affixes.flags(continuation),
+                        continuation: Vec::new(),
                     };
-                    affixes.rules.entry(flag).or_default().push(rule);
+                    let next = affixes.sets.len();
+                    let set = usize::from(*affixes.index.entry(flag).or_insert(next as u16));
+                    if set == next {
+                        affixes.sets.push(Vec::new());
+                        continuations.push(Vec::new());
+                    }
+                    affixes.sets[set].push(rule);
+                    continuations[set].push(affixes.flags(continuation));
                 }
                 _ => {}
             }
         }
+        if affixes.sets.len() > usize::from(u16::MAX) {
+            return Err(format!("{} suffix flags (at most {} are read)", affixes.sets.len(), u16::MAX));
+        }
         // Continuation classes that name no suffix are dropped, once every rule is known. Whether the stem ends
         // with what a rule strips is compared once for a run of rules that strip the same (a verb's flag has
         // hundreds of rules, in runs: 791 runs of the 5,184 rules of dictionary-fr).
-        let known: HashSet<Flag> = affixes.rules.keys().copied().collect();
-        for rules in affixes.rules.values_mut() {
-            for k in 0..rules.len() {
-                rules[k].continuation.retain(|c| known.contains(c));
+        for (rules, written) in affixes.sets.iter_mut().zip(continuations) {
+            for (k, flags) in written.into_iter().enumerate() {
+                rules[k].continuation = flags.iter().filter_map(|f| affixes.index.get(f).copied()).collect();
                 rules[k].same_strip = k > 0 && rules[k - 1].strip == rules[k].strip;
             }
         }
@@ -91,50 +137,63 @@ impl Affixes {
     /// The flags of an entry or a continuation class: one character each, or two with `FLAG long` (an odd last
     /// character is no flag).
     fn flags(&self, text: &str) -> Vec<Flag> {
-        let chars: Vec<char> = text.chars().collect();
+        let mut flags = Vec::new();
+        self.push_flags(text, &mut flags);
+        flags
+    }
+
+    /// `flags`, appended to `out`.
+    fn push_flags(&self, text: &str, out: &mut Vec<Flag>) {
+        let mut chars = text.chars();
         if self.long_flags {
-            chars.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect()
+            while let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                out.push((a, b));
+            }
         } else {
-            chars.into_iter().map(|c| (c, '\0')).collect()
+            out.extend(chars.map(|c| (c, '\0')));
         }
     }
 
-    /// The stem and flags of a .dic line (its first field, `stem/flags`); None for an empty line or a forbidden entry.
-    fn entry<'a>(&self, line: &'a str) -> Option<(&'a str, Vec<Flag>)> {
-        let field = line.split_whitespace().next()?;
-        let (stem, flags) = field.split_once('/').unwrap_or((field, ""));
-        let flags = self.flags(flags);
-        (!stem.is_empty() && !self.forbidden.is_some_and(|f| flags.contains(&f))).then_some((stem, flags))
-    }
-
-    /// Each stem of the .dic's text that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order.
-    pub fn stems<'a>(&self, dic: &'a str, mut each: impl FnMut(&'a str)) {
-        for line in dic.lines().skip(1) {
-            if let Some((stem, flags)) = self.entry(line) {
-                if !self.need_affix.is_some_and(|f| flags.contains(&f)) {
-                    each(stem);
-                }
+    /// The entries of a .dic's text (its first field of each line, `stem/flags`, after the count line), but for
+    /// empty lines and forbidden entries.
+    pub fn read_dic<'a>(&self, dic: &'a str) -> Dic<'a> {
+        let mut read = Dic { entries: Vec::new(), sets: Vec::new() };
+        let mut flags = Vec::new();
+        for field in dic.lines().skip(1).filter_map(|line| line.split_whitespace().next()) {
+            let (stem, written) = field.split_once('/').unwrap_or((field, ""));
+            flags.clear();
+            self.push_flags(written, &mut flags);
+            if stem.is_empty() || self.forbidden.is_some_and(|f| flags.contains(&f)) {
+                continue;
             }
+            let start = read.sets.len() as u32;
+            read.sets.extend(flags.iter().filter_map(|f| self.index.get(f).copied()));
+            let alone = !self.need_affix.is_some_and(|f| flags.contains(&f));
+            read.entries.push(Entry { stem, alone, sets: (start, read.sets.len() as u32) });
         }
+        read
     }
 
-    /// Each form of the .dic's text: its stems (`stems`) and their suffixed forms, some more than once.
-    pub fn forms(&self, dic: &str, mut each: impl FnMut(&str)) {
-        let mut buffer = String::new();
-        for line in dic.lines().skip(1) {
-            if let Some((stem, flags)) = self.entry(line) {
-                if !self.need_affix.is_some_and(|f| flags.contains(&f)) {
-                    each(stem);
-                }
-                self.suffixed(stem, &flags, true, &mut buffer, &mut each);
+    /// Each form of a .dic: its stems (`Dic::stems`) and their suffixed forms, some more than once.
+    pub fn forms(&self, dic: &Dic, mut each: impl FnMut(&str)) {
+        let mut buffers = [String::new(), String::new()];
+        for entry in &dic.entries {
+            if entry.alone {
+                each(entry.stem);
             }
+            let sets = &dic.sets[entry.sets.0 as usize..entry.sets.1 as usize];
+            self.suffixed(entry.stem, sets, &mut buffers, &mut each);
         }
     }
 
-    /// The forms of `stem` with each rule of `flags` it meets, and with the continuations of those when `deeper`.
-    fn suffixed(&self, stem: &str, flags: &[Flag], deeper: bool, buffer: &mut String, each: &mut impl FnMut(&str)) {
+    /// The forms of `stem` with each rule of `sets` it meets (built in the first buffer), and with the continuations
+    /// of those while buffers are left: one more suffix with two.
+    fn suffixed(&self, stem: &str, sets: &[u16], buffers: &mut [String], each: &mut impl FnMut(&str)) {
+        let Some((buffer, deeper)) = buffers.split_first_mut() else {
+            return;
+        };
         let mut ends_with_strip = false;
-        for rule in flags.iter().filter_map(|f| self.rules.get(f)).flatten() {
+        for rule in sets.iter().flat_map(|&set| &self.sets[usize::from(set)]) {
             if !rule.same_strip {
                 ends_with_strip = stem.ends_with(&rule.strip);
             }
@@ -145,9 +204,8 @@ impl Affixes {
             buffer.push_str(&stem[..stem.len() - rule.strip.len()]);
             buffer.push_str(&rule.add);
             each(buffer);
-            if deeper && !rule.continuation.is_empty() {
-                let form = buffer.clone();
-                self.suffixed(&form, &rule.continuation, false, buffer, each);
+            if !deeper.is_empty() && !rule.continuation.is_empty() {
+                self.suffixed(buffer, &rule.continuation, deeper, each);
             }
         }
     }
@@ -201,7 +259,8 @@ mod tests {
 
     fn forms(aff: &str, dic: &str) -> Vec<String> {
         let mut out = Vec::new();
-        Affixes::parse(aff).unwrap().forms(dic, |f| out.push(f.to_owned()));
+        let affixes = Affixes::parse(aff).unwrap();
+        affixes.forms(&affixes.read_dic(dic), |f| out.push(f.to_owned()));
         out
     }
 
@@ -217,7 +276,8 @@ mod tests {
         ];
         assert_eq!(got, want);
         let mut stems = Vec::new();
-        Affixes::parse(AFF).unwrap().stems(DIC, |s| stems.push(s));
+        let affixes = Affixes::parse(AFF).unwrap();
+        affixes.read_dic(DIC).stems(|s| stems.push(s));
         assert_eq!(stems, ["chanter", "manger", "bon", "chat"]);
     }
 

@@ -2,7 +2,7 @@
 //! dictionary's stems the counted word list lacks, as words at a fallback prior; its capitalised forms, as proper
 //! names at that prior; and the form filter, a Bloom filter of the lowercase forms the word list lacks.
 
-use super::affixes::Affixes;
+use super::affixes::{Affixes, Dic};
 use super::lexicon::MAX_WORD_CHARS;
 use super::words::{WordList, WordTable};
 
@@ -28,6 +28,57 @@ fn listable(word: &str) -> bool {
     is_alpha(word) && is_lower(word) && word.chars().count() <= MAX_WORD_CHARS
 }
 
+/// What `names_and_filter` reads of a form, in one pass over its characters (a million forms for dictionary-fr).
+struct Shape {
+    chars: usize,
+    /// Letters only, at least one (`is_alpha`).
+    alpha: bool,
+    first_upper: bool,
+    first_lower: bool,
+    rest_upper: bool,
+    rest_lower: bool,
+}
+
+impl Shape {
+    fn of(form: &str) -> Shape {
+        let mut shape = Shape {
+            chars: 0,
+            alpha: true,
+            first_upper: false,
+            first_lower: false,
+            rest_upper: false,
+            rest_lower: false,
+        };
+        for c in form.chars() {
+            let (alpha, upper, lower) = if c.is_ascii() {
+                (c.is_ascii_alphabetic(), c.is_ascii_uppercase(), c.is_ascii_lowercase())
+            } else {
+                (c.is_alphabetic(), c.is_uppercase(), c.is_lowercase())
+            };
+            shape.alpha &= alpha;
+            if shape.chars == 0 {
+                (shape.first_upper, shape.first_lower) = (upper, lower);
+            } else {
+                shape.rest_upper |= upper;
+                shape.rest_lower |= lower;
+            }
+            shape.chars += 1;
+        }
+        shape.alpha &= shape.chars > 0;
+        shape
+    }
+
+    /// A capital, then `is_lower` (Bretagne).
+    fn capitalised(&self) -> bool {
+        self.first_upper && self.rest_lower && !self.rest_upper
+    }
+
+    /// `is_lower` of the whole form.
+    fn lower(&self) -> bool {
+        (self.first_lower || self.rest_lower) && !self.first_upper && !self.rest_upper
+    }
+}
+
 /// A table of the words listed as written among `words`: not the elided ones (`elided`, their ids), which the list
 /// holds without their apostrophe ("qu" of "qu'" is another word).
 fn table_of(words: &WordList, elided: &[u32]) -> WordTable {
@@ -41,21 +92,25 @@ fn table_of(words: &WordList, elided: &[u32]) -> WordTable {
 /// `candidates` (with repeats) ordered as the word lists are, most frequent first (`fallback_count`) then by code
 /// point, each once.
 fn ordered(candidates: &WordList) -> Vec<u32> {
-    let mut order: Vec<(u32, u32)> =
-        (0..candidates.len() as u32).map(|k| (fallback_count(candidates.get(k)) as u32, k)).collect();
-    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| candidates.get(a.1).cmp(candidates.get(b.1))));
-    order.dedup_by(|a, b| candidates.get(a.1) == candidates.get(b.1));
-    order.into_iter().map(|(_, k)| k).collect()
+    let mut order: Vec<(u32, &str, u32)> = (0..candidates.len() as u32)
+        .map(|k| {
+            let word = candidates.get(k);
+            (fallback_count(word) as u32, word, k)
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    order.dedup_by(|a, b| a.1 == b.1);
+    order.into_iter().map(|(_, _, k)| k).collect()
 }
 
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
 /// ids): the dictionary's lowercase stems of two letters or more, and its hyphenated stems joined (week-end is typed
 /// #bonweekend), that `words` lacks.
-pub fn fallback_words(affixes: &Affixes, dic: &str, words: &WordList, elided: &[u32]) -> WordList {
+pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
     let mut joined = String::new();
-    affixes.stems(dic, |stem| {
+    dic.stems(|stem| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
         } else if stem.contains('-') {
@@ -73,22 +128,21 @@ pub fn fallback_words(affixes: &Affixes, dic: &str, words: &WordList, elided: &[
 /// The proper names at the fallback prior, in id order: the dictionary's forms of 4 to `MAX_WORD_CHARS` letters
 /// that are capitalised (Bretagne, Marseille), lowercase, unless `words` (all of them, counted and at the prior)
 /// holds them; and the form filter of the lowercase forms of as many letters that `words` lacks.
-pub fn names_and_filter(affixes: &Affixes, dic: &str, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
+pub fn names_and_filter(affixes: &Affixes, dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
     let table = table_of(words, elided);
     let mut filter = FormFilter::new(vec![0; FORM_FILTER_BYTES]).expect("a power of two");
     let mut candidates = WordList::default();
     affixes.forms(dic, |form| {
-        let chars = form.chars().count();
-        if !(4..=MAX_WORD_CHARS).contains(&chars) || !is_alpha(form) {
+        let shape = Shape::of(form);
+        if !(4..=MAX_WORD_CHARS).contains(&shape.chars) || !shape.alpha {
             return;
         }
-        let mut rest = form.chars();
-        if rest.next().is_some_and(char::is_uppercase) && is_lower(rest.as_str()) {
+        if shape.capitalised() {
             let lower = form.to_lowercase();
             if table.get(words, &lower).is_none() {
                 candidates.push(&lower);
             }
-        } else if is_lower(form) && table.get(words, form).is_none() {
+        } else if shape.lower() && table.get(words, form).is_none() {
             filter.insert(form);
         }
     });
@@ -160,14 +214,15 @@ mod tests {
     #[test]
     fn dictionary_stems_and_names_the_list_lacks_are_derived_in_order() {
         let affixes = Affixes::parse(AFF).unwrap();
+        let dic = affixes.read_dic(DIC);
         let counted: WordList = ["the", "chat", "qu"].into_iter().collect();
-        let fallback = fallback_words(&affixes, DIC, &counted, &[2]);
+        let fallback = fallback_words(&dic, &counted, &[2]);
         // weekend (7 letters) is rarer than chien and qu (5 and 2 letters): qu first.
         assert_eq!(fallback.iter().collect::<Vec<_>>(), ["qu", "chien", "weekend"]);
         assert!(fallback_count("qu") > fallback_count("chien") && fallback_count("chien") < 6_122.0);
         assert_eq!(fallback_count("chienne"), 10f64.powf(4.0 - 7.0 / 8.0).floor());
         let all: WordList = ["the", "chat", "qu", "qu", "chien", "weekend"].into_iter().collect();
-        let (names, filter) = names_and_filter(&affixes, DIC, &all, &[2]);
+        let (names, filter) = names_and_filter(&affixes, &dic, &all, &[2]);
         assert_eq!(names.iter().collect::<Vec<_>>(), ["paris", "pariss"]);
         // Lowercase forms of four letters or more the list lacks: chats, chiens, chiene, not chat nor chien.
         assert!(filter.may_hold("chats") && filter.may_hold("chiens") && filter.may_hold("chiene"));

@@ -125,8 +125,9 @@ impl DeleteIndex {
         let bucket_bits = (usize::BITS - (forms / FORMS_PER_BUCKET).max(1).leading_zeros()).clamp(4, 24);
         let bucket = |key: u32| (key >> (32 - bucket_bits)) as usize;
         let mut starts = vec![0u32; (1 << bucket_bits) + 1];
+        let mut chars = Vec::with_capacity(MAX_CANDIDATE_CHARS);
         for id in 0..words.len() as u32 {
-            forms_of(form(id), |key| starts[bucket(key) + 1] += 1);
+            forms_of(form(id), &mut chars, |key| starts[bucket(key) + 1] += 1);
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
@@ -134,7 +135,7 @@ impl DeleteIndex {
         let mut next = starts.clone();
         let mut entries = vec![0u32; forms];
         for id in 0..words.len() as u32 {
-            forms_of(form(id), |key| {
+            forms_of(form(id), &mut chars, |key| {
                 let at = &mut next[bucket(key)];
                 entries[*at as usize] = entry(key, id);
                 *at += 1;
@@ -227,12 +228,14 @@ impl DeleteIndex {
 }
 
 /// Calls `each` with the key of `word` and of each of its one-deletion forms; returns how many (none for "").
-fn forms_of(word: &str, mut each: impl FnMut(u32)) -> usize {
+fn forms_of(word: &str, chars: &mut Vec<char>, mut each: impl FnMut(u32)) -> usize {
     if word.is_empty() {
         return 0;
     }
-    let cs: Vec<char> = word.chars().collect();
-    let prefixes = Prefixes::new(&cs);
+    chars.clear();
+    chars.extend(word.chars());
+    let cs = &chars[..];
+    let prefixes = Prefixes::new(cs);
     each(prefixes.key_without([NONE, NONE]));
     let mut n = 1;
     for i in 0..cs.len() {
@@ -336,7 +339,7 @@ mod tests {
         assert_eq!(near(&words, "media"), []);
         assert_eq!(near(&words, "zzzzz"), []);
         for word in ["", "a", "media", "coffee", "aaa", "médias"] {
-            assert_eq!(form_count(word), forms_of(word, |_| ()), "{word}");
+            assert_eq!(form_count(word), forms_of(word, &mut Vec::new(), |_| ()), "{word}");
         }
     }
 

@@ -177,7 +177,8 @@ impl Lists {
             return Ok(FormFilter::default());
         }
         let affixes = Affixes::parse(aff)?;
-        let fallback = dictionary::fallback_words(&affixes, dic, &self.words, &self.elided);
+        let dic = affixes.read_dic(dic);
+        let fallback = dictionary::fallback_words(&dic, &self.words, &self.elided);
         // The derived words take the ids after the counted ones: the word ranks (FREQUENT_TWO_LETTER_RANK) assume
         // it, and so do the bigrams of a packed file (ids of the counted words only).
         let rarest = self.counts.iter().copied().fold(f64::INFINITY, f64::min);
@@ -188,7 +189,7 @@ impl Lists {
             self.push(word, quantise(dictionary::fallback_count(word)));
         }
         self.first_name = self.words.len() as u32;
-        let (names, filter) = dictionary::names_and_filter(&affixes, dic, &self.words, &self.elided);
+        let (names, filter) = dictionary::names_and_filter(&affixes, &dic, &self.words, &self.elided);
         for name in names.iter() {
             self.push(name, quantise(dictionary::fallback_count(name)));
         }
