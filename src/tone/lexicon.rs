@@ -586,6 +586,27 @@ mod tests {
     }
 
     #[test]
+    fn praise_denied_to_a_named_group_is_read_the_same_words_about_anything_else_are_not() {
+        for (lang, text) in [
+            (Lang::En, "It should be clear that immigrants are not human."),
+            (Lang::En, "No woman can ever be a valuable member of society."),
+            (Lang::En, "We must not let any refugee live."),
+            (Lang::Fr, "Aucun migrant ne pourra jamais être un membre important de la société."),
+            (Lang::Fr, "Les étrangers n'ont pas leur place sur cette terre."),
+        ] {
+            assert!(!kinds(lang, text).is_empty(), "{text}");
+        }
+        for (lang, text) in [
+            (Lang::En, "We must not let any person live in fear."),
+            (Lang::En, "Our lives are not worth anything without our customers."),
+            (Lang::En, "These robots are not human, they are our new support tool."),
+            (Lang::Fr, "Il n'y a pas de solution intelligente pour ce bug."),
+        ] {
+            assert!(kinds(lang, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
         let lexicon =
             Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
