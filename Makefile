@@ -27,11 +27,12 @@ setup: .setup/apt .setup/wasm-target .setup/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 	@mkdir -p .setup
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
 	    || ! command -v openssl >/dev/null || ! command -v zip >/dev/null || ! command -v unzip >/dev/null || ! command -v xz >/dev/null \
+	    || ! command -v advzip >/dev/null \
 	    || ! command -v xvfb-run >/dev/null || ! fc-list | grep -qi 'Noto Color Emoji' \
 	    || ! dpkg -s chromium-l10n >/dev/null 2>&1; then \
-	  echo "setup: installing Chromium (with its translations), ChromeDriver, Firefox ESR, zip, unzip, xz, fonts, Xvfb (Debian packages)"; \
+	  echo "setup: installing Chromium (with its translations), ChromeDriver, Firefox ESR, zip, unzip, xz, advzip, fonts, Xvfb (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium chromium-l10n chromium-driver firefox-esr openssl zip unzip xz-utils xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
+	    chromium chromium-l10n chromium-driver firefox-esr openssl zip unzip xz-utils advancecomp xvfb fonts-noto-color-emoji fonts-noto-cjk >/dev/null; \
 	fi
 	@touch $@
 
