@@ -62,9 +62,11 @@ target/release/stratege: $(RUST_SOURCES)
 $(WASM_RAW): $(RUST_SOURCES)
 	cargo build --release --lib --target wasm32-unknown-unknown
 
+# `--converge` repeats the passes until the module stops shrinking: 2.5 KB less in the zip, for about a minute more;
+# the producers section (compiler versions) is not shipped.
 $(PKG)/stratege_bg.wasm: $(WASM_RAW)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
-	wasm-opt -Os $(PKG)/stratege_bg.wasm -o $(PKG)/stratege_bg.wasm
+	wasm-opt -Os --converge --strip-producers $(PKG)/stratege_bg.wasm -o $(PKG)/stratege_bg.wasm
 
 ## lexicons: the hashtag lexicons the service worker loads once (wasm `load_lexicon`); not compiled into the wasm
 lexicons: $(LEXICONS)
@@ -72,15 +74,20 @@ lexicons: $(LEXICONS)
 $(DIST)/lexicon/%.bin: $(DIST)/manifest.json tools/pack-lexicon.mjs $$(wildcard data/hashtags/%/*)
 	node tools/pack-lexicon.mjs $* $@
 
-# The pages' and the worker's scripts are bundled (as the content script) so that they can import data/*.json; the
-# manifest, written last, is the template manifest.json with the host lists of data/sites.json.
-$(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json data/platforms.json tools/build-manifest.mjs
+# The pages' and the worker's scripts are bundled (as the content script) so that they can import data/*.json, and
+# minified with wasm-bindgen's glue and the style sheets (the zip's JavaScript 82 -> 59 KB); the messages lose their translators' notes
+# (tools/ship-locales.mjs); the manifest, written last, is the template manifest.json with the host
+# lists of data/sites.json.
+$(DIST)/manifest.json: $(PKG)/stratege_bg.wasm $(EXT_SOURCES) data/sites.json data/platforms.json tools/build-manifest.mjs \
+  tools/ship-locales.mjs
 	rm -rf $(DIST) && mkdir -p $(DIST)/pkg
-	cp $(PKG)/stratege.js $(PKG)/stratege_bg.wasm $(DIST)/pkg/
-	cp extension/*.html extension/*.css $(DIST)/ && cp -r extension/_locales $(DIST)/
-	esbuild extension/worker.js extension/review-worker.js extension/review-host.js extension/options.js extension/popup.js --bundle --format=esm --target=chrome116 \
+	cp $(PKG)/stratege_bg.wasm $(DIST)/pkg/
+	esbuild $(PKG)/stratege.js --minify --format=esm --log-level=warning --outfile=$(DIST)/pkg/stratege.js
+	cp extension/*.html $(DIST)/ && node tools/ship-locales.mjs $(DIST)/_locales
+	esbuild extension/*.css --minify --log-level=warning --outdir=$(DIST)
+	esbuild extension/worker.js extension/review-worker.js extension/review-host.js extension/options.js extension/popup.js --bundle --minify --format=esm --target=chrome116 \
 	  --external:./pkg/stratege.js --log-level=warning --outdir=$(DIST)
-	esbuild extension/content/main.js --bundle --format=iife --target=chrome116 --log-level=warning \
+	esbuild extension/content/main.js --bundle --minify --format=iife --target=chrome116 --log-level=warning \
 	  --outfile=$(DIST)/content.js
 	node tools/build-manifest.mjs $@
 
