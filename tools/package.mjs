@@ -1,7 +1,8 @@
 // Packages the built extension (dist/chrome, from `make build`): dist/stratege-chrome.zip for the Chrome Web Store,
 // and dist/firefox (the unpacked Firefox build: the same files with the Firefox manifest of
 // tools/build-manifest.mjs) zipped as dist/stratege-firefox.zip for addons.mozilla.org.
-// Usage: node tools/package.mjs (`make package`). Needs Info-ZIP's `zip` (installed by `make setup`).
+// Usage: node tools/package.mjs (`make package`). Needs Info-ZIP's `zip` and AdvanceCOMP's `advzip` (installed by
+// `make setup`).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,12 +32,15 @@ function checkComplete(dir) {
 }
 
 /**
- * Zips a directory's content (paths relative to it, no extra file attributes, deflate's best compression: 1-2 % less
- * than the default) into `out`, replacing it.
+ * Zips a directory's content (paths relative to it, no extra file attributes, no entries for the folders: 0.5 KB)
+ * into `out`, replacing it, then has advzip recompress every entry with zopfli (`-z -4`, 20 iterations; an entry
+ * that deflate cannot shrink, such as the LZMA lexicons, is stored): 1,603,775 -> 1,563,676 bytes for the Chrome
+ * zip against Info-ZIP's `-9` alone, at advzip's default iterations (12 s); 20 iterations save 0.5 KB more (15 s).
  */
 export function zipDir(dir, out) {
   rmSync(out, { force: true });
-  execFileSync('zip', ['-q', '-r', '-X', '-9', resolve(out), '.'], { cwd: dir });
+  execFileSync('zip', ['-q', '-r', '-X', '-D', '-9', resolve(out), '.'], { cwd: dir });
+  execFileSync('advzip', ['-q', '-z', '-4', '-i', '20', resolve(out)]);
 }
 
 /** Writes `firefoxDir`: a copy of the Chrome build `chromeDir` whose manifest is its Firefox manifest. */

@@ -289,7 +289,13 @@ def weighted(sources, part, source_weights):
 
 
 def model_bytes(q, scale, bias):
-    return b"STT1" + struct.pack("<Bff", BITS, scale, bias) + q.tobytes()
+    """The shipped layout, "STT2" (src/tone/model.rs reads it): the bucket bits, scale and bias, a bitmap of the
+    buckets whose weight is not 0 (bucket i: bit i % 8 of byte i // 8), then those weights in bucket order. 74 % of
+    the weights are 0: the raw weights (STT1) cost about 99 KB of the zip's deflate in the wasm, whose optimiser
+    cuts the data at the zero runs; this layout zips to 56 KB, and the wasm unpacks it in a fraction of a ms."""
+    nonzero = q != 0
+    bitmap = np.packbits(nonzero, bitorder="little")
+    return b"STT2" + struct.pack("<Bff", BITS, scale, bias) + bitmap.tobytes() + q[nonzero].tobytes()
 
 
 def parity_text(q, scale, bias, own_texts):

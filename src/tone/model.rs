@@ -1,20 +1,21 @@
 //! The learned part of the analyser: a logistic regression over hashed word, word-pair and character n-gram
 //! features of the folded tokens, trained offline by tools/train_tone.py and shipped as data/tone/model.bin
-//! (int8 weights with one scale). Its probability says how much a text reads like an offensive one.
+//! (int8 weights with one scale, the non-zero ones behind a bitmap). Its probability says how much a text reads like
+//! an offensive one.
 
 use std::sync::OnceLock;
 
 use super::fold::Token;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../data/tone/model.bin");
-const MAGIC: &[u8; 4] = b"STT1";
+const MAGIC: &[u8; 4] = b"STT2";
 
 /// Weights of the hashed features: `weights[i] as f32 * scale`, plus a bias.
 pub struct Model {
     mask: u32,
     scale: f32,
     bias: f32,
-    weights: &'static [u8],
+    weights: Box<[u8]>,
 }
 
 /// The shipped model, read once.
@@ -24,16 +25,32 @@ pub fn shipped() -> &'static Model {
 }
 
 impl Model {
-    /// Layout: "STT1", log2 of the bucket count (u8), scale (f32 LE), bias (f32 LE), then one i8 per bucket.
-    pub fn from_bytes(bytes: &'static [u8]) -> Result<Model, String> {
+    /// Layout: "STT2", log2 of the bucket count (u8), scale (f32 LE), bias (f32 LE), a bitmap of the buckets whose
+    /// weight is not 0 (bucket i: bit i % 8 of byte i / 8), then those weights (i8) in bucket order. The weights are
+    /// unpacked to one byte per bucket here, once.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         if bytes.len() < 13 || &bytes[..4] != MAGIC {
             return Err("not a tone model (magic)".into());
         }
         let bits = u32::from(bytes[4]);
+        if !(3..=24).contains(&bits) {
+            return Err(format!("tone model with 2^{bits} buckets"));
+        }
         let f32_at = |i: usize| f32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes"));
-        let weights = &bytes[13..];
-        if bits > 24 || weights.len() != 1 << bits {
-            return Err(format!("tone model has {} weights for 2^{bits} buckets", weights.len()));
+        let buckets = 1usize << bits;
+        let (bitmap, nonzero) = bytes[13..].split_at_checked(buckets / 8).ok_or("tone model: bitmap cut short")?;
+        let set: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        if nonzero.len() != set {
+            return Err(format!("tone model has {} weights for {set} buckets marked non-zero", nonzero.len()));
+        }
+        let mut weights = vec![0u8; buckets].into_boxed_slice();
+        let mut next = nonzero.iter();
+        for (byte, chunk) in bitmap.iter().zip(weights.chunks_exact_mut(8)) {
+            for (bit, weight) in chunk.iter_mut().enumerate() {
+                if (byte >> bit) & 1 == 1 {
+                    *weight = *next.next().expect("as many weights as bits set");
+                }
+            }
         }
         Ok(Model { mask: (1 << bits) - 1, scale: f32_at(5), bias: f32_at(9), weights })
     }
@@ -188,6 +205,19 @@ mod tests {
     fn rejects_a_file_that_is_not_a_model() {
         assert!(Model::from_bytes(b"nope").is_err());
         assert!(Model::from_bytes(b"STT1\x04\0\0\0\0\0\0\0\0abc").is_err());
+        // 16 buckets, three marked non-zero but two weights.
+        assert!(Model::from_bytes(b"STT2\x04\0\0\0\0\0\0\0\0\x07\0\x01\x02").is_err());
+        assert!(Model::from_bytes(b"STT2\x04\0\0\0\0\0\0\0\0\x07").is_err());
+    }
+
+    #[test]
+    fn unpacks_the_non_zero_weights_to_their_buckets() {
+        // 16 buckets; buckets 1, 8 and 15 hold 5, -1 and 7.
+        let model = Model::from_bytes(b"STT2\x04\0\0\x80\x3f\0\0\0\0\x02\x81\x05\xff\x07").unwrap();
+        let mut expected = [0u8; 16];
+        (expected[1], expected[8], expected[15]) = (5, 0xff, 7);
+        assert_eq!(&model.weights[..], &expected);
+        assert_eq!((model.mask, model.scale, model.bias), (15, 1.0, 0.0));
     }
 
     #[test]
