@@ -4,6 +4,7 @@
 
 pub mod checker;
 pub mod checks;
+mod embedded;
 pub mod hashtags;
 pub mod lang;
 pub mod measure;

@@ -4,10 +4,12 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::embedded::uncommented;
+
 fn terms() -> &'static HashSet<&'static str> {
     static TERMS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     TERMS.get_or_init(|| {
-        include_str!("../../data/hashtags/allowlist.txt")
+        uncommented!(include_str!("../../data/hashtags/allowlist.txt"))
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -11,7 +11,9 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 
-const CURRENT_RULES: &str = include_str!("../../data/schedule/zones.tsv");
+use crate::embedded::uncommented;
+
+const CURRENT_RULES: &str = uncommented!(include_str!("../../data/schedule/zones.tsv"));
 
 fn unknown_zone(name: &str) -> String {
     format!("unknown time zone {name:?}: use an IANA name such as Europe/Paris")

@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::embedded::uncommented;
+
 use super::fold::{tokens, Token};
 use super::kinds::Kind;
 use super::model::{WordMap, WordSet};
@@ -233,15 +235,15 @@ pub fn of(lang: Lang) -> &'static Lexicon {
         Lang::En => EN.get_or_init(|| {
             Lexicon::parse(
                 Lang::En,
-                include_str!("../../data/tone/lexicon_en.txt"),
-                include_str!("../../data/tone/typo_words_en.txt"),
+                uncommented!(include_str!("../../data/tone/lexicon_en.txt")),
+                uncommented!(include_str!("../../data/tone/typo_words_en.txt")),
             )
         }),
         Lang::Fr => FR.get_or_init(|| {
             Lexicon::parse(
                 Lang::Fr,
-                include_str!("../../data/tone/lexicon_fr.txt"),
-                include_str!("../../data/tone/typo_words_fr.txt"),
+                uncommented!(include_str!("../../data/tone/lexicon_fr.txt")),
+                uncommented!(include_str!("../../data/tone/typo_words_fr.txt")),
             )
         }),
     }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::chars::{char_at, in_ranges, parse_ranges};
 use super::urls::{extract_urls, UrlEntity};
+use crate::embedded::uncommented;
 
 /// A hashtag found in a text: `text[start..end]` is `#tag` including the hash sign, byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +23,8 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| Tables {
-        alpha: parse_ranges(include_str!("../../data/twitter/hashtag_alpha.txt")),
-        alnum: parse_ranges(include_str!("../../data/twitter/hashtag_alnum.txt")),
+        alpha: parse_ranges(uncommented!(include_str!("../../data/twitter/hashtag_alpha.txt"))),
+        alnum: parse_ranges(uncommented!(include_str!("../../data/twitter/hashtag_alnum.txt"))),
     })
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::super::chars::decode_at;
+use crate::embedded::uncommented;
 
 /// Rank of the trie nodes where no TLD ends.
 const PREFIX_ONLY: u16 = u16::MAX;
@@ -49,8 +50,9 @@ impl Tlds {
 fn tlds() -> &'static Tlds {
     static TLDS: OnceLock<Tlds> = OnceLock::new();
     TLDS.get_or_init(|| {
-        let list =
-            include_str!("../../../data/twitter/tlds.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let list = uncommented!(include_str!("../../../data/twitter/tlds.txt"))
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
         // Built with ordered maps, then flattened so that each node's children sit together.
         let mut tree: Vec<(u16, BTreeMap<u8, usize>)> = vec![(PREFIX_ONLY, BTreeMap::new())];
         for (i, t) in list.enumerate() {
