@@ -50,28 +50,21 @@ pub struct Affixes {
     forbidden: Option<Flag>,
 }
 
-/// The entries of a .dic's text, read once for every pass over them (`Affixes::read_dic`).
+/// A .dic's text with the rules that read it (`Affixes::read_dic`). Each pass parses its lines again, one at a
+/// time, rather than holding the 84,000 entries of dictionary-fr at once: the wasm's memory keeps its peak.
 pub struct Dic<'a> {
-    entries: Vec<Entry<'a>>,
-    /// The rule sets of every entry, end to end (`Entry::sets`).
-    sets: Vec<u16>,
-}
-
-/// A .dic entry that is not forbidden.
-struct Entry<'a> {
-    stem: &'a str,
-    /// A word by itself (it does not need an affix).
-    alone: bool,
-    /// Its flags' rule sets are `Dic::sets[sets.0..sets.1]`, in the order of its flags.
-    sets: (u32, u32),
+    affixes: &'a Affixes,
+    text: &'a str,
 }
 
 impl<'a> Dic<'a> {
     /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order.
     pub fn stems(&self, mut each: impl FnMut(&'a str)) {
-        for entry in self.entries.iter().filter(|e| e.alone) {
-            each(entry.stem);
-        }
+        self.affixes.entries(self.text, |stem, alone, _| {
+            if alone {
+                each(stem);
+            }
+        });
     }
 }
 
@@ -154,11 +147,16 @@ impl Affixes {
         }
     }
 
-    /// The entries of a .dic's text (its first field of each line, `stem/flags`, after the count line), but for
-    /// empty lines and forbidden entries.
-    pub fn read_dic<'a>(&self, dic: &'a str) -> Dic<'a> {
-        let mut read = Dic { entries: Vec::new(), sets: Vec::new() };
-        let mut flags = Vec::new();
+    /// The .dic's text as the passes over it read it (`Dic`).
+    pub fn read_dic<'a>(&'a self, dic: &'a str) -> Dic<'a> {
+        Dic { affixes: self, text: dic }
+    }
+
+    /// Each entry of a .dic's text (the first field of each line, `stem/flags`, after the count line), but for empty
+    /// lines and forbidden entries: its stem, whether it is a word by itself (no NEEDAFFIX), and the suffix rule sets
+    /// its flags name, in their order.
+    fn entries<'a>(&self, dic: &'a str, mut each: impl FnMut(&'a str, bool, &[u16])) {
+        let (mut flags, mut sets) = (Vec::new(), Vec::new());
         for field in dic.lines().skip(1).filter_map(|line| line.split_whitespace().next()) {
             let (stem, written) = field.split_once('/').unwrap_or((field, ""));
             flags.clear();
@@ -166,24 +164,21 @@ impl Affixes {
             if stem.is_empty() || self.forbidden.is_some_and(|f| flags.contains(&f)) {
                 continue;
             }
-            let start = read.sets.len() as u32;
-            read.sets.extend(flags.iter().filter_map(|f| self.index.get(f).copied()));
-            let alone = !self.need_affix.is_some_and(|f| flags.contains(&f));
-            read.entries.push(Entry { stem, alone, sets: (start, read.sets.len() as u32) });
+            sets.clear();
+            sets.extend(flags.iter().filter_map(|f| self.index.get(f).copied()));
+            each(stem, !self.need_affix.is_some_and(|f| flags.contains(&f)), &sets);
         }
-        read
     }
 
     /// Each form of a .dic: its stems (`Dic::stems`) and their suffixed forms, some more than once.
     pub fn forms(&self, dic: &Dic, mut each: impl FnMut(&str)) {
         let mut buffers = [String::new(), String::new()];
-        for entry in &dic.entries {
-            if entry.alone {
-                each(entry.stem);
+        self.entries(dic.text, |stem, alone, sets| {
+            if alone {
+                each(stem);
             }
-            let sets = &dic.sets[entry.sets.0 as usize..entry.sets.1 as usize];
-            self.suffixed(entry.stem, sets, &mut buffers, &mut each);
-        }
+            self.suffixed(stem, sets, &mut buffers, &mut each);
+        });
     }
 
     /// The forms of `stem` with each rule of `sets` it meets (built in the first buffer), and with the continuations
