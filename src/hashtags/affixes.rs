@@ -66,6 +66,17 @@ impl<'a> Dic<'a> {
             }
         });
     }
+
+    /// Each form of the .dic: its stems (`stems`) and their suffixed forms, some more than once.
+    pub fn forms(&self, mut each: impl FnMut(&str)) {
+        let mut buffers = [String::new(), String::new()];
+        self.affixes.entries(self.text, |stem, alone, sets| {
+            if alone {
+                each(stem);
+            }
+            self.affixes.suffixed(stem, sets, &mut buffers, &mut each);
+        });
+    }
 }
 
 impl Affixes {
@@ -170,17 +181,6 @@ impl Affixes {
         }
     }
 
-    /// Each form of a .dic: its stems (`Dic::stems`) and their suffixed forms, some more than once.
-    pub fn forms(&self, dic: &Dic, mut each: impl FnMut(&str)) {
-        let mut buffers = [String::new(), String::new()];
-        self.entries(dic.text, |stem, alone, sets| {
-            if alone {
-                each(stem);
-            }
-            self.suffixed(stem, sets, &mut buffers, &mut each);
-        });
-    }
-
     /// The forms of `stem` with each rule of `sets` it meets (built in the first buffer), and with the continuations
     /// of those while buffers are left: one more suffix with two.
     fn suffixed(&self, stem: &str, sets: &[u16], buffers: &mut [String], each: &mut impl FnMut(&str)) {
@@ -255,7 +255,7 @@ mod tests {
     fn forms(aff: &str, dic: &str) -> Vec<String> {
         let mut out = Vec::new();
         let affixes = Affixes::parse(aff).unwrap();
-        affixes.forms(&affixes.read_dic(dic), |f| out.push(f.to_owned()));
+        affixes.read_dic(dic).forms(|f| out.push(f.to_owned()));
         out
     }
 

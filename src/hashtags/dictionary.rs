@@ -2,7 +2,7 @@
 //! dictionary's stems the counted word list lacks, as words at a fallback prior; its capitalised forms, as proper
 //! names at that prior; and the form filter, a Bloom filter of the lowercase forms the word list lacks.
 
-use super::affixes::{Affixes, Dic};
+use super::affixes::Dic;
 use super::lexicon::MAX_WORD_CHARS;
 use super::words::{WordList, WordTable};
 
@@ -128,11 +128,11 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
 /// The proper names at the fallback prior, in id order: the dictionary's forms of 4 to `MAX_WORD_CHARS` letters
 /// that are capitalised (Bretagne, Marseille), lowercase, unless `words` (all of them, counted and at the prior)
 /// holds them; and the form filter of the lowercase forms of as many letters that `words` lacks.
-pub fn names_and_filter(affixes: &Affixes, dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
+pub fn names_and_filter(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
     let table = table_of(words, elided);
     let mut filter = FormFilter::new(vec![0; FORM_FILTER_BYTES]).expect("a power of two");
     let mut candidates = WordList::default();
-    affixes.forms(dic, |form| {
+    dic.forms(|form| {
         let shape = Shape::of(form);
         if !(4..=MAX_WORD_CHARS).contains(&shape.chars) || !shape.alpha {
             return;
@@ -204,6 +204,7 @@ impl FormFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hashtags::affixes::Affixes;
 
     const AFF: &str = "SET UTF-8\nFLAG long\nSFX S. Y 1\nSFX S. 0 s .\nSFX E. Y 1\nSFX E. 0 e .\n";
     /// Counted: the, chat. At the prior: chien (a stem), weekend (joined), not "a" (one letter) nor "q" of "qu'"
@@ -222,7 +223,7 @@ mod tests {
         assert!(fallback_count("qu") > fallback_count("chien") && fallback_count("chien") < 6_122.0);
         assert_eq!(fallback_count("chienne"), 10f64.powf(4.0 - 7.0 / 8.0).floor());
         let all: WordList = ["the", "chat", "qu", "qu", "chien", "weekend"].into_iter().collect();
-        let (names, filter) = names_and_filter(&affixes, &dic, &all, &[2]);
+        let (names, filter) = names_and_filter(&dic, &all, &[2]);
         assert_eq!(names.iter().collect::<Vec<_>>(), ["paris", "pariss"]);
         // Lowercase forms of four letters or more the list lacks: chats, chiens, chiene, not chat nor chien.
         assert!(filter.may_hold("chats") && filter.may_hold("chiens") && filter.may_hold("chiene"));

@@ -189,7 +189,7 @@ impl Lists {
             self.push(word, quantise(dictionary::fallback_count(word)));
         }
         self.first_name = self.words.len() as u32;
-        let (names, filter) = dictionary::names_and_filter(&affixes, &dic, &self.words, &self.elided);
+        let (names, filter) = dictionary::names_and_filter(&dic, &self.words, &self.elided);
         for name in names.iter() {
             self.push(name, quantise(dictionary::fallback_count(name)));
         }
