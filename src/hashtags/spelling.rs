@@ -53,7 +53,9 @@ struct PieceVerdict {
     fix: Option<(Vec<String>, f32, f32)>,
 }
 
-fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
+/// Judges one piece with one lexicon; the typo-tolerant split, the costly part, only when `seek_fix` (a language other
+/// than a known post language is asked only whether it accepts the piece: its fixes are never offered).
+fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> PieceVerdict {
     let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
     let mut verdicts = Verdicts::new(chars.len());
@@ -76,7 +78,7 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool) -> PieceVerdict {
         })
         && exact.words.windows(2).all(|pair| pair.iter().any(|w| w.typed > MAX_SHORT_WORD_CHARS));
     let mut fix = None;
-    if !whole_word && !frequent {
+    if seek_fix && !whole_word && !frequent {
         let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
@@ -129,8 +131,9 @@ pub fn judge(
                 // A capitalised hump holds one word; a lowercase or upper-case run often holds several.
                 let one_word = matches!(piece_style, Style::Capitalised | Style::Mixed);
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
-                for lex in lexicons {
-                    verdicts.push(judge_piece(lex, &lower, one_word));
+                for (k, lex) in lexicons.iter().enumerate() {
+                    let seek_fix = k == 0 || !first_is_post_language;
+                    verdicts.push(judge_piece(lex, &lower, one_word, seek_fix));
                     // Correct as typed in the first language (the post's, when known): the others need not be asked.
                     if verdicts[0].correct && verdicts[0].fix.is_none() {
                         break;
@@ -259,7 +262,7 @@ mod tests {
         // than CORRECT_SPLIT_MARGIN but more than MERGING_FIX_MARGIN: the fix joins ma son into one word.
         let words = "de\t5000\nmaison\t900\nretraite\t300\nma\t100\nson\t100\n";
         let fr = lexicon(Lang::Fr, words, "0\n", false);
-        let verdict = judge_piece(&fr, "masonderetraite", false);
+        let verdict = judge_piece(&fr, "masonderetraite", false, true);
         let gain = verdict.fix.as_ref().map(|f| f.1).expect("a fix");
         assert!(verdict.correct && (MERGING_FIX_MARGIN..CORRECT_SPLIT_MARGIN).contains(&gain), "gain {gain}");
         assert_eq!(judge(&[&fr], "masonderetraite", true, &|_| false).fix.as_deref(), Some("maisonderetraite"));
