@@ -300,8 +300,8 @@ fn packed_lexicons_are_the_lexicons_of_the_sources() {
             let last = typo.len() - 1;
             typo.swap(1.min(last), 2.min(last));
             let (mut from_packed, mut from_sources) = (Vec::new(), Vec::new());
-            packed.candidates(&typo, true, &mut from_packed);
-            sources.candidates(&typo, true, &mut from_sources);
+            packed.candidates(&typo, true, 2, &mut from_packed);
+            sources.candidates(&typo, true, 2, &mut from_sources);
             assert_eq!(from_packed, from_sources);
         }
     }

@@ -153,9 +153,10 @@ impl DeleteIndex {
     /// `query` itself is not returned when it is a word. A query typed without accents is measured against the words
     /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
     /// by id.
-    /// With `keep_first`, only words that begin with the letter typed first (ignoring accents).
+    /// With `keep_first`, only words that begin with the letter typed first (ignoring accents); with `max_edits` 1,
+    /// no word two edits away (the two-deletion forms, most of a long query's lookups, are then not asked).
     /// `words` are the lexicon's words by id, as written.
-    pub fn near(&self, words: &WordList, typed: &[char], keep_first: bool, out: &mut Vec<(u32, u8)>) {
+    pub fn near(&self, words: &WordList, typed: &[char], keep_first: bool, max_edits: u8, out: &mut Vec<(u32, u8)>) {
         let plain = typed.iter().all(char::is_ascii);
         let folded: Vec<char>;
         let query = if plain {
@@ -193,7 +194,7 @@ impl DeleteIndex {
                     written.extend(words.get(id).chars());
                     (typed, &written[..])
                 };
-                let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { 2 } else { 1 };
+                let limit = if b.len() >= LONG_WORD_CHARS && a.len() >= LONG_WORD_CHARS { max_edits.min(2) } else { 1 };
                 if let Some(d) = bounded_distance(a, b, limit) {
                     if d > 0 {
                         out.push((id, d));
@@ -208,7 +209,7 @@ impl DeleteIndex {
                 visit(prefixes.key_without([i, NONE]), out);
             }
         }
-        if (LONG_WORD_CHARS..=MAX_TWO_EDIT_QUERY_CHARS).contains(&n) {
+        if max_edits >= 2 && (LONG_WORD_CHARS..=MAX_TWO_EDIT_QUERY_CHARS).contains(&n) {
             for i in 0..n {
                 for j in i + 1..n {
                     visit(prefixes.key_without([i, j]), out);
@@ -263,7 +264,8 @@ fn form_count(word: &str) -> usize {
 const MAX_ROW: usize = MAX_CANDIDATE_CHARS + 8;
 
 /// The optimal string alignment distance of `a` and `b` when it is at most `limit` (None too when `b` is longer
-/// than any candidate).
+/// than any candidate). Only the band of cells within `limit` of the diagonal is computed: a cell outside it is more
+/// than `limit` away, and so is every cell computed from one (they hold `limit + 1`, "too far").
 pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
     if a.len().abs_diff(b.len()) > usize::from(limit) {
         return None;
@@ -272,20 +274,26 @@ pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
     if width > MAX_ROW {
         return None;
     }
-    let mut rows = [0u8; MAX_ROW * 3];
+    let far = limit.saturating_add(1);
+    let reach = usize::from(limit);
+    let mut rows = [far; MAX_ROW * 3];
     let (mut before, mut previous, mut current) = (0, width, 2 * width);
-    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
+    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate().take(reach + 1) {
         *cell = j as u8;
     }
     for i in 1..=a.len() {
-        rows[current] = i as u8;
-        let mut row_min = rows[current];
-        for j in 1..width {
+        let (lo, hi) = (i.saturating_sub(reach).max(1), (i + reach).min(b.len()));
+        // The cell left of the band: the first column, or too far (the row's buffer holds an older row there). The
+        // cell right of it, which the next row reads, was never written: too far, as the buffer began.
+        rows[current + lo - 1] = if lo == 1 { u8::try_from(i).unwrap_or(far).min(far) } else { far };
+        let mut row_min = rows[current + lo - 1];
+        for j in lo..=hi {
             let substitution = rows[previous + j - 1] + u8::from(a[i - 1] != b[j - 1]);
             let mut best = substitution.min(rows[previous + j] + 1).min(rows[current + j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[before + j - 2] + 1);
             }
+            let best = best.min(far);
             rows[current + j] = best;
             row_min = row_min.min(best);
         }
@@ -310,7 +318,7 @@ mod tests {
         let list: WordList = words.iter().copied().collect();
         let index = DeleteIndex::build(&list, &vec![true; list.len()]);
         let mut out = Vec::new();
-        index.near(&list, &chars(query), true, &mut out);
+        index.near(&list, &chars(query), true, 2, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 
@@ -325,6 +333,59 @@ mod tests {
         assert_eq!(d("abc", "xyz"), None);
         assert_eq!(d("été", "ete"), Some(2));
         assert_eq!(d("a", ""), Some(1));
+    }
+
+    /// The optimal string alignment distance, every cell computed: what the banded one is checked against.
+    fn full_distance(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let mut best =
+                    (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_banded_distance_is_the_full_one_within_its_limit() {
+        // Words of a three-letter alphabet, so that edits, transpositions and repeats are frequent; a fixed seed.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        };
+        for _ in 0..20_000 {
+            let letter = |k: usize| ['a', 'b', 'c'][k];
+            let a: Vec<char> = (0..next(12)).map(|_| letter(next(3))).collect();
+            // Half the time another word, half the time `a` with up to three edits.
+            let mut b: Vec<char> =
+                if next(2) == 0 { (0..next(12)).map(|_| letter(next(3))).collect() } else { a.clone() };
+            for _ in 0..next(4) {
+                let at = next(b.len() as u64 + 1);
+                match next(3) {
+                    0 => b.insert(at, letter(next(3))),
+                    1 if at < b.len() => _ = b.remove(at),
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let full = full_distance(&a, &b);
+            for limit in [0u8, 1, 2, 3, 9] {
+                let want = (full <= usize::from(limit)).then_some(full as u8);
+                assert_eq!(bounded_distance(&a, &b, limit), want, "{a:?} {b:?} limit {limit}");
+            }
+        }
     }
 
     #[test]

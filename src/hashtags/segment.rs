@@ -162,6 +162,12 @@ fn further_edits_cost(before: u8, after: u8) -> f32 {
     FURTHER_EDIT_COST * f32::from(after.saturating_sub(1) - before.saturating_sub(1))
 }
 
+/// The cost of a split that reaches a word by `before`, before the word's own: the word after an elided one adds
+/// only a share of `word_cost`.
+fn entry_cost(before: &Best, from_elided: bool, word_cost: f32) -> f32 {
+    before.cost + if from_elided { word_cost * ELIDED_NEXT_WORD_SHARE } else { word_cost }
+}
+
 /// Letters that may follow an elided word (l'amour, d'hiver).
 fn opens_elision(c: char) -> bool {
     matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
@@ -188,6 +194,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     // best[end][state]: the cheapest split of letters[..end] that ends in that state.
     let mut best: Vec<[Option<Best>; STATES]> = vec![[None; STATES]; n + 1];
     best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edits: 0, edge: Edge::Unknown });
+    // The letters as one string and each one's byte offset, so that a stretch is a slice of it, not a copy.
+    let text: String = letters.iter().collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+    // The listed word each stretch is, by start, for the end at hand: asked once for both passes.
+    let mut exact_ids: [Option<u32>; MAX_WORD_CHARS] = [None; MAX_WORD_CHARS];
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
@@ -203,16 +214,23 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         for costly in [false, true] {
             for start in end.saturating_sub(MAX_WORD_CHARS)..end {
                 let stretch = &letters[start..end];
-                buf.clear();
-                buf.extend(stretch);
-                let exact = lex.id(&buf);
+                let stretch_text = &text[offsets[start]..offsets[end]];
+                let slot = &mut exact_ids[end - start - 1];
+                if !costly {
+                    *slot = lex.id(stretch_text);
+                }
+                let exact = *slot;
                 // Typo candidates of the stretch, looked up once for both states at `start`.
                 let mut looked_up = false;
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                buf.clear();
-                buf.extend(stretch);
+                // The cheaper of the two ways into the stretch: a word two edits away is looked up only when such a
+                // fix (two edits, the second's extra cost, a word costing zero or more) could still win here.
+                let cheapest_base = [false, true]
+                    .into_iter()
+                    .filter_map(|elided| best[start][usize::from(elided)].map(|b| entry_cost(&b, elided, word_cost)))
+                    .fold(f32::INFINITY, f32::min);
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
@@ -220,7 +238,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     if !elision_typed && !costly {
                         continue;
                     }
-                    let base = before.cost + if from_elided { word_cost * ELIDED_NEXT_WORD_SHARE } else { word_cost };
+                    let base = entry_cost(&before, from_elided, word_cost);
                     let previous = match before.edge {
                         Edge::Known { id, .. } if start > 0 => Some(id),
                         _ => None,
@@ -248,7 +266,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && exact.is_none()
                         && stretch.len() >= MIN_DICTIONARY_CHARS
                         && dictionary < bound
-                        && verdicts.accepts(lex, start, &buf, stretch.len())
+                        && verdicts.accepts(lex, start, stretch_text, stretch.len())
                     {
                         offer(&mut winners, PLAIN, link(lex.dictionary_cost(), Edge::Dictionary));
                     }
@@ -266,7 +284,8 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             near.clear();
                             // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
                             // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
-                            lex.candidates(stretch, start == 0, &mut near);
+                            let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound;
+                            lex.candidates(stretch, start == 0, if two_edits { 2 } else { 1 }, &mut near);
                             looked_up = true;
                         }
                         for &(id, edits) in &near {
