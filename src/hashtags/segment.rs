@@ -225,12 +225,6 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                // The cheaper of the two ways into the stretch: a word two edits away is looked up only when such a
-                // fix (two edits, the second's extra cost, a word costing zero or more) could still win here.
-                let cheapest_base = [false, true]
-                    .into_iter()
-                    .filter_map(|elided| best[start][usize::from(elided)].map(|b| entry_cost(&b, elided, word_cost)))
-                    .fold(f32::INFINITY, f32::min);
                 for from_elided in [false, true] {
                     let Some(before) = best[start][usize::from(from_elided)] else { continue };
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
@@ -284,6 +278,12 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             near.clear();
                             // The first letter of a tag is taken as typed (names such as Zalando are not "fixed" to
                             // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
+                            // A word two edits away only when such a fix (two edits, the second's extra cost, a
+                            // word costing zero or more) could still win here by the cheaper way into the stretch.
+                            let cheapest_base = [false, true]
+                                .into_iter()
+                                .filter_map(|e| best[start][usize::from(e)].map(|b| entry_cost(&b, e, word_cost)))
+                                .fold(f32::INFINITY, f32::min);
                             let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound;
                             lex.candidates(stretch, start == 0, if two_edits { 2 } else { 1 }, &mut near);
                             looked_up = true;
