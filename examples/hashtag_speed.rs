@@ -1,7 +1,8 @@
 //! The hashtag check natively, timed per tag: reads `lang<TAB>#tag[<TAB>...]` lines on stdin (bench/typos.mjs's
 //! output, or a file of tests/data/), checks each tag alone in a post with its language, verdicts forgotten before
-//! each call, and prints the p50 / p95 / max of the best of three calls and the slowest tags. With `--only TAG LANG
-//! CALLS` it checks one tag CALLS times, for `valgrind --tool=callgrind` (the lexicons load before the calls).
+//! each call, and prints the p50 / p95 / max of the best of three calls and the slowest tags (25, or N with
+//! `--slowest N`). With `--only TAG LANG CALLS` it checks one tag CALLS times, for `valgrind --tool=callgrind` (the
+//! lexicons load before the calls).
 //!
 //!     node bench/typos.mjs 20261127 hashtags-fr-dev.tsv | cargo run --release --example hashtag_speed [-- --lower]
 //!     cargo run --release --example hashtag_speed -- --only '#santépubliqe' fr 100
@@ -57,7 +58,8 @@ fn main() {
     times.sort_by(|a, b| a.0.total_cmp(&b.0));
     let at = |p: f64| times[((p * times.len() as f64) as usize).min(times.len() - 1)].0;
     println!("{} tags: p50 {:.1} µs, p95 {:.1} µs, max {:.1} µs", times.len(), at(0.5), at(0.95), at(1.0));
-    for (micros, tag) in times.iter().rev().take(25) {
+    let slowest = args.iter().position(|a| a == "--slowest").map_or(25, |at| args[at + 1].parse().expect("N"));
+    for (micros, tag) in times.iter().rev().take(slowest) {
         println!("{micros:9.1} µs  {tag}");
     }
 }

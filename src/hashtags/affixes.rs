@@ -1,8 +1,10 @@
 //! The forms a Hunspell dictionary accepts without a prefix, as `tools/hashtag_data.py` (`french_forms`) lists them:
 //! each stem of the .dic (unless it needs an affix or is forbidden) and each form of each of its suffix rules, with
-//! one more suffix when a rule's continuation classes allow it. Only what dictionary-fr uses is read: `SFX` rules
-//! (strip, add, a condition of `.`, letters, `[set]` and `[^set]` at the stem's end), `NEEDAFFIX`, `FORBIDDENWORD`,
-//! and flags of one character or two (`FLAG long`).
+//! one more suffix when a rule's continuation classes allow it; and, for a dictionary whose prefixes make words of
+//! letters (en_US: re, un, dis…), those forms with each prefix too (`Dic::forms`). Only what dictionary-fr
+//! and en_US use is read: `SFX` and `PFX` rules (strip, add, a condition of `.`, letters, `[set]` and `[^set]` at the
+//! stem's end or start), their cross-product mark, `NEEDAFFIX`, `FORBIDDENWORD`, and flags of one character or two
+//! (`FLAG long`).
 
 use std::collections::HashMap;
 
@@ -39,12 +41,23 @@ struct Rule {
     continuation: Vec<u16>,
 }
 
-/// The suffix rules of an .aff file.
+/// One prefix rule: `add` in place of `strip` at the start of a stem whose first characters meet `condition`.
+struct Prefix {
+    strip: String,
+    add: String,
+    condition: Vec<Class>,
+}
+
+/// The affix rules of an .aff file.
 pub struct Affixes {
     /// Each suffix flag's rule set: `sets[index[flag]]`. The .dic's flags are turned into set indices once, when it
     /// is read (`read_dic`), so that expanding a stem looks nothing up by flag.
     index: HashMap<Flag, u16, FixedState>,
     sets: Vec<Vec<Rule>>,
+    /// Whether each suffix set combines with a prefix (the `Y` of its header).
+    cross: Vec<bool>,
+    /// Each prefix flag's rules and whether they combine with a suffix.
+    prefixes: HashMap<Flag, (Vec<Prefix>, bool), FixedState>,
     long_flags: bool,
     need_affix: Option<Flag>,
     forbidden: Option<Flag>,
@@ -60,21 +73,49 @@ pub struct Dic<'a> {
 impl<'a> Dic<'a> {
     /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order.
     pub fn stems(&self, mut each: impl FnMut(&'a str)) {
-        self.affixes.entries(self.text, |stem, alone, _| {
+        self.affixes.entries(self.text, |stem, alone, _, _| {
             if alone {
                 each(stem);
             }
         });
     }
 
-    /// Each form of the .dic: its stems (`stems`) and their suffixed forms, some more than once.
-    pub fn forms(&self, mut each: impl FnMut(&str)) {
+    /// Each form of the .dic, some more than once: its stems (`stems`) and their suffixed forms (`false` beside
+    /// each); and each stem with each of its prefixes (`true`), alone and before each suffix of a set that combines
+    /// with it (both marked `Y`): "reorganizations" of organization's A (re) and S (s). Prefixes that add anything
+    /// but letters (French elisions: l', d') are left out: no word of a hashtag has them.
+    pub fn forms(&self, mut each: impl FnMut(&str, bool)) {
         let mut buffers = [String::new(), String::new()];
-        self.affixes.entries(self.text, |stem, alone, sets| {
+        let (mut prefixed, mut suffixed, mut cross_sets) = (String::new(), Vec::new(), Vec::new());
+        self.affixes.entries(self.text, |stem, alone, sets, prefix_flags| {
             if alone {
-                each(stem);
+                each(stem, false);
             }
-            self.affixes.suffixed(stem, sets, &mut buffers, &mut each);
+            self.affixes.suffixed(stem, sets, &mut buffers, &mut |form: &str| each(form, false));
+            let mut rules = prefix_flags
+                .iter()
+                .filter_map(|f| self.affixes.prefixes.get(f))
+                .flat_map(|(rules, cross)| rules.iter().map(move |rule| (rule, *cross)))
+                .filter(|(rule, _)| stem.starts_with(&rule.strip) && meets_start(stem, &rule.condition))
+                .peekable();
+            if rules.peek().is_none() {
+                return;
+            }
+            cross_sets.clear();
+            cross_sets.extend(sets.iter().copied().filter(|&set| self.affixes.cross[usize::from(set)]));
+            suffixed.clear();
+            self.affixes
+                .suffixed(stem, &cross_sets, &mut buffers[..1], &mut |form: &str| suffixed.push(form.to_owned()));
+            for (rule, cross) in rules {
+                for form in std::iter::once(stem).chain(suffixed.iter().map(String::as_str).filter(|_| cross)) {
+                    // A suffix's form keeps the stem's start (en_US's suffixes strip only at the end).
+                    let Some(rest) = form.strip_prefix(rule.strip.as_str()) else { continue };
+                    prefixed.clear();
+                    prefixed.push_str(&rule.add);
+                    prefixed.push_str(rest);
+                    each(&prefixed, true);
+                }
+            }
         });
     }
 }
@@ -85,6 +126,8 @@ impl Affixes {
         let mut affixes = Affixes {
             index: HashMap::with_hasher(FixedState::default()),
             sets: Vec::new(),
+            cross: Vec::new(),
+            prefixes: HashMap::with_hasher(FixedState::default()),
             long_flags: false,
             need_affix: None,
             forbidden: None,
@@ -97,10 +140,32 @@ impl Affixes {
             }
         }
         let mut continuations: Vec<Vec<Vec<Flag>>> = Vec::new(); // by set, by rule: as written
+        let mut suffix_cross: HashMap<Flag, bool> = HashMap::new(); // from the headers
         for line in aff.lines() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
                 ["NEEDAFFIX", flag] => affixes.need_affix = affixes.flags(flag).first().copied(),
                 ["FORBIDDENWORD", flag] => affixes.forbidden = affixes.flags(flag).first().copied(),
+                [kind @ ("SFX" | "PFX"), flag, cross, _count] => {
+                    let flag = affixes.flags(flag).first().copied().ok_or_else(|| format!("bad header {line:?}"))?;
+                    if kind == "SFX" {
+                        suffix_cross.insert(flag, cross == "Y");
+                    } else {
+                        affixes.prefixes.entry(flag).or_insert_with(|| (Vec::new(), false)).1 = cross == "Y";
+                    }
+                }
+                ["PFX", flag, strip, add, condition, ..] => {
+                    let flag = affixes.flags(flag).first().copied().ok_or_else(|| format!("bad rule {line:?}"))?;
+                    let (add, _) = add.split_once('/').unwrap_or((add, ""));
+                    if add != "0" && !add.chars().all(char::is_alphabetic) {
+                        continue; // an elision (l', qu'): `Dic::forms` leaves its forms out
+                    }
+                    let rule = Prefix {
+                        strip: if strip == "0" { String::new() } else { strip.to_owned() },
+                        add: if add == "0" { String::new() } else { add.to_owned() },
+                        condition: parse_condition(condition).ok_or_else(|| format!("bad condition in {line:?}"))?,
+                    };
+                    affixes.prefixes.entry(flag).or_insert_with(|| (Vec::new(), false)).0.push(rule);
+                }
                 ["SFX", flag, strip, add, condition, ..] => {
                     let flag = affixes.flags(flag).first().copied().ok_or_else(|| format!("bad rule {line:?}"))?;
                     let (add, continuation) = add.split_once('/').unwrap_or((add, ""));
@@ -129,6 +194,10 @@ impl Affixes {
         // Continuation classes that name no suffix are dropped, once every rule is known. Whether the stem ends
         // with what a rule strips is compared once for a run of rules that strip the same (a verb's flag has
         // hundreds of rules, in runs: 791 runs of the 5,184 rules of dictionary-fr).
+        affixes.cross = vec![false; affixes.sets.len()];
+        for (flag, &set) in &affixes.index {
+            affixes.cross[usize::from(set)] = suffix_cross.get(flag).copied().unwrap_or(false);
+        }
         for (rules, written) in affixes.sets.iter_mut().zip(continuations) {
             for (k, flags) in written.into_iter().enumerate() {
                 rules[k].continuation = flags.iter().filter_map(|f| affixes.index.get(f).copied()).collect();
@@ -164,9 +233,9 @@ impl Affixes {
     }
 
     /// Each entry of a .dic's text (the first field of each line, `stem/flags`, after the count line), but for empty
-    /// lines and forbidden entries: its stem, whether it is a word by itself (no NEEDAFFIX), and the suffix rule sets
-    /// its flags name, in their order.
-    fn entries<'a>(&self, dic: &'a str, mut each: impl FnMut(&'a str, bool, &[u16])) {
+    /// lines and forbidden entries: its stem, whether it is a word by itself (no NEEDAFFIX), the suffix rule sets
+    /// its flags name, in their order, and its flags (the prefix flags among them).
+    fn entries<'a>(&self, dic: &'a str, mut each: impl FnMut(&'a str, bool, &[u16], &[Flag])) {
         let (mut flags, mut sets) = (Vec::new(), Vec::new());
         for field in dic.lines().skip(1).filter_map(|line| line.split_whitespace().next()) {
             let (stem, written) = field.split_once('/').unwrap_or((field, ""));
@@ -177,7 +246,7 @@ impl Affixes {
             }
             sets.clear();
             sets.extend(flags.iter().filter_map(|f| self.index.get(f).copied()));
-            each(stem, !self.need_affix.is_some_and(|f| flags.contains(&f)), &sets);
+            each(stem, !self.need_affix.is_some_and(|f| flags.contains(&f)), &sets, &flags);
         }
     }
 
@@ -240,6 +309,12 @@ fn meets(stem: &str, condition: &[Class]) -> bool {
     condition.iter().rev().all(|class| last.next().is_some_and(|c| class.matches(c)))
 }
 
+/// Whether the first characters of `stem` meet the condition's classes, one each (a prefix's condition).
+fn meets_start(stem: &str, condition: &[Class]) -> bool {
+    let mut first = stem.chars();
+    condition.iter().all(|class| first.next().is_some_and(|c| class.matches(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,7 +330,11 @@ mod tests {
     fn forms(aff: &str, dic: &str) -> Vec<String> {
         let mut out = Vec::new();
         let affixes = Affixes::parse(aff).unwrap();
-        affixes.read_dic(dic).forms(|f| out.push(f.to_owned()));
+        affixes.read_dic(dic).forms(|f, prefixed| {
+            if !prefixed {
+                out.push(f.to_owned())
+            }
+        });
         out
     }
 
@@ -274,6 +353,26 @@ mod tests {
         let affixes = Affixes::parse(AFF).unwrap();
         affixes.read_dic(DIC).stems(|s| stems.push(s));
         assert_eq!(stems, ["chanter", "manger", "bon", "chat"]);
+    }
+
+    #[test]
+    fn prefixes_make_forms_alone_and_with_the_suffixes_they_cross() {
+        // en_US's shape: A (re) crosses S (s) but not D (ed), which is marked N; U needs a condition met at the start;
+        // L (l') adds an apostrophe: left out.
+        let aff = "PFX A Y 1\nPFX A 0 re .\nPFX U Y 1\nPFX U 0 un [^u]\nPFX L Y 1\nPFX L 0 l' .\n\
+                   SFX S Y 1\nSFX S 0 s .\nSFX D N 1\nSFX D 0 ed .\n";
+        let dic = "2\norganize/ASDL\nusable/U\n";
+        let mut got = Vec::new();
+        Affixes::parse(aff).unwrap().read_dic(dic).forms(|f, prefixed| got.push((f.to_owned(), prefixed)));
+        let want = [
+            ("organize", false),
+            ("organizes", false),
+            ("organizeed", false),
+            ("reorganize", true),
+            ("reorganizes", true),
+            ("usable", false),
+        ];
+        assert_eq!(got, want.map(|(f, p)| (f.to_owned(), p)));
     }
 
     #[test]

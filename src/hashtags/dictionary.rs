@@ -125,33 +125,68 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     order.into_iter().map(|k| candidates.get(k)).filter(|w| table.get(words, w).is_none()).collect()
 }
 
+/// The filters that spare Hunspell the questions it would say no to.
+pub struct Filters {
+    /// The lowercase forms of 4 to `MAX_WORD_CHARS` letters the word list lacks: the stretches of a split.
+    pub lowercase: FormFilter,
+    /// Every form with a capital (Paris, NASA, McDonald), lowercased: only a piece among them may be a word in a case
+    /// other than its own (Hunspell accepts "Bretagne" or "NASA" where it refuses "bretagne" or "nasa").
+    pub cased: FormFilter,
+}
+
+impl Filters {
+    fn new() -> Filters {
+        let filter = |bytes| FormFilter::new(vec![0; bytes]).expect("a power of two");
+        Filters { lowercase: filter(FORM_FILTER_BYTES), cased: filter(CASED_FILTER_BYTES) }
+    }
+
+    /// Takes one form of the dictionary (`shape` its shape) into the cased filter if it has a capital, and into the
+    /// lowercase one if `lowercase` allows it.
+    fn take(&mut self, form: &str, shape: &Shape, lowercase: impl FnOnce() -> bool) {
+        if shape.first_upper || shape.rest_upper {
+            self.cased.insert(&form.to_lowercase());
+        } else if shape.alpha && (4..=MAX_WORD_CHARS).contains(&shape.chars) && shape.lower() && lowercase() {
+            self.lowercase.insert(form);
+        }
+    }
+}
+
 /// The proper names at the fallback prior, in id order: the dictionary's forms of 4 to `MAX_WORD_CHARS` letters
 /// that are capitalised (Bretagne, Marseille), lowercase, unless `words` (all of them, counted and at the prior)
-/// holds them; and the form filter of the lowercase forms of as many letters that `words` lacks.
-pub fn names_and_filter(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, FormFilter) {
+/// holds them; and the filters (the lowercase one without prefixed forms, which French makes of units only: km).
+pub fn names_and_filter(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, Filters) {
     let table = table_of(words, elided);
-    let mut filter = FormFilter::new(vec![0; FORM_FILTER_BYTES]).expect("a power of two");
+    let mut filters = Filters::new();
     let mut candidates = WordList::default();
-    dic.forms(|form| {
+    dic.forms(|form, prefixed| {
         let shape = Shape::of(form);
-        if !(4..=MAX_WORD_CHARS).contains(&shape.chars) || !shape.alpha {
-            return;
-        }
-        if shape.capitalised() {
+        filters.take(form, &shape, || !prefixed && table.get(words, form).is_none());
+        if !prefixed && shape.alpha && (4..=MAX_WORD_CHARS).contains(&shape.chars) && shape.capitalised() {
             let lower = form.to_lowercase();
             if table.get(words, &lower).is_none() {
                 candidates.push(&lower);
             }
-        } else if shape.lower() && table.get(words, form).is_none() {
-            filter.insert(form);
         }
     });
     let names = ordered(&candidates).into_iter().map(|k| candidates.get(k)).collect();
-    (names, filter)
+    (names, filters)
+}
+
+/// The filters alone, prefixed forms included: for a lexicon whose words are all counted (English), to which the
+/// dictionary adds no word nor name.
+pub fn filters_of(dic: &Dic, words: &WordList, elided: &[u32]) -> Filters {
+    let table = table_of(words, elided);
+    let mut filters = Filters::new();
+    dic.forms(|form, _| filters.take(form, &Shape::of(form), || table.get(words, form).is_none()));
+    filters
 }
 
 /// Bytes of the French form filter: 2^21 bits for about 340,000 forms, about 5 % false hits with 4 probes.
 const FORM_FILTER_BYTES: usize = 1 << 18;
+
+/// Bytes of the cased filter: 2^19 bits for the forms with a capital of en_US and dictionary-fr (tens of thousands),
+/// about 1 % false hits with 4 probes.
+const CASED_FILTER_BYTES: usize = 1 << 16;
 
 /// Probes per form.
 const FORM_FILTER_PROBES: usize = 4;
@@ -223,7 +258,11 @@ mod tests {
         assert!(fallback_count("qu") > fallback_count("chien") && fallback_count("chien") < 6_122.0);
         assert_eq!(fallback_count("chienne"), 10f64.powf(4.0 - 7.0 / 8.0).floor());
         let all: WordList = ["the", "chat", "qu", "qu", "chien", "weekend"].into_iter().collect();
-        let (names, filter) = names_and_filter(&dic, &all, &[2]);
+        let (names, filters) = names_and_filter(&dic, &all, &[2]);
+        let filter = filters.lowercase;
+        // Paris, its form Pariss and Chat, lowercased, may be words in another case; chien is only ever lowercase.
+        let cased = |w| filters.cased.may_hold(w);
+        assert!(cased("paris") && cased("pariss") && cased("chat") && cased("ny") && !cased("chien"));
         assert_eq!(names.iter().collect::<Vec<_>>(), ["paris", "pariss"]);
         // Lowercase forms of four letters or more the list lacks: chats, chiens, chiene, not chat nor chien.
         assert!(filter.may_hold("chats") && filter.may_hold("chiens") && filter.may_hold("chiene"));

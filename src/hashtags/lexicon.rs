@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::accents::fold_accents;
 use super::affixes::Affixes;
-use super::dictionary::{self, FormFilter};
+use super::dictionary::{self, Filters};
 use super::fuzzy::{bounded_distance, DeleteIndex};
 use super::packed;
 use super::words::{WordList, WordTable};
@@ -65,7 +65,7 @@ pub struct Lexicon {
     ln_total: f32,
     /// Cost of a word Hunspell accepts that the list lacks: half as likely as the rarest listed word.
     dictionary_cost: f32,
-    forms: FormFilter,
+    filters: Filters,
     near: DeleteIndex,
     /// The most frequent words of two or three letters (de, des, en, au; the, and), under themselves and their
     /// one-deletion forms: a typo in a lower-case run often hits one (#amoureuxdvsanimaux), and the typo index holds
@@ -164,20 +164,20 @@ impl Lists {
 
     /// After the counted words: with `dictionary_prior` (`Sources`), the words and the names the dictionary's `aff`
     /// and `dic` give at the fallback prior (their counts as `quantise` keeps them), and the form filter; without,
-    /// no names and no filter.
+    /// no names, and the filters of the dictionary's forms with its prefixes too (`dictionary::filters_of`).
     fn finish(
         &mut self,
         dictionary_prior: bool,
         aff: &str,
         dic: &str,
         quantise: impl Fn(f64) -> f64,
-    ) -> Result<FormFilter, String> {
-        if !dictionary_prior {
-            self.first_name = self.words.len() as u32;
-            return Ok(FormFilter::default());
-        }
+    ) -> Result<Filters, String> {
         let affixes = Affixes::parse(aff)?;
         let dic = affixes.read_dic(dic);
+        if !dictionary_prior {
+            self.first_name = self.words.len() as u32;
+            return Ok(dictionary::filters_of(&dic, &self.words, &self.elided));
+        }
         let fallback = dictionary::fallback_words(&dic, &self.words, &self.elided);
         // The derived words take the ids after the counted ones: the word ranks (FREQUENT_TWO_LETTER_RANK) assume
         // it, and so do the bigrams of a packed file (ids of the counted words only).
@@ -189,11 +189,11 @@ impl Lists {
             self.push(word, quantise(dictionary::fallback_count(word)));
         }
         self.first_name = self.words.len() as u32;
-        let (names, filter) = dictionary::names_and_filter(&dic, &self.words, &self.elided);
+        let (names, filters) = dictionary::names_and_filter(&dic, &self.words, &self.elided);
         for name in names.iter() {
             self.push(name, quantise(dictionary::fallback_count(name)));
         }
-        Ok(filter)
+        Ok(filters)
     }
 
     /// `word<TAB>count` lines.
@@ -221,9 +221,9 @@ impl Lexicon {
         let hunspell = hunspell(lang, sources.aff, sources.dic)?;
         let mut lists = Lists::with_capacity(0, 0);
         lists.push_lines(sources.words)?;
-        let forms = lists.finish(sources.dictionary_prior, sources.aff, sources.dic, |count| count)?;
+        let filters = lists.finish(sources.dictionary_prior, sources.aff, sources.dic, |count| count)?;
         let bigram_lines = sources.bigrams;
-        Lexicon::assemble(lang, hunspell, lists, forms, sources.words_from_dictionary, |lists, ids| {
+        Lexicon::assemble(lang, hunspell, lists, filters, sources.words_from_dictionary, |lists, ids| {
             let mut pairs = Vec::new();
             for line in bigram_lines.lines() {
                 let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
@@ -243,7 +243,7 @@ impl Lexicon {
         lang: Lang,
         hunspell: spellbook::Dictionary,
         lists: Lists,
-        forms: FormFilter,
+        filters: Filters,
         words_from_dictionary: bool,
         bigrams: impl FnOnce(&Lists, &WordTable) -> Result<Vec<(u32, u32, f64)>, String>,
     ) -> Result<Lexicon, String> {
@@ -315,7 +315,7 @@ impl Lexicon {
             bigrams,
             ln_total: total.ln() as f32,
             dictionary_cost: rarest + std::f32::consts::LN_2,
-            forms,
+            filters,
             near,
             short,
         })
@@ -348,12 +348,12 @@ impl Lexicon {
         let mut lists = Lists::with_capacity(0, 0);
         packed::read_words(bytes_of("words")?, bytes_of("counts")?, &mut lists)?;
         let dictionary_prior = get("dictionary-prior").is_ok_and(|v| v == "yes");
-        let forms = lists.finish(dictionary_prior, aff, &dic, packed::quantised)?;
+        let filters = lists.finish(dictionary_prior, aff, &dic, packed::quantised)?;
         let hunspell = hunspell(lang, aff, &dic)?;
         drop(dic);
         let bigrams = bytes_of("bigrams").unwrap_or_default();
         let words_from_dictionary = get("words-from-dictionary").is_ok_and(|v| v == "yes");
-        Lexicon::assemble(lang, hunspell, lists, forms, words_from_dictionary, |lists, _| {
+        Lexicon::assemble(lang, hunspell, lists, filters, words_from_dictionary, |lists, _| {
             packed::read_bigrams(bigrams, lists.words.len())
         })
     }
@@ -370,7 +370,8 @@ impl Lexicon {
             ),
             ("costs and correct flags", self.costs.capacity() * 4 + self.correct.capacity()),
             ("bigrams", self.bigrams.heap_bytes()),
-            ("forms Bloom filter", self.forms.heap_bytes()),
+            ("forms Bloom filter", self.filters.lowercase.heap_bytes()),
+            ("cased forms Bloom filter", self.filters.cased.heap_bytes()),
             ("typo index (one-deletion forms)", self.near.heap_bytes()),
         ]
     }
@@ -475,13 +476,31 @@ impl Lexicon {
     /// Hunspell accepts `lower`, a stretch of a split the word list lacks, as written; the form filter answers most
     /// stretches that are no word without asking Hunspell.
     pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
-        self.forms.may_hold(lower) && self.hunspell.check(lower)
+        self.filters.lowercase.may_hold(lower) && self.hunspell.check(lower)
     }
 
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
     /// (en_US stores "Monday", "NASA", "Paris").
     pub fn is_word(&self, lower: &str) -> bool {
-        self.is_common_word(lower) || hunspell_accepts(&self.hunspell, lower)
+        self.is_common_word(lower) || self.hunspell_accepts_any_case(lower)
+    }
+
+    /// Hunspell's verdict on a lowercase word in any case it may be stored in: as written, capitalised or in capitals,
+    /// the last two only for the forms of the cased filter (they are most of the time a long tag's check takes).
+    fn hunspell_accepts_any_case(&self, lower: &str) -> bool {
+        if self.hunspell.check(lower) {
+            return true;
+        }
+        if !self.filters.cased.may_hold(lower) {
+            return false;
+        }
+        let mut capitalised = String::with_capacity(lower.len());
+        let mut chars = lower.chars();
+        if let Some(first) = chars.next() {
+            capitalised.extend(first.to_uppercase());
+            capitalised.push_str(chars.as_str());
+        }
+        self.hunspell.check(&capitalised) || self.hunspell.check(&lower.to_uppercase())
     }
 
     /// Whether `lower` is a word of any kind the lexicon knows: listed or a name, typed with its accents or without
@@ -493,20 +512,6 @@ impl Lexicon {
     pub fn word_count(&self) -> usize {
         self.words.len()
     }
-}
-
-/// Hunspell's verdict on a lowercase word in any case it may be stored in.
-fn hunspell_accepts(hunspell: &spellbook::Dictionary, lower: &str) -> bool {
-    if hunspell.check(lower) {
-        return true;
-    }
-    let mut capitalised = String::with_capacity(lower.len());
-    let mut chars = lower.chars();
-    if let Some(first) = chars.next() {
-        capitalised.extend(first.to_uppercase());
-        capitalised.push_str(chars.as_str());
-    }
-    hunspell.check(&capitalised) || hunspell.check(&lower.to_uppercase())
 }
 
 /// The next `\n`-terminated header line of a packed file.
@@ -588,7 +593,7 @@ mod tests {
         assert!(lex.is_name("bretagne") && !lex.is_common_word("bretagne"));
         assert!(!lex.is_name("lorrain") && lex.is_common_word("lorrain"));
         // Only lorraine (a form, not a stem) passes the form filter.
-        assert!(lex.hunspell_accepts_lowercase("lorraine") && !lex.forms.may_hold("quiche"));
+        assert!(lex.hunspell_accepts_lowercase("lorraine") && !lex.filters.lowercase.may_hold("quiche"));
         // The derived words must stay rarer than the counted ones, whose ids come first.
         sources.words = "quiche\t1000\n";
         assert!(Lexicon::build(Lang::Fr, &sources).err().unwrap().contains("as frequent as a counted word"));
@@ -645,9 +650,24 @@ mod tests {
     #[test]
     fn words_hunspell_accepts_cost_a_rare_word_and_the_form_filter_screens_them() {
         let lex = tiny();
-        assert!(lex.hunspell_accepts_lowercase("hello") && !lex.hunspell_accepts_lowercase("mondey"));
+        assert!(!lex.hunspell_accepts_lowercase("mondey"));
         assert!(lex.dictionary_cost() > lex.cost(None, lex.id("helo").unwrap()));
         assert!(lex.dictionary_cost() < lex.unknown_cost(4));
+        // Without a dictionary prior (English), the filter holds the forms the list lacks, prefixed ones too, and
+        // Hunspell confirms them: rehellos (re + hello + s), not reworld (world is no word of this dictionary).
+        let sources = Sources {
+            aff: "SET UTF-8\nPFX A Y 1\nPFX A 0 re .\nSFX S Y 1\nSFX S 0 s .\n",
+            dic: "2\nhello/AS\nMonday\n",
+            words: "hello\t90\nworld\t10\n",
+            bigrams: "",
+            words_from_dictionary: false,
+            dictionary_prior: false,
+        };
+        let lex = Lexicon::build(Lang::En, &sources).unwrap();
+        for form in ["hellos", "rehello", "rehellos"] {
+            assert!(lex.filters.lowercase.may_hold(form) && lex.hunspell_accepts_lowercase(form), "{form}");
+        }
+        assert!(!lex.filters.lowercase.may_hold("reworld") && !lex.filters.lowercase.may_hold("hello"));
     }
 
     #[test]
