@@ -82,29 +82,40 @@ impl Prefixes {
     }
 
     /// Hash of characters `a..b`.
+    #[inline]
     fn range(&self, a: usize, b: usize) -> u64 {
         self.at[b].wrapping_sub(self.at[a].wrapping_mul(POWERS[b - a]))
     }
 
-    /// 32-bit key of the word without the characters at `skip` (sorted, distinct; `NONE` for fewer). Collisions
-    /// only cost a distance check: every candidate is confirmed.
-    fn key_without(&self, skip: [usize; 2]) -> u32 {
-        let mut h = 0u64;
-        let mut from = 0;
-        let mut form_len = self.len;
-        for cut in skip.into_iter().filter(|&i| i != NONE) {
-            h = h.wrapping_mul(POWERS[cut - from]).wrapping_add(self.range(from, cut));
-            from = cut + 1;
-            form_len -= 1;
-        }
-        h = h.wrapping_mul(POWERS[self.len - from]).wrapping_add(self.range(from, self.len));
-        // Mix the form's length in and spread the bits: the top ones pick the bucket.
-        let mixed = (h ^ (form_len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        (mixed >> 32) as u32
+    /// 32-bit key of the whole word. Collisions only cost a distance check: every candidate is confirmed.
+    #[inline]
+    fn key(&self) -> u32 {
+        mix(self.at[self.len], self.len)
+    }
+
+    /// Key of the word without the character at `i`.
+    #[inline]
+    fn key_without(&self, i: usize) -> u32 {
+        let h = self.at[i].wrapping_mul(POWERS[self.len - i - 1]).wrapping_add(self.range(i + 1, self.len));
+        mix(h, self.len - 1)
+    }
+
+    /// Key of the word without the characters at `i` and `j` (`i < j`).
+    #[inline]
+    fn key_without_two(&self, i: usize, j: usize) -> u32 {
+        let h = self.at[i].wrapping_mul(POWERS[j - i - 1]).wrapping_add(self.range(i + 1, j));
+        let h = h.wrapping_mul(POWERS[self.len - j - 1]).wrapping_add(self.range(j + 1, self.len));
+        mix(h, self.len - 2)
     }
 }
 
-const NONE: usize = usize::MAX;
+/// A form's 32-bit key from its hash and length: the length mixed in and the bits spread (the top ones pick the
+/// bucket).
+#[inline]
+fn mix(h: u64, form_len: usize) -> u32 {
+    let mixed = (h ^ (form_len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (mixed >> 32) as u32
+}
 
 impl DeleteIndex {
     /// Indexes the `correct` words among `words` (by id) that are long enough to be offered.
@@ -203,16 +214,16 @@ impl DeleteIndex {
             }
         };
         let prefixes = Prefixes::new(query);
-        visit(prefixes.key_without([NONE, NONE]), out);
+        visit(prefixes.key(), out);
         for i in 0..n {
             if i == 0 || query[i] != query[i - 1] {
-                visit(prefixes.key_without([i, NONE]), out);
+                visit(prefixes.key_without(i), out);
             }
         }
         if max_edits >= 2 && (LONG_WORD_CHARS..=MAX_TWO_EDIT_QUERY_CHARS).contains(&n) {
             for i in 0..n {
                 for j in i + 1..n {
-                    visit(prefixes.key_without([i, j]), out);
+                    visit(prefixes.key_without_two(i, j), out);
                 }
             }
         }
@@ -237,12 +248,12 @@ fn forms_of(word: &str, chars: &mut Vec<char>, mut each: impl FnMut(u32)) -> usi
     chars.extend(word.chars());
     let cs = &chars[..];
     let prefixes = Prefixes::new(cs);
-    each(prefixes.key_without([NONE, NONE]));
+    each(prefixes.key());
     let mut n = 1;
     for i in 0..cs.len() {
         // A doubled letter gives the same form twice: keep one.
         if i == 0 || cs[i] != cs[i - 1] {
-            each(prefixes.key_without([i, NONE]));
+            each(prefixes.key_without(i));
             n += 1;
         }
     }
