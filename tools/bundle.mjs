@@ -22,7 +22,13 @@ const withoutNotes = {
 
 const common = { bundle: true, minify: true, target: 'chrome116', logLevel: 'warning', plugins: [withoutNotes] };
 await Promise.all([
-  build({ entryPoints: [glue], minify: true, format: 'esm', logLevel: 'warning', outfile: `${outdir}/pkg/stratege.js` }),
+  build({
+    entryPoints: [glue],
+    minify: true,
+    format: 'esm',
+    logLevel: 'warning',
+    outfile: `${outdir}/pkg/stratege.js`,
+  }),
   build({ entryPoints: ['extension/*.css'], minify: true, logLevel: 'warning', outdir }),
   build({
     ...common,
