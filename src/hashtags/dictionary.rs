@@ -68,6 +68,11 @@ impl Shape {
         shape
     }
 
+    /// Letters only, 4 to `MAX_WORD_CHARS` of them: what a stretch of a split may be.
+    fn word_sized(&self) -> bool {
+        self.alpha && (4..=MAX_WORD_CHARS).contains(&self.chars)
+    }
+
     /// A capital, then `is_lower` (Bretagne).
     fn capitalised(&self) -> bool {
         self.first_upper && self.rest_lower && !self.rest_upper
@@ -145,7 +150,7 @@ impl Filters {
     fn take(&mut self, form: &str, shape: &Shape, lowercase: impl FnOnce() -> bool) {
         if shape.first_upper || shape.rest_upper {
             self.cased.insert(&form.to_lowercase());
-        } else if shape.alpha && (4..=MAX_WORD_CHARS).contains(&shape.chars) && shape.lower() && lowercase() {
+        } else if shape.word_sized() && shape.lower() && lowercase() {
             self.lowercase.insert(form);
         }
     }
@@ -161,7 +166,7 @@ pub fn names_and_filter(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordLis
     dic.forms(|form, prefixed| {
         let shape = Shape::of(form);
         filters.take(form, &shape, || !prefixed && table.get(words, form).is_none());
-        if !prefixed && shape.alpha && (4..=MAX_WORD_CHARS).contains(&shape.chars) && shape.capitalised() {
+        if !prefixed && shape.word_sized() && shape.capitalised() {
             let lower = form.to_lowercase();
             if table.get(words, &lower).is_none() {
                 candidates.push(&lower);
