@@ -181,10 +181,18 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     let n = letters.len();
     // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
     let mut inside = vec![false; n + 1];
+    // dictionary_word_at[start]: the letters of the exact split's word there when Hunspell accepts it and the list
+    // lacks it (0: none). Such a word is never replaced by a listed word a typo away (#votezpourmoi is no "voyez
+    // pour moi", #adoptezunchat no "adopte un chat"): it costs a dictionary word because no count is known, not
+    // because it is rare, and the verb forms the counts lack are common in tags (issue 13).
+    let mut dictionary_word_at = vec![0; n + 1];
     if let Some(exact) = typos.filter(|exact| exact.words.iter().all(|w| w.known && lex.is_common_word(&w.text))) {
         let mut at = 0;
         for w in &exact.words {
             inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
+            if w.edits == 0 && lex.id(&w.text).is_none() {
+                dictionary_word_at[at] = w.typed;
+            }
             at += w.typed;
         }
     }
@@ -271,6 +279,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     let may_fix = typos.is_some()
                         && !inside[start]
                         && !inside[end]
+                        && dictionary_word_at[start] != end - start
                         && base + TYPO_COST < bound
                         && stretch.len() >= MIN_TYPO_STRETCH_CHARS;
                     if may_fix {
@@ -510,6 +519,25 @@ mod tests {
         let s = split_of(&lex, "santépublique", true, 2.0);
         assert_eq!((texts(&s), s.edits()), (vec!["santé", "publique"], 0));
         assert_eq!(texts(&split_of(&lex, "santépubique", true, 2.0)), ["santé", "publique"]);
+    }
+
+    #[test]
+    fn a_word_hunspell_accepts_is_never_swapped_for_a_listed_neighbour() {
+        // votez is a form the list lacks, so it costs a dictionary word, more than voyez (one adjacent key away) and
+        // the edit together: the exact split's votez stands all the same, as a listed word's typo is still fixed.
+        let words = "pour\t1000\nmoi\t800\nvoyez\t500\nrare\t1\n";
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "1\nvotez\n",
+            words,
+            bigrams: "",
+            words_from_dictionary: true,
+            dictionary_prior: false,
+        };
+        let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        let s = split_of(&lex, "votezpourmoi", true, 2.0);
+        assert_eq!((texts(&s), s.edits()), (vec!["votez", "pour", "moi"], 0));
+        assert_eq!(texts(&split_of(&lex, "voyezpourmio", true, 2.0)), ["voyez", "pour", "moi"]);
     }
 
     #[test]
