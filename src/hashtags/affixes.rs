@@ -71,12 +71,18 @@ pub struct Dic<'a> {
 }
 
 impl<'a> Dic<'a> {
-    /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order.
-    pub fn stems(&self, mut each: impl FnMut(&'a str)) {
-        self.affixes.entries(self.text, |stem, alone, _, _| {
-            if alone {
-                each(stem);
+    /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order, with its forms of one
+    /// suffix (no continuation, no prefix) in the order of its rules.
+    pub fn stems_and_suffixed(&self, mut each: impl FnMut(&'a str, &[String])) {
+        let mut buffers = [String::new()];
+        let mut forms = Vec::new();
+        self.affixes.entries(self.text, |stem, alone, sets, _| {
+            if !alone {
+                return;
             }
+            forms.clear();
+            self.affixes.suffixed(stem, sets, &mut buffers, &mut |form: &str| forms.push(form.to_owned()));
+            each(stem, &forms);
         });
     }
 
@@ -351,8 +357,9 @@ mod tests {
         assert_eq!(got, want);
         let mut stems = Vec::new();
         let affixes = Affixes::parse(AFF).unwrap();
-        affixes.read_dic(DIC).stems(|s| stems.push(s));
-        assert_eq!(stems, ["chanter", "manger", "bon", "chat"]);
+        affixes.read_dic(DIC).stems_and_suffixed(|s, forms| stems.push(format!("{s}: {}", forms.join(" "))));
+        // Forms of one suffix: chanté, not chantés; bons, not bonsx.
+        assert_eq!(stems, ["chanter: chanté chantant", "manger: mangé mangeant", "bon: bone bons", "chat: chatte"]);
     }
 
     #[test]

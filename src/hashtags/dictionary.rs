@@ -108,14 +108,19 @@ fn ordered(candidates: &WordList) -> Vec<u32> {
     order.into_iter().map(|(_, _, k)| k).collect()
 }
 
+/// The endings of the present forms of `nous` and `vous`, which the imperative shares: the calls to action of tags
+/// (#votezpourmoi, #sauvonslaplanète), which the counts of `tools/hashtag_data.py` mostly lack.
+const PLURAL_PRESENT_ENDINGS: [&str; 2] = ["ons", "ez"];
+
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
-/// ids): the dictionary's lowercase stems of two letters or more, and its hyphenated stems joined (week-end is typed
-/// #bonweekend), that `words` lacks.
+/// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems joined
+/// (week-end is typed #bonweekend), and the present forms of `nous` and `vous` of the verbs `words` holds (of each
+/// ending, the shortest form: votez, not votiez nor voterez).
 pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
     let mut joined = String::new();
-    dic.stems(|stem| {
+    dic.stems_and_suffixed(|stem, forms| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
         } else if stem.contains('-') {
@@ -123,6 +128,16 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
             joined.extend(stem.chars().filter(|&c| c != '-'));
             if listable(&joined) {
                 candidates.push(&joined);
+            }
+        }
+        let infinitive = ["er", "ir", "re"].iter().any(|end| stem.ends_with(end));
+        if !infinitive || table.get(words, stem).is_none() {
+            return;
+        }
+        for ending in PLURAL_PRESENT_ENDINGS {
+            let present = forms.iter().filter(|f| f.ends_with(ending)).min_by_key(|f| f.chars().count());
+            if let Some(form) = present.filter(|f| listable(f)) {
+                candidates.push(form);
             }
         }
     });
@@ -279,6 +294,18 @@ mod tests {
         // Lowercase forms of four letters or more the list lacks: chats, chiens, chiene, not chat nor chien.
         assert!(filter.may_hold("chats") && filter.may_hold("chiens") && filter.may_hold("chiene"));
         assert!(!filter.may_hold("chien") && !filter.may_hold("chat") && !filter.may_hold("paris"));
+    }
+
+    #[test]
+    fn the_plural_present_of_a_counted_verb_is_derived() {
+        // Present, imperfect and future of nous and vous: the shortest of each ending is the present.
+        let aff = "SFX V Y 5\nSFX V er ons er\nSFX V er ions er\nSFX V er ez er\nSFX V er iez er\nSFX V 0 ez er\n";
+        let affixes = Affixes::parse(aff).unwrap();
+        let dic = affixes.read_dic("3\nvoter/V\nchanter/V\nfer\n");
+        // chanter is no counted word: a stem at the prior, without its forms; fer, a noun, has none.
+        let counted: WordList = ["voter", "fer"].into_iter().collect();
+        let fallback = fallback_words(&dic, &counted, &[]);
+        assert_eq!(fallback.iter().collect::<Vec<_>>(), ["votez", "votons", "chanter"]);
     }
 
     #[test]
