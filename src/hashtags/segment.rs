@@ -411,17 +411,16 @@ mod tests {
     use crate::hashtags::lexicon::Sources;
     use crate::lang::Lang;
 
+    /// A lexicon of counted `words`, with `dic` as its Hunspell dictionary (no affixes).
+    fn lexicon_of(lang: Lang, words: &str, dic: &str, bigrams: &str) -> Lexicon {
+        let sources =
+            Sources { aff: "SET UTF-8\n", dic, words, bigrams, words_from_dictionary: true, dictionary_prior: false };
+        Lexicon::build(lang, &sources).unwrap()
+    }
+
     fn lexicon() -> Lexicon {
         let words = "the\t1000\nsocial\t300\nmedia\t300\ntips\t200\nme\t500\nida\t5\ncustomer\t200\nservice\t250\n";
-        let sources = Sources {
-            aff: "SET UTF-8\n",
-            dic: "0\n",
-            words,
-            bigrams: "social media\t200\n",
-            words_from_dictionary: true,
-            dictionary_prior: false,
-        };
-        Lexicon::build(Lang::En, &sources).unwrap()
+        lexicon_of(Lang::En, words, "0\n", "social media\t200\n")
     }
 
     /// The exact split of `s`, then the typo-tolerant one when `typos`.
@@ -482,15 +481,7 @@ mod tests {
         let words = "de\t1000\nd'\t800\nl'\t700\nsanté\t300\npublique\t250\nubique\t1\nsan\t1\noffre\t200\n\
                      emploi\t200\nmer\t100\nbord\t100\ncarrier\t50\nconseil\t100\n";
         // Hunspell knows carrière (a feminine form the list lacks) and voisins.
-        let sources = Sources {
-            aff: "SET UTF-8\n",
-            dic: "2\ncarrière\nvoisins\n",
-            words,
-            bigrams: "",
-            words_from_dictionary: true,
-            dictionary_prior: false,
-        };
-        Lexicon::build(Lang::Fr, &sources).unwrap()
+        lexicon_of(Lang::Fr, words, "2\ncarrière\nvoisins\n", "")
     }
 
     #[test]
@@ -525,16 +516,7 @@ mod tests {
     fn a_word_hunspell_accepts_is_never_swapped_for_a_listed_neighbour() {
         // votez is a form the list lacks, so it costs a dictionary word, more than voyez (one adjacent key away) and
         // the edit together: the exact split's votez stands all the same, as a listed word's typo is still fixed.
-        let words = "pour\t1000\nmoi\t800\nvoyez\t500\nrare\t1\n";
-        let sources = Sources {
-            aff: "SET UTF-8\n",
-            dic: "1\nvotez\n",
-            words,
-            bigrams: "",
-            words_from_dictionary: true,
-            dictionary_prior: false,
-        };
-        let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        let lex = lexicon_of(Lang::Fr, "pour\t1000\nmoi\t800\nvoyez\t500\nrare\t1\n", "1\nvotez\n", "");
         let s = split_of(&lex, "votezpourmoi", true, 2.0);
         assert_eq!((texts(&s), s.edits()), (vec!["votez", "pour", "moi"], 0));
         assert_eq!(texts(&split_of(&lex, "voyezpourmio", true, 2.0)), ["voyez", "pour", "moi"]);
