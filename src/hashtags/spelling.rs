@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_frequent_word_of_another_language_is_no_typo() {
-        // In a French post, "road" is English, not a mistyped "rond"; a rarer English word may still be a typo.
+        // In a French post, "road" is English, not a mistyped "rond".
         let en = lexicon(Lang::En, "the\t1000\nroad\t500\n", "0\n", false);
         let fr = lexicon(Lang::Fr, "en\t2000\nrond\t1000\nfrance\t800\ntrip\t10\n", "0\n", false);
         assert_eq!(judge(&[&fr], "roadtripenfrance", true, &|_| false).fix.as_deref(), Some("rondtripenfrance"));
