@@ -5,7 +5,8 @@
 //! (`offredemploi` → offre d emploi). With typos admitted, a stretch may also stand for a known word within the
 //! allowed edit distance (`custmerservice` → customer service), at a cost per edit (more for a letter struck at
 //! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
-//! through a word the exact split found (santé|publique is never santé|ubique); after an elided word, the word meant
+//! through a word the exact split found (santé|publique is never santé|ubique) nor replacing one that Hunspell accepts
+//! and the list lacks (votez is never voyez); after an elided word, the word meant
 //! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
 //! word boundary are one edit too (#pladtujour: plat du jour).
 
