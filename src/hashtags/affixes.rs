@@ -71,18 +71,15 @@ pub struct Dic<'a> {
 }
 
 impl<'a> Dic<'a> {
-    /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order, with its forms of one
-    /// suffix (no continuation, no prefix) in the order of its rules.
-    pub fn stems_and_suffixed(&self, mut each: impl FnMut(&'a str, &[String])) {
-        let mut buffers = [String::new()];
-        let mut forms = Vec::new();
+    /// Each stem that is a word by itself (no NEEDAFFIX, not forbidden), in the .dic's order, with a function that
+    /// gives its forms of one suffix (no continuation, no prefix) in the order of its rules, expanded only if called.
+    pub fn stems(&self, mut each: impl FnMut(&'a str, &dyn Fn(&mut dyn FnMut(&str)))) {
         self.affixes.entries(self.text, |stem, alone, sets, _| {
-            if !alone {
-                return;
+            if alone {
+                each(stem, &|form: &mut dyn FnMut(&str)| {
+                    self.affixes.suffixed(stem, sets, &mut [String::new()], &mut |f: &str| form(f))
+                });
             }
-            forms.clear();
-            self.affixes.suffixed(stem, sets, &mut buffers, &mut |form: &str| forms.push(form.to_owned()));
-            each(stem, &forms);
         });
     }
 
@@ -357,7 +354,11 @@ mod tests {
         assert_eq!(got, want);
         let mut stems = Vec::new();
         let affixes = Affixes::parse(AFF).unwrap();
-        affixes.read_dic(DIC).stems_and_suffixed(|s, forms| stems.push(format!("{s}: {}", forms.join(" "))));
+        affixes.read_dic(DIC).stems(|s, suffixed| {
+            let mut forms = Vec::new();
+            suffixed(&mut |f| forms.push(f.to_owned()));
+            stems.push(format!("{s}: {}", forms.join(" ")));
+        });
         // Forms of one suffix: chanté, not chantés; bons, not bonsx.
         assert_eq!(stems, ["chanter: chanté chantant", "manger: mangé mangeant", "bon: bone bons", "chat: chatte"]);
     }

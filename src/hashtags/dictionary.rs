@@ -120,7 +120,7 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
     let mut joined = String::new();
-    dic.stems_and_suffixed(|stem, forms| {
+    dic.stems(|stem, suffixed| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
         } else if stem.contains('-') {
@@ -134,11 +134,18 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
         if !infinitive || table.get(words, stem).is_none() {
             return;
         }
-        for ending in PLURAL_PRESENT_ENDINGS {
-            let present = forms.iter().filter(|f| f.ends_with(ending)).min_by_key(|f| f.chars().count());
-            if let Some(form) = present.filter(|f| listable(f)) {
-                candidates.push(form);
+        // Of each ending, the first of the shortest forms.
+        let mut present: [Option<String>; PLURAL_PRESENT_ENDINGS.len()] = Default::default();
+        suffixed(&mut |form| {
+            for (ending, shortest) in PLURAL_PRESENT_ENDINGS.iter().zip(&mut present) {
+                if form.ends_with(ending) && shortest.as_ref().is_none_or(|s| form.chars().count() < s.chars().count())
+                {
+                    *shortest = Some(form.to_owned());
+                }
             }
+        });
+        for form in present.iter().flatten().filter(|f| listable(f)) {
+            candidates.push(form);
         }
     });
     let order = ordered(&candidates);
