@@ -35,6 +35,8 @@ const MAX_ACRONYM_CHARS: usize = 5;
 /// Cost of each word of a split (nats): a capitalised hump is meant as one word, other runs often hold several.
 const HUMP_WORD_COST: f32 = 8.0;
 const RUN_WORD_COST: f32 = 2.0;
+/// The cost per word of the search for a hump's one-word fix: more than any split's cost, so that only one word fits.
+const HUMP_SEARCH_WORD_COST: f32 = 1_000.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
@@ -89,7 +91,18 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> Pi
     let mut fix = None;
     let mut changed = Vec::new();
     if seek_fix && !whole_word && !frequent {
-        let typo = split(lex, &chars, word_cost, Some(&exact), &mut verdicts);
+        let typo = if one_word {
+            // A capitalised hump is fixed to one word (below): the search looks at one-word fixes only, so that a
+            // cheaper fix of several words does not hide it (#Copylriting: copy writing, then no fix at all). Each
+            // word costs so much that two never fit under the exact split's cost raised by as much for one word.
+            let mut bound = exact.clone();
+            bound.cost += HUMP_SEARCH_WORD_COST - word_cost;
+            let mut single = split(lex, &chars, HUMP_SEARCH_WORD_COST, Some(&bound), &mut verdicts);
+            single.cost -= HUMP_SEARCH_WORD_COST - word_cost;
+            single
+        } else {
+            split(lex, &chars, word_cost, Some(&exact), &mut verdicts)
+        };
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
             (true, true) => MERGING_FIX_MARGIN,
@@ -304,6 +317,14 @@ mod tests {
         let fr = lexicon(Lang::Fr, "en\t2000\nrond\t1000\nfrance\t800\ntrip\t10\n", "0\n", false);
         assert_eq!(judge(&[&fr], "roadtripenfrance", true, &|_| false).fix.as_deref(), Some("rondtripenfrance"));
         assert_eq!(judge(&[&fr, &en], "roadtripenfrance", true, &|_| false).fix, None);
+    }
+
+    #[test]
+    fn a_hump_gets_its_one_word_fix_when_a_fix_of_several_words_costs_less() {
+        // "copy writing" (one edit) is far cheaper than the rare "copywriting", but a capitalised hump is one word.
+        let words = "the\t100000\ncopy\t50000\nwriting\t50000\ncopywriting\t1\n";
+        let en = lexicon(Lang::En, words, "0\n", false);
+        assert_eq!(judge(&[&en], "Copywritng", true, &|_| false).fix.as_deref(), Some("Copywriting"));
     }
 
     #[test]
