@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::accents::fold_accents;
 use super::affixes::Affixes;
+use super::allowlist;
 use super::dictionary::{self, Filters};
 use super::fuzzy::{bounded_distance, DeleteIndex};
 use super::packed;
@@ -25,6 +26,10 @@ const TRUSTED_WEB_WORDS: usize = 8_000;
 /// Words of one or two letters, and of three, count in a split only among this many most frequent words.
 const FREQUENT_TWO_LETTER_RANK: usize = 300;
 const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
+
+/// The allowlist's words (`allowlist::words`: instagram, tiktok, foodie) that a list lacks join it as frequent as its
+/// word of this rank: brands and slang are common in tags, and the counts (2006 web pages, books) predate most.
+const ALLOWLIST_WORD_RANK: usize = 10_000;
 
 /// The text sources of one language.
 pub struct Sources<'a> {
@@ -128,6 +133,8 @@ struct Lists {
     counts: Vec<f64>,
     first_name: u32,
     elided: Vec<u32>,
+    /// Ids of the allowlist's words pushed after the others (`push_allowlisted`); some may repeat a listed word.
+    allowlisted: std::ops::Range<u32>,
 }
 
 /// Where a word list is read into.
@@ -149,6 +156,7 @@ impl Lists {
             counts: Vec::with_capacity(words),
             first_name: 0,
             elided: Vec::new(),
+            allowlisted: 0..0,
         }
     }
 
@@ -175,6 +183,7 @@ impl Lists {
         let affixes = Affixes::parse(aff)?;
         let dic = affixes.read_dic(dic);
         if !dictionary_prior {
+            self.push_allowlisted(&quantise);
             self.first_name = self.words.len() as u32;
             return Ok(dictionary::filters_of(&dic, &self.words, &self.elided));
         }
@@ -188,12 +197,24 @@ impl Lists {
         for word in fallback.iter() {
             self.push(word, quantise(dictionary::fallback_count(word)));
         }
+        self.push_allowlisted(&quantise);
         self.first_name = self.words.len() as u32;
         let (names, filters) = dictionary::names_and_filter(&dic, &self.words, &self.elided);
         for name in names.iter() {
             self.push(name, quantise(dictionary::fallback_count(name)));
         }
         Ok(filters)
+    }
+
+    /// The allowlist's words, as frequent as the counted word of `ALLOWLIST_WORD_RANK` (or the rarest), after the
+    /// counted and derived ones: those the list holds already are dropped when the lexicon is assembled.
+    fn push_allowlisted(&mut self, quantise: impl Fn(f64) -> f64) {
+        let count = self.counts.get(ALLOWLIST_WORD_RANK).or(self.counts.last()).map_or(1.0, |&c| quantise(c));
+        let first = self.words.len() as u32;
+        for word in allowlist::words() {
+            self.push(word, count);
+        }
+        self.allowlisted = first..self.words.len() as u32;
     }
 
     /// `word<TAB>count` lines.
@@ -257,7 +278,7 @@ impl Lexicon {
             ids.insert(&lists.words, id);
         }
         let bigrams = Bigrams::new(bigrams(&lists, &ids)?, &lists.counts);
-        let Lists { mut words, elided, .. } = lists;
+        let Lists { mut words, elided, allowlisted, .. } = lists;
         words.shrink_to_fit();
         let mut folded = Folded { forms: WordList::default(), ids: Vec::new(), table: WordTable::with_capacity(0) };
         for (id, word) in words.iter().enumerate() {
@@ -274,11 +295,19 @@ impl Lexicon {
             // Words come most frequent first: the first accented word of a form is the likeliest.
             folded.table.insert(&folded.forms, k);
         }
+        // An allowlisted term is a word (facebook, which Hunspell rejects); one pushed again after the list that
+        // held it is no word of its own (the id the table keeps is the list's).
         let correct: Vec<bool> = words
             .iter()
             .enumerate()
             .map(|(rank, w)| {
-                rank < first_name as usize && (words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w))
+                let id = rank as u32;
+                rank < first_name as usize
+                    && if allowlisted.contains(&id) {
+                        ids.get(&words, w) == Some(id)
+                    } else {
+                        words_from_dictionary || rank < TRUSTED_WEB_WORDS || allowlist::contains(w) || hunspell.check(w)
+                    }
             })
             .collect();
         // Elided words are never a typo's fix ("jusqu" is no word of its own).
@@ -588,7 +617,13 @@ mod tests {
             dictionary_prior: true,
         };
         let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
-        assert_eq!((lex.word(1), lex.word(2), lex.word(3)), ("lorrain", "bretagne", "lorraine"));
+        // The allowlist's words come between the derived words and the names.
+        let allowlisted: Vec<&str> = allowlist::words().collect();
+        let n = allowlisted.len() as u32;
+        assert_eq!(
+            (lex.word(1), lex.word(2), lex.word(2 + n), lex.word(3 + n)),
+            ("lorrain", allowlisted[0], "bretagne", "lorraine")
+        );
         assert!(lex.is_name("lorraine") && lex.is_common_word("lorraine"));
         assert!(lex.is_name("bretagne") && !lex.is_common_word("bretagne"));
         assert!(!lex.is_name("lorrain") && lex.is_common_word("lorrain"));
@@ -690,7 +725,8 @@ mod tests {
         let lzma = |text: &str| packed::tests::lzma(text.as_bytes());
         let file = lzma(&packed);
         let lex = Lexicon::from_packed(&file).unwrap();
-        assert_eq!((lex.lang, lex.word_count(), lex.word(1)), (Lang::Fr, 2, "monday"));
+        let allowlisted = allowlist::words().count();
+        assert_eq!((lex.lang, lex.word_count(), lex.word(1)), (Lang::Fr, 2 + allowlisted, "monday"));
         let pair = lex.cost(Some(0), 1);
         assert!((pair - 52.0 / 1024.0).abs() < 1e-6, "{pair}");
         assert_eq!(lex.cost(Some(1), 0), lex.cost(None, 0));

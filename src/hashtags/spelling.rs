@@ -328,6 +328,17 @@ mod tests {
     }
 
     #[test]
+    fn the_allowlist_words_are_words_of_a_split_and_of_a_fix() {
+        // "facebook" is listed (Hunspell has no word of it) and allowlisted: common, and listed once.
+        let en = lexicon(Lang::En, "the\t100000\nof\t50000\ndogs\t500\nfacebook\t1\n", "0\n", false);
+        assert!(en.is_common_word("instagram") && en.is_common_word("facebook"));
+        assert_eq!(en.id("facebook"), Some(3));
+        let j = judge(&[&en], "dogsofinsagram", true, &|_| false);
+        assert_eq!((j.fix.as_deref(), j.words_known), (Some("dogsofinstagram"), true));
+        assert_eq!(judge(&[&en], "FacebookDogs", true, &|_| false).fix, None);
+    }
+
+    #[test]
     fn words_come_out_split_and_corrected() {
         let en = english();
         let j = judge(&[&en], "socialmediatips", true, &|_| false);
