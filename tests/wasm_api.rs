@@ -139,7 +139,10 @@ fn lexicons_load_from_packed_bytes_and_bad_files_are_refused() {
     let before = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram"}"#).unwrap();
     assert_eq!(before["hashtags"][0]["spelling_checked"], false);
     assert!(message(checker.load_lexicon("fr", packed("en")).unwrap_err()).contains("not fr"));
-    assert_eq!(checker.load_lexicon("en", packed("en")).unwrap(), 2);
+    // The file's two words, and the allowlist's words every lexicon holds (as the native core counts them).
+    let words = stratege::hashtags::lexicon::Lexicon::from_packed(&packed("en")).unwrap().word_count();
+    assert!(words > 2);
+    assert_eq!(checker.load_lexicon("en", packed("en")).unwrap(), words);
     assert_eq!(checker.languages(), ["en"]);
     let after = check_with(&checker, "#SocialMeida", r#"{"platform":"instagram","lang":"en"}"#).unwrap();
     assert_eq!(after["hashtags"][0]["problems"][0]["suggestion"], "#SocialMedia");
