@@ -98,7 +98,7 @@ impl Vocab {
         self.ids.get(word).copied()
     }
 
-    /// Indexes the misspellings of `words` (the lexicon's words of five letters or more), leaving out those that
+    /// Indexes the misspellings of `words` (`typos::variants`: none for words under four letters), leaving out those that
     /// are words: of the lexicon, or of `real_words` (one a line).
     fn index_typos<'a>(&mut self, words: impl Iterator<Item = &'a Word>, real_words: &str) {
         let real: std::collections::HashSet<&str> = real_words.lines().filter(|l| !l.starts_with('#')).collect();
@@ -133,7 +133,7 @@ struct Singles {
     pluralisable: Vec<u32>,
     /// Squeezed forms of the words of five letters or more, which match stretched spellings.
     squeezed: Vec<u32>,
-    /// The words of five letters or more, which match their misspellings.
+    /// The words of four letters or more, which match their misspellings (`typos::variants`).
     misspelt: Vec<u32>,
 }
 
@@ -145,6 +145,8 @@ impl Singles {
         }
         if word.chars >= typos::MIN_CHARS {
             self.squeezed.push(word.squeezed_id);
+        }
+        if word.chars >= typos::SWAP_MIN_CHARS {
             self.misspelt.push(word.id);
         }
         self.words.push(word);
@@ -202,7 +204,7 @@ impl Seen<'_> {
         let stem_id = text.strip_suffix(['s', 'x']).and_then(|stem| vocab.get(stem));
         let squeezed_id = if repeats { vocab.get(&squeezed) } else { id };
         // A token that is a listed word, or one stretched, is not read as a misspelling of another.
-        let typo_id = if id.is_some() || squeezed_id.is_some() || text.len() < typos::MIN_CHARS {
+        let typo_id = if id.is_some() || squeezed_id.is_some() || text.len() < typos::SWAP_MIN_CHARS {
             None
         } else {
             vocab.typos.get(text).or_else(|| vocab.typos.get(squeezed.as_ref())).copied()
@@ -262,13 +264,13 @@ fn squeeze(word: &str) -> String {
     out
 }
 
-/// A token stands for a list word: the same, its plural in -s or -x, stretched letters or a misspelling on a word
-/// of five letters or more, or with `*` for any one letter ("f*ck").
+/// A token stands for a list word: the same, its plural in -s or -x, stretched letters on a word of five letters or
+/// more, a misspelling (`typos::variants`), or with `*` for any one letter ("f*ck").
 fn word_matches(token: &Seen, word: &Word) -> bool {
     token.id == Some(word.id)
         || (word.chars >= 3 && token.stem_id == Some(word.id))
         || (word.chars >= typos::MIN_CHARS && token.squeezed_id == Some(word.squeezed_id))
-        || (word.chars >= typos::MIN_CHARS && token.typo_id == Some(word.id))
+        || (word.chars >= typos::SWAP_MIN_CHARS && token.typo_id == Some(word.id))
         || (token.star
             && token.text.chars().count() == word.chars
             && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
@@ -334,6 +336,11 @@ impl Lexicon {
     /// The words of the rules, as folded (a word appears as often as the rules name it).
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.rules.iter().flat_map(Rule::words).map(|w| w.text.as_str())
+    }
+
+    /// The listed word `token` (a folded token) misspells (`typos`: "bullsiht" for bullshit), if any.
+    pub fn meant(&self, token: &str) -> Option<&str> {
+        Seen::new(token, false, &self.vocab).typo_id.map(|id| self.vocab.words[id as usize].as_str())
     }
 
     /// Every match of every rule in `tokens`, in text order (several rules may match the same words).

@@ -16,6 +16,8 @@ mod typos;
 pub use typos::typo_words_file;
 mod typography;
 
+use std::borrow::Cow;
+
 use crate::lang::Lang;
 use crate::report::{Tone, ToneLevel, ToneReason};
 use kinds::Kind;
@@ -147,7 +149,10 @@ impl Reading {
         }
         let tokens = fold::tokens(text);
         let found = listed_reasons(text, &tokens, lang);
-        let probability = if lang.is_some() && !tokens.is_empty() { models_probability(&tokens) } else { 0.0 };
+        let probability = match lang {
+            Some(lang) if !tokens.is_empty() => models_probability(&as_meant(&tokens, lang)),
+            _ => 0.0,
+        };
         let addressed = lang != Some(Lang::En) || target::addressed(text, &tokens, &name_calling(&found, &tokens));
         Some(Reading { tokens, lang, found, probability, addressed })
     }
@@ -222,6 +227,19 @@ fn name_calling(found: &[(Kind, usize, usize)], tokens: &[fold::Token]) -> Vec<(
             Some((first, first + last + 1))
         })
         .collect()
+}
+
+/// `tokens` with each misspelling of a word of `lang`'s lists written as the word meant ("bullsiht" → bullshit): the
+/// model learnt the words as they are spelt, so it reads the word the lists read.
+fn as_meant(tokens: &[fold::Token], lang: Lang) -> Cow<'_, [fold::Token]> {
+    let lexicon = lexicon::of(lang);
+    let mut out = Cow::Borrowed(tokens);
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some(word) = lexicon.meant(&token.text) {
+            out.to_mut()[i].text = word.to_owned();
+        }
+    }
+    out
 }
 
 /// The most offensive window's probability under the hashed model (both languages).
@@ -410,6 +428,20 @@ mod tests {
             ("pauvre CRETIN", Lang::Fr, "insult", "CRETIN"),
         ] {
             has(text, lang, kind, words);
+        }
+    }
+
+    #[test]
+    fn a_misspelt_listed_word_weighs_as_the_word_meant() {
+        // Four-letter words too ("fukc"); the model reads the word the lists read, so the score is the same.
+        for (typed, meant, lang) in [
+            ("Fukc all of you.", "Fuck all of you.", Lang::En),
+            ("it must be bullsiht.", "it must be bullshit.", Lang::En),
+            ("quelle cnonerie", "quelle connerie", Lang::Fr),
+        ] {
+            let (typed, meant) = (tone(typed, lang), tone(meant, lang));
+            assert_eq!((typed.score, typed.level), (meant.score, meant.level), "{typed:?}");
+            assert!(typed.level != ToneLevel::Ok && typed.reasons.len() == meant.reasons.len());
         }
     }
 

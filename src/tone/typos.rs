@@ -1,5 +1,5 @@
 //! The misspellings a listed word also matches: the ways an insult or a threat is mistyped in haste or bent to
-//! slip past a filter ("tortuer", "hatrd", "murdr"). Two neighbouring letters swapped, for a word of five
+//! slip past a filter ("tortuer", "hatrd", "murdr"). Two neighbouring letters swapped, for a word of four
 //! letters or more; one letter left out, for six or more; never the first letter (a word is seldom mistyped
 //! there, and names would be caught). And a listed word glued to a small word, the space between them dropped
 //! ("stabthose", `glue_words`). Misspellings and glued forms that are words themselves ("therapist") are never
@@ -10,9 +10,12 @@ use std::collections::BTreeSet;
 
 use crate::lang::Lang;
 
-/// Shortest listed word matched by its misspellings (stretched letters too: `lexicon`), in letters: shorter
-/// words are one edit from too many others.
+/// Shortest listed word matched by its stretched letters (`lexicon`), in letters: shorter words are one edit from
+/// too many others.
 pub const MIN_CHARS: usize = 5;
+/// Shortest listed word matched with two neighbouring letters swapped ("fukc", "haet", "sikc"): four-letter swears
+/// are the words most often bent so, and a swap that makes a word is never read so (data/tone/typo_words_*.txt).
+pub const SWAP_MIN_CHARS: usize = 4;
 /// Shortest listed word matched with one letter left out.
 const DELETION_MIN_CHARS: usize = 6;
 /// Shortest token read as a small word glued to a listed one ("fuckyou"), in bytes...
@@ -35,7 +38,7 @@ pub fn variants(word: &str) -> Vec<String> {
     let letters: Vec<char> = word.chars().collect();
     let n = letters.len();
     let mut out = Vec::new();
-    if n < MIN_CHARS || !letters.iter().all(|c| c.is_alphabetic()) {
+    if n < SWAP_MIN_CHARS || !letters.iter().all(|c| c.is_alphabetic()) {
         return out;
     }
     for i in 1..n - 1 {
@@ -89,8 +92,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn swaps_from_five_letters_and_deletions_from_six_never_the_first_letter() {
-        assert!(variants("sick").is_empty());
+    fn swaps_from_four_letters_and_deletions_from_six_never_the_first_letter() {
+        assert_eq!(variants("sick"), ["scik", "sikc"]);
+        assert!(variants("kil").is_empty() && variants("kill") == ["klil"]);
         assert_eq!(variants("idiot"), ["iidot", "idoit", "idito"]);
         let murder = variants("murder");
         assert!(murder.contains(&"murdr".to_owned()) && murder.contains(&"mudrer".to_owned()));
