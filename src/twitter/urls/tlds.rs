@@ -1,7 +1,6 @@
 //! The TLDs of twitter-text's URL regex (`validGTLD|validCCTLD|validPunycode`, `data/twitter/tlds.txt`) as a byte
 //! trie, and the match of one TLD at a position, in the regex's alternation order.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::super::chars::decode_at;
@@ -53,17 +52,18 @@ fn tlds() -> &'static Tlds {
         let list = uncommented!(include_str!("../../../data/twitter/tlds.txt"))
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        // Built with ordered maps, then flattened so that each node's children sit together.
-        let mut tree: Vec<(u16, BTreeMap<u8, usize>)> = vec![(PREFIX_ONLY, BTreeMap::new())];
+        // Built with each node's children sorted by byte (found by halves), then flattened so that each node's
+        // children sit together.
+        let mut tree: Vec<(u16, Vec<(u8, usize)>)> = vec![(PREFIX_ONLY, Vec::new())];
         for (i, t) in list.enumerate() {
             let mut node = 0;
             for &b in t.as_bytes() {
-                node = match tree[node].1.get(&b) {
-                    Some(&child) => child,
-                    None => {
-                        tree.push((PREFIX_ONLY, BTreeMap::new()));
+                node = match tree[node].1.binary_search_by_key(&b, |&(byte, _)| byte) {
+                    Ok(k) => tree[node].1[k].1,
+                    Err(k) => {
+                        tree.push((PREFIX_ONLY, Vec::new()));
                         let child = tree.len() - 1;
-                        tree[node].1.insert(b, child);
+                        tree[node].1.insert(k, (b, child));
                         child
                     }
                 };
@@ -73,7 +73,8 @@ fn tlds() -> &'static Tlds {
         let mut nodes = Vec::with_capacity(tree.len());
         let (mut letters, mut edges) = (Vec::new(), Vec::new());
         for (rank, children) in &tree {
-            let ascii: Vec<(u8, u32)> = children.range(..0x80).map(|(&b, &child)| (b, child as u32)).collect();
+            let ascii_count = children.partition_point(|&(b, _)| b < 0x80);
+            let ascii: Vec<(u8, u32)> = children[..ascii_count].iter().map(|&(b, child)| (b, child as u32)).collect();
             assert!(ascii.iter().all(|(b, _)| b.is_ascii_lowercase()), "the ASCII of a TLD is lowercase letters");
             let lowest_letter = ascii.first().map_or(0, |&(b, _)| b);
             let letter_count = ascii.last().map_or(0, |&(b, _)| b - lowest_letter + 1);
@@ -88,9 +89,9 @@ fn tlds() -> &'static Tlds {
                 letter_count,
                 first_letter,
                 first_edge: edges.len() as u32,
-                edge_count: (children.len() - children.range(..0x80).count()) as u32,
+                edge_count: (children.len() - ascii_count) as u32,
             });
-            edges.extend(children.range(0x80..).map(|(&b, &child)| (b, child as u32)));
+            edges.extend(children[ascii_count..].iter().map(|&(b, child)| (b, child as u32)));
         }
         Tlds { nodes, letters, edges }
     })
