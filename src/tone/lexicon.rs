@@ -98,8 +98,8 @@ impl Vocab {
         self.ids.get(word).copied()
     }
 
-    /// Indexes the misspellings of `words` (`typos::variants`: none for words under four letters), leaving out those that
-    /// are words: of the lexicon, or of `real_words` (one a line).
+    /// Indexes the misspellings of `words` (`typos::variants`: none for words under four letters), leaving out those
+    /// that are words: of the lexicon, or of `real_words` (one a line).
     fn index_typos<'a>(&mut self, words: impl Iterator<Item = &'a Word>, real_words: &str) {
         let real: std::collections::HashSet<&str> = real_words.lines().filter(|l| !l.starts_with('#')).collect();
         let mut typos: WordMap<String, Option<u32>> = WordMap::default();
