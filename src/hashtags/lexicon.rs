@@ -306,7 +306,7 @@ impl Lexicon {
                     && if allowlisted.contains(&id) {
                         ids.get(&words, w) == Some(id)
                     } else {
-                        words_from_dictionary || rank < TRUSTED_WEB_WORDS || allowlist::contains(w) || hunspell.check(w)
+                        words_from_dictionary || rank < TRUSTED_WEB_WORDS || hunspell.check(w) || allowlist::contains(w)
                     }
             })
             .collect();

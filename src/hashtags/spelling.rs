@@ -94,7 +94,8 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> Pi
         let typo = if one_word {
             // A capitalised hump is fixed to one word (below): the search looks at one-word fixes only, so that a
             // cheaper fix of several words does not hide it (#Copylriting: copy writing, then no fix at all). Each
-            // word costs so much that two never fit under the exact split's cost raised by as much for one word.
+            // word costs so much that two never fit under the exact split's cost raised by as much for one word (the
+            // exact split costs at most an unknown run's price, under 200 nats), so the fix keeps the hump's shape.
             let mut bound = exact.clone();
             bound.cost += HUMP_SEARCH_WORD_COST - word_cost;
             let mut single = split(lex, &chars, HUMP_SEARCH_WORD_COST, Some(&bound), &mut verdicts);
@@ -112,10 +113,9 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> Pi
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
         // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes); other fixes are made of
         // common words.
-        let one_word_fix = one_word || typo.words.len() == 1;
+        let one_word_fix = typo.words.len() == 1;
         let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word_fix && lex.is_name(&w.text)));
-        let shape_kept = !one_word || typo.words.len() == 1;
-        if typo.edits() > 0 && typo.words.iter().all(fixed_to) && shape_kept && typo.cost + margin < exact.cost {
+        if typo.edits() > 0 && typo.words.iter().all(fixed_to) && typo.cost + margin < exact.cost {
             let mut at = 0;
             for w in &typo.words {
                 if w.edits > 0 {
