@@ -168,6 +168,12 @@ function makeCertificate(dir) {
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
+/** A transparent 1×1 PNG, the fixture hosts' favicon. */
+const FAVICON = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 function demoPage(app) {
@@ -215,6 +221,9 @@ export async function startServer({ csp = 'site' } = {}) {
       const type = asset[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
       return send(200, type, fs.readFileSync(path.join(buildDir, `${app}.${asset[2]}`)));
     }
+    // The browser asks for /favicon.ico on its own, at a moment of its choosing; a 404 there would be logged in the
+    // page's console, which tests read. A transparent 1×1 PNG answers it.
+    if (url.pathname === '/favicon.ico') return send(200, 'image/png', FAVICON);
     if (req.method === 'POST' && url.pathname === SITES[app].reportPath) return send(204, 'text/plain', '');
     if (app === 'x' && url.pathname === '/') return send(302, 'text/plain', '', { location: '/home' });
     const headers = { 'content-security-policy': cspHeader(app, csp) };
