@@ -5,6 +5,7 @@
 
 import { editorKind, readText } from './editor-text.js';
 import { TextMap } from './text-map.js';
+import { predictedText } from './speculation.js';
 import { Geometry } from './geometry.js';
 import { replaceText } from './apply.js';
 import { marksOf, shiftMarks, hashtagCard, toneCard, withChecks } from './review.js';
@@ -105,6 +106,12 @@ export class ComposerSession {
     this.observer = new MutationObserver(this.onEdit);
     this.observer.observe(editor, { childList: true, subtree: true, characterData: true });
     if (this.kind === 'field') this.poll = setInterval(this.onEdit, FIELD_POLL_MS);
+    // Through the worker (a strict page CSP), a key's count is asked before the editor takes the key
+    // (speculation.js): `{text, options, answer}` of the latest guess, used by `update` when the text matches.
+    // Listened to on the document in the capture phase, before the editor's own handlers.
+    this.speculation = null;
+    this.onKeypress = (event) => this.speculate(event);
+    if (core.path === 'worker') document.addEventListener('keypress', this.onKeypress, true);
     this.onSelection = () => {
       const selection = getSelection();
       if (this.kind !== 'field' && selection.focusNode && editor.contains(selection.focusNode)) {
@@ -160,8 +167,12 @@ export class ComposerSession {
     this.scheduleReview();
     const seq = ++this.sent;
     this.inFlight++;
+    const guess = this.speculation;
+    this.speculation = null;
     try {
-      const report = await this.core.check(text, { ...this.options, length_only: true });
+      const report = await (guess?.text === text && guess.options === this.options
+        ? guess.answer
+        : this.core.check(text, { ...this.options, length_only: true }));
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.counter.show(report);
@@ -181,6 +192,16 @@ export class ComposerSession {
         this.schedule();
       }
     }
+  }
+
+  /** A printable key is coming (`keypress`): asks for the count of the text it will make (speculation.js). */
+  speculate(event) {
+    if (this.destroyed || this.inFlight >= MAX_IN_FLIGHT) return;
+    const text = predictedText(event, this.editor, this.kind, this.lastText?.length ?? 0);
+    if (text === null) return;
+    const answer = this.core.check(text, { ...this.options, length_only: true });
+    answer.catch(() => {}); // a guess nobody uses may fail unheard; `update` handles the failure of one it uses
+    this.speculation = { text, options: this.options, answer };
   }
 
   /**
@@ -510,6 +531,7 @@ export class ComposerSession {
     for (const type of EDIT_EVENTS) this.editor.removeEventListener(type, this.onEdit);
     this.editor.removeEventListener('click', this.onClick);
     document.removeEventListener('selectionchange', this.onSelection);
+    document.removeEventListener('keypress', this.onKeypress, true);
     this.editor.removeEventListener('blur', this.onSelection);
     this.card.close();
     this.gate.close();
