@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::JsString;
-use stratege::wasm::{analyse_media, platforms, version, WasmChecker};
+use stratege::wasm::{analyse_media, platforms, version, WasmChecker, COUNT_SHIFT, CUT_BITS};
 use wasm_bindgen::{JsCast, JsError, JsValue};
 use wasm_bindgen_test::*;
 
@@ -179,13 +179,27 @@ fn reply_tone_runs_in_wasm_with_the_shipped_models() {
 
 /// The counter's fast path unpacked as `core.js` `counterOf` reads it: `check(text, options).length`'s fields.
 fn counted(checker: &WasmChecker, text: &str) -> serde_json::Value {
-    let [count, state, valid, cut] = checker.count(text).unwrap()[..] else { panic!("count answers four numbers") };
-    let state = ["ok", "near", "over"][state as usize];
-    let mut length = serde_json::json!({ "count": count, "state": state, "valid": valid == 1 });
-    if cut != stratege::wasm::NO_CUT {
-        length["preview_cut"] = cut.into();
+    let packed = checker.count(text).unwrap();
+    assert!(packed.fract() == 0.0 && packed < 2f64.powi(53), "an integer exact in an f64");
+    let packed = packed as u64;
+    let state = ["ok", "near", "over"][(packed >> 1 & 3) as usize];
+    let mut length = serde_json::json!({ "count": packed >> COUNT_SHIFT, "state": state, "valid": packed & 1 == 1 });
+    let cut = packed >> 3 & ((1 << CUT_BITS) - 1);
+    if cut > 0 {
+        length["preview_cut"] = (cut - 1).into();
     }
     length
+}
+
+#[wasm_bindgen_test]
+fn every_feed_cut_and_count_fit_the_counters_packing() {
+    for platform in stratege::platform::table_json().as_array().unwrap() {
+        if let Some(chars) = platform["preview"]["chars"].as_u64() {
+            // The cut plus one, and a character of two UTF-16 units at the limit.
+            assert!(chars + 2 < 1 << CUT_BITS, "{}", platform["id"]);
+        }
+    }
+    assert_eq!(COUNT_SHIFT + 32, 52, "a u32 count above the other fields stays exact in an f64");
 }
 
 #[wasm_bindgen_test]

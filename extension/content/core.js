@@ -53,15 +53,19 @@ async function blockedOrigins() {
   return Object.fromEntries(Object.entries(stored).filter(([, time]) => Number.isFinite(time)));
 }
 
-/** `Checker.count`'s states, by their number (src/wasm.rs `STATES`), and its "the feed does not cut" (`NO_CUT`). */
+/**
+ * `Checker.count`'s answer, one number (src/wasm/mod.rs `count`): from the low bits, valid (1 bit), the state (2 bits,
+ * `STATES[i]`), the feed's cut plus one (`CUT_BITS`; 0: no cut) and the count (from bit `COUNT_SHIFT`).
+ */
 const STATES = ['ok', 'near', 'over'];
-const NO_CUT = 0xffffffff;
+const CUT_BITS = 17;
+const COUNT_SHIFT = 2 ** (3 + CUT_BITS);
 
 /**
  * The counter's length-only check through the core's fast path (`Checker.set_counter_options`, then `Checker.count`):
  * `(text, options) → {platform, length: {count, limit, over, valid, state, unit, preview_cut?}}`, the fields of
  * `checker.check(text, {...options, length_only: true})` that the counter shows. The options cross to the core
- * only when they change (settings), not at every keystroke; the text goes in and four numbers come out.
+ * only when they change (settings), not at every keystroke; the text goes in and one number comes out.
  */
 export function counterOf(checker) {
   let set = null; // the options last set, with what they fix: {options, platform, unit, limit}
@@ -69,10 +73,12 @@ export function counterOf(checker) {
     if (set === null || !sameFields(set.options, options)) {
       set = { options, ...checker.set_counter_options(options) };
     }
-    const [count, state, valid, cut] = checker.count(text);
+    const packed = checker.count(text);
+    const count = Math.floor(packed / COUNT_SHIFT);
+    const low = packed - count * COUNT_SHIFT; // below 2^20: bit operations hold it
     const { platform, unit, limit } = set;
-    const length = { count, limit, over: count > limit, valid: valid === 1, state: STATES[state], unit };
-    if (cut !== NO_CUT) length.preview_cut = cut;
+    const length = { count, limit, over: count > limit, valid: (low & 1) === 1, state: STATES[(low >> 1) & 3], unit };
+    if (low >> 3) length.preview_cut = (low >> 3) - 1;
     return { platform, length };
   };
 }

@@ -42,9 +42,13 @@ struct CounterFacts {
     limit: u32,
 }
 
-/// `count`'s answer: `[count, state, valid, preview_cut]`, with the state as `STATES[i]` and NO_CUT for no cut.
+/// `count`'s states, by their number: the state is `STATES[i]`.
 pub const STATES: [LengthState; 3] = [LengthState::Ok, LengthState::Near, LengthState::Over];
-pub const NO_CUT: u32 = u32::MAX;
+/// How `count` packs its answer into one number (exact in an f64: 52 bits), low bits first: `valid` (1 bit), the
+/// state (2 bits), the feed's cut plus one, 0 for none (`CUT_BITS`), and the count (32 bits, from `COUNT_SHIFT`). One
+/// number crosses to JavaScript where an array would be allocated, copied and freed at every keystroke.
+pub const CUT_BITS: u32 = 17;
+pub const COUNT_SHIFT: u32 = 3 + CUT_BITS;
 
 #[wasm_bindgen(js_class = Checker)]
 impl WasmChecker {
@@ -123,15 +127,18 @@ impl WasmChecker {
     }
 
     /// The counter's fast path: the length of `text` with the counter's options, as `check(text, {...options,
-    /// length_only: true}).length` gives it, packed as `[count, state, valid, preview_cut]` (state: 0 ok, 1 near,
-    /// 2 over; valid: 0 or 1; preview_cut: u32::MAX when the feed does not cut). Unpaired surrogates are read as
-    /// U+FFFD, as by `check`.
-    pub fn count(&self, text: &str) -> Result<Vec<u32>, JsError> {
+    /// length_only: true}).length` gives it: its count, state (0 ok, 1 near, 2 over), validity and feed cut packed
+    /// into one number (`CUT_BITS`, `COUNT_SHIFT`). Unpaired surrogates are read as U+FFFD, as by `check`.
+    pub fn count(&self, text: &str) -> Result<f64, JsError> {
         let (platform, options) = self.counter.ok_or_else(|| JsError::new("set_counter_options first"))?;
         let length = measure::length(platform.rules(), text, &options);
-        let state = STATES.iter().position(|&s| s == length.state).expect("every state is listed") as u32;
-        let cut = length.preview_cut.map_or(NO_CUT, |c| c as u32);
-        Ok(vec![length.count, state, u32::from(length.valid), cut])
+        let state = STATES.iter().position(|&s| s == length.state).expect("every state is listed") as u64;
+        // A feed cuts within its first `preview.chars` characters (data/platforms.json: 125; tests/wasm_api.rs
+        // checks that every one fits).
+        let cut = length.preview_cut.map_or(0, |c| c as u64 + 1);
+        debug_assert!(cut < 1 << CUT_BITS);
+        let packed = u64::from(length.count) << COUNT_SHIFT | cut << 3 | state << 1 | u64::from(length.valid);
+        Ok(packed as f64)
     }
 }
 
