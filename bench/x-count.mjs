@@ -1,7 +1,7 @@
 // X counting speed: the Stratège wasm core (called from JS, string transfer and report conversion included) against
 // twitter-text's parseTweet, on the same mixed texts of 280 and 25,000 characters, in one run. The counter row times
-// what the extension's counter calls (extension/content/core.js `counterOf`, with a fresh options object per call as
-// a composer sends it); the whole check (hashtags and language too, the review lane without dictionaries) is timed
+// what the extension's counter calls (extension/content/core.js `counterOf`, with one options object, as a composer
+// sends it until its settings change); the whole check (hashtags and language too, the review lane without dictionaries) is timed
 // beside. The three are timed in alternating slices, each the fastest of its slices, so that the ratios compare
 // them under the same load on a shared machine.
 import { readFileSync } from 'node:fs';
@@ -43,6 +43,8 @@ export function timeTogether(fns, slices = 8, sliceMs = 80) {
 
 /** The options of an X composer (extension/content/main.js `optionsFor`), for a Premium account. */
 const OPTIONS = Object.freeze({ platform: 'x', reply: false, premium: true, auto_mentions: false, tone: 'off' });
+/** The counter's options, as a composer keeps them (extension/content/composer.js `countOptions`). */
+const COUNT_OPTIONS = Object.freeze({ ...OPTIONS, length_only: true });
 
 export async function benchXCount() {
   const glue = await import(new URL('dist/chrome/pkg/stratege.js', ROOT));
@@ -52,10 +54,10 @@ export async function benchXCount() {
   const rows = [];
   for (const size of [280, 25_000]) {
     const text = mixedText(size, size);
-    const ours = counter(text, { ...OPTIONS, length_only: true }).length.count;
+    const ours = counter(text, COUNT_OPTIONS).length.count;
     const theirs = twitter.parseTweet(text).weightedLength;
     const [stratege, whole, reference] = timeTogether([
-      () => counter(text, { ...OPTIONS, length_only: true }),
+      () => counter(text, COUNT_OPTIONS),
       () => checker.check(text, OPTIONS),
       () => twitter.parseTweet(text),
     ]);

@@ -54,6 +54,8 @@ export class ComposerSession {
     this.kind = editorKind(editor);
     this.core = core;
     this.options = options;
+    // The counter's request fields, one object while the settings stay: the core's counter compares it by identity.
+    this.countOptions = { ...options, length_only: true };
     this.actions = actions;
     this.host = new Host(anchor);
     this.host.element.dataset.core = core.path;
@@ -136,6 +138,7 @@ export class ComposerSession {
   /** New request fields (settings changed): check again. */
   setOptions(options) {
     this.options = options;
+    this.countOptions = { ...options, length_only: true };
     this.schedule();
   }
 
@@ -172,7 +175,7 @@ export class ComposerSession {
     try {
       const report = await (guess?.text === text && guess.options === this.options
         ? guess.answer
-        : this.core.check(text, { ...this.options, length_only: true }));
+        : this.core.check(text, this.countOptions));
       if (this.destroyed || seq < this.shown) return;
       this.shown = seq;
       this.counter.show(report);
@@ -199,7 +202,7 @@ export class ComposerSession {
     if (this.destroyed || this.inFlight >= MAX_IN_FLIGHT) return;
     const text = predictedText(event, this.editor, this.kind, this.lastText?.length ?? 0);
     if (text === null) return;
-    const answer = this.core.check(text, { ...this.options, length_only: true });
+    const answer = this.core.check(text, this.countOptions);
     answer.catch(() => {}); // a guess nobody uses may fail unheard; `update` handles the failure of one it uses
     this.speculation = { text, options: this.options, answer };
   }

@@ -65,12 +65,13 @@ const COUNT_SHIFT = 2 ** (3 + CUT_BITS);
  * The counter's length-only check through the core's fast path (`Checker.set_counter_options`, then `Checker.count`):
  * `(text, options) → {platform, length: {count, limit, over, valid, state, unit, preview_cut?}}`, the fields of
  * `checker.check(text, {...options, length_only: true})` that the counter shows. The options cross to the core
- * only when they change (settings), not at every keystroke; the text goes in and one number comes out.
+ * only when they change (settings), not at every keystroke (a composer sends the same object until then; through
+ * the worker, equal values); the text goes in and one number comes out.
  */
 export function counterOf(checker) {
   let set = null; // the options last set, with what they fix: {options, platform, unit, limit}
   return (text, options) => {
-    if (set === null || !sameFields(set.options, options)) {
+    if (set === null || (options !== set.options && !sameFields(set.options, options))) {
       set = { options, ...checker.set_counter_options(options) };
     }
     const packed = checker.count(text);
@@ -83,7 +84,7 @@ export function counterOf(checker) {
   };
 }
 
-/** Two option objects hold the same values (a composer spreads a fresh one for every check). */
+/** Two option objects hold the same values (those of the worker's `count` checks are new at every message). */
 function sameFields(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
