@@ -545,8 +545,21 @@ for (const csp of ['site', 'strict']) {
           // The timeline's crop of an 800 × 1600 image, and where the suggestion puts the kept area: its top edge.
           const framing = async (thumbnail) => {
             const name = await cameraJpeg(page, thumbnail);
+            // How many images the browser draws from the file while the panel shows the crops from the header.
+            await page.evaluate(() => {
+              const host = document.querySelector('[data-testid=primaryColumn] stratege-ui');
+              window.__drawnFromFile = null;
+              const observer = new MutationObserver(() => {
+                const panel = host.shadowRoot.querySelector('[data-stratege="crop-preview"]');
+                if (panel?.dataset.state !== 'measured') return;
+                window.__drawnFromFile = panel.querySelectorAll('[data-stratege="crop"] img[src^="blob:"]').length;
+                observer.disconnect();
+              });
+              observer.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true });
+            });
             await input.setInputFiles(IMAGES[name].path);
             const crops = await panelCrops(page, 1);
+            const drawnFromFile = await page.evaluate(() => window.__drawnFromFile);
             assert.deepEqual(
               crops.map((im) => im.map(({ surface, rect }) => ({ surface, rect }))),
               cliRects('x', [name]),
@@ -557,15 +570,19 @@ for (const csp of ['site', 'strict']) {
               .evaluate((figure) => figure.dataset.suggested.split(',').map(Number));
             await remove.click();
             await xCropPanelGone(page);
-            return { platform: crops[0][0].rect.split(',').map(Number), suggested };
+            return { platform: crops[0][0].rect.split(',').map(Number), suggested, drawnFromFile };
           };
-          // The thumbnail's subject, shown at the bottom once turned, is what the suggestion keeps.
+          // The thumbnail's subject, shown at the bottom once turned, is what the suggestion keeps; until its pixels
+          // come, the crops are drawn over grey, not from the file (the browser would decode the photo beside it).
           const whole = await framing('whole');
           assert.ok(whole.suggested[1] > whole.platform[1], `thumbnail analysed: ${whole.suggested}`);
+          assert.equal(whole.drawnFromFile, 0, 'a usable thumbnail: the photo is not drawn from the file meanwhile');
           // A letterboxed thumbnail, or one that does not decode: the photo is analysed, its subject at the top.
           for (const thumbnail of ['letterboxed', 'broken']) {
-            const { platform, suggested } = await framing(thumbnail);
+            const { platform, suggested, drawnFromFile } = await framing(thumbnail);
             assert.ok(suggested[1] < platform[1], `${thumbnail}: the photo analysed: ${suggested}`);
+            // A refused thumbnail: the browser draws the photo while it is decoded for the analysis.
+            if (thumbnail === 'letterboxed') assert.ok(drawnFromFile > 0, 'drawn from the file meanwhile');
           }
         } finally {
           await page.close();

@@ -41,7 +41,8 @@ export class MediaCheck {
   /**
    * The composer's attachments changed: `{files, previews(), input()}` from attachments.js. Analyses them again in two steps:
    * the crops from the images' headers at once (the panel shows every surface's rectangle, what is lost and the
-   * warnings, the images drawn by the browser from object URLs, "analysing…"), then the saliency and the suggested
+   * warnings, the images drawn by the browser from object URLs or, for a photo with a usable EXIF thumbnail, from
+   * the thumbnail's pixels once decoded, "analysing…"), then the saliency and the suggested
    * framings once the analysis-size copies are decoded. An answer for an older list of files is dropped.
    * @returns {Promise<void>} settled once the panel shows this list analysed (or a newer list)
    */

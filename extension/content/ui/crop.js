@@ -62,10 +62,12 @@ export class CropPanel {
 
   /**
    * Shows an analysis: the crops from the images' headers while the saliency is `analysing` (`data-state`
-   * "measured", the images drawn by the browser from object URLs of the user's own files), then the full analysis
+   * "measured", the images drawn by the browser from object URLs of the user's own files, or grey while a photo's
+   * EXIF thumbnail is decoded in its stead: `thumbnail` set), then the full analysis
    * with the suggested framings (`data-state` "ready", drawn from the analysis pixels).
    * @param {object} report the core's MediaReport
-   * @param {{info: object, pixels: object | null, note: string | null, file: File}[]} images in order
+   * @param {{info: object, pixels: object | null, note: string | null, thumbnail?: object | null, file: File}[]}
+   *   images in order
    * @param {{analysing: boolean, actions?: object}} options `actions` (media/check.js): `canApply(index)`,
    *   `apply(index, surface)`, `undoable(index)`, `undo()`, for the "Apply this framing" and "Undo" buttons
    */
@@ -77,7 +79,10 @@ export class CropPanel {
     const parts = [heading(msg('mediaPanelTitle'))];
     for (const image of report.images) {
       const decoded = images[image.index];
-      const url = !decoded?.pixels && !decoded?.note && decoded?.file ? this.urlOf(decoded.file) : null;
+      // A photo whose EXIF thumbnail will stand for it is drawn from the thumbnail's pixels, a few tens of
+      // milliseconds later: the browser's own drawing of the full file would decode it again beside them.
+      const drawn = !decoded?.pixels && !decoded?.note && !decoded?.thumbnail && decoded?.file;
+      const url = drawn ? this.urlOf(decoded.file) : null;
       parts.push(imageBlock(report.platform, image, decoded, url, analysing ? null : actions));
     }
     if (analysing) parts.push(text('p', 'media-meta media-analysing', msg('mediaAnalysingDetail')));
