@@ -200,7 +200,8 @@ export class ComposerSession {
   /** A printable key is coming (`keypress`): asks for the count of the text it will make (speculation.js). */
   speculate(event) {
     if (this.destroyed || this.inFlight >= MAX_IN_FLIGHT) return;
-    const text = predictedText(event, this.editor, this.kind, this.lastText?.length ?? 0);
+    // With no edit waiting for `update` (a mutation's check is queued at once), the text last checked is the text.
+    const text = predictedText(event, this.editor, this.kind, this.lastText, !this.queued && !this.again);
     if (text === null) return;
     const answer = this.core.check(text, this.countOptions);
     answer.catch(() => {}); // a guess nobody uses may fail unheard; `update` handles the failure of one it uses

@@ -21,17 +21,22 @@ const MAX_PREDICTED_UNITS = 10_000;
  * @param {KeyboardEvent} event
  * @param {Element} editor
  * @param {string} kind editor-text.js's kind of the editor
- * @param {number} lastLength the length of the text last read, to leave long texts unread
+ * @param {string | null} lastText the text last read, to leave long texts unread
+ * @param {boolean} current whether the editor has not changed since `lastText` was read (it is not read again)
  */
-export function predictedText(event, editor, kind, lastLength) {
+export function predictedText(event, editor, kind, lastText, current) {
   const { key } = event;
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
   // One character (a surrogate pair is one): named keys ("Enter", "Tab") and dead keys are longer.
   if (typeof key !== 'string' || key.length === 0 || key.length > 2 || [...key].length !== 1) return null;
-  if (lastLength > MAX_PREDICTED_UNITS || !(event.target instanceof Node) || !editor.contains(event.target)) {
+  if (
+    (lastText?.length ?? 0) > MAX_PREDICTED_UNITS ||
+    !(event.target instanceof Node) ||
+    !editor.contains(event.target)
+  ) {
     return null;
   }
-  const text = readText(editor, kind);
+  const text = current && lastText !== null ? lastText : readText(editor, kind);
   if (text.length > MAX_PREDICTED_UNITS) return null;
   const range = selectedRange(editor, kind);
   if (!range) return null;

@@ -221,6 +221,13 @@ pub struct Lexicon {
     vocab: Vocab,
 }
 
+/// What the rules find in a text: their matches, and the tokens read as a misspelt listed word with the word meant
+/// (token index, word: "bullsiht" → bullshit).
+pub struct Found<'a> {
+    pub hits: Vec<Hit>,
+    pub meant: Vec<(usize, &'a str)>,
+}
+
 /// One rule's match: its kind and the tokens it covers, `first..end`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hit {
@@ -338,17 +345,14 @@ impl Lexicon {
         self.rules.iter().flat_map(Rule::words).map(|w| w.text.as_str())
     }
 
-    /// The listed word `token` (a folded token) misspells (`typos`: "bullsiht" for bullshit), if any.
-    pub fn meant(&self, token: &str) -> Option<&str> {
-        Seen::new(token, false, &self.vocab).typo_id.map(|id| self.vocab.words[id as usize].as_str())
-    }
-
-    /// Every match of every rule in `tokens`, in text order (several rules may match the same words).
-    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+    /// Every match of every rule in `tokens`, in text order (several rules may match the same words), and the tokens
+    /// that misspell a listed word (`typos`), with the word meant.
+    pub fn find(&self, tokens: &[Token]) -> Found<'_> {
         // A token that glues a listed word to a small word ("stabthose") is read as the two; `origin` gives the
         // token each one read comes from.
         let mut seen: Vec<Seen> = Vec::with_capacity(tokens.len());
         let mut origin: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut meant = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let one = Seen::new(&t.text, t.clause_start, &self.vocab);
             let cut = if one.is_unknown() {
@@ -361,6 +365,9 @@ impl Lexicon {
                 seen.push(Seen::new(&t.text[cut..], false, &self.vocab));
                 origin.extend([i, i]);
             } else {
+                if let Some(id) = one.typo_id {
+                    meant.push((i, self.vocab.words[id as usize].as_str()));
+                }
                 seen.push(one);
                 origin.push(i);
             }
@@ -388,7 +395,7 @@ impl Lexicon {
                 }
             }
         }
-        hits
+        Found { hits, meant }
     }
 }
 
@@ -462,6 +469,7 @@ mod tests {
         let toks = tokens(text);
         of(lang)
             .find(&toks)
+            .hits
             .into_iter()
             .map(|h| (h.kind.id(), toks[h.first..h.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")))
             .collect()
@@ -619,7 +627,7 @@ mod tests {
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
         let lexicon =
             Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
-        let hits = |text: &str| lexicon.find(&tokens(text)).iter().map(|h| h.kind).collect::<Vec<_>>();
+        let hits = |text: &str| lexicon.find(&tokens(text)).hits.iter().map(|h| h.kind).collect::<Vec<_>>();
         assert_eq!(hits("I will kick the big dogs"), [Kind::Threat]);
         assert_eq!(hits("kick the ball"), []);
         assert_eq!(hits("rat brain and cat brain"), [Kind::Insult, Kind::Insult]);

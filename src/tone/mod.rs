@@ -148,11 +148,9 @@ impl Reading {
             return None;
         }
         let tokens = fold::tokens(text);
-        let found = listed_reasons(text, &tokens, lang);
-        let probability = match lang {
-            Some(lang) if !tokens.is_empty() => models_probability(&as_meant(&tokens, lang)),
-            _ => 0.0,
-        };
+        let (found, meant) = listed_reasons(text, &tokens, lang);
+        let probability =
+            if lang.is_some() && !tokens.is_empty() { models_probability(&as_meant(&tokens, &meant)) } else { 0.0 };
         let addressed = lang != Some(Lang::En) || target::addressed(text, &tokens, &name_calling(&found, &tokens));
         Some(Reading { tokens, lang, found, probability, addressed })
     }
@@ -192,17 +190,26 @@ pub fn tips_in(tone: &mut Tone, lang: Lang) {
     }
 }
 
+/// A reason found: its kind and UTF-16 `start`, `end`.
+type Reason = (Kind, usize, usize);
+
 /// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
-/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words.
-fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Vec<(Kind, usize, usize)> {
+/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words. And
+/// the tokens that misspell a word of `lang`'s lists, with the word meant (none when the language is unknown).
+fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Vec<Reason>, Vec<(usize, &'static str)>) {
     let mut found = Vec::new();
+    let mut meant = Vec::new();
     let read_as: &[Lang] = match &lang {
         Some(lang) => std::slice::from_ref(lang),
         None => &Lang::ALL,
     };
     let quoted = quotes::quoted(text);
     for &reading in read_as {
-        for hit in lexicon::of(reading).find(tokens) {
+        let read = lexicon::of(reading).find(tokens);
+        if lang.is_some() {
+            meant = read.meant;
+        }
+        for hit in read.hits {
             let words = &tokens[hit.first..hit.end];
             let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
             let (start, end) = (words[0].start, words[words.len() - 1].end);
@@ -213,7 +220,7 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Vec
         }
     }
     found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
-    keep_strongest(found)
+    (keep_strongest(found), meant)
 }
 
 /// The listed insults of `found` as token ranges `first..end`, for `target` to tell name-calling.
@@ -229,15 +236,12 @@ fn name_calling(found: &[(Kind, usize, usize)], tokens: &[fold::Token]) -> Vec<(
         .collect()
 }
 
-/// `tokens` with each misspelling of a word of `lang`'s lists written as the word meant ("bullsiht" → bullshit): the
-/// model learnt the words as they are spelt, so it reads the word the lists read.
-fn as_meant(tokens: &[fold::Token], lang: Lang) -> Cow<'_, [fold::Token]> {
-    let lexicon = lexicon::of(lang);
+/// `tokens` with each misspelling of a listed word written as the word meant (`meant`, from the lists: "bullsiht" →
+/// bullshit): the model learnt the words as they are spelt, so it reads the word the lists read.
+fn as_meant<'a>(tokens: &'a [fold::Token], meant: &[(usize, &str)]) -> Cow<'a, [fold::Token]> {
     let mut out = Cow::Borrowed(tokens);
-    for (i, token) in tokens.iter().enumerate() {
-        if let Some(word) = lexicon.meant(&token.text) {
-            out.to_mut()[i].text = word.to_owned();
-        }
+    for &(i, word) in meant {
+        out.to_mut()[i].text = word.to_owned();
     }
     out
 }
