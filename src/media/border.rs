@@ -45,20 +45,23 @@ pub fn border(pixels: &Pixels) -> Option<Border> {
         [0, 1, 2].map(|k| (i32::from(px[k]) * alpha + 255 * (255 - alpha)) / 255)
     };
     let frame = colour(0, 0);
-    let plain = |x: usize, y: usize| colour(x, y).iter().zip(frame).all(|(a, b)| (a - b).abs() <= TOLERANCE);
+    let plain = |x: usize, y: usize| {
+        let [r, g, b] = colour(x, y);
+        (r - frame[0]).abs() <= TOLERANCE && (g - frame[1]).abs() <= TOLERANCE && (b - frame[2]).abs() <= TOLERANCE
+    };
+    // A side's border is thinner than a third of the image: the scan of a side stops one line beyond that, and the
+    // first side without a border ends the search (a photo of an even sky is not scanned whole four times).
+    let thickness = |lines: &mut dyn Iterator<Item = usize>, side: usize, is_plain: &dyn Fn(usize) -> bool| {
+        let n = lines.take((side - 1) / 3 + 1).take_while(|&line| is_plain(line)).count();
+        (n >= MIN_THICKNESS && n * 3 < side).then_some(n as f64 / side as f64)
+    };
     let row = |y: usize| (0..w).all(|x| plain(x, y));
     let column = |x: usize| (0..h).all(|y| plain(x, y));
-    let top = (0..h).take_while(|&y| row(y)).count();
-    let bottom = (0..h).rev().take_while(|&y| row(y)).count();
-    let left = (0..w).take_while(|&x| column(x)).count();
-    let right = (0..w).rev().take_while(|&x| column(x)).count();
-    let fits = |n: usize, side: usize| n >= MIN_THICKNESS && n * 3 < side;
-    (fits(top, h) && fits(bottom, h) && fits(left, w) && fits(right, w)).then(|| Border {
-        top: top as f64 / h as f64,
-        bottom: bottom as f64 / h as f64,
-        left: left as f64 / w as f64,
-        right: right as f64 / w as f64,
-    })
+    let left = thickness(&mut (0..w), w, &column)?;
+    let right = thickness(&mut (0..w).rev(), w, &column)?;
+    let top = thickness(&mut (0..h), h, &row)?;
+    let bottom = thickness(&mut (0..h).rev(), h, &row)?;
+    Some(Border { top, bottom, left, right })
 }
 
 #[cfg(test)]

@@ -64,16 +64,14 @@ impl SaliencyMap {
         let luma: Vec<f32> = rgb.data.iter().map(|&[r, g, b]| 0.2126 * r + 0.7152 * g + 0.0722 * b).collect();
         let mut integral = vec![0.0f64; (width + 1) * (height + 1)];
         for y in 0..height {
+            // The neighbours of the edges are the edge cells themselves (clamped).
+            let (here, up, down) = (y * width, y.saturating_sub(1) * width, (y + 1).min(height - 1) * width);
             let mut row = 0.0f64;
             for x in 0..width {
-                let i = y * width + x;
-                let at = |dx: isize, dy: isize| {
-                    let nx = (x as isize + dx).clamp(0, width as isize - 1) as usize;
-                    let ny = (y as isize + dy).clamp(0, height as isize - 1) as usize;
-                    luma[ny * width + nx]
-                };
-                let laplacian = 4.0 * luma[i] - at(-1, 0) - at(1, 0) - at(0, -1) - at(0, 1);
-                let value = EDGE_WEIGHT * ((laplacian.abs() - EDGE_NOISE).max(0.0) * EDGE_GAIN).min(1.0)
+                let i = here + x;
+                let (left, right) = (here + x.saturating_sub(1), here + (x + 1).min(width - 1));
+                let laplacian = 4.0 * luma[i] - luma[left] - luma[right] - luma[up + x] - luma[down + x];
+                let value = EDGE_WEIGHT * smaller(larger(laplacian.abs() - EDGE_NOISE, 0.0) * EDGE_GAIN, 1.0)
                     + SKIN_WEIGHT * skin(rgb.data[i], luma[i])
                     + SATURATION_WEIGHT * saturation(rgb.data[i], luma[i])
                     + FLOOR;
@@ -172,19 +170,29 @@ fn working_rgb(pixels: &Pixels) -> Result<Rgb, String> {
     }
     let factor = pixels.width.max(pixels.height).div_ceil(MAX_SIDE) as usize;
     let (width, height) = (w.div_ceil(factor), h.div_ceil(factor));
-    let mut sums = vec![[0.0f32; 4]; width * height];
-    for (y, row) in pixels.data.chunks_exact(w * c).enumerate() {
-        let out = &mut sums[(y / factor) * width..][..width];
-        for (x, px) in row.chunks_exact(c).enumerate() {
-            let alpha = if c == 4 { f32::from(px[3]) / 255.0 } else { 1.0 };
-            let cell = &mut out[x / factor];
-            for k in 0..3 {
-                cell[k] += f32::from(px[k]) / 255.0 * alpha + (1.0 - alpha);
+    // Per cell of a row of cells, in integers: each channel as `value × alpha + 255 × (255 − alpha)` (over white,
+    // in 255² units), and the number of pixels.
+    let mut data = Vec::with_capacity(width * height);
+    let mut sums = vec![[0u64; 4]; width];
+    for rows in pixels.data.chunks(factor * w * c) {
+        sums.fill([0; 4]);
+        for row in rows.chunks_exact(w * c) {
+            for (cell, block) in sums.iter_mut().zip(row.chunks(factor * c)) {
+                for px in block.chunks_exact(c) {
+                    let alpha = if c == 4 { u32::from(px[3]) } else { 255 };
+                    let behind = 255 * (255 - alpha);
+                    for k in 0..3 {
+                        cell[k] += u64::from(u32::from(px[k]) * alpha + behind);
+                    }
+                }
+                cell[3] += (block.len() / c) as u64;
             }
-            cell[3] += 1.0;
         }
+        data.extend(sums.iter().map(|&[r, g, b, n]| {
+            let scale = 1.0 / (65025.0 * n as f64);
+            [r, g, b].map(|v| (v as f64 * scale) as f32)
+        }));
     }
-    let data = sums.into_iter().map(|[r, g, b, n]| [r / n, g / n, b / n]).collect();
     Ok(Rgb { width, height, data })
 }
 
@@ -193,11 +201,19 @@ fn skin([r, g, b]: [f32; 3], luma: f32) -> f32 {
     if !(SKIN_LUMA.0..=SKIN_LUMA.1).contains(&luma) {
         return 0.0;
     }
-    let norm = (r * r + g * g + b * b).sqrt().max(1e-6);
     let skin_norm = (SKIN[0] * SKIN[0] + SKIN[1] * SKIN[1] + SKIN[2] * SKIN[2]).sqrt();
+    // Most colours are far from skin: for unit vectors |u − s|² = 2 − 2 u·s, so a similarity above the threshold
+    // needs a cosine above 1 − (1 − SKIN_THRESHOLD)² / 2 (0.98). Below a looser bound, checked without square
+    // roots, the answer is 0 at once; the others take the exact path below.
+    let cosine_bound = 1.0 - (1.0 - SKIN_THRESHOLD) * (1.0 - SKIN_THRESHOLD) / 2.0 - 0.01;
+    let dot = (r * SKIN[0] + g * SKIN[1] + b * SKIN[2]) / skin_norm;
+    if dot * dot < cosine_bound * cosine_bound * (r * r + g * g + b * b) {
+        return 0.0;
+    }
+    let norm = larger((r * r + g * g + b * b).sqrt(), 1e-6);
     let d = [r / norm - SKIN[0] / skin_norm, g / norm - SKIN[1] / skin_norm, b / norm - SKIN[2] / skin_norm];
-    let similarity = 1.0 - (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt().min(1.0);
-    ((similarity - SKIN_THRESHOLD) / (1.0 - SKIN_THRESHOLD)).max(0.0)
+    let similarity = 1.0 - smaller((d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt(), 1.0);
+    larger((similarity - SKIN_THRESHOLD) / (1.0 - SKIN_THRESHOLD), 0.0)
 }
 
 /// HSL saturation above the threshold, 0..1 (0 outside the luma range).
@@ -205,7 +221,7 @@ fn saturation([r, g, b]: [f32; 3], luma: f32) -> f32 {
     if !(SATURATION_LUMA.0..=SATURATION_LUMA.1).contains(&luma) {
         return 0.0;
     }
-    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    let (max, min) = (larger(larger(r, g), b), smaller(smaller(r, g), b));
     let lightness = (max + min) / 2.0;
     let chroma = max - min;
     let s = if chroma <= 0.0 {
@@ -215,7 +231,27 @@ fn saturation([r, g, b]: [f32; 3], luma: f32) -> f32 {
     } else {
         chroma / (max + min)
     };
-    ((s - SATURATION_THRESHOLD) / (1.0 - SATURATION_THRESHOLD)).max(0.0)
+    larger((s - SATURATION_THRESHOLD) / (1.0 - SATURATION_THRESHOLD), 0.0)
+}
+
+/// The larger of two numbers that are never NaN (the map's colours and cues). On wasm32, `f32::max` is a call to
+/// libm's `fmaxf`, since WebAssembly's own `f32.max` treats NaN otherwise; a comparison is one instruction, and
+/// the map makes about ten of these per cell.
+fn larger(a: f32, b: f32) -> f32 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The smaller of two numbers that are never NaN (see `larger`).
+fn smaller(a: f32, b: f32) -> f32 {
+    if a < b {
+        a
+    } else {
+        b
+    }
 }
 
 #[cfg(test)]
@@ -278,6 +314,35 @@ pub(crate) mod tests {
         assert!(SaliencyMap::of(&Pixels { width: 2, height: 2, channels: 4, data: vec![0; 15] }).is_err());
         assert!(SaliencyMap::of(&Pixels { width: 0, height: 2, channels: 4, data: vec![] }).is_err());
         assert!(SaliencyMap::of(&Pixels { width: 1, height: 1, channels: 2, data: vec![0; 2] }).is_err());
+    }
+
+    /// The skin cue as smartcrop.js computes it, without the early answer for colours far from skin.
+    fn skin_by_the_formula([r, g, b]: [f32; 3], luma: f32) -> f32 {
+        if !(SKIN_LUMA.0..=SKIN_LUMA.1).contains(&luma) {
+            return 0.0;
+        }
+        let norm = (r * r + g * g + b * b).sqrt().max(1e-6);
+        let skin_norm = (SKIN[0] * SKIN[0] + SKIN[1] * SKIN[1] + SKIN[2] * SKIN[2]).sqrt();
+        let d = [r / norm - SKIN[0] / skin_norm, g / norm - SKIN[1] / skin_norm, b / norm - SKIN[2] / skin_norm];
+        let similarity = 1.0 - (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt().min(1.0);
+        ((similarity - SKIN_THRESHOLD) / (1.0 - SKIN_THRESHOLD)).max(0.0)
+    }
+
+    #[test]
+    fn the_early_answer_for_colours_far_from_skin_changes_no_value() {
+        let mut skin_like = 0;
+        for r in (0..=255).step_by(3) {
+            for g in (0..=255).step_by(3) {
+                for b in (0..=255).step_by(3) {
+                    let rgb = [r, g, b].map(|v| v as f32 / 255.0);
+                    let luma = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+                    let expected = skin_by_the_formula(rgb, luma);
+                    assert_eq!(skin(rgb, luma), expected, "{r} {g} {b}");
+                    skin_like += usize::from(expected > 0.0);
+                }
+            }
+        }
+        assert!(skin_like > 1000, "{skin_like}");
     }
 
     #[test]
