@@ -88,6 +88,13 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_is_thinner_than_a_third_of_the_image() {
+        let b = border(&framed(100, 200, 33)).expect("33 of 100 columns is a frame");
+        assert_eq!((b.left, b.top), (0.33, 0.165));
+        assert_eq!(border(&framed(100, 200, 34)), None);
+    }
+
+    #[test]
     fn photos_blank_images_and_thin_lines_have_no_frame() {
         assert_eq!(border(&framed(100, 200, 0)), None);
         assert_eq!(border(&framed(100, 200, 1)), None);
