@@ -49,19 +49,22 @@ pub fn border(pixels: &Pixels) -> Option<Border> {
         let [r, g, b] = colour(x, y);
         (r - frame[0]).abs() <= TOLERANCE && (g - frame[1]).abs() <= TOLERANCE && (b - frame[2]).abs() <= TOLERANCE
     };
-    // A side's border is thinner than a third of the image: the scan of a side stops one line beyond that, and the
-    // first side without a border ends the search (a photo of an even sky is not scanned whole four times).
-    let thickness = |lines: &mut dyn Iterator<Item = usize>, side: usize, is_plain: &dyn Fn(usize) -> bool| {
-        let n = lines.take((side - 1) / 3 + 1).take_while(|&line| is_plain(line)).count();
-        (n >= MIN_THICKNESS && n * 3 < side).then_some(n as f64 / side as f64)
-    };
     let row = |y: usize| (0..w).all(|x| plain(x, y));
     let column = |x: usize| (0..h).all(|y| plain(x, y));
-    let left = thickness(&mut (0..w), w, &column)?;
-    let right = thickness(&mut (0..w).rev(), w, &column)?;
-    let top = thickness(&mut (0..h), h, &row)?;
-    let bottom = thickness(&mut (0..h).rev(), h, &row)?;
+    // The first side without a border ends the search (a photo of an even sky is not scanned whole four times).
+    let left = thickness(0..w, w, column)?;
+    let right = thickness((0..w).rev(), w, column)?;
+    let top = thickness(0..h, h, row)?;
+    let bottom = thickness((0..h).rev(), h, row)?;
     Some(Border { top, bottom, left, right })
+}
+
+/// The border's thickness on one side, as a share of `side` lines, reading `lines` from the edge inwards; None
+/// unless it is at least `MIN_THICKNESS` lines and thinner than a third of the image. The scan stops one line past
+/// that third.
+fn thickness(lines: impl Iterator<Item = usize>, side: usize, is_plain: impl Fn(usize) -> bool) -> Option<f64> {
+    let n = lines.take((side - 1) / 3 + 1).take_while(|&line| is_plain(line)).count();
+    (n >= MIN_THICKNESS && n * 3 < side).then_some(n as f64 / side as f64)
 }
 
 #[cfg(test)]

@@ -203,14 +203,15 @@ fn skin([r, g, b]: [f32; 3], luma: f32) -> f32 {
     }
     let skin_norm = (SKIN[0] * SKIN[0] + SKIN[1] * SKIN[1] + SKIN[2] * SKIN[2]).sqrt();
     // Most colours are far from skin: for unit vectors |u − s|² = 2 − 2 u·s, so a similarity above the threshold
-    // needs a cosine above 1 − (1 − SKIN_THRESHOLD)² / 2 (0.98). Below a looser bound, checked without square
-    // roots, the answer is 0 at once; the others take the exact path below.
+    // needs a cosine above 1 − (1 − SKIN_THRESHOLD)² / 2 (0.98). Below a looser bound (0.97), checked without
+    // square roots, the answer is 0 at once; the others take the exact path below.
     let cosine_bound = 1.0 - (1.0 - SKIN_THRESHOLD) * (1.0 - SKIN_THRESHOLD) / 2.0 - 0.01;
+    let squared_norm = r * r + g * g + b * b;
     let dot = (r * SKIN[0] + g * SKIN[1] + b * SKIN[2]) / skin_norm;
-    if dot * dot < cosine_bound * cosine_bound * (r * r + g * g + b * b) {
+    if dot * dot < cosine_bound * cosine_bound * squared_norm {
         return 0.0;
     }
-    let norm = larger((r * r + g * g + b * b).sqrt(), 1e-6);
+    let norm = larger(squared_norm.sqrt(), 1e-6);
     let d = [r / norm - SKIN[0] / skin_norm, g / norm - SKIN[1] / skin_norm, b / norm - SKIN[2] / skin_norm];
     let similarity = 1.0 - smaller((d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt(), 1.0);
     larger((similarity - SKIN_THRESHOLD) / (1.0 - SKIN_THRESHOLD), 0.0)

@@ -129,12 +129,15 @@ pub fn analyse(text: &str, lang: Option<Lang>, sensitivity: Sensitivity) -> Tone
     Tone { level, score, reasons, checked: true, lang, partial }
 }
 
+/// A reason found: its kind and UTF-16 `start`, `end`.
+type Reason = (Kind, usize, usize);
+
 /// What the lists, the writing rules and the model read in a text, before any constant of `Constants` applies.
 struct Reading {
     tokens: Vec<fold::Token>,
     lang: Option<Lang>,
     /// The listed reasons, as (kind, UTF-16 start, end).
-    found: Vec<(Kind, usize, usize)>,
+    found: Vec<Reason>,
     /// The most offensive window's probability (0 without a language or words).
     probability: f32,
     /// Aimed at someone (`target`; always in French and when the language is unknown).
@@ -156,7 +159,7 @@ impl Reading {
     }
 
     /// The score, the level at `sensitivity` and the reasons (in text order) under `constants`.
-    fn verdict(&self, constants: &Constants, sensitivity: Sensitivity) -> (f32, ToneLevel, Vec<(Kind, usize, usize)>) {
+    fn verdict(&self, constants: &Constants, sensitivity: Sensitivity) -> (f32, ToneLevel, Vec<Reason>) {
         let model_share =
             self.lang.map_or(0.0, |lang| model_part(self.probability, constants) * constants.model_share(lang));
         let mut found = self.found.clone();
@@ -190,9 +193,6 @@ pub fn tips_in(tone: &mut Tone, lang: Lang) {
     }
 }
 
-/// A reason found: its kind and UTF-16 `start`, `end`.
-type Reason = (Kind, usize, usize);
-
 /// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
 /// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words. And
 /// the tokens that misspell a word of `lang`'s lists, with the word meant (none when the language is unknown).
@@ -224,7 +224,7 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Ve
 }
 
 /// The listed insults of `found` as token ranges `first..end`, for `target` to tell name-calling.
-fn name_calling(found: &[(Kind, usize, usize)], tokens: &[fold::Token]) -> Vec<(usize, usize)> {
+fn name_calling(found: &[Reason], tokens: &[fold::Token]) -> Vec<(usize, usize)> {
     found
         .iter()
         .filter(|(kind, _, _)| *kind == Kind::Insult)
@@ -257,7 +257,7 @@ fn models_probability(tokens: &[fold::Token]) -> f32 {
 }
 
 /// `offensive` reasons on the words that weigh most in the hashed model, when no list named the attack.
-fn offensive_words(tokens: &[fold::Token]) -> Vec<(Kind, usize, usize)> {
+fn offensive_words(tokens: &[fold::Token]) -> Vec<Reason> {
     let model = model::shipped();
     let mut heaviest: Vec<(f32, &fold::Token)> = tokens
         .iter()
@@ -269,7 +269,7 @@ fn offensive_words(tokens: &[fold::Token]) -> Vec<(Kind, usize, usize)> {
 }
 
 /// The level of `score` given the (caution, hostile) thresholds; swearing aimed at nobody is at most a caution.
-fn level_of(score: f32, found: &[(Kind, usize, usize)], (caution, hostile): (f32, f32)) -> ToneLevel {
+fn level_of(score: f32, found: &[Reason], (caution, hostile): (f32, f32)) -> ToneLevel {
     let aimed = found.iter().any(|(kind, _, _)| kind.aims_at_someone());
     let swears = found.iter().any(|(kind, _, _)| *kind == Kind::Profanity);
     if score >= hostile && (aimed || !swears) {
@@ -307,9 +307,9 @@ fn parity_cases(tsv: &str) -> Vec<(f32, &str)> {
 }
 
 /// Drops a reason whose span lies inside another one's of more weight (the "fuck" of "fuck you"), and repeats.
-fn keep_strongest(mut found: Vec<(Kind, usize, usize)>) -> Vec<(Kind, usize, usize)> {
+fn keep_strongest(mut found: Vec<Reason>) -> Vec<Reason> {
     found.sort_by(|a, b| b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
-    let mut kept: Vec<(Kind, usize, usize)> = Vec::with_capacity(found.len());
+    let mut kept: Vec<Reason> = Vec::with_capacity(found.len());
     for reason in found {
         let covered = kept
             .iter()
