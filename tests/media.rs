@@ -148,6 +148,11 @@ fn x_checks_gifs_sizes_and_formats() {
     let problem = &heavy.problems[0];
     assert_eq!((problem.kind, problem.severity), (MediaKind::MediaSize, Severity::Error));
     assert_eq!(problem.message, "Image 1 is 6 MB; X takes images up to 5 MB.");
+    assert_eq!(problem.limit_bytes, Some(5 * 1_048_576), "the limit, for the extension to word");
+    let animated = post(Platform::X, vec![gif(16 * 1_048_576)]);
+    assert_eq!(animated.problems[0].limit_bytes, Some(15 * 1_048_576), "animated GIFs have their own");
+    let small = post(Platform::Instagram, vec![image(200, 200)]);
+    assert!(small.problems.iter().all(|p| p.limit_bytes.is_none()), "too small is no file size limit");
     let heic = post(Platform::X, vec![ImageInfo { format: Format::Heic, ..image(4032, 3024) }]);
     assert_eq!(kinds(&heic), [("media-format", Severity::Error), ("media-format", Severity::Warning)]);
     assert!(heic.problems[1].message.contains("can't preview this format (HEIC)"), "{}", heic.problems[1].message);

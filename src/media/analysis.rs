@@ -118,6 +118,7 @@ pub fn analyse(input: &MediaInput) -> Result<MediaReport, String> {
                     message: format!("Image {}: its detail was not analysed ({why}).", index + 1),
                     image: Some(index),
                     surface: None,
+                    limit_bytes: None,
                 });
                 None
             }
@@ -299,6 +300,7 @@ fn crop_problem(surface: &Surface, index: usize, report: &SurfaceReport, count: 
         message: format!("{image}{}{suggestion}", report.summary),
         image: Some(index),
         surface: Some(surface.id.clone()),
+        limit_bytes: None,
     }
 }
 

@@ -23,6 +23,10 @@ pub struct MediaProblem {
     /// The surface concerned (`feed`, `grid-2`…), for crops.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surface: Option<String>,
+    /// The platform's file size limit an image is over, in bytes, for a `media-size` problem of that kind (the
+    /// extension words it in the interface's language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_bytes: Option<u64>,
 }
 
 impl MediaProblem {
@@ -44,7 +48,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
     let name = input.platform.rules().name;
     let mut problems = Vec::new();
     for limit in rules.limits.iter().filter(|l| l.purpose == input.purpose) {
-        let problem = |kind, image, message: String| {
+        let problem = |kind, image, message: String, limit_bytes| {
             let approximate = if limit.confidence.approximate() { " (approximate)" } else { "" };
             let note = limit.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
             MediaProblem {
@@ -53,6 +57,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                 message: format!("{message}{approximate}{note}"),
                 image,
                 surface: None,
+                limit_bytes,
             }
         };
         let n = input.images.len();
@@ -61,6 +66,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                 MediaKind::MediaCount,
                 None,
                 format!("{name} takes at most {max} images per post; this one has {n}."),
+                None,
             )),
             LimitRule::AnimatedAlone if n > 1 => {
                 for (i, _) in input.images.iter().enumerate().filter(|(_, im)| im.animated) {
@@ -71,6 +77,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                             "Image {}: an animated GIF must be the only media of a {name} post; it has {n}.",
                             i + 1
                         ),
+                        None,
                     ));
                 }
             }
@@ -82,7 +89,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         file_size(im.bytes),
                         file_size(*max)
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message, Some(*max)));
                 }
             }
             LimitRule::MaxBytesAnimated(max) => {
@@ -93,7 +100,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         file_size(im.bytes),
                         file_size(*max)
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message, Some(*max)));
                 }
             }
             LimitRule::Formats(formats) => {
@@ -101,7 +108,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                     let list: Vec<String> = formats.iter().map(|f| Format::from_name(f).label().to_owned()).collect();
                     let message =
                         format!("Image {} is {}; {name} takes {}.", i + 1, im.format.label(), list.join(", "));
-                    problems.push(problem(MediaKind::MediaFormat, Some(i), message));
+                    problems.push(problem(MediaKind::MediaFormat, Some(i), message, None));
                 }
             }
             LimitRule::MinWidth(min) => {
@@ -111,14 +118,14 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         i + 1,
                         im.width
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
                 }
             }
             LimitRule::MinSize([w, h]) => {
                 for (i, im) in each(input, |im| im.width > 0 && (im.width < *w || im.height < *h)) {
                     let message =
                         format!("Image {} is {}×{}; {name} needs at least {w}×{h}.", i + 1, im.width, im.height);
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
                 }
             }
             LimitRule::RecommendedSize([w, h]) => {
@@ -129,7 +136,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         im.width,
                         im.height
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
                 }
             }
             _ => {}
@@ -162,6 +169,7 @@ pub fn alt_problems(input: &MediaInput) -> Vec<MediaProblem> {
             ),
             image: Some(i),
             surface: None,
+            limit_bytes: None,
         })
         .collect()
 }
@@ -181,6 +189,7 @@ pub fn preview_problems(input: &MediaInput) -> Vec<MediaProblem> {
                 message: format!("Image {}: can't preview this format ({}).{known}", i + 1, im.format.label()),
                 image: Some(i),
                 surface: None,
+                limit_bytes: None,
             }
         })
         .collect()

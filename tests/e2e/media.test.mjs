@@ -37,6 +37,9 @@ const HUGE = path.join(DIR, 'huge.png');
 fs.writeFileSync(HUGE, hugePng(10000, 5000));
 const CORRUPT = path.join(DIR, 'broken.jpg');
 fs.writeFileSync(CORRUPT, corruptJpeg());
+/** The banner with 6 MB of padding after its end (decoders stop at IEND): over X's 5 MB (5,242,880 bytes) for images. */
+const HEAVY = path.join(DIR, 'heavy.png');
+fs.writeFileSync(HEAVY, Buffer.concat([fs.readFileSync(IMAGES['banner.png'].path), Buffer.alloc(6_000_000)]));
 
 /**
  * A JPEG encoded by Chromium, `width`×`height` stored, left half red and right half blue, with an EXIF block saying
@@ -503,6 +506,21 @@ for (const csp of ['site', 'strict']) {
           assert.equal(crops[1][0].surface, 'grid-2');
           await page.keyboard.type('still typing');
           await waitModel(page, 'x-home', 'still typing');
+        } finally {
+          await page.close();
+        }
+      });
+
+      test(`an image over the platform's file size limit is named with the core's limit (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          await page
+            .locator('[data-testid=primaryColumn] input[type=file][data-testid=fileInput]')
+            .setInputFiles(HEAVY);
+          await panelCrops(page, 1);
+          const warning = page.locator('[data-stratege="crop-preview"] .media-warnings li[data-kind="media-size"]');
+          // X's 5 MB are 5,242,880 bytes (data/media.json), worded from the problem's `limit_bytes`.
+          assert.match(await warning.textContent(), /^Image 1 is 6\.\d MB: over the platform's limit of 5\.2 MB\.$/);
         } finally {
           await page.close();
         }

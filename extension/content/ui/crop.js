@@ -8,7 +8,6 @@
 // images; where one does not, grey until the analysis pixels come), then drawn on canvases from the analysis
 // pixels with the suggestions.
 
-import MEDIA from '../../../data/media.json' with { type: 'json' };
 import { msg } from '../../shared/i18n.js';
 
 /** The longest side of a thumbnail, in CSS pixels. */
@@ -91,7 +90,7 @@ export class CropPanel {
       const list = document.createElement('ul');
       list.className = 'media-warnings';
       for (const problem of warnings) {
-        const item = text('li', '', warningText(problem, report, images));
+        const item = text('li', '', warningText(problem, report));
         item.dataset.kind = problem.kind;
         item.dataset.severity = problem.severity;
         list.append(item);
@@ -312,15 +311,15 @@ function noteText(note, image) {
 }
 
 /** A warning in the interface's language, from the problem's kind and the image it is about. */
-function warningText(problem, report, decoded) {
+function warningText(problem, report) {
   const image = problem.image === undefined ? null : report.images[problem.image];
   const which = image ? msg('mediaImageNumber', image.index + 1) : msg('mediaThePost');
   switch (problem.kind) {
-    case 'media-size': {
-      const limit = image && byteLimit(report.platform, report.purpose, decoded[image.index]?.info.animated);
-      if (limit && image.bytes > limit) return msg('mediaWarnSize', which, bytes(image.bytes), bytes(limit));
+    case 'media-size':
+      // Over the platform's file size limit (the core says which), or else too small.
+      if (image && problem.limit_bytes)
+        return msg('mediaWarnSize', which, bytes(image.bytes), bytes(problem.limit_bytes));
       return msg('mediaWarnSmall', which, image?.width ?? 0, image?.height ?? 0);
-    }
     case 'media-count':
       return msg('mediaWarnCount', report.images.length);
     case 'media-format':
@@ -328,15 +327,6 @@ function warningText(problem, report, decoded) {
     default:
       return problem.message;
   }
-}
-
-/** The platform's file size limit for a post's images (data/media.json `max-bytes`, `max-bytes-animated`). */
-function byteLimit(platform, purpose, animated) {
-  const key = animated ? 'max-bytes-animated' : 'max-bytes';
-  const rule = (MEDIA.platforms[platform]?.limits || []).find(
-    (l) => (l.purpose || 'post') === purpose && typeof l.limit === 'object' && key in l.limit,
-  );
-  return rule?.limit[key] ?? null;
 }
 
 function formatName(format) {
