@@ -17,6 +17,7 @@ import { corruptJpeg, hugePng, subjectPng, withExifThumbnail } from './images.mj
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
 const CLI = new URL('../../target/release/stratege', import.meta.url).pathname;
+const BASELINE = new URL('../../extension/content/media/baseline.js', import.meta.url).pathname;
 /** Written under the ignored tests/e2e/out/; `make docs` copies it to docs/ for the README. */
 const SCREENSHOT = new URL('./out/crop.png', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
@@ -601,6 +602,59 @@ for (const csp of ['site', 'strict']) {
             assert.ok(suggested[1] < platform[1], `${thumbnail}: the photo analysed: ${suggested}`);
             // A refused thumbnail: the browser draws the photo while it is decoded for the analysis.
             if (thumbnail === 'letterboxed') assert.ok(drawnFromFile > 0, 'drawn from the file meanwhile');
+          }
+        } finally {
+          await page.close();
+        }
+      });
+
+      test(`the EXIF thumbnail's decoder gives Chromium's colours on Chromium's JPEGs (run ${run})`, async () => {
+        const { page } = await openComposer(h, 'x-home');
+        try {
+          // The content script's decoder (bundled there), evaluated in the page beside Chromium's own.
+          const source = fs.readFileSync(BASELINE, 'utf8').replace(/^export /gm, '');
+          await page.evaluate(`(() => { ${source}; window.__decodeBaseline = decodeBaseline; })()`);
+          const differences = await page.evaluate(async () => {
+            const results = [];
+            // Odd sizes (blocks cut at the right and bottom), a photo-like picture, at two qualities: Chromium
+            // encodes 4:2:0, as phones store their thumbnails.
+            for (const [width, height, quality] of [
+              [203, 117, 0.75],
+              [512, 384, 0.92],
+              [160, 120, 0.5],
+            ]) {
+              const canvas = new OffscreenCanvas(width, height);
+              const g = canvas.getContext('2d');
+              const sky = g.createLinearGradient(0, 0, width, height);
+              sky.addColorStop(0, '#2a6fd0');
+              sky.addColorStop(1, '#f0c080');
+              g.fillStyle = sky;
+              g.fillRect(0, 0, width, height);
+              for (let i = 0; i < 12; i++) {
+                g.fillStyle = `hsl(${i * 30}, 70%, ${30 + i * 4}%)`;
+                g.fillRect((i * width) / 13, (i * height) / 15, width / 6, height / 5);
+              }
+              const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+              const bytes = new Uint8Array(await blob.arrayBuffer());
+              const ours = window.__decodeBaseline(bytes, 1024);
+              const bitmap = await createImageBitmap(blob);
+              const reference = new OffscreenCanvas(width, height).getContext('2d');
+              reference.drawImage(bitmap, 0, 0);
+              const theirs = reference.getImageData(0, 0, width, height).data;
+              let sum = 0;
+              for (let i = 0; i < theirs.length; i++) sum += Math.abs(theirs[i] - ours.data[i]);
+              results.push({ size: [ours.width, ours.height], mean: sum / (width * height * 3) });
+            }
+            return results;
+          });
+          for (const [i, size] of [
+            [203, 117],
+            [512, 384],
+            [160, 120],
+          ].entries()) {
+            assert.deepEqual(differences[i].size, size);
+            // Chromium smooths the subsampled chroma where ours takes the nearest sample: about 1 to 3 levels.
+            assert.ok(differences[i].mean < 4, `${size}: ${differences[i].mean.toFixed(2)} levels per channel`);
           }
         } finally {
           await page.close();

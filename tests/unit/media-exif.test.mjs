@@ -1,10 +1,10 @@
 // A JPEG's EXIF thumbnail (extension/content/media/jpeg.js, thumbnail.js): found where a phone camera stores it, in
-// either byte order and turned by the photo's orientation; refused when it is too small or does not show the whole
+// either byte order and turned by the photo's orientation (its size, and its pixels); refused when it is too small or does not show the whole
 // picture; and a cut, corrupt or lying EXIF block gives no thumbnail, never a throw or a hang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readHeader } from '../../extension/content/media/header.js';
-import { MIN_THUMBNAIL_SIDE, orientationTransform, usableThumbnail } from '../../extension/content/media/thumbnail.js';
+import { MIN_THUMBNAIL_SIDE, turned, usableThumbnail } from '../../extension/content/media/thumbnail.js';
 import { withExifThumbnail } from '../e2e/images.mjs';
 
 const u16 = (n) => [n >> 8, n & 0xff];
@@ -155,52 +155,29 @@ test('random corruption inside the EXIF block keeps the frame size, and a thumbn
   }
 });
 
-test('orientation transforms put the stored corners where EXIF says', () => {
-  const [w, h] = [40, 30];
-  const at = (o, x, y) => {
-    const [a, b, c, d, e, f] = orientationTransform(o, w, h);
-    return [a * x + c * y + e, b * x + d * y + f];
-  };
-  const displayed = (o) => (o >= 5 ? [h, w] : [w, h]);
-  // EXIF 2.32 Orientation: where the stored first row and first column are shown. Per orientation: where the
-  // stored top-left and top-right corners land, as fractions of the displayed size.
+test('the thumbnail is turned as EXIF says: every stored pixel where its orientation shows it', () => {
+  // A 3 × 2 image whose pixels are numbered 0 to 5 (the number in the red channel), row by row:
+  //   0 1 2
+  //   3 4 5
+  const stored = { width: 3, height: 2, data: Uint8ClampedArray.from({ length: 24 }, (_, i) => (i % 4 ? 0 : i / 4)) };
   const expected = {
-    1: [
-      [0, 0],
-      [1, 0],
-    ],
-    2: [
-      [1, 0],
-      [0, 0],
-    ],
-    3: [
-      [1, 1],
-      [0, 1],
-    ],
-    4: [
-      [0, 1],
-      [1, 1],
-    ],
-    5: [
-      [0, 0],
-      [0, 1],
-    ],
-    6: [
-      [1, 0],
-      [1, 1],
-    ],
-    7: [
-      [1, 1],
-      [1, 0],
-    ],
-    8: [
-      [0, 1],
-      [0, 0],
-    ],
+    1: [3, 2, [0, 1, 2, 3, 4, 5]],
+    2: [3, 2, [2, 1, 0, 5, 4, 3]],
+    3: [3, 2, [5, 4, 3, 2, 1, 0]],
+    4: [3, 2, [3, 4, 5, 0, 1, 2]],
+    5: [2, 3, [0, 3, 1, 4, 2, 5]],
+    6: [2, 3, [3, 0, 4, 1, 5, 2]],
+    7: [2, 3, [5, 2, 4, 1, 3, 0]],
+    8: [2, 3, [2, 5, 1, 4, 0, 3]],
+    9: [3, 2, [0, 1, 2, 3, 4, 5]], // not an orientation: as stored
   };
-  for (const [o, corners] of Object.entries(expected)) {
-    const [dw, dh] = displayed(Number(o));
-    assert.deepEqual(at(Number(o), 0, 0), [corners[0][0] * dw, corners[0][1] * dh], `orientation ${o}, top-left`);
-    assert.deepEqual(at(Number(o), w, 0), [corners[1][0] * dw, corners[1][1] * dh], `orientation ${o}, top-right`);
+  for (const [o, [width, height, reds]] of Object.entries(expected)) {
+    const shown = turned(stored, Number(o));
+    assert.deepEqual([shown.width, shown.height], [width, height], `orientation ${o}`);
+    assert.deepEqual(
+      [...shown.data].filter((_, i) => i % 4 === 0),
+      reds,
+      `orientation ${o}`,
+    );
   }
 });

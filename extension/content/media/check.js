@@ -62,8 +62,9 @@ export class MediaCheck {
     try {
       const measured = await Promise.all(files.map((file) => this.measure(file)));
       if (seq !== this.seq) return;
-      // The decoders work off the main thread meanwhile: the crops are computed and drawn while they run.
-      const decoding = Promise.all(files.map((file, i) => this.decode(file, measured[i])));
+      // The browser's decoders work off the main thread meanwhile: the crops are computed and drawn while they run.
+      // An EXIF thumbnail is decoded on this thread (decode.js) once the crops are drawn.
+      const early = measured.map((m, i) => (m.thumbnail ? null : this.decode(files[i], m)));
       const shown = measured.map((m, i) => ({ ...m, pixels: null, file: files[i] }));
       const geometry = await this.core.media(this.request(shown), new Uint8Array(0));
       if (seq !== this.seq) return;
@@ -71,7 +72,7 @@ export class MediaCheck {
       this.report = geometry;
       this.panel.show(geometry, shown, { analysing: pending, actions: this.actions });
       if (!pending) return;
-      const decoded = await decoding;
+      const decoded = await Promise.all(files.map((file, i) => early[i] ?? this.decode(file, measured[i])));
       if (seq !== this.seq) return;
       const images = decoded.map((d, i) => ({ ...d, file: files[i] }));
       const report = await this.core.media(this.request(images), concat(images.map((image) => image.pixels?.data)));

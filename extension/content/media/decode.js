@@ -1,9 +1,9 @@
 // Reads an attached image for the media analysis in two steps: measured from its header (size, EXIF orientation,
 // format: enough for every crop rectangle, at once), then decoded with the browser's own decoders (createImageBitmap,
 // and WebCodecs' ImageDecoder for JPEG photos; off the main thread, EXIF orientation honoured) reduced to the
-// analysis size for the saliency, or for a phone's or camera's JPEG its own EXIF thumbnail decoded instead
-// (thumbnail.js): the core needs the image's true size and a small copy of its pixels, never the file. Images the
-// browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
+// analysis size for the saliency, or for a phone's or camera's JPEG its own EXIF thumbnail decoded instead, on the
+// page's thread (thumbnail.js, baseline.js): the core needs the image's true size and a small copy of its pixels,
+// never the file. Images the browser cannot decode (HEIC, a corrupt file) and huge ones get a note instead of pixels.
 
 import { HEADER_BYTES, readHeader } from './header.js';
 import { thumbnailPixels, usableThumbnail } from './thumbnail.js';
@@ -75,10 +75,12 @@ export function analysisSize(width, height) {
 async function reduced(file, head, thumbnail) {
   const size = analysisSize(head.width, head.height);
   if (thumbnail) {
+    // After the microtasks already queued (observers of the crops just drawn), then at once, in this task.
+    await Promise.resolve();
     try {
-      return await thumbnailPixels(thumbnail.bytes, head.orientation, analysisSize(thumbnail.width, thumbnail.height));
+      return thumbnailPixels(thumbnail.bytes, head.orientation);
     } catch {
-      // Not a JPEG after all, or cut: the photo itself below.
+      // Not a baseline JPEG, or cut: the photo itself below.
     }
   }
   if (head.format === 'jpeg' && typeof ImageDecoder === 'function') return reducedJpeg(file, size);

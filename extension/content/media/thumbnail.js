@@ -1,8 +1,10 @@
 // The camera's own thumbnail (its EXIF preview) as the analysis copy of a JPEG photo: phones and cameras store a
-// small JPEG of the same picture in the EXIF block (160 × 120 on iPhones, 320 × 240 or 512 × 384 on many Android phones), which decodes in
-// a fraction of the time the photo takes even at 1/8. It is used when it shows the whole picture (the photo's
-// aspect ratio) and is large enough for the saliency to place the same framing; the photo's EXIF orientation is
-// applied to it here, since the thumbnail's own JPEG carries none.
+// small JPEG of the same picture in the EXIF block (160 × 120 on iPhones, 320 × 240 or 512 × 384 on many Android
+// phones), which decodes in a fraction of the time the photo takes even at 1/8 (baseline.js, on the page's thread).
+// It is used when it shows the whole picture (the photo's aspect ratio) and is large enough for the saliency to place
+// the same framing; the photo's EXIF orientation is applied to it here, since the thumbnail's own JPEG carries none.
+
+import { decodeBaseline } from './baseline.js';
 
 /**
  * Shortest long side of a thumbnail used for the analysis. Measured on a development set of generated scenes
@@ -31,61 +33,64 @@ export function usableThumbnail(head) {
 }
 
 /**
- * The canvas transform `[a, b, c, d, e, f]` that draws a `width` × `height` image (as stored) as EXIF `orientation`
- * shows it (EXIF 2.32 §4.6.4 A: 2 mirrored, 3 turned half, 4 flipped, 5 transposed, 6 turned a quarter clockwise,
- * 7 transversed, 8 turned a quarter anticlockwise).
+ * Longest side of a thumbnail decoded: EXIF 2.32 §4.5.5 keeps the APP1 block, thumbnail included, within 64 KB,
+ * which holds no sensible JPEG much past 1024 pixels; larger claims are refused before any pixel is decoded.
  */
-export function orientationTransform(orientation, width, height) {
-  switch (orientation) {
-    case 2:
-      return [-1, 0, 0, 1, width, 0];
-    case 3:
-      return [-1, 0, 0, -1, width, height];
-    case 4:
-      return [1, 0, 0, -1, 0, height];
-    case 5:
-      return [0, 1, 1, 0, 0, 0];
-    case 6:
-      return [0, 1, -1, 0, height, 0];
-    case 7:
-      return [0, -1, -1, 0, height, width];
-    case 8:
-      return [0, -1, 1, 0, 0, width];
-    default:
-      return [1, 0, 0, 1, 0, 0];
-  }
+const MAX_THUMBNAIL_SIDE = 1024;
+
+/**
+ * The thumbnail's RGBA pixels as the photo is displayed (`{width, height, data}`), decoded from the bytes already
+ * read (the EXIF block lies in the header read), at its own size (one larger than the analysis size is reduced by the
+ * core's saliency map). Throws when the thumbnail does not decode (baseline.js).
+ * @param {Uint8Array} bytes the thumbnail's JPEG
+ * @param {number} orientation the photo's EXIF orientation
+ */
+export function thumbnailPixels(bytes, orientation) {
+  return turned(decodeBaseline(bytes, MAX_THUMBNAIL_SIDE), orientation);
 }
 
 /**
- * The thumbnail's RGBA pixels as the photo is displayed, `size` (`{width, height}`) the analysis size: the
- * thumbnail's own size, or less when it is larger than the analysis copy. Decoded from the bytes already read (the
- * EXIF block lies in the header read), by WebCodecs' ImageDecoder where there is one (no Blob to register), else
- * createImageBitmap. Throws when the thumbnail does not decode.
- * @param {Uint8Array} bytes the thumbnail's JPEG
- * @param {number} orientation the photo's EXIF orientation
- * @param {{width: number, height: number}} size
+ * RGBA pixels stored `width` × `height`, as EXIF `orientation` shows them (EXIF 2.32 §4.6.4 A: 2 mirrored, 3 turned
+ * half, 4 flipped, 5 transposed, 6 turned a quarter clockwise, 7 transversed, 8 turned a quarter anticlockwise; other
+ * values leave them as stored).
+ * @param {{width: number, height: number, data: Uint8ClampedArray}} stored
+ * @param {number} orientation
  */
-export async function thumbnailPixels(bytes, orientation, size) {
-  const decoder = typeof ImageDecoder === 'function' ? new ImageDecoder({ data: bytes, type: 'image/jpeg' }) : null;
-  try {
-    const image = decoder
-      ? (await decoder.decode()).image
-      : await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }), { imageOrientation: 'none' });
-    try {
-      const [width, height] = [image.displayWidth ?? image.width, image.displayHeight ?? image.height];
-      const turned = orientation >= 5 && orientation <= 8;
-      const canvas = new OffscreenCanvas(size.width, size.height);
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      // Scale the displayed thumbnail to the analysis size, then draw the stored one turned into it.
-      context.scale(size.width / (turned ? height : width), size.height / (turned ? width : height));
-      context.transform(...orientationTransform(orientation, width, height));
-      context.drawImage(image, 0, 0, width, height);
-      const data = context.getImageData(0, 0, size.width, size.height).data;
-      return { width: size.width, height: size.height, data };
-    } finally {
-      image.close();
+export function turned({ width, height, data }, orientation) {
+  if (!(orientation >= 2 && orientation <= 8)) return { width, height, data };
+  const swapped = orientation >= 5;
+  const shownWidth = swapped ? height : width;
+  const out = new Uint32Array(width * height);
+  const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  for (let y = 0, from = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, from++) {
+      const [sx, sy] = shownAt(orientation, x, y, width, height);
+      out[sy * shownWidth + sx] = pixels[from];
     }
-  } finally {
-    decoder?.close();
+  }
+  return {
+    width: shownWidth,
+    height: swapped ? width : height,
+    data: new Uint8ClampedArray(out.buffer),
+  };
+}
+
+/** Where the stored pixel (x, y) of a width × height image is shown under EXIF `orientation` (2 to 8). */
+function shownAt(orientation, x, y, width, height) {
+  switch (orientation) {
+    case 2:
+      return [width - 1 - x, y];
+    case 3:
+      return [width - 1 - x, height - 1 - y];
+    case 4:
+      return [x, height - 1 - y];
+    case 5:
+      return [y, x];
+    case 6:
+      return [height - 1 - y, x];
+    case 7:
+      return [height - 1 - y, width - 1 - x];
+    default:
+      return [y, width - 1 - x];
   }
 }
