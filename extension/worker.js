@@ -1,7 +1,7 @@
 // The extension's service worker (Firefox: event page): hosts the Rust core (WebAssembly is always allowed here)
 // in one `Checker` without dictionaries, and answers the content scripts' checks on their ports: `count` checks
 // (the counter, when the page forbids WebAssembly) at once, through the core's counter fast path, and `media`
-// analyses of attached images (their pixels at analysis size, in base64). `review` checks go to the review lane
+// analyses of attached images (their pixels at analysis size, or a photo's EXIF thumbnail, in base64). `review` checks go to the review lane
 // (review-lane.js): a thread of their own, which holds the spelling dictionaries and the user's words (set when
 // the worker starts and whenever the settings change), so that no review ever holds up a `count`. Listeners are
 // registered synchronously.
@@ -12,6 +12,7 @@ import { counterOf } from './content/core.js';
 import { listenSchedule } from './worker-schedule.js';
 import { fromBase64 } from './shared/base64.js';
 import { reviewLane } from './review-lane.js';
+import { withThumbnailPixels } from './content/media/thumbnail.js';
 
 /** The worker's one checker (counter, media, schedule), once the core is compiled. */
 const ready = init({ module_or_path: new URL('./pkg/stratege_bg.wasm', import.meta.url) }).then(() => new Checker());
@@ -57,11 +58,15 @@ chrome.runtime.onConnect.addListener((port) => {
   });
 });
 
-/** The `media` lane: attached images' analysis-size pixels, sent as base64 by the content script (core.js). */
+/**
+ * The `media` lane: attached images' analysis-size pixels, or a photo's EXIF thumbnail to decode here, sent as base64
+ * by the content script (core.js, media/check.js).
+ */
 async function analysed(id, request, pixels) {
   try {
     await ready;
-    return { id, report: analyse_media(request, fromBase64(pixels || '')) };
+    const decoded = withThumbnailPixels(request, fromBase64(pixels || ''));
+    return { id, report: analyse_media(decoded.request, decoded.rgba) };
   } catch (error) {
     return { id, error: error?.message };
   }

@@ -1,10 +1,12 @@
 // The EXIF thumbnail's decoder (extension/content/media/baseline.js) on JPEGs built by hand, byte by byte: the
 // blocks' DC prediction across a restart marker, the JPEGs it refuses with a reason, and damaged ones (every cut,
-// every byte changed), which give an image or the decoder's own error, never another exception or a hang. Its
-// colours against Chromium's own decoder are checked in the browser (tests/e2e/media.test.mjs).
+// every byte changed), which give an image or the decoder's own error, never another exception or a hang; and the
+// service worker's reading of a request that sends a thumbnail instead of pixels. Its colours against Chromium's
+// own decoder are checked in the browser (tests/e2e/media.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeBaseline } from '../../extension/content/media/baseline.js';
+import { withThumbnailPixels } from '../../extension/content/media/thumbnail.js';
 
 /**
  * A 16 × 8 grey JPEG: two blocks with a restart marker between them, DC differences +32 and −32 (after a restart
@@ -57,4 +59,26 @@ test('a cut or damaged JPEG gives an image or the decoder’s own error, never a
       attempt(damaged);
     }
   }
+});
+
+test("a request sending a thumbnail is read as the core reads pixels: decoded, turned, in the images' order", () => {
+  const jpeg = twoBlocks();
+  const second = Uint8Array.from([1, 2, 3, 255, 4, 5, 6, 255]); // a 2 × 1 image's pixels, after the thumbnail
+  const request = {
+    platform: 'x',
+    images: [
+      { width: 4000, height: 8000, thumbnail: { bytes: jpeg.length, orientation: 6 } },
+      { width: 20, height: 10, analysis: { width: 2, height: 1 } },
+      { width: 10, height: 10, analysis: null }, // not decoded: nothing in the buffer
+    ],
+  };
+  const { request: read, rgba } = withThumbnailPixels(request, Uint8Array.from([...jpeg, ...second]));
+  assert.deepEqual(read.images[0], { width: 4000, height: 8000, analysis: { width: 8, height: 16 } });
+  assert.deepEqual(read.images.slice(1), request.images.slice(1));
+  assert.equal(rgba.length, 8 * 16 * 4 + second.length);
+  // Turned a quarter clockwise: the stored left block (lighter) is on top, the right one below.
+  assert.deepEqual([...rgba.subarray(0, 4)], [132, 132, 132, 255]);
+  assert.deepEqual([...rgba.subarray(8 * 15 * 4, 8 * 15 * 4 + 4)], [124, 124, 124, 255]);
+  assert.deepEqual([...rgba.subarray(8 * 16 * 4)], [...second]);
+  assert.throws(() => withThumbnailPixels(request, jpeg), /shorter than the images announce/);
 });

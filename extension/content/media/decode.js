@@ -44,7 +44,8 @@ export async function measureImage(file) {
 
 /**
  * The measured image decoded at the analysis size, for the saliency: `{info, pixels, note}` with `pixels`
- * `{width, height, data: Uint8ClampedArray}` (RGBA) or null, and `note` also 'corrupt' when it does not decode.
+ * `{width, height, data: Uint8ClampedArray}` (RGBA, and `jpeg: {bytes, orientation}` when they are its EXIF
+ * thumbnail's) or null, and `note` also 'corrupt' when it does not decode.
  * @param {File} file
  * @param {{info: object, head: object | null, note: string | null, thumbnail: object | null}} measured what
  *   measureImage gave
@@ -78,7 +79,8 @@ async function reduced(file, head, thumbnail) {
     // After the microtasks already queued (observers of the crops just drawn), then at once, in this task.
     await Promise.resolve();
     try {
-      return thumbnailPixels(thumbnail.bytes, head.orientation);
+      const pixels = thumbnailPixels(thumbnail.bytes, head.orientation);
+      return { ...pixels, jpeg: { bytes: thumbnail.bytes, orientation: head.orientation } };
     } catch {
       // Not a baseline JPEG, or cut: the photo itself below.
     }

@@ -5,6 +5,7 @@
 // the same framing; the photo's EXIF orientation is applied to it here, since the thumbnail's own JPEG carries none.
 
 import { decodeBaseline } from './baseline.js';
+import { concatBytes } from './bytes.js';
 
 /**
  * Shortest long side of a thumbnail used for the analysis. Measured on a development set of generated scenes
@@ -47,6 +48,36 @@ const MAX_THUMBNAIL_SIDE = 1024;
  */
 export function thumbnailPixels(bytes, orientation) {
   return turned(decodeBaseline(bytes, MAX_THUMBNAIL_SIDE), orientation);
+}
+
+/**
+ * A media request whose images may name an EXIF thumbnail (`thumbnail: {bytes, orientation}`: its JPEG's length in
+ * the buffer) as the core reads it: each thumbnail decoded and turned here, the buffer then holding every analysed
+ * image's RGBA pixels in order (`analysis: {width, height}`). What the service worker does with what a content
+ * script sends it under a strict CSP: a thumbnail's few tens of kilobytes cross the port instead of its pixels.
+ * Throws when the buffer does not hold what the images announce, or a thumbnail does not decode.
+ * @param {{images: object[]}} request
+ * @param {Uint8Array} buffer
+ * @returns {{request: object, rgba: Uint8Array}}
+ */
+export function withThumbnailPixels(request, buffer) {
+  const parts = [];
+  let at = 0;
+  const take = (length) => {
+    if (at + length > buffer.length) throw new Error('the buffer is shorter than the images announce');
+    at += length;
+    return buffer.subarray(at - length, at);
+  };
+  const images = request.images.map(({ thumbnail, ...image }) => {
+    if (thumbnail) {
+      const pixels = thumbnailPixels(take(thumbnail.bytes), thumbnail.orientation);
+      parts.push(pixels.data);
+      return { ...image, analysis: { width: pixels.width, height: pixels.height } };
+    }
+    if (image.analysis) parts.push(take(image.analysis.width * image.analysis.height * 4));
+    return image;
+  });
+  return { request: { ...request, images }, rgba: concatBytes(parts) };
 }
 
 /**
