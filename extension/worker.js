@@ -1,10 +1,10 @@
 // The extension's service worker (Firefox: event page): hosts the Rust core (WebAssembly is always allowed here)
 // in one `Checker` without dictionaries, and answers the content scripts' checks on their ports: `count` checks
 // (the counter, when the page forbids WebAssembly) at once, through the core's counter fast path, and `media`
-// analyses of attached images (their pixels at analysis size, or a photo's EXIF thumbnail, in base64). `review` checks go to the review lane
-// (review-lane.js): a thread of their own, which holds the spelling dictionaries and the user's words (set when
-// the worker starts and whenever the settings change), so that no review ever holds up a `count`. Listeners are
-// registered synchronously.
+// analyses of attached images (their pixels at analysis size, or a photo's EXIF thumbnail, in base64). `review`
+// checks go to the review lane (review-lane.js): a thread of their own, which holds the spelling dictionaries and the
+// user's words (set when the worker starts and whenever the settings change), so that no review ever holds up a
+// `count`. Listeners are registered synchronously.
 
 import init, { Checker, analyse_media } from './pkg/stratege.js';
 import { loadSettings, onSettingsChanged } from './shared/settings.js';

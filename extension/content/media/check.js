@@ -1,8 +1,9 @@
 // The media check of one composer: when its attached images change, measures each new file from its header and
 // has the core compute every crop at once (the panel shows), then decodes each file once at the analysis size
 // (decode.js) and sends the analysis-size pixels to the core (`core.media`: in the page, or in the worker under a
-// strict CSP) for the saliency and the suggested framings. Its problems (media-crop, media-size,
-// media-count, media-format, media-alt) join the composer's report for the review before posting.
+// strict CSP, which is sent a photo's EXIF thumbnail instead) for the saliency and the suggested framings. Its
+// problems (media-crop, media-size, media-count, media-format, media-alt) join the composer's report for the review
+// before posting.
 
 import { concatBytes } from './bytes.js';
 import { decodeImage, measureImage } from './decode.js';

@@ -93,11 +93,14 @@ export function turned({ width, height, data }, orientation) {
   const shownWidth = swapped ? height : width;
   const out = new Uint32Array(width * height);
   const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  // Where a stored pixel goes is linear in its x and y: the place of (0, 0) and the steps of x and y.
+  const place = (x, y) => {
+    const [sx, sy] = shownAt(orientation, x, y, width, height);
+    return sy * shownWidth + sx;
+  };
+  const [origin, stepX, stepY] = [place(0, 0), place(1, 0) - place(0, 0), place(0, 1) - place(0, 0)];
   for (let y = 0, from = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, from++) {
-      const [sx, sy] = shownAt(orientation, x, y, width, height);
-      out[sy * shownWidth + sx] = pixels[from];
-    }
+    for (let x = 0, to = origin + y * stepY; x < width; x++, from++, to += stepX) out[to] = pixels[from];
   }
   return {
     width: shownWidth,
