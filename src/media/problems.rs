@@ -48,7 +48,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
     let name = input.platform.rules().name;
     let mut problems = Vec::new();
     for limit in rules.limits.iter().filter(|l| l.purpose == input.purpose) {
-        let problem = |kind, image, message: String, limit_bytes| {
+        let problem = |kind, image, message: String| {
             let approximate = if limit.confidence.approximate() { " (approximate)" } else { "" };
             let note = limit.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
             MediaProblem {
@@ -57,7 +57,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                 message: format!("{message}{approximate}{note}"),
                 image,
                 surface: None,
-                limit_bytes,
+                limit_bytes: None,
             }
         };
         let n = input.images.len();
@@ -66,7 +66,6 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                 MediaKind::MediaCount,
                 None,
                 format!("{name} takes at most {max} images per post; this one has {n}."),
-                None,
             )),
             LimitRule::AnimatedAlone if n > 1 => {
                 for (i, _) in input.images.iter().enumerate().filter(|(_, im)| im.animated) {
@@ -77,7 +76,6 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                             "Image {}: an animated GIF must be the only media of a {name} post; it has {n}.",
                             i + 1
                         ),
-                        None,
                     ));
                 }
             }
@@ -89,7 +87,10 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         file_size(im.bytes),
                         file_size(*max)
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message, Some(*max)));
+                    problems.push(MediaProblem {
+                        limit_bytes: Some(*max),
+                        ..problem(MediaKind::MediaSize, Some(i), message)
+                    });
                 }
             }
             LimitRule::MaxBytesAnimated(max) => {
@@ -100,7 +101,10 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         file_size(im.bytes),
                         file_size(*max)
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message, Some(*max)));
+                    problems.push(MediaProblem {
+                        limit_bytes: Some(*max),
+                        ..problem(MediaKind::MediaSize, Some(i), message)
+                    });
                 }
             }
             LimitRule::Formats(formats) => {
@@ -108,7 +112,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                     let list: Vec<String> = formats.iter().map(|f| Format::from_name(f).label().to_owned()).collect();
                     let message =
                         format!("Image {} is {}; {name} takes {}.", i + 1, im.format.label(), list.join(", "));
-                    problems.push(problem(MediaKind::MediaFormat, Some(i), message, None));
+                    problems.push(problem(MediaKind::MediaFormat, Some(i), message));
                 }
             }
             LimitRule::MinWidth(min) => {
@@ -118,14 +122,14 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         i + 1,
                         im.width
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
                 }
             }
             LimitRule::MinSize([w, h]) => {
                 for (i, im) in each(input, |im| im.width > 0 && (im.width < *w || im.height < *h)) {
                     let message =
                         format!("Image {} is {}×{}; {name} needs at least {w}×{h}.", i + 1, im.width, im.height);
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
                 }
             }
             LimitRule::RecommendedSize([w, h]) => {
@@ -136,7 +140,7 @@ pub fn limit_problems(rules: &MediaRules, input: &MediaInput) -> Vec<MediaProble
                         im.width,
                         im.height
                     );
-                    problems.push(problem(MediaKind::MediaSize, Some(i), message, None));
+                    problems.push(problem(MediaKind::MediaSize, Some(i), message));
                 }
             }
             _ => {}

@@ -296,8 +296,9 @@ function decodeBlock(bits, c, quant, block) {
   return dcOnly;
 }
 
-const columns = new Float64Array(64);
-const line = new Float64Array(8);
+/** The inverse DCT's scratch space: the block after its column pass, one column, one transformed line. */
+const afterColumns = new Float64Array(64);
+const column = new Float64Array(8);
 const out = new Float64Array(8);
 
 /**
@@ -314,15 +315,15 @@ function idctInto(block, dcOnly, plane, stride, x, y) {
   for (let u = 0; u < 8; u++) {
     let zeros = true;
     for (let v = 0; v < 8; v++) {
-      line[v] = block[v * 8 + u];
-      if (v && line[v]) zeros = false;
+      column[v] = block[v * 8 + u];
+      if (v && column[v]) zeros = false;
     }
-    if (zeros) out.fill(line[0] * IDCT[0]);
-    else idct1d(line, 0, out);
-    for (let row = 0; row < 8; row++) columns[row * 8 + u] = out[row];
+    if (zeros) out.fill(column[0] * IDCT[0]);
+    else idct1d(column, 0, out);
+    for (let row = 0; row < 8; row++) afterColumns[row * 8 + u] = out[row];
   }
   for (let row = 0; row < 8; row++) {
-    idct1d(columns, row * 8, out);
+    idct1d(afterColumns, row * 8, out);
     const at = (y + row) * stride + x;
     for (let i = 0; i < 8; i++) plane[at + i] = (out[i] + 128.5) | 0;
   }
