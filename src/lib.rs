@@ -13,6 +13,7 @@ pub mod platform;
 pub mod report;
 pub mod request;
 pub mod schedule;
+mod sort;
 pub mod text;
 pub mod tone;
 pub mod twitter;

@@ -59,7 +59,7 @@ pub fn run_all(input: &Input, report: &mut Report) {
     for check in ALL {
         check.run(input, report);
     }
-    report.problems.sort_by_key(|p| match p.kind.hashtag() {
+    crate::sort::sort_by_key(&mut report.problems, |p| match p.kind.hashtag() {
         Some(_) => (1, p.start),
         None if p.kind == ProblemKind::LoneSurrogate => (2, 0),
         None => (0, 0),

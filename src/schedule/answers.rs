@@ -224,7 +224,7 @@ pub fn day_at(
         }
     }
     let order = |id: &str| PLATFORMS.iter().position(|p| p.id() == id);
-    slots.sort_by(|a, b| a.start.cmp(&b.start).then(order(a.platform).cmp(&order(b.platform))));
+    crate::sort::sort_by(&mut slots, |a, b| a.start.cmp(&b.start).then(order(a.platform).cmp(&order(b.platform))));
     Ok(DayAnswer { date: date.to_string(), now: iso_local(now), slots })
 }
 

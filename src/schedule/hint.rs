@@ -73,7 +73,7 @@ pub struct Thresholds {
 impl Thresholds {
     pub fn of(model: &Model) -> Thresholds {
         let mut scores: Vec<f64> = model.score.iter().flatten().copied().collect();
-        scores.sort_by(|a, b| b.total_cmp(a));
+        crate::sort::sort_by(&mut scores, |a, b| b.total_cmp(a));
         Thresholds { good: scores[GOOD_CELLS - 1].max(GOOD_MIN), poor: scores[168 - POOR_CELLS].min(POOR_MAX) }
     }
 

@@ -106,7 +106,7 @@ fn parse(json: &str) -> Result<Priors, String> {
             disagree,
         });
     }
-    platforms.sort_by_key(|p| super::PLATFORMS.iter().position(|&q| q == p.platform));
+    crate::sort::sort_by_key(&mut platforms, |p| super::PLATFORMS.iter().position(|&q| q == p.platform));
     Ok(Priors { studies: raw.studies, platforms })
 }
 

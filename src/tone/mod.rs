@@ -168,7 +168,7 @@ impl Reading {
         if self.lang == Some(Lang::En) && model_share >= MODEL_REASON_FROM && !named_attack {
             found.extend(offensive_words(&self.tokens));
         }
-        found.sort_by_key(|&(kind, start, end)| (start, end, kind.id()));
+        crate::sort::sort_by_key(&mut found, |&(kind, start, end)| (start, end, kind.id()));
         let (model_share, words) = if self.addressed {
             (model_share, 1.0)
         } else {
@@ -264,7 +264,7 @@ fn offensive_words(tokens: &[fold::Token]) -> Vec<Reason> {
         .map(|t| (model.token_weight(t), t))
         .filter(|&(weight, _)| weight >= OFFENSIVE_TOKEN_WEIGHT)
         .collect();
-    heaviest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::sort_by(&mut heaviest, |a, b| b.0.total_cmp(&a.0));
     heaviest.iter().take(OFFENSIVE_TOKENS).map(|(_, t)| (Kind::Offensive, t.start, t.end)).collect()
 }
 
@@ -308,7 +308,9 @@ fn parity_cases(tsv: &str) -> Vec<(f32, &str)> {
 
 /// Drops a reason whose span lies inside another one's of more weight (the "fuck" of "fuck you"), and repeats.
 fn keep_strongest(mut found: Vec<Reason>) -> Vec<Reason> {
-    found.sort_by(|a, b| b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    crate::sort::sort_by(&mut found, |a, b| {
+        b.0.weight().total_cmp(&a.0.weight()).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2))
+    });
     let mut kept: Vec<Reason> = Vec::with_capacity(found.len());
     for reason in found {
         let covered = kept

@@ -117,7 +117,7 @@ pub fn extract_hashtags_beside<U: AsRef<[UrlEntity]>>(text: &str, urls: impl FnO
     // removeOverlappingEntities: stable sort by start (hashtags first on ties), keep what starts after the last kept.
     let mut entities: Vec<(usize, usize, bool)> = tags.iter().map(|t| (t.start, t.end, true)).collect();
     entities.extend(urls.as_ref().iter().map(|u| (u.start, u.end, false)));
-    entities.sort_by_key(|e| e.0);
+    crate::sort::sort_by_key(&mut entities, |e| e.0);
     let mut kept = Vec::with_capacity(tags.len());
     let mut last_end = None;
     for (start, end, is_tag) in entities {

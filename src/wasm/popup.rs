@@ -290,7 +290,7 @@ fn render(root: &Element, state: &State) -> Result<(), String> {
 
     let mut lines: Vec<Line> = day.slots.iter().map(Line::Slot).collect();
     lines.extend(state.plans.iter().filter(|p| p.at.starts_with(&day.date)).map(Line::Plan));
-    lines.sort_by_key(Line::order);
+    crate::sort::sort_by_key(&mut lines, Line::order);
     let list = el(&document, "ol", &[("class", "day")], None)?;
     let now_time = &day.now[11..16];
     let mut marker_placed = state.offset_days != 0;
