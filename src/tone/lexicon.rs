@@ -3,7 +3,8 @@
 //! `fold` are caught, and a match yields the span of the words it covers. A listed word of five letters or more
 //! also matches its common misspellings and evasions (`typos`): two neighbouring letters swapped ("tortuer"), or,
 //! for six letters or more, one letter left out ("hatrd"), never the first letter, and never where the result is
-//! itself a word (data/tone/typo_words_{en,fr}.txt).
+//! itself a word (data/tone/typo_words_{en,fr}.txt). The words of a `names` list (people named by their trade) are
+//! read as written only: in their plural, stretched, but never misspelt or glued.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -38,6 +39,7 @@ struct Rule {
 
 impl Rule {
     /// Every word of the rule's slots.
+    /// Every word of the rule's slots that is also read misspelt or glued (not the words of a `names` list).
     fn words(&self) -> impl Iterator<Item = &Word> {
         self.slots
             .iter()
@@ -46,6 +48,7 @@ impl Rule {
                 _ => None,
             })
             .flat_map(|(singles, sequences)| singles.words.iter().chain(sequences.iter().flatten()))
+            .filter(|word| !word.as_written)
     }
 }
 
@@ -57,13 +60,15 @@ struct Word {
     chars: usize,
     id: u32,
     squeezed_id: u32,
+    /// A word of a `names` list: never read misspelt or glued.
+    as_written: bool,
 }
 
 impl Word {
-    fn new(text: String, vocab: &mut Vocab) -> Word {
+    fn new(text: String, as_written: bool, vocab: &mut Vocab) -> Word {
         let squeezed = squeeze(&text);
         let (id, squeezed_id) = (vocab.intern(&text), vocab.intern(&squeezed));
-        Word { squeezed, chars: text.chars().count(), text, id, squeezed_id }
+        Word { squeezed, chars: text.chars().count(), text, id, squeezed_id, as_written }
     }
 }
 
@@ -146,7 +151,7 @@ impl Singles {
         if word.chars >= typos::MIN_CHARS {
             self.squeezed.push(word.squeezed_id);
         }
-        if word.chars >= typos::SWAP_MIN_CHARS {
+        if word.chars >= typos::SWAP_MIN_CHARS && !word.as_written {
             self.misspelt.push(word.id);
         }
         self.words.push(word);
@@ -277,7 +282,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
     token.id == Some(word.id)
         || (word.chars >= 3 && token.stem_id == Some(word.id))
         || (word.chars >= typos::MIN_CHARS && token.squeezed_id == Some(word.squeezed_id))
-        || (word.chars >= typos::SWAP_MIN_CHARS && token.typo_id == Some(word.id))
+        || (word.chars >= typos::SWAP_MIN_CHARS && !word.as_written && token.typo_id == Some(word.id))
         || (token.star
             && token.text.chars().count() == word.chars
             && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
@@ -289,13 +294,15 @@ impl Lexicon {
     fn parse(lang: Lang, source: &str, real_words: &str) -> Lexicon {
         let mut rules = Vec::new();
         let mut vocab = Vocab::default();
-        let mut sets: Vec<(String, &str)> = Vec::new();
+        let mut sets: Vec<(String, String)> = Vec::new();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (kind, pattern) =
                 line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
-            if kind == "set" {
+            if kind == "set" || kind == "names" {
                 let (name, words) =
                     pattern.split_once('\t').unwrap_or_else(|| panic!("set line without NAME<TAB>WORDS: {line:?}"));
+                // A `names` word is marked `=` for `parse_slot`: read as written only.
+                let words = if kind == "names" { format!("={}", words.replace('/', "/=")) } else { words.to_owned() };
                 sets.push((format!("{{{name}}}"), words));
                 continue;
             }
@@ -400,7 +407,7 @@ impl Lexicon {
 }
 
 /// `pattern` with each `{NAME}` of a set defined above it replaced by the set's words (`a/b/c`).
-fn with_sets<'a>(pattern: &'a str, sets: &[(String, &str)]) -> Cow<'a, str> {
+fn with_sets<'a>(pattern: &'a str, sets: &[(String, String)]) -> Cow<'a, str> {
     let mut pattern = Cow::Borrowed(pattern);
     for (name, words) in sets {
         if pattern.contains(name.as_str()) {
@@ -423,8 +430,12 @@ fn parse_slot(slot: &str, vocab: &mut Vocab) -> Slot {
             };
             let (mut singles, mut sequences) = (Singles::default(), Vec::new());
             for alternative in words.split('/') {
-                let mut words: Vec<Word> =
-                    tokens(&alternative.replace('_', " ")).into_iter().map(|t| Word::new(t.text, vocab)).collect();
+                let (alternative, as_written) =
+                    alternative.strip_prefix('=').map_or((alternative, false), |name| (name, true));
+                let mut words: Vec<Word> = tokens(&alternative.replace('_', " "))
+                    .into_iter()
+                    .map(|t| Word::new(t.text, as_written, vocab))
+                    .collect();
                 match words.len() {
                     0 => panic!("empty alternative in lexicon slot {slot:?}"),
                     1 => singles.add(words.pop().expect("one word")),
@@ -489,7 +500,7 @@ mod tests {
     fn words_match_plurals_stretching_and_stars() {
         let matches = |token: &str, word: &str| {
             let mut vocab = Vocab::default();
-            let word = Word::new(word.into(), &mut vocab);
+            let word = Word::new(word.into(), false, &mut vocab);
             word_matches(&Seen::new(token, false, &vocab), &word)
         };
         assert!(matches("idiots", "idiot"));
@@ -498,6 +509,22 @@ mod tests {
         assert!(!matches("as", "ass"));
         assert!(!matches("ass", "as"));
         assert!(!matches("cons", "conne"));
+    }
+
+    #[test]
+    fn names_are_read_as_written_never_misspelt_or_glued() {
+        let lexicon = Lexicon::parse(
+            Lang::En,
+            "names\trole\tbankers\nset\tverb\thate\ncontempt\ti {verb} {role}\ninsult\tscumbag\n",
+            "",
+        );
+        let kinds = |text: &str| lexicon.find(&tokens(text)).hits.iter().map(|h| h.kind.id()).collect::<Vec<_>>();
+        assert_eq!(kinds("i hate bankers"), ["contempt"]);
+        assert_eq!(kinds("i hate baankers"), ["contempt"], "stretched");
+        assert!(kinds("i hate bnakers").is_empty() && kinds("i hate bankres").is_empty(), "never misspelt");
+        assert_eq!(kinds("a scumbga"), ["insult"], "the other lists' words are");
+        assert!(lexicon.glued("bankersthose").is_none() && lexicon.glued("scumbagthose").is_some());
+        assert!(lexicon.words().all(|w| w != "bankers"), "no typo words are derived from names");
     }
 
     #[test]

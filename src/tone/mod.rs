@@ -661,6 +661,31 @@ mod tests {
     }
 
     #[test]
+    fn people_named_by_their_trade_are_a_target_but_the_things_of_a_trade_are_not() {
+        for (text, lang) in [
+            ("I really cannot stand bankers like you.", Lang::En),
+            ("Landlords are the absolute worst.", Lang::En),
+            ("We should just hang all these bankers.", Lang::En),
+            ("Les banquiers sont des parasites.", Lang::Fr),
+            ("Il faudrait pendre tous ces flics.", Lang::Fr),
+        ] {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+        for (text, lang) in [
+            ("We had to kill all the workers to restart the service.", Lang::En),
+            ("Tomorrow we shoot the bakers for the new campaign.", Lang::En),
+            ("We will execute the customer's order today.", Lang::En),
+            ("Our managers are the best, ask them anything.", Lang::En),
+            ("Nous avons dû tuer les serveurs pour la mise à jour.", Lang::Fr),
+            ("Nos boulangers sont les meilleurs de la ville.", Lang::Fr),
+            ("Le gouvernement va massacrer les retraites.", Lang::Fr),
+        ] {
+            let t = analyse(text, Some(lang), Sensitivity::Strict);
+            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
     fn french_model_words_are_not_blamed_one_by_one() {
         let t = tone("Vous êtes sérieux là ?", Lang::Fr);
         assert!(t.reasons.iter().all(|r| r.kind != "offensive"), "{t:?}");
