@@ -686,6 +686,29 @@ mod tests {
     }
 
     #[test]
+    fn contempt_for_a_third_person_and_wishes_of_death_are_read_where_they_end_a_clause() {
+        for (text, lang) in [
+            ("He is despicable.", Lang::En),
+            ("I wish you were dead.", Lang::En),
+            ("Je le hais.", Lang::Fr),
+            ("Elle est détestable.", Lang::Fr),
+            ("Je souhaite ta mort.", Lang::Fr),
+        ] {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+        for (text, lang) in [
+            ("It is disgusting that this happened, we are sorry.", Lang::En),
+            ("Our phone lines were dead for an hour this morning.", Lang::En),
+            ("Ce bug, on le déteste autant que vous et nous le corrigeons.", Lang::Fr),
+            ("Il est détestable de devoir attendre, nous en sommes désolés.", Lang::Fr),
+            ("La crève de l'hiver est arrivée, prenez soin de vous.", Lang::Fr),
+        ] {
+            let t = analyse(text, Some(lang), Sensitivity::Strict);
+            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
     fn french_model_words_are_not_blamed_one_by_one() {
         let t = tone("Vous êtes sérieux là ?", Lang::Fr);
         assert!(t.reasons.iter().all(|r| r.kind != "offensive"), "{t:?}");
