@@ -339,7 +339,7 @@ impl Lexicon {
         typos::glue_words(self.lang).iter().find_map(|glue| {
             if text.strip_prefix(glue).is_some_and(listed) {
                 Some(glue.len())
-            } else if text.strip_suffix(glue).is_some_and(listed) {
+            } else if glue.len() > 2 && text.strip_suffix(glue).is_some_and(listed) {
                 Some(text.len() - glue.len())
             } else {
                 None

@@ -23,13 +23,42 @@ pub const GLUED_MIN_BYTES: usize = 6;
 /// ...and shortest listed word in it.
 pub const GLUED_WORD_MIN_BYTES: usize = 4;
 
-/// The small words a listed word gets glued to when a space is dropped ("stabthose", "youidiot"), per language
-/// (ours: the pronouns, determiners and quantifiers the lexicons' patterns put next to their words; none of two
-/// letters, which too many words end with: "fermeté" is not "ferme te").
+/// The small words a listed word gets glued to when a space is dropped ("stabthose", "youidiot", "sosickening"), per
+/// language (ours: the pronouns, determiners, quantifiers and intensifiers the lexicons' patterns put next to their
+/// words, and a few nouns that follow an insult: "slutbehaviour"). One of two letters is read only before the listed
+/// word, as too many words end with one: "fermeté" is not "ferme te".
 pub fn glue_words(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => &["you", "your", "them", "those", "these", "all", "the", "him", "her", "every"],
-        Lang::Fr => &["vous", "toi", "tous", "toutes", "les", "ces"],
+        Lang::En => &[
+            "you",
+            "your",
+            "them",
+            "those",
+            "these",
+            "all",
+            "the",
+            "him",
+            "her",
+            "every",
+            "so",
+            "too",
+            "such",
+            "many",
+            "most",
+            "just",
+            "real",
+            "total",
+            "typical",
+            "massive",
+            "absolute",
+            "complete",
+            "behaviour",
+            "behavior",
+            "people",
+        ],
+        Lang::Fr => {
+            &["vous", "toi", "tous", "toutes", "les", "ces", "si", "trop", "tellement", "vraiment", "sale", "des"]
+        }
     }
 }
 
