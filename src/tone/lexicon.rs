@@ -38,7 +38,6 @@ struct Rule {
 }
 
 impl Rule {
-    /// Every word of the rule's slots.
     /// Every word of the rule's slots that is also read misspelt or glued (not the words of a `names` list).
     fn words(&self) -> impl Iterator<Item = &Word> {
         self.slots

@@ -660,18 +660,31 @@ mod tests {
         }
     }
 
+    /// Each text is flagged at the default sensitivity.
+    fn assert_flagged(cases: &[(&str, Lang)]) {
+        for &(text, lang) in cases {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+    }
+
+    /// No text gives a threat or contempt as a reason, even at strict sensitivity.
+    fn assert_no_threat_or_contempt(cases: &[(&str, Lang)]) {
+        for &(text, lang) in cases {
+            let t = analyse(text, Some(lang), Sensitivity::Strict);
+            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
+        }
+    }
+
     #[test]
     fn people_named_by_their_trade_are_a_target_but_the_things_of_a_trade_are_not() {
-        for (text, lang) in [
+        assert_flagged(&[
             ("I really cannot stand bankers like you.", Lang::En),
             ("Landlords are the absolute worst.", Lang::En),
             ("We should just hang all these bankers.", Lang::En),
             ("Les banquiers sont des parasites.", Lang::Fr),
             ("Il faudrait pendre tous ces flics.", Lang::Fr),
-        ] {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
-        for (text, lang) in [
+        ]);
+        assert_no_threat_or_contempt(&[
             ("We had to kill all the workers to restart the service.", Lang::En),
             ("Tomorrow we shoot the bakers for the new campaign.", Lang::En),
             ("We will execute the customer's order today.", Lang::En),
@@ -679,33 +692,25 @@ mod tests {
             ("Nous avons dû tuer les serveurs pour la mise à jour.", Lang::Fr),
             ("Nos boulangers sont les meilleurs de la ville.", Lang::Fr),
             ("Le gouvernement va massacrer les retraites.", Lang::Fr),
-        ] {
-            let t = analyse(text, Some(lang), Sensitivity::Strict);
-            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
-        }
+        ]);
     }
 
     #[test]
     fn contempt_for_a_third_person_and_wishes_of_death_are_read_where_they_end_a_clause() {
-        for (text, lang) in [
+        assert_flagged(&[
             ("He is despicable.", Lang::En),
             ("I wish you were dead.", Lang::En),
             ("Je le hais.", Lang::Fr),
             ("Elle est détestable.", Lang::Fr),
             ("Je souhaite ta mort.", Lang::Fr),
-        ] {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
-        for (text, lang) in [
+        ]);
+        assert_no_threat_or_contempt(&[
             ("It is disgusting that this happened, we are sorry.", Lang::En),
             ("Our phone lines were dead for an hour this morning.", Lang::En),
             ("Ce bug, on le déteste autant que vous et nous le corrigeons.", Lang::Fr),
             ("Il est détestable de devoir attendre, nous en sommes désolés.", Lang::Fr),
             ("La crève de l'hiver est arrivée, prenez soin de vous.", Lang::Fr),
-        ] {
-            let t = analyse(text, Some(lang), Sensitivity::Strict);
-            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
-        }
+        ]);
     }
 
     #[test]
