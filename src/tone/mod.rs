@@ -714,6 +714,19 @@ mod tests {
     }
 
     #[test]
+    fn french_idioms_of_blame_and_veiled_threats_but_not_their_everyday_words() {
+        assert_flagged(&[
+            ("Vous êtes vraiment des branques.", Lang::Fr),
+            ("Réglez ça vite, sinon ça va mal se passer.", Lang::Fr),
+            ("Ras-le-bol de vos mensonges.", Lang::Fr),
+        ]);
+        for text in ["Vos salades sont prêtes, bon appétit !", "Sinon, tout va bien de votre côté ?"] {
+            let t = analyse(text, Some(Lang::Fr), Sensitivity::Strict);
+            assert!(t.reasons.iter().all(|r| r.kind != "blame" && r.kind != "threat"), "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
     fn french_model_words_are_not_blamed_one_by_one() {
         let t = tone("Vous êtes sérieux là ?", Lang::Fr);
         assert!(t.reasons.iter().all(|r| r.kind != "offensive"), "{t:?}");
