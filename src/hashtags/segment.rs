@@ -71,17 +71,35 @@ enum Edge {
 
 /// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
 /// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
-/// #pladtujour for plat du jour), which the next word begins with.
+/// #pladtujour for plat du jour), which the next word begins with; each of them with no edit so far, or plus
+/// `EDITED` with some. Edits beyond a split's first cost more (`further_edits_cost`), so a split with an edit and
+/// one without are kept apart: the cheaper of the two at a position may not be the cheaper later (#adoptezunchiem
+/// is adoptez un chien, one edit, though "adopte un", with "zun" typed for un, is cheaper up to the n).
 const PLAIN: usize = 0;
 const ELIDED: usize = 1;
 const SWAPPED: usize = 2;
-const STATES: usize = 3;
+const EDITED: usize = 3;
+const STATES: usize = 6;
+
+/// The state of a split of kind `kind` (`PLAIN`, `ELIDED`, `SWAPPED`) that holds `edits` edits.
+fn state_of(kind: usize, edits: u8) -> usize {
+    kind + if edits > 0 { EDITED } else { 0 }
+}
+
+/// The cost a split of kind `kind` reaching this position must stay under to be worth keeping: the budget, the
+/// cheapest split there without edits, and the cheapest with some, plus `FURTHER_EDIT_COST` when the split kept has
+/// none (its next edit costs that much less than theirs).
+fn bound_of(winners: &[Option<Best>; STATES], kind: usize, edited: bool, budget: f32) -> f32 {
+    let clean = winners[kind].map_or(budget, |w| w.cost.min(budget));
+    let extra = if edited { 0.0 } else { FURTHER_EDIT_COST };
+    winners[kind + EDITED].map_or(clean, |w| clean.min(w.cost + extra))
+}
 
 #[derive(Clone, Copy)]
 struct Best {
     cost: f32,
     from: usize,
-    /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`).
+    /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`, each maybe plus `EDITED`).
     from_state: usize,
     /// Edits of the split up to here.
     edits: u8,
@@ -212,8 +230,8 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     let mut near = Vec::new();
     for end in 1..=n {
         let mut winners: [Option<Best>; STATES] = [None; STATES];
-        let offer = |winners: &mut [Option<Best>; STATES], state: usize, candidate: Best| {
-            let slot = &mut winners[state];
+        let offer = |winners: &mut [Option<Best>; STATES], kind: usize, candidate: Best| {
+            let slot = &mut winners[state_of(kind, candidate.edits)];
             if slot.is_none_or(|w| candidate.cost < w.cost) {
                 *slot = Some(candidate);
             }
@@ -229,13 +247,14 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     *slot = lex.id(stretch_text);
                 }
                 let exact = *slot;
-                // Typo candidates of the stretch, looked up once for both states at `start`.
+                // Typo candidates of the stretch, looked up once for every state at `start`.
                 let mut looked_up = false;
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                for from_elided in [false, true] {
-                    let Some(before) = best[start][usize::from(from_elided)] else { continue };
+                for from_state in [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED] {
+                    let Some(before) = best[start][from_state] else { continue };
+                    let from_elided = from_state % EDITED == ELIDED;
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
                     let elision_typed = !from_elided || opens_elision(stretch[0]);
                     if !elision_typed && !costly {
@@ -246,7 +265,6 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         Edge::Known { id, .. } if start > 0 => Some(id),
                         _ => None,
                     };
-                    let from_state = if from_elided { ELIDED } else { PLAIN };
                     let link = |cost: f32, edge: Edge| {
                         let edits = before.edits + if let Edge::Known { edits, .. } = edge { edits } else { 0 };
                         let cost = base + cost + further_edits_cost(before.edits, edits);
@@ -263,7 +281,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         }
                         continue;
                     }
-                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let bound = bound_of(&winners, PLAIN, before.edits > 0, budget);
                     let dictionary = base + lex.dictionary_cost();
                     if elision_typed
                         && exact.is_none()
@@ -276,7 +294,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     // A web count of a misspelling ("buisness") is no reason not to look for the word meant, nor is
                     // a typo that made another listed word (#momenteddétente: ed for de): the cost of the edits and
                     // the margin over a correct split (spelling.rs) decide.
-                    let bound = winners[0].map_or(budget, |w| w.cost.min(budget));
+                    let bound = bound_of(&winners, PLAIN, true, budget);
                     let may_fix = typos.is_some()
                         && !inside[start]
                         && !inside[end]
@@ -290,9 +308,12 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
                             // A word two edits away only when such a fix (two edits, the second's extra cost, a
                             // word costing zero or more) could still win here by the cheaper way into the stretch.
-                            let cheapest_base = [false, true]
+                            let cheapest_base = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED]
                                 .into_iter()
-                                .filter_map(|e| best[start][usize::from(e)].map(|b| entry_cost(&b, e, word_cost)))
+                                .filter_map(|state| {
+                                    let elided = state % EDITED == ELIDED;
+                                    best[start][state].map(|b| entry_cost(&b, elided, word_cost))
+                                })
                                 .fold(f32::INFINITY, f32::min);
                             let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound;
                             lex.candidates(stretch, start == 0, if two_edits { 2 } else { 1 }, &mut near);
@@ -314,7 +335,12 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
     }
     let mut words = Vec::new();
     let ascii_run = letters.iter().all(char::is_ascii);
-    let (mut at, mut state) = (n, PLAIN);
+    // The cheaper way to the end, with or without edits.
+    let last = [PLAIN, PLAIN + EDITED].into_iter().filter(|&s| best[n][s].is_some()).min_by(|&a, &b| {
+        let cost = |s: usize| best[n][s].map_or(f32::INFINITY, |w| w.cost);
+        cost(a).total_cmp(&cost(b))
+    });
+    let (mut at, mut state) = (n, last.unwrap_or(PLAIN));
     while at > 0 {
         let step = best[at][state].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
@@ -336,7 +362,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
         (at, state) = (step.from, step.from_state);
     }
     words.reverse();
-    Split { words, cost: best[n][PLAIN].map_or(0.0, |b| b.cost) }
+    Split { words, cost: last.and_then(|s| best[n][s]).map_or(0.0, |b| b.cost) }
 }
 
 /// The words of a swap across a word boundary that end at `end`: into `SWAPPED`, a word typed as
@@ -360,32 +386,38 @@ fn swapped_edges(
         Edge::Known { id, .. } if start > 0 => Some(id),
         _ => None,
     };
-    let bound = |winners: &[Option<Best>; STATES], state: usize| winners[state].map_or(budget, |w| w.cost.min(budget));
     // Into SWAPPED: the word is letters[start..end - 2] and letters[end - 1]; letters[end - 2] begins the next word.
-    if let Some(before) = best[start][PLAIN].filter(|_| end - start >= 2 && !inside[start]) {
+    // The word is looked up once, for the first way in that could still win.
+    let mut swapped_id: Option<Option<u32>> = None;
+    for from_state in [PLAIN, PLAIN + EDITED] {
+        let Some(before) = best[start][from_state].filter(|_| end - start >= 2 && !inside[start]) else { continue };
         let base = before.cost + word_cost + TYPO_COST;
-        if letters[end - 2] != letters[end - 1] && base < bound(winners, SWAPPED) {
+        if letters[end - 2] == letters[end - 1] || base >= bound_of(winners, SWAPPED, true, budget) {
+            continue;
+        }
+        let id = *swapped_id.get_or_insert_with(|| {
             buf.clear();
             buf.extend(&letters[start..end - 2]);
             buf.push(letters[end - 1]);
-            if let Some(id) = lex.id(buf).filter(|&id| !lex.is_elided(id)) {
-                let candidate = Best {
-                    cost: base + lex.cost(previous(&before), id) + further_edits_cost(before.edits, before.edits + 1),
-                    from: start,
-                    from_state: PLAIN,
-                    edits: before.edits + 1,
-                    edge: Edge::Known { id, edits: 1 },
-                };
-                if winners[SWAPPED].is_none_or(|w| candidate.cost < w.cost) {
-                    winners[SWAPPED] = Some(candidate);
-                }
-            }
+            lex.id(buf).filter(|&id| !lex.is_elided(id))
+        });
+        let Some(id) = id else { break };
+        let candidate = Best {
+            cost: base + lex.cost(previous(&before), id) + further_edits_cost(before.edits, before.edits + 1),
+            from: start,
+            from_state,
+            edits: before.edits + 1,
+            edge: Edge::Known { id, edits: 1 },
+        };
+        let slot = &mut winners[SWAPPED + EDITED];
+        if slot.is_none_or(|w| candidate.cost < w.cost) {
+            *slot = Some(candidate);
         }
     }
     // Out of SWAPPED: the word is letters[start - 2] and letters[start..end].
-    if let Some(before) = best[start][SWAPPED].filter(|_| !inside[end]) {
+    if let Some(before) = best[start][SWAPPED + EDITED].filter(|_| !inside[end]) {
         let base = before.cost + word_cost;
-        if base < bound(winners, PLAIN) {
+        if base < bound_of(winners, PLAIN, true, budget) {
             buf.clear();
             buf.push(letters[start - 2]);
             buf.extend(&letters[start..end]);
@@ -393,13 +425,13 @@ fn swapped_edges(
                 let candidate = Best {
                     cost: base + lex.cost(previous(&before), id),
                     from: start,
-                    from_state: SWAPPED,
+                    from_state: SWAPPED + EDITED,
                     edits: before.edits,
                     edge: Edge::Known { id, edits: 0 },
                 };
-                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
-                if winners[state].is_none_or(|w| candidate.cost < w.cost) {
-                    winners[state] = Some(candidate);
+                let slot = &mut winners[if lex.is_elided(id) { ELIDED } else { PLAIN } + EDITED];
+                if slot.is_none_or(|w| candidate.cost < w.cost) {
+                    *slot = Some(candidate);
                 }
             }
         }
@@ -553,6 +585,18 @@ mod tests {
         assert_eq!(texts(&split_of(&french(), "carrièresnte", true, 2.0)), ["carrière", "santé"]);
         // A word typed as is keeps the spelling typed.
         assert_eq!(texts(&split_of(&french(), "carrièresante", true, 2.0)), ["carrière", "sante"]);
+    }
+
+    #[test]
+    fn a_split_without_edits_is_kept_beside_a_cheaper_one_with_an_edit() {
+        // Up to "adoptezun", "adopte un" with the z struck out ("zun" for un) is cheaper than "adoptez un"; with the
+        // typo in "chiem" still to come, whose edit would be that split's second, the split typed as is wins.
+        let words = "adopte\t30000\nadoptez\t30\nun\t5000\nchien\t1000\n";
+        let lex = lexicon_of(Lang::Fr, words, "0\n", "adopte un\t2000\n");
+        let up_to_un = split_of(&lex, "adoptezun", true, 2.0);
+        assert_eq!((texts(&up_to_un), up_to_un.edits()), (vec!["adopte", "un"], 1));
+        let whole = split_of(&lex, "adoptezunchiem", true, 2.0);
+        assert_eq!((texts(&whole), whole.edits()), (vec!["adoptez", "un", "chien"], 1));
     }
 
     #[test]
