@@ -714,6 +714,15 @@ mod tests {
     }
 
     #[test]
+    fn shut_up_in_french_but_not_the_farm() {
+        assert_flagged(&[("La ferme !", Lang::Fr), ("Toi, la ferme.", Lang::Fr), ("Oh la ferme", Lang::Fr)]);
+        for text in ["Les œufs de la ferme sont livrés chaque mardi.", "Nous avons visité la ferme."] {
+            let t = analyse(text, Some(Lang::Fr), Sensitivity::Strict);
+            assert!(t.reasons.iter().all(|r| r.kind != "insult"), "{text:?}: {t:?}");
+        }
+    }
+
+    #[test]
     fn french_idioms_of_blame_and_veiled_threats_but_not_their_everyday_words() {
         assert_flagged(&[
             ("Vous êtes vraiment des branques.", Lang::Fr),
