@@ -22,7 +22,8 @@ const IMPERATIVES: &[&str] = &[
 
 /// The text speaks to someone: a second-person word, an imperative as its first word, an @mention, or one of the
 /// name-calling spans (`first..end` token ranges of listed insults) used as a vocative or said of a group: a lead
-/// word one or two words before it, or alone in its clause.
+/// word one or two words before it, or alone in its clause; not one the writer says of themselves ("I'm such an
+/// idiot, I left my keys at home", "what an idiot I am").
 pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
     tokens.iter().any(|t| SECOND_PERSON.contains(&t.text.as_str()))
         || tokens.first().is_some_and(|t| IMPERATIVES.contains(&t.text.as_str()))
@@ -32,8 +33,21 @@ pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) 
             // The words before it and its own first word: a group's insult ("are vermin") starts with its lead.
             let before = &tokens[first.saturating_sub(2)..=first];
             let led = before.iter().any(|t| NAME_CALLING_LEADS.contains(&t.text.as_str()));
-            alone || led
+            (alone || led) && !said_of_the_writer(tokens, first, end)
         })
+}
+
+/// The name-calling span `first..end` follows "I'm", "I am" or "I was" by at most three words in its clause ("I'm
+/// such an idiot"), or is followed by "I am" or "I was" ("what an idiot I am").
+fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    // "I'm" is two tokens ("i", "m"), "Im" one.
+    let is_i_am = |k: usize| text(k) == "im" || (text(k) == "i" && matches!(text(k + 1), "m" | "am" | "was"));
+    let mut clause =
+        (first.saturating_sub(5)..first).rev().take_while(|&k| k + 1 == first || !tokens[k + 1].clause_start);
+    let before = clause.any(is_i_am);
+    let after = tokens.get(end).is_some_and(|t| !t.clause_start) && is_i_am(end);
+    before || after
 }
 
 /// An `@name` at the start of the text or after a space.
@@ -79,5 +93,14 @@ mod tests {
         assert!(aimed("such an idiot", &[(2, 3)]));
         assert!(!aimed("that referee was an idiot tonight", &[(4, 5)]));
         assert!(aimed("they are vermin", &[(2, 3)]));
+    }
+
+    #[test]
+    fn name_calling_the_writer_says_of_themselves_is_aimed_at_nobody() {
+        assert!(!aimed("I'm such an idiot, I left my keys at home", &[(4, 5)]));
+        assert!(!aimed("I am such an idiot", &[(4, 5)]));
+        assert!(!aimed("what an idiot I am", &[(2, 3)]));
+        assert!(aimed("I'm telling you, such an idiot", &[(6, 7)]));
+        assert!(aimed("I think they are idiots", &[(4, 5)]));
     }
 }
