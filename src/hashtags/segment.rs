@@ -72,7 +72,7 @@ enum Edge {
 /// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
 /// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
 /// #pladtujour for plat du jour), which the next word begins with; each of them with no edit so far, or plus
-/// `EDITED` with some. Edits beyond a split's first cost more (`further_edits_cost`), so a split with an edit and
+/// `EDITED` with some (a swap is an edit: `SWAPPED` alone is never used). Edits beyond a split's first cost more (`further_edits_cost`), so a split with an edit and
 /// one without are kept apart: the cheaper of the two at a position may not be the cheaper later (#adoptezunchiem
 /// is adoptez un chien, one edit, though "adopte un", with "zun" typed for un, is cheaper up to the n).
 const PLAIN: usize = 0;
