@@ -667,11 +667,11 @@ mod tests {
         }
     }
 
-    /// No text gives a threat or contempt as a reason, even at strict sensitivity.
-    fn assert_no_threat_or_contempt(cases: &[(&str, Lang)]) {
+    /// No text gives a reason of these `kinds`, even at strict sensitivity.
+    fn assert_no_reason(kinds: &[&str], cases: &[(&str, Lang)]) {
         for &(text, lang) in cases {
             let t = analyse(text, Some(lang), Sensitivity::Strict);
-            assert!(t.reasons.iter().all(|r| r.kind != "threat" && r.kind != "contempt"), "{text:?}: {t:?}");
+            assert!(t.reasons.iter().all(|r| !kinds.contains(&r.kind.as_str())), "{text:?}: {t:?}");
         }
     }
 
@@ -684,15 +684,18 @@ mod tests {
             ("Les banquiers sont des parasites.", Lang::Fr),
             ("Il faudrait pendre tous ces flics.", Lang::Fr),
         ]);
-        assert_no_threat_or_contempt(&[
-            ("We had to kill all the workers to restart the service.", Lang::En),
-            ("Tomorrow we shoot the bakers for the new campaign.", Lang::En),
-            ("We will execute the customer's order today.", Lang::En),
-            ("Our managers are the best, ask them anything.", Lang::En),
-            ("Nous avons dû tuer les serveurs pour la mise à jour.", Lang::Fr),
-            ("Nos boulangers sont les meilleurs de la ville.", Lang::Fr),
-            ("Le gouvernement va massacrer les retraites.", Lang::Fr),
-        ]);
+        assert_no_reason(
+            &["threat", "contempt"],
+            &[
+                ("We had to kill all the workers to restart the service.", Lang::En),
+                ("Tomorrow we shoot the bakers for the new campaign.", Lang::En),
+                ("We will execute the customer's order today.", Lang::En),
+                ("Our managers are the best, ask them anything.", Lang::En),
+                ("Nous avons dû tuer les serveurs pour la mise à jour.", Lang::Fr),
+                ("Nos boulangers sont les meilleurs de la ville.", Lang::Fr),
+                ("Le gouvernement va massacrer les retraites.", Lang::Fr),
+            ],
+        );
     }
 
     #[test]
@@ -704,22 +707,25 @@ mod tests {
             ("Elle est détestable.", Lang::Fr),
             ("Je souhaite ta mort.", Lang::Fr),
         ]);
-        assert_no_threat_or_contempt(&[
-            ("It is disgusting that this happened, we are sorry.", Lang::En),
-            ("Our phone lines were dead for an hour this morning.", Lang::En),
-            ("Ce bug, on le déteste autant que vous et nous le corrigeons.", Lang::Fr),
-            ("Il est détestable de devoir attendre, nous en sommes désolés.", Lang::Fr),
-            ("La crève de l'hiver est arrivée, prenez soin de vous.", Lang::Fr),
-        ]);
+        assert_no_reason(
+            &["threat", "contempt"],
+            &[
+                ("It is disgusting that this happened, we are sorry.", Lang::En),
+                ("Our phone lines were dead for an hour this morning.", Lang::En),
+                ("Ce bug, on le déteste autant que vous et nous le corrigeons.", Lang::Fr),
+                ("Il est détestable de devoir attendre, nous en sommes désolés.", Lang::Fr),
+                ("La crève de l'hiver est arrivée, prenez soin de vous.", Lang::Fr),
+            ],
+        );
     }
 
     #[test]
     fn shut_up_in_french_but_not_the_farm() {
         assert_flagged(&[("La ferme !", Lang::Fr), ("Toi, la ferme.", Lang::Fr), ("Oh la ferme", Lang::Fr)]);
-        for text in ["Les œufs de la ferme sont livrés chaque mardi.", "Nous avons visité la ferme."] {
-            let t = analyse(text, Some(Lang::Fr), Sensitivity::Strict);
-            assert!(t.reasons.iter().all(|r| r.kind != "insult"), "{text:?}: {t:?}");
-        }
+        assert_no_reason(
+            &["insult"],
+            &[("Les œufs de la ferme sont livrés chaque mardi.", Lang::Fr), ("Nous avons visité la ferme.", Lang::Fr)],
+        );
     }
 
     #[test]
@@ -729,10 +735,10 @@ mod tests {
             ("Réglez ça vite, sinon ça va mal se passer.", Lang::Fr),
             ("Ras-le-bol de vos mensonges.", Lang::Fr),
         ]);
-        for text in ["Vos salades sont prêtes, bon appétit !", "Sinon, tout va bien de votre côté ?"] {
-            let t = analyse(text, Some(Lang::Fr), Sensitivity::Strict);
-            assert!(t.reasons.iter().all(|r| r.kind != "blame" && r.kind != "threat"), "{text:?}: {t:?}");
-        }
+        assert_no_reason(
+            &["blame", "threat"],
+            &[("Vos salades sont prêtes, bon appétit !", Lang::Fr), ("Sinon, tout va bien de votre côté ?", Lang::Fr)],
+        );
     }
 
     #[test]
