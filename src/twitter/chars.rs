@@ -156,6 +156,30 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// Length of the UTF-8 character whose lead byte is `lead` (not a continuation byte).
+#[inline]
+pub(crate) const fn utf8_len(lead: u8) -> usize {
+    1 + (lead >= 0xC0) as usize + (lead >= 0xE0) as usize + (lead >= 0xF0) as usize
+}
+
+/// An index below 4,096 for the first two bytes of a multi-byte UTF-8 character (`lead` from 0xC0): a two-byte
+/// character itself, a block of 64 code points for three bytes, of 4,096 for four. Tables of these prefixes
+/// classify most characters without decoding them.
+#[inline]
+pub(crate) const fn prefix_index(lead: u8, second: u8) -> usize {
+    ((lead as usize & 0x3F) << 6) | (second as usize & 0x3F)
+}
+
+/// The first two bytes of the UTF-8 encoding of `cp` (from U+0080), as `prefix_index` reads them.
+pub(crate) const fn prefix_of(cp: u32) -> usize {
+    let (lead, second) = match cp {
+        0..=0x7FF => (0xC0 | cp >> 6, 0x80 | (cp & 0x3F)),
+        0x800..=0xFFFF => (0xE0 | cp >> 12, 0x80 | ((cp >> 6) & 0x3F)),
+        _ => (0xF0 | cp >> 18, 0x80 | ((cp >> 12) & 0x3F)),
+    };
+    prefix_index(lead as u8, second as u8)
+}
+
 /// The character starting at byte `i` of `bytes` (a `str`'s bytes, `i` a char boundary before its end) and its
 /// length: a plain UTF-8 decode, without the validation and `Option` of `str::chars`.
 #[inline(always)]

@@ -6,7 +6,7 @@
 //! malformed or not fully qualified sequences). A match is the longest listed sequence starting at a position.
 use std::sync::OnceLock;
 
-use super::chars::decode_at;
+use super::chars::{decode_at, prefix_index, prefix_of, utf8_len};
 use crate::text::ascii_run;
 
 /// The front-coded list: for each sequence, sorted bytewise, [bytes shared with the previous one, length of
@@ -16,17 +16,20 @@ const DATA: &[u8] = include_bytes!("../../data/emoji/sequences.bin");
 /// Every listed sequence starts with a code point below this bound (the tag flags' U+1F3F4 is the highest).
 const FIRST_BOUND: usize = 0x2_0000;
 
-/// The decoded list as a trie of code points, and a bitmap of the code points that begin a sequence (so that
-/// most characters are rejected without a search). Callers testing every position of a text take it once from
-/// `sequences` and ask `may_start` (one bit test) before `longest_at`.
+/// The decoded list as a trie of code points, and bitmaps of the code points that begin a sequence and of their
+/// first two UTF-8 bytes (so that most characters are rejected without a search). Callers testing every position of
+/// a text take it once from `sequences` and ask `may_begin` (one bit test, undecoded) before `longest_at`.
 pub(crate) struct Table {
     nodes: Vec<Node>,
     firsts: Vec<u64>,
     /// Bits set in `firsts` before each word: the root's children are exactly those code points, in order, so a
     /// first code point's child is found by rank, without a search.
     ranks: Vec<u32>,
-    /// The UTF-8 lead bytes of those first code points: a scan steps over any other character without decoding it.
-    leads: [bool; 256],
+    /// The ASCII first code points (keycap bases).
+    ascii_firsts: [bool; 128],
+    /// The first two UTF-8 bytes (`prefix_index`) of the other first code points, as a bitmap: a scan steps over any
+    /// other character without decoding it.
+    prefixes: [u64; 64],
     sequences: usize,
 }
 
@@ -43,7 +46,8 @@ impl Table {
             nodes: vec![Node::default()],
             firsts: vec![0u64; FIRST_BOUND / 64],
             ranks: Vec::new(),
-            leads: [false; 256],
+            ascii_firsts: [false; 128],
+            prefixes: [0; 64],
             sequences: 0,
         };
         let mut sequence: Vec<u8> = Vec::new();
@@ -71,7 +75,12 @@ impl Table {
         let first = sequence.chars().next().expect("no empty sequence") as usize;
         assert!(first < FIRST_BOUND, "sequences.bin: a sequence starts at U+{first:X}");
         self.firsts[first / 64] |= 1 << (first % 64);
-        self.leads[usize::from(sequence.as_bytes()[0])] = true;
+        if first < 0x80 {
+            self.ascii_firsts[first] = true;
+        } else {
+            let prefix = prefix_of(first as u32);
+            self.prefixes[prefix / 64] |= 1 << (prefix % 64);
+        }
         let mut node = 0;
         for c in sequence.chars() {
             // Children are kept sorted: the root has about 1,400, and a search by halves keeps the first use fast.
@@ -96,10 +105,47 @@ impl Table {
         c < FIRST_BOUND && self.firsts[c / 64] & (1 << (c % 64)) != 0
     }
 
+    /// Whether a listed sequence may begin at byte `at` of `bytes` (a `str`'s bytes, `at` a char boundary before
+    /// its end), read from the first two bytes: a keycap base before a non-ASCII character, or a character whose
+    /// first bytes some first code point has. Cheap enough for every character of a text; `longest_at` tells.
+    #[inline]
+    pub(crate) fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
+        let lead = bytes[at];
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        if lead < 0x80 {
+            return self.ascii_firsts[usize::from(lead)] && second >= 0x80;
+        }
+        let prefix = prefix_index(lead, second);
+        self.prefixes[prefix / 64] & (1 << (prefix % 64)) != 0
+    }
+
+    /// The first sequence, `(start, end)` in bytes, that the left-to-right scan of `extract_emoji` meets from byte
+    /// `at` on, if it starts before `limit`. ASCII is stepped over eight bytes at a time, except the keycap bases
+    /// (`#`, `*`, digits) when a non-ASCII character follows them.
+    pub(crate) fn next_from(&self, bytes: &[u8], mut at: usize, limit: usize) -> Option<(usize, usize)> {
+        while at < limit {
+            if bytes[at] < 0x80 {
+                let next = at + ascii_run(&bytes[at..limit]);
+                at = if next > at && self.may_begin(bytes, next - 1) { next - 1 } else { next };
+                if at >= limit || bytes[at] >= 0x80 {
+                    continue;
+                }
+            } else if !self.may_begin(bytes, at) {
+                at += utf8_len(bytes[at]);
+                continue;
+            }
+            match self.longest_at(bytes, at) {
+                Some(len) => return Some((at, at + len)),
+                None => at += utf8_len(bytes[at]),
+            }
+        }
+        None
+    }
+
     /// Byte length of the longest listed sequence starting at byte `at` of `bytes` (a `str`'s bytes, `at` a char
     /// boundary before its end): the first code point by rank among the root's children, the next ones by binary
     /// search, each decoded only when the node reached so far has children.
-    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<usize> {
+    pub(crate) fn longest_at(&self, bytes: &[u8], at: usize) -> Option<usize> {
         let (first, len) = decode_at(bytes, at);
         if !self.may_start(first) {
             return None;
@@ -139,51 +185,18 @@ pub struct EmojiEntity {
 }
 
 /// The emoji sequences of `text`, left to right, each the longest listed sequence where it starts (as
-/// twemoji-parser's global regex finds them). ASCII is stepped over eight bytes at a time, except the keycap bases
-/// (`#`, `*`, digits) when a non-ASCII character follows them.
+/// twemoji-parser's global regex finds them).
 pub fn extract_emoji(text: &str) -> Vec<EmojiEntity> {
     let table = sequences();
     let bytes = text.as_bytes();
     // Room for the emoji of a short post at once (growing from empty was a few percent of a 280-character count).
     let mut found = Vec::with_capacity(16);
     let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] < 0x80 {
-            // ASCII begins no sequence but a keycap, whose base comes right before a non-ASCII character.
-            let next = at + ascii_run(&bytes[at..]);
-            at = if next > at && next < bytes.len() && matches!(bytes[next - 1], b'#' | b'*' | b'0'..=b'9') {
-                next - 1
-            } else {
-                next
-            };
-            if at >= bytes.len() || bytes[at] >= 0x80 {
-                continue;
-            }
-        }
-        let b = bytes[at];
-        if !table.leads[usize::from(b)] {
-            at += utf8_len(b);
-            continue;
-        }
-        match table.longest_at(bytes, at) {
-            Some(end) => {
-                found.push(EmojiEntity { start: at, end: at + end });
-                at += end;
-            }
-            None => at += utf8_len(b),
-        }
+    while let Some((start, end)) = table.next_from(bytes, at, bytes.len()) {
+        found.push(EmojiEntity { start, end });
+        at = end;
     }
     found
-}
-
-/// Length of the UTF-8 character whose first byte is `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 /// Byte length of the emoji sequence starting at byte `pos` of `text`: the longest RGI emoji sequence of
@@ -209,6 +222,18 @@ mod tests {
         let listed = include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')).count();
         assert_eq!(t.sequences, listed);
         assert_eq!(t.nodes.iter().filter(|n| n.terminal).count(), listed, "no duplicates");
+    }
+
+    #[test]
+    fn every_sequence_may_begin_where_it_starts() {
+        let t = sequences();
+        for line in include_str!("../../data/emoji/sequences.txt").lines().filter(|l| !l.starts_with('#')) {
+            let code_points = line.split(';').next().unwrap().split_whitespace();
+            let text: String =
+                code_points.map(|cp| char::from_u32(u32::from_str_radix(cp, 16).unwrap()).unwrap()).collect();
+            assert!(t.may_begin(text.as_bytes(), 0), "{line}");
+        }
+        assert!(!t.may_begin(b"1", 0) && !t.may_begin(b"12", 0) && !t.may_begin("é".as_bytes(), 0));
     }
 
     #[test]

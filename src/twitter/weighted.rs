@@ -1,8 +1,8 @@
 //! The X weighted length of a post (twitter-text `parseTweet`): NFC text, each code point weighs by range, each
 //! URL and each emoji sequence one fixed weight, valid up to a limit. The rules are data: `data/twitter/v3.json`, the
 //! project's copy of twitter-text's `config/v3.json`.
-use super::chars::{decode_at, in_ranges, is_invalid};
-use super::emoji::EmojiEntity;
+use super::chars::{decode_at, in_ranges, is_invalid, prefix_index, prefix_of, utf8_len};
+use super::emoji;
 use super::entities::Entities;
 use super::urls::UrlEntity;
 use crate::text::{ascii_run, find_at_least};
@@ -199,15 +199,9 @@ pub fn parse_entities_from(entities: &Entities, from: usize, config: &Config) ->
         Cow::Borrowed(_) => {
             let urls = entities.urls();
             let urls = &urls[urls.partition_point(|u| u.start < from)..];
-            let emoji = if config.emoji_parsing { entities.emoji() } else { &[] };
-            let emoji = &emoji[emoji.partition_point(|e| e.start < from)..];
-            count(entities.text(), from, urls, emoji, config, (false, 0))
+            count(entities.text(), from, urls, config, (false, 0))
         }
-        Cow::Owned(nfc) => {
-            let scan = Entities::new(&nfc);
-            let emoji = if config.emoji_parsing { scan.emoji() } else { &[] };
-            count(&nfc, 0, scan.urls(), emoji, config, (true, removed_units))
-        }
+        Cow::Owned(nfc) => count(&nfc, 0, Entities::new(&nfc).urls(), config, (true, removed_units)),
     }
 }
 
@@ -235,17 +229,22 @@ impl Tally {
     }
 }
 
-/// Counts `text[from..]` (NFC) with its URLs and emoji sequences (offsets in `text`, none before `from`).
+/// Counts `text[from..]` (NFC) with its URLs (offsets in `text`, none before `from`), finding its emoji sequences
+/// on the way.
 ///
 /// One pass over the bytes. At each position: a URL starting there is one unit, skipped as twitter-text skips it
 /// (by the length of its string); else an emoji sequence starting there is one unit; else the characters up to the
-/// next entity that their first bytes weigh are summed without being decoded (ASCII eight bytes at a time); else
-/// the code point is decoded in place and weighed by range.
+/// next URL or possible emoji that their first bytes weigh are summed without being decoded (ASCII eight bytes at a
+/// time); else the code point is decoded in place and weighed by range.
+///
+/// The emoji are the ones twemoji-parser's scan of the whole text finds (`emoji::extract_emoji`), looked for where
+/// this pass stands: the two walk the same characters, except over a URL, whose characters the scan reads too. So
+/// after each URL the scan is run over it (`emoji_from`): an emoji it finds there that runs past the URL's end keeps
+/// the characters up to its own end from being taken as the start of another.
 fn count(
     text: &str,
     from: usize,
     urls: &[UrlEntity],
-    emoji: &[EmojiEntity],
     config: &Config,
     (normalized, removed_units): (bool, i64),
 ) -> ParsedTweet {
@@ -255,26 +254,28 @@ fn count(
     let mut invalid_chars = Vec::new();
     let url_weight = u64::from(config.transformed_url_length * config.scale);
     let emoji_weight = u64::from(config.default_weight);
-    let (mut next_url, mut next_emoji) = (0, 0);
+    let table = config.emoji_parsing.then(emoji::sequences);
+    // No emoji starts before this byte (the scan is inside one that began before a URL's end).
+    let mut emoji_from = from;
+    let may_begin = |at: usize, emoji_from: usize| at >= emoji_from && table.is_some_and(|t| t.may_begin(bytes, at));
+    let mut next_url = 0;
     let mut at = from;
     while at < bytes.len() {
-        // Entities starting inside a unit counted already are passed over, as in twitter-text.
+        // URLs starting inside a unit counted already are passed over, as in twitter-text.
         while urls.get(next_url).is_some_and(|u| u.start < at) {
             next_url += 1;
         }
-        while emoji.get(next_emoji).is_some_and(|e| e.start < at) {
-            next_emoji += 1;
-        }
         let url_start = urls.get(next_url).map_or(bytes.len(), |u| u.start);
-        let emoji_start = emoji.get(next_emoji).map_or(bytes.len(), |e| e.start);
-        let next_entity = url_start.min(emoji_start);
-        // The characters up to the next entity that their lead byte weighs: summed at once, unless the limit falls
-        // among them (then one unit at a time, for the end of the valid range).
+        // The characters up to the next URL or possible emoji that their lead byte weighs: summed at once, unless
+        // the limit falls among them (then one unit at a time, for the end of the valid range).
         let (mut end, mut sum, mut units) = (at, 0, 0);
-        while end < next_entity {
+        while end < url_start && !may_begin(end, emoji_from) {
             let lead = bytes[end];
             if lead.is_ascii() && config.ascii_weight != 0 {
-                let run = ascii_run(&bytes[end..next_entity]);
+                let mut run = ascii_run(&bytes[end..url_start]);
+                if run > 1 && may_begin(end + run - 1, emoji_from) {
+                    run -= 1; // a keycap base: the next round stops before it
+                }
                 sum += u64::from(config.ascii_weight) * run as u64;
                 units += run as u32;
                 end += run;
@@ -306,14 +307,19 @@ fn count(
             at = end;
             continue;
         }
-        let (end, weight, splits_char) = if at == url_start {
+        let emoji_len = match table {
+            Some(table) if at != url_start && may_begin(at, emoji_from) => table.longest_at(bytes, at),
+            _ => None,
+        };
+        let is_url = at == url_start;
+        let (end, weight, splits_char) = if is_url {
             let url = &urls[next_url];
             (url.counted_end, url_weight, url.counted_end_splits_char)
-        } else if at == emoji_start {
-            (emoji[next_emoji].end, emoji_weight, false)
+        } else if let Some(len) = emoji_len {
+            (at + len, emoji_weight, false)
         } else {
-            // This character, then the next ones up to the next entity or the next character weighed by its lead
-            // byte: decoded, one unit each.
+            // This character, then the next ones up to the next URL, possible emoji or character weighed by its
+            // lead byte: decoded, one unit each.
             loop {
                 let (c, len) = decode_at(bytes, at);
                 let invalid = is_invalid(c);
@@ -322,27 +328,37 @@ fn count(
                 }
                 tally.unit(u64::from(config.char_weight(c)), 1 + u32::from(len == 4), invalid);
                 at += len;
-                if at >= next_entity || config.weight_undecoded(bytes, at) != 0 {
+                if at >= url_start || config.weight_undecoded(bytes, at) != 0 || may_begin(at, emoji_from) {
                     break;
                 }
             }
             continue;
         };
         let segment = &text[at..end];
-        // The invalid characters all begin with the byte 0xEF: a segment without it is not decoded.
-        let may_be_invalid = segment.as_bytes().contains(&0xEF);
+        let (units, may_be_invalid) = units_and_0xef(segment.as_bytes());
         if may_be_invalid {
             invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
         }
         // twitter-text only looks at the last code unit of each counted unit.
         let last_invalid = may_be_invalid && segment.chars().next_back().is_some_and(is_invalid);
-        tally.unit(weight, utf16_len(segment), last_invalid);
+        tally.unit(weight, units, last_invalid);
+        let unit_start = at;
         at = end;
         if splits_char {
             // The URL's string ended inside this astral character: its low surrogate is a unit of its own.
             let (c, len) = decode_at(bytes, at);
             tally.unit(u64::from(config.weight(low_surrogate(c as u32))), 1, false);
             at += len;
+        }
+        if is_url {
+            if let Some(table) = table {
+                // The scan over the URL: up to its end, or past it to the end of an emoji that runs over it.
+                let mut scan = unit_start.max(emoji_from);
+                while let Some((_, end)) = table.next_from(bytes, scan, at) {
+                    scan = end;
+                }
+                emoji_from = scan.max(at);
+            }
         }
     }
 
@@ -451,23 +467,17 @@ static STABLE_PREFIX: [bool; 4096] = {
     while r < NOT_STABLE.len() {
         let (mut cp, end) = NOT_STABLE[r];
         while cp <= end {
-            let (lead, second, step) = match cp {
-                0..=0x7FF => (0xC0 | cp >> 6, 0x80 | (cp & 0x3F), 1),
-                0x800..=0xFFFF => (0xE0 | cp >> 12, 0x80 | ((cp >> 6) & 0x3F), 0x40 - (cp & 0x3F)),
-                _ => (0xF0 | cp >> 18, 0x80 | ((cp >> 12) & 0x3F), 0x1000 - (cp & 0xFFF)),
+            stable[prefix_of(cp)] = false;
+            cp += match cp {
+                0..=0x7FF => 1,
+                0x800..=0xFFFF => 0x40 - (cp & 0x3F),
+                _ => 0x1000 - (cp & 0xFFF),
             };
-            stable[prefix_index(lead as u8, second as u8)] = false;
-            cp += step;
         }
         r += 1;
     }
     stable
 };
-
-/// The index in `STABLE_PREFIX` of a character beginning with the lead byte `lead` (from 0xC0) and `second`.
-const fn prefix_index(lead: u8, second: u8) -> usize {
-    ((lead as usize & 0x3F) << 6) | (second as usize & 0x3F)
-}
 
 /// `NOT_STABLE` below U+10000 as a bitmap (8 KB), built at compile time.
 static BMP_NOT_STABLE: [u64; 1024] = {
@@ -544,9 +554,16 @@ const NOT_STABLE: &[(u32, u32)] = &[
     (0x2F800, 0x2FA1D),
 ];
 
-/// Length of the UTF-8 character whose lead byte is `lead` (not a continuation byte).
-fn utf8_len(lead: u8) -> usize {
-    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
+/// The UTF-16 length of a counted unit's bytes (an emoji sequence or a URL, a few dozen bytes), and whether it
+/// holds the byte 0xEF, which all invalid characters begin with (a unit without it is not decoded): one short loop
+/// for both.
+fn units_and_0xef(bytes: &[u8]) -> (u32, bool) {
+    let (mut units, mut ef) = (0, false);
+    for &b in bytes {
+        units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+        ef |= b == 0xEF;
+    }
+    (units, ef)
 }
 
 /// UTF-16 length of `s`, in the u32 of twitter-text's indices.
@@ -583,6 +600,17 @@ mod tests {
             assert_eq!(removed + i64::from(utf16_len(&normalized)), i64::from(utf16_len(&text)), "{text:?}");
         }
         assert!(matches!(nfc("déjà vu, नमस्ते, 가각").0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_emoji_the_scan_finds_over_a_urls_end_hides_its_characters() {
+        // Counts checked against twitter-text 3.1.0. In the first text the URL `co.👨‍👩‍👧.онлайн/` is reported
+        // as `co/`, so counting resumes inside the family emoji that twemoji-parser found from the URL's `co.`
+        // on: its last members are characters there, not a new emoji (36 if they were).
+        for (text, count) in [("é.co.👨‍👩‍👧.онлайн/.1", 39), ("http://x.com/a#️⃣", 27), ("x.com/1️⃣ ok", 30)]
+        {
+            assert_eq!(parse_tweet(text).weighted_length, count, "{text}");
+        }
     }
 
     #[test]
