@@ -86,6 +86,7 @@ const ASCII_DOMAIN_CHARS: [bool; 128] = {
 };
 
 /// twitter-text `validDomainChars`: anything but punctuation, spaces, invalid chars and directional marks.
+#[inline]
 pub(crate) fn is_domain_char(c: char) -> bool {
     if c.is_ascii() {
         return ASCII_DOMAIN_CHARS[c as usize];
@@ -99,6 +100,7 @@ pub(crate) fn is_domain_char(c: char) -> bool {
 }
 
 /// Characters that may make up a domain label: domain chars plus `_` and `-` (inside a label only).
+#[inline]
 pub(crate) fn is_label_char(c: char) -> bool {
     c == '_' || c == '-' || is_domain_char(c)
 }
@@ -152,6 +154,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 pub(crate) use crate::text::utf16_len;
 
 /// The character starting at byte `i` of `text`, if any.
+#[inline]
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }

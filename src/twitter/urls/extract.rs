@@ -43,6 +43,7 @@ pub(super) struct RawUrl {
     lead: Option<u32>,
 }
 
+#[inline]
 fn protocol_len(text: &str, q: usize) -> usize {
     let b = &text.as_bytes()[q..];
     if b.first().is_none_or(|&h| h | 0x20 != b'h') {

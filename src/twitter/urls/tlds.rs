@@ -32,6 +32,7 @@ struct TrieNode {
 }
 
 impl Tlds {
+    #[inline]
     fn child(&self, node: usize, byte: u8) -> Option<usize> {
         let n = &self.nodes[node];
         if byte.is_ascii() {
