@@ -604,9 +604,9 @@ mod tests {
 
     #[test]
     fn an_emoji_the_scan_finds_over_a_urls_end_hides_its_characters() {
-        // Counts checked against twitter-text 3.1.0. In the first text the URL `co.👨‍👩‍👧.онлайн/` is reported
-        // as `co/`, so counting resumes inside the family emoji that twemoji-parser found from the URL's `co.`
-        // on: its last members are characters there, not a new emoji (36 if they were).
+        // Counts checked against twitter-text 3.1.0. The first text is one URL, reported as `é.co/.1`: counting
+        // resumes 7 UTF-16 units in, inside the family emoji that twemoji-parser found at unit 5, so its last
+        // members are characters there, not a new emoji `👩‍👧` (36 if they were).
         for (text, count) in [("é.co.👨‍👩‍👧.онлайн/.1", 39), ("http://x.com/a#️⃣", 27), ("x.com/1️⃣ ok", 30)]
         {
             assert_eq!(parse_tweet(text).weighted_length, count, "{text}");
