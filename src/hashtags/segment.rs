@@ -72,14 +72,23 @@ enum Edge {
 /// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
 /// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
 /// #pladtujour for plat du jour), which the next word begins with; each of them with no edit so far, or plus
-/// `EDITED` with some (a swap is an edit: `SWAPPED` alone is never used). Edits beyond a split's first cost more (`further_edits_cost`), so a split with an edit and
-/// one without are kept apart: the cheaper of the two at a position may not be the cheaper later (#adoptezunchiem
-/// is adoptez un chien, one edit, though "adopte un", with "zun" typed for un, is cheaper up to the n).
+/// `EDITED` with some (a swap is an edit: `SWAPPED` alone is never used). Edits beyond a split's first cost more
+/// (`further_edits_cost`), so a split with an edit and one without are kept apart: the cheaper of the two at a
+/// position may not be the cheaper later (#adoptezunchiem is adoptez un chien, one edit, though "adopte un", with
+/// "zun" typed for un, is cheaper up to the n).
 const PLAIN: usize = 0;
 const ELIDED: usize = 1;
 const SWAPPED: usize = 2;
 const EDITED: usize = 3;
 const STATES: usize = 6;
+
+/// The states a next word may follow (not in the middle of a swap).
+const ENTRY_STATES: [usize; 4] = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED];
+
+/// Whether a state is after an elided word, with or without edits.
+fn is_elided_state(state: usize) -> bool {
+    state % EDITED == ELIDED
+}
 
 /// The state of a split of kind `kind` (`PLAIN`, `ELIDED`, `SWAPPED`) that holds `edits` edits.
 fn state_of(kind: usize, edits: u8) -> usize {
@@ -252,9 +261,9 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                for from_state in [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED] {
+                for from_state in ENTRY_STATES {
                     let Some(before) = best[start][from_state] else { continue };
-                    let from_elided = from_state % EDITED == ELIDED;
+                    let from_elided = is_elided_state(from_state);
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
                     let elision_typed = !from_elided || opens_elision(stretch[0]);
                     if !elision_typed && !costly {
@@ -308,11 +317,10 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             // alando); inside a run, a typo may hit a word's first letter (#faitpaison).
                             // A word two edits away only when such a fix (two edits, the second's extra cost, a
                             // word costing zero or more) could still win here by the cheaper way into the stretch.
-                            let cheapest_base = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED]
+                            let cheapest_base = ENTRY_STATES
                                 .into_iter()
                                 .filter_map(|state| {
-                                    let elided = state % EDITED == ELIDED;
-                                    best[start][state].map(|b| entry_cost(&b, elided, word_cost))
+                                    best[start][state].map(|b| entry_cost(&b, is_elided_state(state), word_cost))
                                 })
                                 .fold(f32::INFINITY, f32::min);
                             let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound;

@@ -307,11 +307,11 @@ fn count(
             at = end;
             continue;
         }
+        let is_url = at == url_start;
         let emoji_len = match table {
-            Some(table) if at != url_start && may_begin(at, emoji_from) => table.longest_at(bytes, at),
+            Some(table) if !is_url && may_begin(at, emoji_from) => table.longest_at(bytes, at),
             _ => None,
         };
-        let is_url = at == url_start;
         let (end, weight, splits_char) = if is_url {
             let url = &urls[next_url];
             (url.counted_end, url_weight, url.counted_end_splits_char)
