@@ -607,6 +607,21 @@ mod tests {
         assert_eq!(of(Lang::En).glued("overall"), Some(4), "a split, but a word of the list");
         assert!(kinds(Lang::En, "overall a good job").is_empty());
         assert_eq!(of(Lang::En).glued("stab"), None);
+        // The small words are the closed classes of each language, not only those the sets glued.
+        for (lang, glued, spaced) in [
+            (Lang::En, "you arepathetic", "you are pathetic"),
+            (Lang::En, "what anidiot", "what an idiot"),
+            (Lang::Fr, "vous êtes vraiment desminables", "vous êtes vraiment des minables"),
+            (Lang::Fr, "quelleconne", "quelle conne"),
+        ] {
+            let read = kinds_only(lang, glued);
+            assert!(!read.is_empty() && read == kinds_only(lang, spaced), "{glued}");
+        }
+        // French glues no word of two letters but "si", nor "tes": their accents folded away, such words would hide
+        // from the dictionary ("déconne" is no "de conne", "leçons" no "le cons", "boulettes" no "boulet tes").
+        for calm in ["ça déconne encore", "des leçons de morale", "des boulettes de viande"] {
+            assert!(kinds(Lang::Fr, calm).is_empty(), "{calm}");
+        }
     }
 
     #[test]

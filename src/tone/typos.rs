@@ -24,27 +24,65 @@ pub const GLUED_MIN_BYTES: usize = 6;
 pub const GLUED_WORD_MIN_BYTES: usize = 4;
 
 /// The small words a listed word gets glued to when a space is dropped ("stabthose", "youidiot", "sosickening"), per
-/// language (ours: the pronouns, determiners, quantifiers and intensifiers the lexicons' patterns put next to their
-/// words, and a few nouns that follow an insult: "slutbehaviour"). One of two letters is read only before the listed
-/// word, as too many words end with one: "fermeté" is not "ferme te".
+/// language: the closed classes a listed word stands beside in a sentence, from the grammar of each language rather
+/// than from the sets (personal pronouns and possessives, determiners and quantifiers, the forms of "to be",
+/// intensifiers, the prepositions that follow or precede an insult), and a few nouns that follow an insult
+/// ("slutbehaviour"). One of two letters is read only before the listed word, as too many words end with one:
+/// "fermeté" is not "ferme te"; none of one letter ("aslut" is no word to read). French keeps none of two letters
+/// but "si", nor "tes": glued to a listed word they make French words whose accents, folded away, hide them from
+/// the dictionary that lists the words never read so ("déconne" is no "de conne", "leçons" no "le cons").
 pub fn glue_words(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &[
+            // pronouns and possessives
+            "me",
+            "my",
             "you",
             "your",
+            "yours",
+            "ur",
+            "we",
+            "us",
+            "our",
+            "they",
             "them",
-            "those",
-            "these",
-            "all",
-            "the",
+            "their",
+            "he",
             "him",
+            "his",
+            "she",
             "her",
+            "it",
+            "its",
+            // determiners and quantifiers
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "all",
             "every",
-            "so",
-            "too",
+            "each",
+            "some",
+            "any",
+            "no",
             "such",
             "many",
             "most",
+            "more",
+            // to be
+            "am",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            // intensifiers
+            "so",
+            "too",
+            "very",
+            "really",
             "just",
             "real",
             "total",
@@ -52,13 +90,71 @@ pub fn glue_words(lang: Lang) -> &'static [&'static str] {
             "massive",
             "absolute",
             "complete",
+            // prepositions
+            "to",
+            "of",
+            "for",
+            "at",
+            "in",
+            "on",
+            "with",
+            "like",
+            // nouns after an insult
             "behaviour",
             "behavior",
             "people",
         ],
-        Lang::Fr => {
-            &["vous", "toi", "tous", "toutes", "les", "ces", "si", "trop", "tellement", "vraiment", "sale", "des"]
-        }
+        Lang::Fr => &[
+            // pronouns and possessives
+            "toi",
+            "elle",
+            "ils",
+            "elles",
+            "nous",
+            "vous",
+            "lui",
+            "leur",
+            "leurs",
+            "ton",
+            "votre",
+            "vos",
+            "mon",
+            // determiners and quantifiers
+            "les",
+            "une",
+            "des",
+            "cet",
+            "cette",
+            "ces",
+            "tout",
+            "toute",
+            "tous",
+            "toutes",
+            "quel",
+            "quelle",
+            "quels",
+            "quelles",
+            // to be
+            "est",
+            "etes",
+            "sont",
+            // intensifiers
+            "si",
+            "trop",
+            "tres",
+            "tellement",
+            "vraiment",
+            "sale",
+            "gros",
+            "grosse",
+            "pauvre",
+            "espece",
+            "bande",
+            // prepositions
+            "aux",
+            "pour",
+            "avec",
+        ],
     }
 }
 
