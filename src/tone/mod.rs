@@ -140,7 +140,8 @@ struct Reading {
     found: Vec<Reason>,
     /// The most offensive window's probability (0 without a language or words).
     probability: f32,
-    /// Aimed at someone (`target`; always in French and when the language is unknown).
+    /// Aimed at someone (`target`; always when the language is unknown, in French unless the writer calls only
+    /// themselves names).
     addressed: bool,
 }
 
@@ -154,7 +155,7 @@ impl Reading {
         let (found, meant) = listed_reasons(text, &tokens, lang);
         let probability =
             if lang.is_some() && !tokens.is_empty() { models_probability(&as_meant(&tokens, &meant)) } else { 0.0 };
-        let addressed = lang != Some(Lang::En) || target::addressed(text, &tokens, &name_calling(&found, &tokens));
+        let addressed = target::addressed(text, &tokens, &name_calling(&found, &tokens), lang);
         Some(Reading { tokens, lang, found, probability, addressed })
     }
 
@@ -370,6 +371,17 @@ mod tests {
         }
         assert_ne!(tone("You are an idiot.", Lang::En).level, ToneLevel::Ok);
         assert_ne!(tone("Espèce d'imbécile", Lang::Fr).level, ToneLevel::Ok);
+    }
+
+    #[test]
+    fn a_french_writer_calling_themselves_a_name_is_not_hostile() {
+        // A self-deprecating apology weighs as a name said to nobody; the same name said of someone else does not.
+        for text in ["Quel boulet je fais, désolé pour le retard de ma réponse.", "Je suis vraiment idiot, pardon."]
+        {
+            assert_ne!(tone(text, Lang::Fr).level, ToneLevel::Hostile, "{text}");
+        }
+        assert_eq!(tone("Quel boulet, ce livreur.", Lang::Fr).level, ToneLevel::Hostile);
+        assert_eq!(tone("Je suis désolé, mais vous êtes vraiment idiot.", Lang::Fr).level, ToneLevel::Hostile);
     }
 
     #[test]

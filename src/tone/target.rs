@@ -1,10 +1,13 @@
 //! Whether an English text is aimed at someone: it speaks to the reader ("you", "ur"…, or an imperative that opens
 //! it: "shut up", "read the FAQ"), names an account (@mention), calls someone a name ("what a moron", "…, idiot.")
 //! or a group ("they are vermin"). Swearing and offensive wording aimed at
-//! nobody ("holy shit, what a game") weigh less in the score than the same words said to a person. English only:
-//! the constants that use it were chosen on an English development set.
+//! nobody ("holy shit, what a game") weigh less in the score than the same words said to a person. The constants
+//! that use it were chosen on an English development set; a French text is taken as aimed at someone, unless every
+//! name it calls is one the writer calls themselves and it neither speaks to the reader nor names an account ("Quel
+//! boulet je fais, désolé pour le retard": a self-deprecating apology, common in customer service).
 
 use super::fold::Token;
+use crate::lang::Lang;
 
 /// Folded words that address the reader.
 const SECOND_PERSON: &[&str] =
@@ -20,11 +23,28 @@ const IMPERATIVES: &[&str] = &[
     "fuck", "screw", "bite", "kiss", "eat", "die", "leave", "move", "cry", "deal", "suck",
 ];
 
+/// Folded French words that address the reader (tu, vous, their objects and possessives; "t" as in t'es, t'as).
+const SECOND_PERSON_FR: &[&str] = &["tu", "t", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos", "vot", "toa"];
+
+/// Whether the text in `lang` is aimed at someone (`addressed_en` in English; French: see the module's comment).
+pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)], lang: Option<Lang>) -> bool {
+    match lang {
+        Some(Lang::En) => addressed_en(text, tokens, name_calling),
+        Some(Lang::Fr) => {
+            name_calling.is_empty()
+                || tokens.iter().any(|t| SECOND_PERSON_FR.contains(&t.text.as_str()))
+                || mentions_someone(text)
+                || name_calling.iter().any(|&(first, end)| !said_of_the_writer_fr(tokens, first, end))
+        }
+        None => true,
+    }
+}
+
 /// The text speaks to someone: a second-person word, an imperative as its first word, an @mention, or one of the
 /// name-calling spans (`first..end` token ranges of listed insults) used as a vocative or said of a group: a lead
 /// word one or two words before it, or alone in its clause; not one the writer says of themselves ("I'm such an
 /// idiot, I left my keys at home", "what an idiot I am").
-pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
+fn addressed_en(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -> bool {
     tokens.iter().any(|t| SECOND_PERSON.contains(&t.text.as_str()))
         || tokens.first().is_some_and(|t| IMPERATIVES.contains(&t.text.as_str()))
         || mentions_someone(text)
@@ -50,6 +70,25 @@ fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
     before || after
 }
 
+/// The French name-calling span `first..end` follows "je suis", "j'étais", "je fais", "suis-je" or "chuis" by at
+/// most three words in its clause ("je suis vraiment nul", "suis-je bête"), or is followed by "je suis", "je fais"
+/// or "j'étais" ("quelle idiote je suis", "quel boulet je fais").
+fn said_of_the_writer_fr(tokens: &[Token], first: usize, end: usize) -> bool {
+    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let writer_is = |k: usize| matches!(text(k + 1), "suis" | "etais" | "fais" | "faisais");
+    // "j'suis" and "j'étais" are two tokens ("j", "suis"); "suis-je" reads "suis", "je".
+    let is_i_am = |k: usize| {
+        (matches!(text(k), "je" | "j") && writer_is(k))
+            || matches!(text(k), "chui" | "chuis")
+            || (text(k) == "suis" && text(k + 1) == "je")
+    };
+    let mut clause =
+        (first.saturating_sub(5)..first).rev().take_while(|&k| k + 1 == first || !tokens[k + 1].clause_start);
+    let before = clause.any(is_i_am);
+    let after = tokens.get(end).is_some_and(|t| !t.clause_start) && matches!(text(end), "je" | "j") && writer_is(end);
+    before || after
+}
+
 /// An `@name` at the start of the text or after a space.
 fn mentions_someone(text: &str) -> bool {
     let mut before = ' ';
@@ -69,7 +108,11 @@ mod tests {
     use crate::tone::fold::tokens;
 
     fn aimed(text: &str, name_calling: &[(usize, usize)]) -> bool {
-        addressed(text, &tokens(text), name_calling)
+        addressed(text, &tokens(text), name_calling, Some(Lang::En))
+    }
+
+    fn aimed_fr(text: &str, name_calling: &[(usize, usize)]) -> bool {
+        addressed(text, &tokens(text), name_calling, Some(Lang::Fr))
     }
 
     #[test]
@@ -102,5 +145,22 @@ mod tests {
         assert!(!aimed("what an idiot I am", &[(2, 3)]));
         assert!(aimed("I'm telling you, such an idiot", &[(6, 7)]));
         assert!(aimed("I think they are idiots", &[(4, 5)]));
+    }
+
+    #[test]
+    fn a_french_text_is_aimed_at_someone_unless_it_calls_only_the_writer_names() {
+        // Tokens: "je suis vraiment idiot , j ai oublie mes cles": the insult is the fourth.
+        assert!(!aimed_fr("Je suis vraiment idiot, j'ai oublié mes clés.", &[(3, 4)]));
+        assert!(!aimed_fr("Quel boulet je fais, désolé pour le retard.", &[(1, 2)]));
+        assert!(!aimed_fr("Suis-je bête !", &[(2, 3)]));
+        assert!(!aimed_fr("J'suis trop nulle, pardon.", &[(3, 4)]));
+        // Spoken to the reader, of someone else, or with no name at all: aimed, as every French text was before.
+        assert!(aimed_fr("Je suis désolé mais vous êtes idiot.", &[(6, 7)]));
+        assert!(aimed_fr("Quel idiot, ce type.", &[(1, 2)]));
+        assert!(aimed_fr("@sam quel boulet je fais", &[(1, 2)]));
+        assert!(aimed_fr("Quel boulet je fais, t'es pareil", &[(1, 2)]));
+        assert!(aimed_fr("C'est honteux.", &[]));
+        // Without a language, every text is aimed at someone.
+        assert!(addressed("Quel boulet je fais", &tokens("Quel boulet je fais"), &[(1, 2)], None));
     }
 }
