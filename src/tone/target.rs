@@ -63,11 +63,7 @@ fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
     let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
     // "I'm" is two tokens ("i", "m"), "Im" one.
     let is_i_am = |k: usize| text(k) == "im" || (text(k) == "i" && matches!(text(k + 1), "m" | "am" | "was"));
-    let mut clause =
-        (first.saturating_sub(5)..first).rev().take_while(|&k| k + 1 == first || !tokens[k + 1].clause_start);
-    let before = clause.any(is_i_am);
-    let after = tokens.get(end).is_some_and(|t| !t.clause_start) && is_i_am(end);
-    before || after
+    writer_said_it(tokens, first, end, is_i_am, is_i_am)
 }
 
 /// The French name-calling span `first..end` follows "je suis", "j'étais", "je fais", "suis-je" or "chuis" by at
@@ -75,18 +71,25 @@ fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
 /// or "j'étais" ("quelle idiote je suis", "quel boulet je fais").
 fn said_of_the_writer_fr(tokens: &[Token], first: usize, end: usize) -> bool {
     let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
-    let writer_is = |k: usize| matches!(text(k + 1), "suis" | "etais" | "fais" | "faisais");
     // "j'suis" and "j'étais" are two tokens ("j", "suis"); "suis-je" reads "suis", "je".
-    let is_i_am = |k: usize| {
-        (matches!(text(k), "je" | "j") && writer_is(k))
-            || matches!(text(k), "chui" | "chuis")
-            || (text(k) == "suis" && text(k + 1) == "je")
-    };
+    let i_am = |k: usize| matches!(text(k), "je" | "j") && matches!(text(k + 1), "suis" | "etais" | "fais" | "faisais");
+    let before =
+        |k: usize| i_am(k) || matches!(text(k), "chui" | "chuis") || (text(k) == "suis" && text(k + 1) == "je");
+    writer_said_it(tokens, first, end, before, i_am)
+}
+
+/// Whether `before` holds at one of the five tokens before `first` in its clause, or `after` at `end`, right after
+/// the span in its clause: the writer's "I am" before or after a name-calling span.
+fn writer_said_it(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    before: impl Fn(usize) -> bool,
+    after: impl Fn(usize) -> bool,
+) -> bool {
     let mut clause =
         (first.saturating_sub(5)..first).rev().take_while(|&k| k + 1 == first || !tokens[k + 1].clause_start);
-    let before = clause.any(is_i_am);
-    let after = tokens.get(end).is_some_and(|t| !t.clause_start) && matches!(text(end), "je" | "j") && writer_is(end);
-    before || after
+    clause.any(before) || (tokens.get(end).is_some_and(|t| !t.clause_start) && after(end))
 }
 
 /// An `@name` at the start of the text or after a space.
