@@ -66,16 +66,18 @@ fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
     writer_said_it(tokens, first, end, is_i_am, is_i_am)
 }
 
-/// The French name-calling span `first..end` follows "je suis", "j'étais", "je fais", "suis-je" or "chuis" by at
-/// most three words in its clause ("je suis vraiment nul", "suis-je bête"), or is followed by "je suis", "je fais"
-/// or "j'étais" ("quelle idiote je suis", "quel boulet je fais").
+/// The French name-calling span `first..end` follows "je suis", "j'étais", "suis-je" or "chuis" by at most three
+/// words in its clause ("je suis vraiment nul", "suis-je bête"), or is followed by "je suis", "j'étais" or "je fais"
+/// ("quelle idiote je suis", "quel boulet je fais"; "je fais" before the name is often about others: "je fais
+/// affaire avec des escrocs").
 fn said_of_the_writer_fr(tokens: &[Token], first: usize, end: usize) -> bool {
     let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
     // "j'suis" and "j'étais" are two tokens ("j", "suis"); "suis-je" reads "suis", "je".
-    let i_am = |k: usize| matches!(text(k), "je" | "j") && matches!(text(k + 1), "suis" | "etais" | "fais" | "faisais");
-    let before =
-        |k: usize| i_am(k) || matches!(text(k), "chui" | "chuis") || (text(k) == "suis" && text(k + 1) == "je");
-    writer_said_it(tokens, first, end, before, i_am)
+    let i_am = |k: usize, verbs: &[&str]| matches!(text(k), "je" | "j") && verbs.contains(&text(k + 1));
+    let before = |k: usize| {
+        i_am(k, &["suis", "etais"]) || matches!(text(k), "chui" | "chuis") || (text(k) == "suis" && text(k + 1) == "je")
+    };
+    writer_said_it(tokens, first, end, before, |k| i_am(k, &["suis", "etais", "fais", "faisais"]))
 }
 
 /// Whether `before` holds at one of the five tokens before `first` in its clause, or `after` at `end`, right after
@@ -162,6 +164,7 @@ mod tests {
         assert!(aimed_fr("Quel idiot, ce type.", &[(1, 2)]));
         assert!(aimed_fr("@sam quel boulet je fais", &[(1, 2)]));
         assert!(aimed_fr("Quel boulet je fais, t'es pareil", &[(1, 2)]));
+        assert!(aimed_fr("Je fais affaire avec des escrocs.", &[(5, 6)]));
         assert!(aimed_fr("C'est honteux.", &[]));
         // Without a language, every text is aimed at someone.
         assert!(addressed("Quel boulet je fais", &tokens("Quel boulet je fais"), &[(1, 2)], None));
