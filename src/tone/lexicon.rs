@@ -611,7 +611,7 @@ mod tests {
         for (lang, glued, spaced) in [
             (Lang::En, "you arepathetic", "you are pathetic"),
             (Lang::En, "what anidiot", "what an idiot"),
-            (Lang::Fr, "vous êtes vraiment desminables", "vous êtes vraiment des minables"),
+            (Lang::Fr, "ils sontminables", "ils sont minables"),
             (Lang::Fr, "quelleconne", "quelle conne"),
         ] {
             let read = kinds_only(lang, glued);
