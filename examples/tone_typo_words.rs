@@ -3,14 +3,12 @@
 //!
 //!     cargo run --release --example tone_typo_words      (from the project's root; `make train-tone` runs it)
 
-use stratege::hashtags::lexicon::embedded;
 use stratege::lang::Lang;
-use stratege::tone::typo_words_file;
+use stratege::tone::embedded_typo_words_file;
 
 fn main() -> std::io::Result<()> {
     for lang in Lang::ALL {
-        let dictionary = embedded(lang);
-        let file = typo_words_file(lang, |word| dictionary.is_known(word));
+        let file = embedded_typo_words_file(lang);
         std::fs::write(format!("data/tone/typo_words_{}.txt", lang.id()), file)?;
     }
     Ok(())

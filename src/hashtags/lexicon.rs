@@ -554,7 +554,26 @@ fn take_line<'a>(rest: &mut &'a [u8]) -> Result<&'a str, String> {
 /// The lexicons of `data/hashtags/`, compiled into native builds (the CLI, tests); the wasm loads packed files.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn embedded(lang: Lang) -> Lexicon {
-    let sources = match lang {
+    Lexicon::build(lang, &embedded_sources(lang)).expect("the lexicons of data/hashtags/ are valid")
+}
+
+/// Every form the dictionary of `lang` in `data/hashtags/` accepts (its affixes expanded, `affixes.rs`), lowercase
+/// and without accents: the words a folded text may hold that Hunspell, asked without their accents, rejects
+/// ("deconne" for déconne, "lecons" for leçons).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_folded_forms(lang: Lang) -> std::collections::HashSet<String> {
+    let sources = embedded_sources(lang);
+    let affixes = Affixes::parse(sources.aff).expect("the affixes of data/hashtags/ are valid");
+    let mut forms = std::collections::HashSet::new();
+    affixes.read_dic(sources.dic).forms(|form, _| {
+        forms.insert(fold_accents(&form.to_lowercase()));
+    });
+    forms
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_sources(lang: Lang) -> Sources<'static> {
+    match lang {
         Lang::En => Sources {
             aff: include_str!("../../data/hashtags/en/index.aff"),
             dic: include_str!("../../data/hashtags/en/index.dic"),
@@ -571,8 +590,7 @@ pub fn embedded(lang: Lang) -> Lexicon {
             words_from_dictionary: true,
             dictionary_prior: true,
         },
-    };
-    Lexicon::build(lang, &sources).expect("the lexicons of data/hashtags/ are valid")
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ mod model;
 mod quotes;
 mod target;
 mod typos;
-pub use typos::typo_words_file;
+#[cfg(not(target_arch = "wasm32"))]
+pub use typos::embedded_typo_words_file;
+
 mod typography;
 
 use std::borrow::Cow;

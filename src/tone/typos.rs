@@ -28,9 +28,7 @@ pub const GLUED_WORD_MIN_BYTES: usize = 4;
 /// than from the sets (personal pronouns and possessives, determiners and quantifiers, the forms of "to be",
 /// intensifiers, the prepositions that follow or precede an insult), and a few nouns that follow an insult
 /// ("slutbehaviour"). One of two letters is read only before the listed word, as too many words end with one:
-/// "fermeté" is not "ferme te"; none of one letter ("aslut" is no word to read). French keeps none of two letters
-/// but "si", nor "tes": glued to a listed word they make French words whose accents, folded away, hide them from
-/// the dictionary that lists the words never read so ("déconne" is no "de conne", "leçons" no "le cons").
+/// "fermeté" is not "ferme te"; none of one letter ("aslut" is no word to read).
 pub fn glue_words(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &[
@@ -106,23 +104,37 @@ pub fn glue_words(lang: Lang) -> &'static [&'static str] {
         ],
         Lang::Fr => &[
             // pronouns and possessives
+            "je",
+            "tu",
+            "te",
             "toi",
+            "il",
             "elle",
             "ils",
             "elles",
+            "on",
             "nous",
             "vous",
             "lui",
             "leur",
             "leurs",
             "ton",
+            "ta",
+            "tes",
             "votre",
             "vos",
             "mon",
+            "ma",
+            "mes",
             // determiners and quantifiers
+            "le",
+            "la",
             "les",
+            "un",
             "une",
             "des",
+            "du",
+            "ce",
             "cet",
             "cette",
             "ces",
@@ -135,6 +147,7 @@ pub fn glue_words(lang: Lang) -> &'static [&'static str] {
             "quels",
             "quelles",
             // to be
+            "es",
             "est",
             "etes",
             "sont",
@@ -151,6 +164,8 @@ pub fn glue_words(lang: Lang) -> &'static [&'static str] {
             "espece",
             "bande",
             // prepositions
+            "de",
+            "au",
             "aux",
             "pour",
             "avec",
@@ -184,7 +199,7 @@ pub fn variants(word: &str) -> Vec<String> {
 /// The contents of data/tone/typo_words_{lang}.txt: the misspellings and glued forms of the lexicon's words
 /// (folded, as the analyser reads them) that are words by `is_word` (in the extension's builds, the hashtag
 /// dictionaries), one a line after a comment, sorted.
-pub fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
+fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
     let lexicon = super::lexicon::of(lang);
     let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
     let listed: BTreeSet<&str> = lexicon.words().collect();
@@ -212,6 +227,15 @@ pub fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
     out
 }
 
+/// `typo_words_file` with the hashtag dictionaries compiled into native builds: a word is one of their words, or
+/// one of their forms with its accents folded away (`embedded_folded_forms`: "deconne", "lecons").
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_typo_words_file(lang: Lang) -> String {
+    let dictionary = crate::hashtags::lexicon::embedded(lang);
+    let folded = crate::hashtags::lexicon::embedded_folded_forms(lang);
+    typo_words_file(lang, |word| dictionary.is_known(word) || folded.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,8 +257,7 @@ mod tests {
             (Lang::En, include_str!("../../data/tone/typo_words_en.txt")),
             (Lang::Fr, include_str!("../../data/tone/typo_words_fr.txt")),
         ] {
-            let dictionary = crate::hashtags::lexicon::embedded(lang);
-            assert_eq!(typo_words_file(lang, |word| dictionary.is_known(word)), committed, "{lang:?}");
+            assert_eq!(embedded_typo_words_file(lang), committed, "{lang:?}");
         }
     }
 }
