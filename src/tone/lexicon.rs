@@ -346,7 +346,9 @@ impl Lexicon {
         })
     }
 
-    /// The words of the rules, as folded (a word appears as often as the rules name it).
+    /// The words of the rules, as folded (a word appears as often as the rules name it); for the list of the words
+    /// never read as misspelt or glued (`typos::embedded_typo_words_file`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.rules.iter().flat_map(Rule::words).map(|w| w.text.as_str())
     }

@@ -6,8 +6,6 @@
 //! read so: data/tone/typo_words_{en,fr}.txt lists them, derived from the hashtag dictionaries
 //! (`typo_words_file`).
 
-use std::collections::BTreeSet;
-
 use crate::lang::Lang;
 
 /// Shortest listed word matched by its stretched letters (`lexicon`), in letters: shorter words are one edit from
@@ -199,7 +197,9 @@ pub fn variants(word: &str) -> Vec<String> {
 /// The contents of data/tone/typo_words_{lang}.txt: the misspellings and glued forms of the lexicon's words
 /// (folded, as the analyser reads them) that are words by `is_word` (in the extension's builds, the hashtag
 /// dictionaries), one a line after a comment, sorted.
+#[cfg(not(target_arch = "wasm32"))]
 fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
+    use std::collections::BTreeSet;
     let lexicon = super::lexicon::of(lang);
     let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
     let listed: BTreeSet<&str> = lexicon.words().collect();
