@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { hostOf, launch, submitted, waitReviewed } from './harness.mjs';
+import { hostOf, launch, popupDrawn, submitted, waitReviewed } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -240,9 +240,7 @@ describe('look and accessibility', { concurrency: false }, () => {
       ]));
 
     test(`the popup: the day's schedule and the quick settings by the keyboard, no serious axe finding (run ${run})`, () =>
-      auditExtensionPage(h, 'popup.html', (page) => [
-        page.locator('[data-stratege="schedule"] [data-stratege="slot"]').first().waitFor(),
-      ]));
+      auditExtensionPage(h, 'popup.html', (page) => [popupDrawn(page)]));
 
     test(`the host follows a theme switch; cards fade in only without reduced motion; crossing the limit is announced (run ${run})`, async () => {
       const { page, editor } = await openComposer(h, 'fb-comment');

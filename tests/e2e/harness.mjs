@@ -112,6 +112,14 @@ export async function launch({ extensionDir, csp = 'site', headless = true, lang
   };
 }
 
+/**
+ * Waits until the popup's core has drawn the day: its list holds the marker for now (today) or a line saying the day
+ * is empty, whether or not any platform has a suggested slot that day (none has on a Sunday in UTC).
+ */
+export function popupDrawn(page) {
+  return page.locator('[data-stratege="schedule"][data-date] ol > li').first().waitFor();
+}
+
 /** The page's console messages of the given types, as they come (a list the caller reads). */
 export function recordConsole(page, types = ['error']) {
   const logged = [];

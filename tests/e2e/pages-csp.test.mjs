@@ -5,7 +5,7 @@
 // nor error; and the policy is in force (an inline style is refused, markup from a string throws). 3 runs each.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, popupDrawn } from './harness.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
 const RUNS = [1, 2, 3];
@@ -114,7 +114,7 @@ describe("the extension's pages under their strict CSP", () => {
     test(`the popup draws the day's schedule from Rust with no violation (run ${run})`, async () => {
       const { page, problems } = await openRecorded(h, 'popup.html');
       try {
-        await page.locator('[data-stratege="schedule"] [data-stratege="slot"]').first().waitFor();
+        await popupDrawn(page);
         assert.equal(await page.evaluate(() => getComputedStyle(document.body).width), '340px');
         assert.deepEqual(problems, []);
         await assertPolicyInForce(page, problems);

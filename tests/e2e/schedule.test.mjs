@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { launch, modelText, waitModel } from './harness.mjs';
+import { launch, modelText, popupDrawn, waitModel } from './harness.mjs';
 import { openComposer } from './composers.mjs';
 
 const EXTENSION = new URL('../../dist/chrome', import.meta.url).pathname;
@@ -79,7 +79,7 @@ function popupLines(page) {
 async function openPopup(h) {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
-  await page.waitForSelector('[data-stratege="schedule"] [data-stratege="slot"]');
+  await popupDrawn(page);
   return page;
 }
 
@@ -252,8 +252,10 @@ describe('the popup: the day drawn by the core, quick add, reminders', () => {
         const now = lines.findIndex((l) => l.stratege === 'now');
         assert.equal(lines.filter((l) => l.stratege === 'now').length, 1);
         const nowTime = local.slice(11);
-        assert.ok(lines.slice(0, now).every((l) => l.time <= nowTime));
-        assert.ok(lines.slice(now + 1).every((l) => l.time > nowTime));
+        // The slots around it (a day with none has a line saying so after the marker).
+        const slots = (part) => part.filter((l) => l.stratege === 'slot');
+        assert.ok(slots(lines.slice(0, now)).every((l) => l.time <= nowTime));
+        assert.ok(slots(lines.slice(now + 1)).every((l) => l.time > nowTime));
 
         const time = laterToday(local, 30 + run);
         const draft = `Launch day ${run} #BuildInPublic`;
