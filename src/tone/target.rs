@@ -60,7 +60,7 @@ fn addressed_en(text: &str, tokens: &[Token], name_calling: &[(usize, usize)]) -
 /// The name-calling span `first..end` follows "I'm", "I am" or "I was" by at most three words in its clause ("I'm
 /// such an idiot"), or is followed by "I am" or "I was" ("what an idiot I am").
 fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
-    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let text = |k: usize| word_at(tokens, k);
     // "I'm" is two tokens ("i", "m"), "Im" one.
     let is_i_am = |k: usize| text(k) == "im" || (text(k) == "i" && matches!(text(k + 1), "m" | "am" | "was"));
     writer_said_it(tokens, first, end, is_i_am, is_i_am)
@@ -71,13 +71,18 @@ fn said_of_the_writer(tokens: &[Token], first: usize, end: usize) -> bool {
 /// ("quelle idiote je suis", "quel boulet je fais"; "je fais" before the name is often about others: "je fais
 /// affaire avec des escrocs").
 fn said_of_the_writer_fr(tokens: &[Token], first: usize, end: usize) -> bool {
-    let text = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let text = |k: usize| word_at(tokens, k);
     // "j'suis" and "j'étais" are two tokens ("j", "suis"); "suis-je" reads "suis", "je".
     let i_am = |k: usize, verbs: &[&str]| matches!(text(k), "je" | "j") && verbs.contains(&text(k + 1));
     let before = |k: usize| {
         i_am(k, &["suis", "etais"]) || matches!(text(k), "chui" | "chuis") || (text(k) == "suis" && text(k + 1) == "je")
     };
     writer_said_it(tokens, first, end, before, |k| i_am(k, &["suis", "etais", "fais", "faisais"]))
+}
+
+/// The folded word of token `k`, "" past the end.
+fn word_at(tokens: &[Token], k: usize) -> &str {
+    tokens.get(k).map_or("", |t| t.text.as_str())
 }
 
 /// Whether `before` holds at one of the five tokens before `first` in its clause, or `after` at `end`, right after
