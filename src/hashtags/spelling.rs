@@ -54,6 +54,9 @@ struct PieceVerdict {
     /// Hunspell accepts the piece as one word.
     whole_word: bool,
     words: Vec<String>,
+    /// The piece as typed is one word of the frequency list, correct or not (#videogames is no English word, yet
+    /// written so two million times on the English web).
+    seen: bool,
     /// Cost of the piece as typed (its exact split).
     exact_cost: f32,
     /// The corrected words, how much more probable they are than the piece as typed, and their cost (edits
@@ -126,7 +129,8 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> Pi
             fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
         }
     }
-    PieceVerdict { correct, whole_word, words, exact_cost: exact.cost, fix, changed, lang: lex.lang }
+    let seen = lex.id(lower).is_some();
+    PieceVerdict { correct, whole_word, seen, words, exact_cost: exact.cost, fix, changed, lang: lex.lang }
 }
 
 /// Judges `body` (a tag without its `#`) with `lexicons`, the post's language first when `first_is_post_language`;
@@ -169,12 +173,26 @@ pub fn judge(
                         break;
                     }
                 }
-                // Without a post language, a language that finds the piece correct as typed vetoes every fix
-                // (#santépublique is French, whatever English makes of it).
-                let as_typed =
-                    if first_is_post_language { verdicts.first() } else { verdicts.iter().find(|v| v.correct) };
-                if let Some(correct) = as_typed.filter(|v| v.correct && v.fix.is_none()) {
+                // Without a post language, a language that finds the piece correct as typed, with no likelier fix,
+                // vetoes every fix (#santépublique is French, whatever English makes of it), even when another
+                // language finds the piece correct too but would fix it (#apprentissage is no English "apparent is
+                // sage").
+                let correct_as_typed = |v: &&PieceVerdict| v.correct && v.fix.is_none();
+                let as_typed = if first_is_post_language {
+                    verdicts.first().filter(correct_as_typed)
+                } else {
+                    verdicts.iter().find(correct_as_typed)
+                };
+                if let Some(correct) = as_typed {
                     words.extend(correct.words.iter().cloned());
+                    fixed.push_str(piece.text);
+                    continue;
+                }
+                // Without a post language, a language that knows the piece as written, as words of its counts, and
+                // has no fix for it vetoes the others' fixes too (#videogames is no French "vidéo âmes").
+                if !first_is_post_language && verdicts.iter().any(|v| v.seen && v.fix.is_none()) {
+                    words_known = false;
+                    words.push(lower);
                     fixed.push_str(piece.text);
                     continue;
                 }
@@ -308,6 +326,33 @@ mod tests {
         let gain = verdict.fix.as_ref().map(|f| f.1).expect("a fix");
         assert!(verdict.correct && (MERGING_FIX_MARGIN..CORRECT_SPLIT_MARGIN).contains(&gain), "gain {gain}");
         assert_eq!(judge(&[&fr], "masonderetraite", true, &|_| false).fix.as_deref(), Some("maisonderetraite"));
+    }
+
+    #[test]
+    fn without_a_post_language_a_language_that_takes_the_piece_as_typed_vetoes_the_others_fixes() {
+        // French finds "ma son de retraite" correct but would fix it; English (here) has the whole piece as a word.
+        let words = "de\t5000\nmaison\t900\nretraite\t300\nma\t100\nson\t100\n";
+        let fr = lexicon(Lang::Fr, words, "0\n", false);
+        let en = lexicon(Lang::En, "the\t1000\n", "1\nmasonderetraite\n", false);
+        assert_eq!(judge(&[&fr], "masonderetraite", false, &|_| false).fix.as_deref(), Some("maisonderetraite"));
+        assert_eq!(judge(&[&fr, &en], "masonderetraite", false, &|_| false).fix, None);
+        // A word of the counts that no dictionary accepts, and no fix of its own, vetoes as well; in a post of the
+        // other language, that language's fix stands.
+        let fillers: String = (0..8_000).map(|i| format!("filler{i}\t{}\n", 10_000 - i)).collect();
+        let words = format!("the\t100000\n{fillers}videogames\t10\n");
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "0\n",
+            words: &words,
+            bigrams: "",
+            words_from_dictionary: false,
+            dictionary_prior: false,
+        };
+        let en = Lexicon::build(Lang::En, &sources).unwrap();
+        assert!(en.id("videogames").is_some() && !en.is_word("videogames"), "rarer than the trusted web words");
+        let fr = lexicon(Lang::Fr, "video\t1000\names\t900\n", "0\n", false);
+        assert_eq!(judge(&[&fr, &en], "videogames", false, &|_| false).fix, None);
+        assert_eq!(judge(&[&fr, &en], "videogames", true, &|_| false).fix.as_deref(), Some("videoames"));
     }
 
     #[test]
