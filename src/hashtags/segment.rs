@@ -104,6 +104,15 @@ fn bound_of(winners: &[Option<Best>; STATES], kind: usize, edited: bool, budget:
     winners[kind + EDITED].map_or(clean, |w| clean.min(w.cost + extra))
 }
 
+/// The words of the tag on either side of the letters split (their ids): #ThcnkYou is judged one piece at a time,
+/// and "thank" reads better than "think" before "you". A bigram of the word before with the split's first word, and of
+/// its last word with the word after, counts as between two words of one split.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+}
+
 #[derive(Clone, Copy)]
 struct Best {
     cost: f32,
@@ -201,12 +210,23 @@ fn opens_elision(c: char) -> bool {
     matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
 }
 
-/// The best split of `letters` (lowercase). Each word adds `word_cost`: how unlikely the writer is to have run one
-/// more word in (high inside one CamelCase hump). With `typos`, the exact split of the same letters: stretches may
-/// then stand for a word within the allowed edits, but never begin or end inside one of its words when they are all
-/// correct.
-pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Split>, verdicts: &mut Verdicts) -> Split {
+/// The best split of `letters` (lowercase) between the words of `context`. Each word adds `word_cost`: how unlikely
+/// the writer is to have run one more word in (high inside one CamelCase hump). With `typos`, the exact split of the
+/// same letters in the same context: stretches may then stand for a word within the allowed edits, but never begin or
+/// end inside one of its words when they are all correct.
+pub fn split(
+    lex: &Lexicon,
+    letters: &[char],
+    word_cost: f32,
+    typos: Option<&Split>,
+    context: Context,
+    verdicts: &mut Verdicts,
+) -> Split {
     let n = letters.len();
+    // What a listed last word gains from its bigram with the word after (zero or less), and the most it may gain: a
+    // stretch ending the letters is not passed over for costing no less than the bound by less than that.
+    let after = |id: u32| context.after.map_or(0.0, |next| lex.cost(Some(id), next) - lex.cost(None, next));
+    let slack_at_end = context.after.map_or(0.0, |next| lex.cost(None, next));
     // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
     let mut inside = vec![false; n + 1];
     // dictionary_word_at[start]: the letters of the exact split's word there when Hunspell accepts it and the list
@@ -272,8 +292,11 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                     let base = entry_cost(&before, from_elided, word_cost);
                     let previous = match before.edge {
                         Edge::Known { id, .. } if start > 0 => Some(id),
+                        _ if start == 0 => context.before,
                         _ => None,
                     };
+                    let tail = |id: u32| if end == n { after(id) } else { 0.0 };
+                    let slack = if end == n { slack_at_end } else { 0.0 };
                     let link = |cost: f32, edge: Edge| {
                         let edits = before.edits + if let Edge::Known { edits, .. } = edge { edits } else { 0 };
                         let cost = base + cost + further_edits_cost(before.edits, edits);
@@ -284,7 +307,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                             Some(id) => {
                                 let edge = Edge::Known { id, edits: 0 };
                                 let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
-                                offer(&mut winners, state, link(lex.cost(previous, id), edge));
+                                offer(&mut winners, state, link(lex.cost(previous, id) + tail(id), edge));
                             }
                             None => offer(&mut winners, PLAIN, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
                         }
@@ -308,7 +331,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                         && !inside[start]
                         && !inside[end]
                         && dictionary_word_at[start] != end - start
-                        && base + TYPO_COST < bound
+                        && base + TYPO_COST < bound + slack
                         && stretch.len() >= MIN_TYPO_STRETCH_CHARS;
                     if may_fix {
                         if !looked_up {
@@ -323,7 +346,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                                     best[start][state].map(|b| entry_cost(&b, is_elided_state(state), word_cost))
                                 })
                                 .fold(f32::INFINITY, f32::min);
-                            let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound;
+                            let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound + slack;
                             lex.candidates(stretch, start == 0, if two_edits { 2 } else { 1 }, &mut near);
                             looked_up = true;
                         }
@@ -332,7 +355,7 @@ pub fn split(lex: &Lexicon, letters: &[char], word_cost: f32, typos: Option<&Spl
                                 continue;
                             }
                             let kind = if edits == 1 { edit_kind_cost(lex, stretch, id) } else { 0.0 };
-                            let cost = lex.cost(previous, id) + TYPO_COST * f32::from(edits) + kind;
+                            let cost = lex.cost(previous, id) + tail(id) + TYPO_COST * f32::from(edits) + kind;
                             offer(&mut winners, PLAIN, link(cost, Edge::Known { id, edits }));
                         }
                     }
@@ -468,9 +491,9 @@ mod tests {
     fn split_of(lex: &Lexicon, s: &str, typos: bool, word_cost: f32) -> Split {
         let letters = chars(s);
         let mut verdicts = Verdicts::new(letters.len());
-        let exact = split(lex, &letters, word_cost, None, &mut verdicts);
+        let exact = split(lex, &letters, word_cost, None, Context::default(), &mut verdicts);
         if typos {
-            split(lex, &letters, word_cost, Some(&exact), &mut verdicts)
+            split(lex, &letters, word_cost, Some(&exact), Context::default(), &mut verdicts)
         } else {
             exact
         }

@@ -5,9 +5,9 @@
 //! post's language is unknown. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term of
 //! the allowlist or of the user's dictionary, nor one that takes a frequent word of another language for a typo.
 
-use super::case::{pieces, restyle, style, PieceKind, Style};
+use super::case::{pieces, restyle, style, Piece, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::{split, Verdicts, Word};
+use super::segment::{split, Context, Verdicts, Word};
 use crate::lang::Lang;
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
@@ -67,13 +67,24 @@ struct PieceVerdict {
     lang: Lang,
 }
 
-/// Judges one piece with one lexicon; the typo-tolerant split, the costly part, only when `seek_fix` (a language other
-/// than a known post language is asked only whether it accepts the piece: its fixes are never offered).
-fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> PieceVerdict {
+/// The words typed next to a piece in the same tag, lowercase: the last word of the piece before, and the piece
+/// after when it is one word (`Context` once the lexicon gives their ids).
+#[derive(Clone, Copy, Default)]
+struct Neighbours<'a> {
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+}
+
+/// Judges one piece with one lexicon, between its neighbours; the typo-tolerant split, the costly part, only when
+/// `seek_fix` (a language other than a known post language is asked only whether it accepts the piece: its fixes are
+/// never offered).
+fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, beside: Neighbours) -> PieceVerdict {
     let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
     let mut verdicts = Verdicts::new(chars.len());
-    let exact = split(lex, &chars, word_cost, None, &mut verdicts);
+    let context =
+        Context { before: beside.before.and_then(|w| lex.id(w)), after: beside.after.and_then(|w| lex.id(w)) };
+    let exact = split(lex, &chars, word_cost, None, context, &mut verdicts);
     let whole_word = lex.is_word(lower);
     // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), but never a
     // name of the split's typo fix.
@@ -101,11 +112,11 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool) -> Pi
             // exact split costs at most an unknown run's price, under 200 nats), so the fix keeps the hump's shape.
             let mut bound = exact.clone();
             bound.cost += HUMP_SEARCH_WORD_COST - word_cost;
-            let mut single = split(lex, &chars, HUMP_SEARCH_WORD_COST, Some(&bound), &mut verdicts);
+            let mut single = split(lex, &chars, HUMP_SEARCH_WORD_COST, Some(&bound), context, &mut verdicts);
             single.cost -= HUMP_SEARCH_WORD_COST - word_cost;
             single
         } else {
-            split(lex, &chars, word_cost, Some(&exact), &mut verdicts)
+            split(lex, &chars, word_cost, Some(&exact), context, &mut verdicts)
         };
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
@@ -146,7 +157,7 @@ pub fn judge(
     let mut words = Vec::new();
     let mut fixed = String::with_capacity(body.len());
     let mut words_known = true;
-    for piece in all {
+    for (k, piece) in all.iter().enumerate() {
         match piece.kind {
             PieceKind::Digits => {
                 words.push(piece.text.to_owned());
@@ -155,6 +166,12 @@ pub fn judge(
             PieceKind::Other => fixed.push_str(piece.text),
             PieceKind::Letters => {
                 let lower = piece.text.to_lowercase();
+                // The last word of the piece before, when letters, and the piece after, when letters.
+                let letters = |p: &&Piece| p.kind == PieceKind::Letters;
+                let before = k.checked_sub(1).and_then(|j| all.get(j)).filter(letters).and_then(|_| words.last());
+                let before = before.cloned();
+                let after = all.get(k + 1).filter(letters).map(|p| p.text.to_lowercase());
+                let beside = Neighbours { before: before.as_deref(), after: after.as_deref() };
                 let piece_style = style(piece.text);
                 let letters = lower.chars().count();
                 if letters <= 2 || (piece_style == Style::Upper && letters <= MAX_ACRONYM_CHARS) || accepted(&lower) {
@@ -167,7 +184,7 @@ pub fn judge(
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for (k, lex) in lexicons.iter().enumerate() {
                     let seek_fix = k == 0 || !first_is_post_language;
-                    verdicts.push(judge_piece(lex, &lower, one_word, seek_fix));
+                    verdicts.push(judge_piece(lex, &lower, one_word, seek_fix, beside));
                     // Correct as typed in the first language (the post's, when known): the others need not be asked.
                     if verdicts[0].correct && verdicts[0].fix.is_none() {
                         break;
@@ -322,7 +339,7 @@ mod tests {
         // than CORRECT_SPLIT_MARGIN but more than MERGING_FIX_MARGIN: the fix joins ma son into one word.
         let words = "de\t5000\nmaison\t900\nretraite\t300\nma\t100\nson\t100\n";
         let fr = lexicon(Lang::Fr, words, "0\n", false);
-        let verdict = judge_piece(&fr, "masonderetraite", false, true);
+        let verdict = judge_piece(&fr, "masonderetraite", false, true, Neighbours::default());
         let gain = verdict.fix.as_ref().map(|f| f.1).expect("a fix");
         assert!(verdict.correct && (MERGING_FIX_MARGIN..CORRECT_SPLIT_MARGIN).contains(&gain), "gain {gain}");
         assert_eq!(judge(&[&fr], "masonderetraite", true, &|_| false).fix.as_deref(), Some("maisonderetraite"));
@@ -353,6 +370,29 @@ mod tests {
         let fr = lexicon(Lang::Fr, "video\t1000\names\t900\n", "0\n", false);
         assert_eq!(judge(&[&fr, &en], "videogames", false, &|_| false).fix, None);
         assert_eq!(judge(&[&fr, &en], "videogames", true, &|_| false).fix.as_deref(), Some("videoames"));
+    }
+
+    #[test]
+    fn the_words_of_the_pieces_beside_choose_among_a_humps_fixes() {
+        // "thcnk" is one edit from both; "think" is the more frequent word, "thank you" the frequent pair.
+        let words = "the\t100000\nyou\t50000\nthink\t20000\nthank\t10000\nlove\t8000\ncarts\t2000\ncards\t500\n";
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "0\n",
+            words,
+            bigrams: "thank you\t5000\nlove cards\t3000\n",
+            words_from_dictionary: true,
+            dictionary_prior: false,
+        };
+        let en = Lexicon::build(Lang::En, &sources).unwrap();
+        let fix = |body| judge(&[&en], body, true, &|_| false).fix;
+        assert_eq!(fix("Thcnk").as_deref(), Some("Think"));
+        assert_eq!(fix("ThcnkYou").as_deref(), Some("ThankYou"));
+        assert_eq!(fix("YouThcnk").as_deref(), Some("YouThink"), "the pair is read in its order");
+        assert_eq!(fix("Thcnk_You").as_deref(), Some("Think_You"), "pieces apart are judged apart");
+        // The last word of the piece before, too.
+        assert_eq!(fix("Carfs").as_deref(), Some("Carts"));
+        assert_eq!(fix("LoveCarfs").as_deref(), Some("LoveCards"));
     }
 
     #[test]
