@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use crate::embedded::uncommented;
 
+use super::conjugation;
 use super::fold::{tokens, Token};
 use super::kinds::Kind;
 use super::model::{WordMap, WordSet};
@@ -64,6 +65,12 @@ struct Word {
 }
 
 impl Word {
+    /// A verb in -er, as the lists write it (the infinitive), read in other tenses where the lexicon conjugates;
+    /// not a name.
+    fn is_verb(&self) -> bool {
+        !self.as_written && self.chars >= 4 && self.text.ends_with("er")
+    }
+
     fn new(text: String, as_written: bool, vocab: &mut Vocab) -> Word {
         let squeezed = squeeze(&text);
         let (id, squeezed_id) = (vocab.intern(&text), vocab.intern(&squeezed));
@@ -85,6 +92,8 @@ struct Vocab {
     /// The misspellings of the lexicon's words (`typos::variants`) that stand for one word only and are no word
     /// themselves, with the number of the word they stand for.
     typos: WordMap<String, u32>,
+    /// A listed French verb in -er matches its imperfect, conditional and future forms (`conjugation`).
+    conjugates: bool,
 }
 
 impl Vocab {
@@ -139,6 +148,8 @@ struct Singles {
     squeezed: Vec<u32>,
     /// The words of four letters or more, which match their misspellings (`typos::variants`).
     misspelt: Vec<u32>,
+    /// The verbs in -er, which match their forms in some tenses where the lexicon conjugates (`conjugation`).
+    verbs: Vec<u32>,
 }
 
 impl Singles {
@@ -153,12 +164,15 @@ impl Singles {
         if word.chars >= typos::SWAP_MIN_CHARS && !word.as_written {
             self.misspelt.push(word.id);
         }
+        if word.is_verb() {
+            self.verbs.push(word.id);
+        }
         self.words.push(word);
     }
 
     /// Sorts the numbers once every word is added.
     fn indexed(mut self) -> Singles {
-        for ids in [&mut self.exact, &mut self.pluralisable, &mut self.squeezed, &mut self.misspelt] {
+        for ids in [&mut self.exact, &mut self.pluralisable, &mut self.squeezed, &mut self.misspelt, &mut self.verbs] {
             ids.sort_unstable();
             ids.dedup();
         }
@@ -172,6 +186,7 @@ impl Singles {
             || has(&self.pluralisable, token.stem_id)
             || has(&self.squeezed, token.squeezed_id)
             || has(&self.misspelt, token.typo_id)
+            || has(&self.verbs, token.verb_id)
             || (token.star && self.words.iter().any(|w| word_matches(token, w)))
     }
 }
@@ -189,6 +204,8 @@ struct Seen<'a> {
     stem_id: Option<u32>,
     squeezed_id: Option<u32>,
     typo_id: Option<u32>,
+    /// The listed word that is the infinitive of the token, a verb form (`conjugation`).
+    verb_id: Option<u32>,
 }
 
 impl Seen<'_> {
@@ -199,6 +216,7 @@ impl Seen<'_> {
             && self.stem_id.is_none()
             && self.squeezed_id.is_none()
             && self.typo_id.is_none()
+            && self.verb_id.is_none()
     }
 
     fn new<'a>(text: &'a str, clause_start: bool, vocab: &Vocab) -> Seen<'a> {
@@ -213,7 +231,12 @@ impl Seen<'_> {
         } else {
             vocab.typos.get(text).or_else(|| vocab.typos.get(squeezed.as_ref())).copied()
         };
-        Seen { text, squeezed, clause_start, star: text.contains('*'), id, stem_id, squeezed_id, typo_id }
+        let verb_id = if vocab.conjugates && id.is_none() {
+            conjugation::infinitive(text).and_then(|verb| vocab.get(&verb))
+        } else {
+            None
+        };
+        Seen { text, squeezed, clause_start, star: text.contains('*'), id, stem_id, squeezed_id, typo_id, verb_id }
     }
 }
 
@@ -282,6 +305,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
         || (word.chars >= 3 && token.stem_id == Some(word.id))
         || (word.chars >= typos::MIN_CHARS && token.squeezed_id == Some(word.squeezed_id))
         || (word.chars >= typos::SWAP_MIN_CHARS && !word.as_written && token.typo_id == Some(word.id))
+        || (word.is_verb() && token.verb_id == Some(word.id))
         || (token.star
             && token.text.chars().count() == word.chars
             && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
@@ -292,7 +316,7 @@ impl Lexicon {
     /// glued words.
     fn parse(lang: Lang, source: &str, real_words: &str) -> Lexicon {
         let mut rules = Vec::new();
-        let mut vocab = Vocab::default();
+        let mut vocab = Vocab { conjugates: lang == Lang::Fr, ..Vocab::default() };
         let mut sets: Vec<(String, String)> = Vec::new();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (kind, pattern) =
@@ -389,7 +413,9 @@ impl Lexicon {
             } else {
                 let singular = token.squeezed.strip_suffix(['s', 'x']);
                 let meant = token.typo_id.map(|id| squeeze(&self.vocab.words[id as usize]));
-                for key in std::iter::once(token.squeezed.as_ref()).chain(singular).chain(meant.as_deref()) {
+                let verb = token.verb_id.map(|id| squeeze(&self.vocab.words[id as usize]));
+                let keys = std::iter::once(token.squeezed.as_ref()).chain(singular).chain(meant.as_deref());
+                for key in keys.chain(verb.as_deref()) {
                     candidates.extend(self.by_first_word.get(key).into_iter().flatten());
                 }
                 candidates.sort_unstable();

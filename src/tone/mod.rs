@@ -4,6 +4,7 @@
 //! data). English and French; a text in another script is not checked, and one whose language is
 //! unknown is read only for unambiguous attacks.
 
+mod conjugation;
 mod fold;
 #[cfg(test)]
 mod grid;
