@@ -654,6 +654,17 @@ mod tests {
     }
 
     #[test]
+    fn a_french_verb_matches_its_imperfect_conditional_and_future() {
+        let threat = |text| kinds(Lang::Fr, text).iter().any(|(kind, _)| *kind == "threat");
+        assert!(threat("Et si tout simplement on tuait tous les migrants ?"));
+        assert!(threat("On devrait tous les tuer."), "the infinitive as listed");
+        // The present is not conjugated: "violent" is an adjective more often than a verb.
+        assert!(kinds(Lang::Fr, "Ces clients sont violents avec nos livreurs.").iter().all(|(k, _)| *k != "threat"));
+        // English lists are not conjugated.
+        assert!(!of(Lang::En).vocab.conjugates);
+    }
+
+    #[test]
     fn denying_the_right_to_live_is_a_threat_a_right_to_cancel_is_not() {
         for (lang, text) in [
             (Lang::En, "People like you have no right to live."),
