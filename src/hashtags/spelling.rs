@@ -167,10 +167,9 @@ pub fn judge(
             PieceKind::Letters => {
                 let lower = piece.text.to_lowercase();
                 // The last word of the piece before, when letters, and the piece after, when letters.
-                let letters = |p: &&Piece| p.kind == PieceKind::Letters;
-                let before = k.checked_sub(1).and_then(|j| all.get(j)).filter(letters).and_then(|_| words.last());
-                let before = before.cloned();
-                let after = all.get(k + 1).filter(letters).map(|p| p.text.to_lowercase());
+                let is_letters = |p: &&Piece| p.kind == PieceKind::Letters;
+                let before = k.checked_sub(1).and_then(|j| all.get(j)).filter(is_letters).and(words.last()).cloned();
+                let after = all.get(k + 1).filter(is_letters).map(|p| p.text.to_lowercase());
                 let beside = Neighbours { before: before.as_deref(), after: after.as_deref() };
                 let piece_style = style(piece.text);
                 let letters = lower.chars().count();
@@ -205,16 +204,12 @@ pub fn judge(
                     fixed.push_str(piece.text);
                     continue;
                 }
-                // Without a post language, a language that knows the piece as written, as words of its counts, and
-                // has no fix for it vetoes the others' fixes too (#videogames is no French "vidéo âmes").
-                if !first_is_post_language && verdicts.iter().any(|v| v.seen && v.fix.is_none()) {
-                    words_known = false;
-                    words.push(lower);
-                    fixed.push_str(piece.text);
-                    continue;
-                }
                 let gain = |v: &&PieceVerdict| v.fix.as_ref().map_or(f32::NEG_INFINITY, |(_, gain, _)| *gain);
-                let best = if first_is_post_language {
+                let best = if !first_is_post_language && verdicts.iter().any(|v| v.seen && v.fix.is_none()) {
+                    // Without a post language, a language that has the piece as one word of its counts, and no fix
+                    // for it, vetoes the others' fixes too (#videogames is no French "vidéo âmes").
+                    None
+                } else if first_is_post_language {
                     // The post's language fixes what it does not accept, unless another language accepts the piece
                     // as a word, or as a split at least as probable as the fix (#Mavies is no French "ma vies" in an
                     // English post). The costs of both languages are -ln P of the same letters.
@@ -256,7 +251,8 @@ pub fn judge(
                         words.extend(fix_words.iter().cloned());
                     }
                     None => {
-                        // Not a word of any language and nothing close: a name or a brand, left alone.
+                        // Not a word of any language and nothing close (or a word only of some language's counts): a
+                        // name or a brand, left alone.
                         words_known = false;
                         words.push(lower);
                         fixed.push_str(piece.text);

@@ -4,7 +4,8 @@
 //! also matches its common misspellings and evasions (`typos`): two neighbouring letters swapped ("tortuer"), or,
 //! for six letters or more, one letter left out ("hatrd"), never the first letter, and never where the result is
 //! itself a word (data/tone/typo_words_{en,fr}.txt). The words of a `names` list (people named by their trade) are
-//! read as written only: in their plural, stretched, but never misspelt or glued.
+//! read as written only: in their plural, stretched, but never misspelt or glued. A French verb listed in -er also
+//! matches its imperfect, conditional and simple future (`conjugation`).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
