@@ -22,8 +22,12 @@ pub const LONG_WORD_CHARS: usize = 9;
 /// Longest stretch looked up with its two-deletion forms (their number grows with the square of the length).
 const MAX_TWO_EDIT_QUERY_CHARS: usize = 16;
 
-/// Forms per bucket, about: the bucket table is sized from the number of forms.
-const FORMS_PER_BUCKET: usize = 8;
+/// Forms per bucket, at most (2 to 4 after rounding the bucket count up to a power of two): the bucket table is sized
+/// from the number of forms. A lookup scans one bucket, and a long French typo looks up thousands of forms, most of
+/// them absent: measured on 6 December (`node bench/hashtags.mjs`, three runs each, wasm memory after loading both
+/// lexicons, French p95 per tag), 8 gave 24.5 MB and 0.45–0.53 ms, 4 gives 25.6 MB and 0.42–0.46 ms, 2 gave 29.6 MB
+/// and 0.38–0.41 ms.
+const FORMS_PER_BUCKET: usize = 4;
 /// Bits of a form's entry that hold its word id (the rest: the low bits of its key).
 const ID_BITS: u32 = 24;
 
