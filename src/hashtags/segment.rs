@@ -225,8 +225,8 @@ pub fn split(
     let n = letters.len();
     // What a listed last word gains from its bigram with the word after (zero or less), and the most it may gain: a
     // stretch ending the letters is not passed over for costing no less than the bound by less than that.
-    let after = |id: u32| context.after.map_or(0.0, |next| lex.cost(Some(id), next) - lex.cost(None, next));
     let slack_at_end = context.after.map_or(0.0, |next| lex.cost(None, next));
+    let after = |id: u32| context.after.map_or(0.0, |next| lex.cost(Some(id), next) - slack_at_end);
     // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
     let mut inside = vec![false; n + 1];
     // dictionary_word_at[start]: the letters of the exact split's word there when Hunspell accepts it and the list

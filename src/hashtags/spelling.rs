@@ -157,6 +157,8 @@ pub fn judge(
     let mut words = Vec::new();
     let mut fixed = String::with_capacity(body.len());
     let mut words_known = true;
+    // Each piece in lower case, once: a piece of letters is also the word after the one before it.
+    let lowered: Vec<String> = all.iter().map(|p| p.text.to_lowercase()).collect();
     for (k, piece) in all.iter().enumerate() {
         match piece.kind {
             PieceKind::Digits => {
@@ -165,16 +167,16 @@ pub fn judge(
             }
             PieceKind::Other => fixed.push_str(piece.text),
             PieceKind::Letters => {
-                let lower = piece.text.to_lowercase();
+                let lower = &lowered[k];
                 // The last word of the piece before, when letters, and the piece after, when letters.
                 let is_letters = |p: &&Piece| p.kind == PieceKind::Letters;
                 let before = k.checked_sub(1).and_then(|j| all.get(j)).filter(is_letters).and(words.last()).cloned();
-                let after = all.get(k + 1).filter(is_letters).map(|p| p.text.to_lowercase());
-                let beside = Neighbours { before: before.as_deref(), after: after.as_deref() };
+                let after = all.get(k + 1).filter(is_letters).map(|_| lowered[k + 1].as_str());
+                let beside = Neighbours { before: before.as_deref(), after };
                 let piece_style = style(piece.text);
                 let letters = lower.chars().count();
-                if letters <= 2 || (piece_style == Style::Upper && letters <= MAX_ACRONYM_CHARS) || accepted(&lower) {
-                    words.push(lower);
+                if letters <= 2 || (piece_style == Style::Upper && letters <= MAX_ACRONYM_CHARS) || accepted(lower) {
+                    words.push(lower.clone());
                     fixed.push_str(piece.text);
                     continue;
                 }
@@ -183,7 +185,7 @@ pub fn judge(
                 let mut verdicts: Vec<PieceVerdict> = Vec::with_capacity(lexicons.len());
                 for (k, lex) in lexicons.iter().enumerate() {
                     let seek_fix = k == 0 || !first_is_post_language;
-                    verdicts.push(judge_piece(lex, &lower, one_word, seek_fix, beside));
+                    verdicts.push(judge_piece(lex, lower, one_word, seek_fix, beside));
                     // Correct as typed in the first language (the post's, when known): the others need not be asked.
                     if verdicts[0].correct && verdicts[0].fix.is_none() {
                         break;
@@ -254,7 +256,7 @@ pub fn judge(
                         // Not a word of any language and nothing close (or a word only of some language's counts): a
                         // name or a brand, left alone.
                         words_known = false;
-                        words.push(lower);
+                        words.push(lower.clone());
                         fixed.push_str(piece.text);
                     }
                 }
