@@ -706,6 +706,56 @@ mod tests {
     }
 
     #[test]
+    fn a_group_said_to_have_a_vile_trait_is_read_its_negation_and_everyday_words_are_not() {
+        for (lang, text) in [
+            (Lang::En, "Black people are inferior."),
+            (Lang::En, "Jews are greedy and dishonest."),
+            (Lang::En, "Refugees are a burden on everyone."),
+            (Lang::En, "Immigrants are all lazy thieves."),
+            (Lang::Fr, "Les juifs sont avares et malhonnêtes."),
+            (Lang::Fr, "Les immigrés sont tous des voleurs."),
+            (Lang::Fr, "Je déteste les femmes."),
+        ] {
+            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "contempt"), "{text}");
+        }
+        for (lang, text) in [
+            (Lang::En, "Women are not stupid."),
+            (Lang::En, "The man was dangerous and the police came."),
+            (Lang::En, "These chargers are useless in the cold, we know."),
+            (Lang::Fr, "Personne n'est inutile dans notre équipe."),
+            (Lang::Fr, "Les gens sont malades en hiver, nos délais s'allongent."),
+            (Lang::Fr, "Je déteste les gens qui doublent, comme vous."),
+        ] {
+            assert!(kinds(lang, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn contempt_without_a_vile_word_at_a_named_group_is_read_the_same_verbs_on_things_are_not() {
+        for (lang, text) in [
+            (Lang::En, "Immigrants belong in cages."),
+            (Lang::En, "My dog is smarter than any Muslim."),
+            (Lang::En, "Send all the immigrants back where they came from."),
+            (Lang::En, "Women don't deserve the right to vote."),
+            (Lang::Fr, "Ne faites jamais confiance à une femme."),
+            (Lang::Fr, "Les réfugiés détruisent notre pays."),
+            (Lang::Fr, "J'éprouve un profond mépris pour les trans."),
+        ] {
+            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "contempt"), "{text}");
+        }
+        for (lang, text) in [
+            (Lang::En, "Never trust a password you reused, change it now."),
+            (Lang::En, "Send the parcel back where it came from and we refund you."),
+            (Lang::En, "I'd rather die than wait another week for this update."),
+            (Lang::En, "People should be locked out after three wrong passwords."),
+            (Lang::Fr, "Notre chien est plus intelligent que notre vieil aspirateur."),
+            (Lang::Fr, "Renvoyez le colis chez nous, nous vous remboursons."),
+        ] {
+            assert!(kinds(lang, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
         let lexicon =
             Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");
