@@ -196,14 +196,16 @@ pub fn variants(word: &str) -> Vec<String> {
 
 /// The contents of data/tone/typo_words_{lang}.txt: the misspellings and glued forms of the lexicon's words
 /// (folded, as the analyser reads them) that are words by `is_word` (in the extension's builds, the hashtag
-/// dictionaries), one a line after a comment, sorted.
+/// dictionaries) and not words of the lexicon's rules (those are never read as misspelt or glued anyway), one a
+/// line after a comment, sorted.
 #[cfg(not(target_arch = "wasm32"))]
 fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
     use std::collections::BTreeSet;
     let lexicon = super::lexicon::of(lang);
-    let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
     let listed: BTreeSet<&str> = lexicon.words().collect();
-    for word in listed {
+    let is_word = |word: &str| is_word(word) && !listed.contains(word);
+    let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
+    for &word in &listed {
         for form in [word.to_owned(), format!("{word}s"), format!("{word}x")] {
             for glue in glue_words(lang) {
                 for glued in [format!("{glue}{form}"), format!("{form}{glue}")] {
