@@ -606,6 +606,22 @@ mod tests {
     }
 
     #[test]
+    fn a_french_agent_speaking_for_themselves_is_no_threat_a_threat_in_the_same_words_is() {
+        // Not lines of data/tone/own_fr.tsv: the model learnt "je vais vous faire…" from other service replies.
+        for text in [
+            "Je vais vous faire un geste commercial.",
+            "Je vais vous faire un devis.",
+            "Je vous fais un geste commercial.",
+            "Je vais faire tout mon possible pour vous livrer avant Noël.",
+        ] {
+            assert_eq!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
+        }
+        for text in ["Je vais te tabasser.", "Je vais vous faire regretter ce message.", "Je vais te casser la figure."] {
+            assert_ne!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
+        }
+    }
+
+    #[test]
     fn threats_and_hatred_at_someone_but_not_their_negation_quotation_or_everyday_sense() {
         for (text, lang) in [
             ("I'm going to hurt you", Lang::En),
