@@ -756,6 +756,26 @@ mod tests {
     }
 
     #[test]
+    fn a_french_threat_in_the_present_or_future_or_by_fire_is_read_a_business_idiom_is_not() {
+        for text in [
+            "Je vous tuerai tous.",
+            "On te bute ce soir.",
+            "On va cramer vos bagnoles.",
+            "Il faudrait tirer sur tous les migrants.",
+        ] {
+            assert!(kinds(Lang::Fr, text).iter().any(|(kind, _)| *kind == "threat"), "{text}");
+        }
+        for text in [
+            "Ce bug, on le tue dans la prochaine version.",
+            "On vous tue le suspense : la promo est prolongée.",
+            "Brûlez vos calories avec notre nouveau cours de cardio !",
+            "Nous allons tirer sur les prix tout le week-end.",
+        ] {
+            assert!(kinds(Lang::Fr, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_named_set_stands_for_its_words_in_the_patterns_below_it() {
         let lexicon =
             Lexicon::parse(Lang::En, "set\tpets\tcat/dog\nthreat\tkick the ~ {pets}\ninsult\t{pets}/rat brain\n", "");

@@ -616,7 +616,8 @@ mod tests {
         ] {
             assert_eq!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
         }
-        for text in ["Je vais te tabasser.", "Je vais vous faire regretter ce message.", "Je vais te casser la figure."] {
+        for text in ["Je vais te tabasser.", "Je vais vous faire regretter ce message.", "Je vais te casser la figure."]
+        {
             assert_ne!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
         }
     }
