@@ -514,6 +514,16 @@ mod tests {
             .collect()
     }
 
+    /// Each text of `read` holds a reason of `kind`, and no text of `clear` holds any.
+    fn assert_read_as(kind: &str, read: &[(Lang, &str)], clear: &[(Lang, &str)]) {
+        for &(lang, text) in read {
+            assert!(kinds(lang, text).iter().any(|(k, _)| *k == kind), "{text}");
+        }
+        for &(lang, text) in clear {
+            assert!(kinds(lang, text).is_empty(), "{text}");
+        }
+    }
+
     #[test]
     fn both_lexicons_parse_and_every_kind_of_list_is_there() {
         for lang in Lang::ALL {
@@ -667,21 +677,20 @@ mod tests {
 
     #[test]
     fn denying_the_right_to_live_is_a_threat_a_right_to_cancel_is_not() {
-        for (lang, text) in [
-            (Lang::En, "People like you have no right to live."),
-            (Lang::En, "There is no place on this earth for your kind."),
-            (Lang::Fr, "Les gens comme vous n'ont pas le droit de vivre."),
-            (Lang::Fr, "Il n'y a pas de place sur cette terre pour vous."),
-        ] {
-            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "threat"), "{text}");
-        }
-        for (lang, text) in [
-            (Lang::En, "You have no right to cancel my order."),
-            (Lang::En, "There is no room on this planet for more plastic."),
-            (Lang::Fr, "Vous n'avez pas le droit d'annuler ma commande."),
-        ] {
-            assert!(kinds(lang, text).is_empty(), "{text}");
-        }
+        assert_read_as(
+            "threat",
+            &[
+                (Lang::En, "People like you have no right to live."),
+                (Lang::En, "There is no place on this earth for your kind."),
+                (Lang::Fr, "Les gens comme vous n'ont pas le droit de vivre."),
+                (Lang::Fr, "Il n'y a pas de place sur cette terre pour vous."),
+            ],
+            &[
+                (Lang::En, "You have no right to cancel my order."),
+                (Lang::En, "There is no room on this planet for more plastic."),
+                (Lang::Fr, "Vous n'avez pas le droit d'annuler ma commande."),
+            ],
+        );
     }
 
     #[test]
@@ -707,72 +716,70 @@ mod tests {
 
     #[test]
     fn a_group_said_to_have_a_vile_trait_is_read_its_negation_and_everyday_words_are_not() {
-        for (lang, text) in [
-            (Lang::En, "Black people are inferior."),
-            (Lang::En, "Jews are greedy and dishonest."),
-            (Lang::En, "Refugees are a burden on everyone."),
-            (Lang::En, "Immigrants are all lazy thieves."),
-            (Lang::Fr, "Les juifs sont avares et malhonnêtes."),
-            (Lang::Fr, "Les immigrés sont tous des voleurs."),
-            (Lang::Fr, "Je déteste les femmes."),
-        ] {
-            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "contempt"), "{text}");
-        }
-        for (lang, text) in [
-            (Lang::En, "Women are not stupid."),
-            (Lang::En, "The man was dangerous and the police came."),
-            (Lang::En, "These chargers are useless in the cold, we know."),
-            (Lang::Fr, "Personne n'est inutile dans notre équipe."),
-            (Lang::Fr, "Les gens sont malades en hiver, nos délais s'allongent."),
-            (Lang::Fr, "Je déteste les gens qui doublent, comme vous."),
-        ] {
-            assert!(kinds(lang, text).is_empty(), "{text}");
-        }
+        assert_read_as(
+            "contempt",
+            &[
+                (Lang::En, "Black people are inferior."),
+                (Lang::En, "Jews are greedy and dishonest."),
+                (Lang::En, "Refugees are a burden on everyone."),
+                (Lang::En, "Immigrants are all lazy thieves."),
+                (Lang::Fr, "Les juifs sont avares et malhonnêtes."),
+                (Lang::Fr, "Les immigrés sont tous des voleurs."),
+                (Lang::Fr, "Je déteste les femmes."),
+            ],
+            &[
+                (Lang::En, "Women are not stupid."),
+                (Lang::En, "The man was dangerous and the police came."),
+                (Lang::En, "These chargers are useless in the cold, we know."),
+                (Lang::Fr, "Personne n'est inutile dans notre équipe."),
+                (Lang::Fr, "Les gens sont malades en hiver, nos délais s'allongent."),
+                (Lang::Fr, "Je déteste les gens qui doublent, comme vous."),
+            ],
+        );
     }
 
     #[test]
     fn contempt_without_a_vile_word_at_a_named_group_is_read_the_same_verbs_on_things_are_not() {
-        for (lang, text) in [
-            (Lang::En, "Immigrants belong in cages."),
-            (Lang::En, "My dog is smarter than any Muslim."),
-            (Lang::En, "Send all the immigrants back where they came from."),
-            (Lang::En, "Women don't deserve the right to vote."),
-            (Lang::Fr, "Ne faites jamais confiance à une femme."),
-            (Lang::Fr, "Les réfugiés détruisent notre pays."),
-            (Lang::Fr, "J'éprouve un profond mépris pour les trans."),
-        ] {
-            assert!(kinds(lang, text).iter().any(|(kind, _)| *kind == "contempt"), "{text}");
-        }
-        for (lang, text) in [
-            (Lang::En, "Never trust a password you reused, change it now."),
-            (Lang::En, "Send the parcel back where it came from and we refund you."),
-            (Lang::En, "I'd rather die than wait another week for this update."),
-            (Lang::En, "People should be locked out after three wrong passwords."),
-            (Lang::Fr, "Notre chien est plus intelligent que notre vieil aspirateur."),
-            (Lang::Fr, "Renvoyez le colis chez nous, nous vous remboursons."),
-        ] {
-            assert!(kinds(lang, text).is_empty(), "{text}");
-        }
+        assert_read_as(
+            "contempt",
+            &[
+                (Lang::En, "Immigrants belong in cages."),
+                (Lang::En, "My dog is smarter than any Muslim."),
+                (Lang::En, "Send all the immigrants back where they came from."),
+                (Lang::En, "Women don't deserve the right to vote."),
+                (Lang::Fr, "Ne faites jamais confiance à une femme."),
+                (Lang::Fr, "Les réfugiés détruisent notre pays."),
+                (Lang::Fr, "J'éprouve un profond mépris pour les trans."),
+            ],
+            &[
+                (Lang::En, "Never trust a password you reused, change it now."),
+                (Lang::En, "Send the parcel back where it came from and we refund you."),
+                (Lang::En, "I'd rather die than wait another week for this update."),
+                (Lang::En, "People should be locked out after three wrong passwords."),
+                (Lang::Fr, "Notre chien est plus intelligent que notre vieil aspirateur."),
+                (Lang::Fr, "Renvoyez le colis chez nous, nous vous remboursons."),
+            ],
+        );
     }
 
     #[test]
     fn a_french_threat_in_the_present_or_future_or_by_fire_is_read_a_business_idiom_is_not() {
-        for text in [
-            "Je vous tuerai tous.",
-            "On te bute ce soir.",
-            "On va cramer vos bagnoles.",
-            "Il faudrait tirer sur tous les migrants.",
-        ] {
-            assert!(kinds(Lang::Fr, text).iter().any(|(kind, _)| *kind == "threat"), "{text}");
-        }
-        for text in [
-            "Ce bug, on le tue dans la prochaine version.",
-            "On vous tue le suspense : la promo est prolongée.",
-            "Brûlez vos calories avec notre nouveau cours de cardio !",
-            "Nous allons tirer sur les prix tout le week-end.",
-        ] {
-            assert!(kinds(Lang::Fr, text).is_empty(), "{text}");
-        }
+        let fr = |texts: &[&'static str]| texts.iter().map(|&text| (Lang::Fr, text)).collect::<Vec<_>>();
+        assert_read_as(
+            "threat",
+            &fr(&[
+                "Je vous tuerai tous.",
+                "On te bute ce soir.",
+                "On va cramer vos bagnoles.",
+                "Il faudrait tirer sur tous les migrants.",
+            ]),
+            &fr(&[
+                "Ce bug, on le tue dans la prochaine version.",
+                "On vous tue le suspense : la promo est prolongée.",
+                "Brûlez vos calories avec notre nouveau cours de cardio !",
+                "Nous allons tirer sur les prix tout le week-end.",
+            ]),
+        );
     }
 
     #[test]
