@@ -203,13 +203,14 @@ fn typo_words_file(lang: Lang, is_word: impl Fn(&str) -> bool) -> String {
     use std::collections::BTreeSet;
     let lexicon = super::lexicon::of(lang);
     let listed: BTreeSet<&str> = lexicon.words().collect();
-    let is_word = |word: &str| is_word(word) && !listed.contains(word);
-    let mut found: BTreeSet<String> = lexicon.words().flat_map(variants).filter(|variant| is_word(variant)).collect();
+    let unlisted_word = |word: &str| is_word(word) && !listed.contains(word);
+    let mut found: BTreeSet<String> =
+        lexicon.words().flat_map(variants).filter(|variant| unlisted_word(variant)).collect();
     for &word in &listed {
         for form in [word.to_owned(), format!("{word}s"), format!("{word}x")] {
             for glue in glue_words(lang) {
                 for glued in [format!("{glue}{form}"), format!("{form}{glue}")] {
-                    if lexicon.glued(&glued).is_some() && is_word(&glued) {
+                    if lexicon.glued(&glued).is_some() && unlisted_word(&glued) {
                         found.insert(glued);
                     }
                 }
