@@ -63,19 +63,18 @@ struct Word {
     squeezed_id: u32,
     /// A word of a `names` list: never read misspelt or glued.
     as_written: bool,
+    /// A verb in -er, as the lists write it (the infinitive), in a lexicon that conjugates: read in other tenses too;
+    /// never a name.
+    verb: bool,
 }
 
 impl Word {
-    /// A verb in -er, as the lists write it (the infinitive), read in other tenses where the lexicon conjugates;
-    /// not a name.
-    fn is_verb(&self) -> bool {
-        !self.as_written && self.chars >= 4 && self.text.ends_with("er")
-    }
-
     fn new(text: String, as_written: bool, vocab: &mut Vocab) -> Word {
         let squeezed = squeeze(&text);
         let (id, squeezed_id) = (vocab.intern(&text), vocab.intern(&squeezed));
-        Word { squeezed, chars: text.chars().count(), text, id, squeezed_id, as_written }
+        let chars = text.chars().count();
+        let verb = vocab.conjugates && !as_written && chars >= 4 && text.ends_with("er");
+        Word { squeezed, chars, text, id, squeezed_id, as_written, verb }
     }
 }
 
@@ -149,7 +148,7 @@ struct Singles {
     squeezed: Vec<u32>,
     /// The words of four letters or more, which match their misspellings (`typos::variants`).
     misspelt: Vec<u32>,
-    /// The verbs in -er, which match their forms in some tenses where the lexicon conjugates (`conjugation`).
+    /// The verbs in -er of a lexicon that conjugates, which match their forms in some tenses (`conjugation`).
     verbs: Vec<u32>,
 }
 
@@ -165,7 +164,7 @@ impl Singles {
         if word.chars >= typos::SWAP_MIN_CHARS && !word.as_written {
             self.misspelt.push(word.id);
         }
-        if word.is_verb() {
+        if word.verb {
             self.verbs.push(word.id);
         }
         self.words.push(word);
@@ -306,7 +305,7 @@ fn word_matches(token: &Seen, word: &Word) -> bool {
         || (word.chars >= 3 && token.stem_id == Some(word.id))
         || (word.chars >= typos::MIN_CHARS && token.squeezed_id == Some(word.squeezed_id))
         || (word.chars >= typos::SWAP_MIN_CHARS && !word.as_written && token.typo_id == Some(word.id))
-        || (word.is_verb() && token.verb_id == Some(word.id))
+        || (word.verb && token.verb_id == Some(word.id))
         || (token.star
             && token.text.chars().count() == word.chars
             && token.text.chars().zip(word.text.chars()).all(|(t, w)| t == '*' || t == w))
@@ -514,10 +513,10 @@ mod tests {
             .collect()
     }
 
-    /// Each text of `read` holds a reason of `kind`, and no text of `clear` holds any.
-    fn assert_read_as(kind: &str, read: &[(Lang, &str)], clear: &[(Lang, &str)]) {
+    /// Each text of `read` holds a reason of `kind` (of any kind when `None`), and no text of `clear` holds any.
+    fn assert_read_as(kind: Option<&str>, read: &[(Lang, &str)], clear: &[(Lang, &str)]) {
         for &(lang, text) in read {
-            assert!(kinds(lang, text).iter().any(|(k, _)| *k == kind), "{text}");
+            assert!(kinds(lang, text).iter().any(|(k, _)| kind.is_none_or(|kind| *k == kind)), "{text}");
         }
         for &(lang, text) in clear {
             assert!(kinds(lang, text).is_empty(), "{text}");
@@ -678,7 +677,7 @@ mod tests {
     #[test]
     fn denying_the_right_to_live_is_a_threat_a_right_to_cancel_is_not() {
         assert_read_as(
-            "threat",
+            Some("threat"),
             &[
                 (Lang::En, "People like you have no right to live."),
                 (Lang::En, "There is no place on this earth for your kind."),
@@ -695,29 +694,28 @@ mod tests {
 
     #[test]
     fn praise_denied_to_a_named_group_is_read_the_same_words_about_anything_else_are_not() {
-        for (lang, text) in [
-            (Lang::En, "It should be clear that immigrants are not human."),
-            (Lang::En, "No woman can ever be a valuable member of society."),
-            (Lang::En, "We must not let any refugee live."),
-            (Lang::Fr, "Aucun migrant ne pourra jamais être un membre important de la société."),
-            (Lang::Fr, "Les étrangers n'ont pas leur place sur cette terre."),
-        ] {
-            assert!(!kinds(lang, text).is_empty(), "{text}");
-        }
-        for (lang, text) in [
-            (Lang::En, "We must not let any person live in fear."),
-            (Lang::En, "Our lives are not worth anything without our customers."),
-            (Lang::En, "These robots are not human, they are our new support tool."),
-            (Lang::Fr, "Il n'y a pas de solution intelligente pour ce bug."),
-        ] {
-            assert!(kinds(lang, text).is_empty(), "{text}");
-        }
+        assert_read_as(
+            None,
+            &[
+                (Lang::En, "It should be clear that immigrants are not human."),
+                (Lang::En, "No woman can ever be a valuable member of society."),
+                (Lang::En, "We must not let any refugee live."),
+                (Lang::Fr, "Aucun migrant ne pourra jamais être un membre important de la société."),
+                (Lang::Fr, "Les étrangers n'ont pas leur place sur cette terre."),
+            ],
+            &[
+                (Lang::En, "We must not let any person live in fear."),
+                (Lang::En, "Our lives are not worth anything without our customers."),
+                (Lang::En, "These robots are not human, they are our new support tool."),
+                (Lang::Fr, "Il n'y a pas de solution intelligente pour ce bug."),
+            ],
+        );
     }
 
     #[test]
     fn a_group_said_to_have_a_vile_trait_is_read_its_negation_and_everyday_words_are_not() {
         assert_read_as(
-            "contempt",
+            Some("contempt"),
             &[
                 (Lang::En, "Black people are inferior."),
                 (Lang::En, "Jews are greedy and dishonest."),
@@ -741,7 +739,7 @@ mod tests {
     #[test]
     fn contempt_without_a_vile_word_at_a_named_group_is_read_the_same_verbs_on_things_are_not() {
         assert_read_as(
-            "contempt",
+            Some("contempt"),
             &[
                 (Lang::En, "Immigrants belong in cages."),
                 (Lang::En, "My dog is smarter than any Muslim."),
@@ -766,7 +764,7 @@ mod tests {
     fn a_french_threat_in_the_present_or_future_or_by_fire_is_read_a_business_idiom_is_not() {
         let fr = |texts: &[&'static str]| texts.iter().map(|&text| (Lang::Fr, text)).collect::<Vec<_>>();
         assert_read_as(
-            "threat",
+            Some("threat"),
             &fr(&[
                 "Je vous tuerai tous.",
                 "On te bute ce soir.",
