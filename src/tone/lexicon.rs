@@ -713,7 +713,7 @@ mod tests {
     }
 
     #[test]
-    fn a_group_said_to_have_a_vile_trait_is_read_its_negation_and_everyday_words_are_not() {
+    fn a_group_said_to_have_a_vile_trait_is_read_its_negation_people_in_general_and_everyday_words_are_not() {
         assert_read_as(
             Some("contempt"),
             &[
@@ -723,7 +723,10 @@ mod tests {
                 (Lang::En, "Immigrants are all lazy thieves."),
                 (Lang::Fr, "Les juifs sont avares et malhonnêtes."),
                 (Lang::Fr, "Les immigrés sont tous des voleurs."),
+                (Lang::En, "Girls are so dumb."),
                 (Lang::Fr, "Je déteste les femmes."),
+                (Lang::Fr, "Les filles sont vraiment bêtes."),
+                (Lang::Fr, "Les gens comme vous sont stupides."),
             ],
             &[
                 (Lang::En, "Women are not stupid."),
@@ -732,6 +735,8 @@ mod tests {
                 (Lang::Fr, "Personne n'est inutile dans notre équipe."),
                 (Lang::Fr, "Les gens sont malades en hiver, nos délais s'allongent."),
                 (Lang::Fr, "Je déteste les gens qui doublent, comme vous."),
+                (Lang::En, "People are lazy on Sundays and that is fine."),
+                (Lang::Fr, "Les gens sont paresseux le dimanche et c'est normal."),
             ],
         );
     }
