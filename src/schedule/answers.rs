@@ -18,7 +18,7 @@ use super::import::{import_reader_with, ImportOptions, Observations, SeenPosts};
 use super::model::Model;
 use super::notes::{FileProblem, RowNote};
 use super::priors::priors;
-use super::zones::{iso_local, parse_local, zone};
+use super::zones::{days_between, iso_local, parse_local, zone};
 use super::{heatmap, schedule_platform, PLATFORMS};
 
 /// One imported file as the extension stores it: what it gave (for the summary) and its per-cell sums.
@@ -186,7 +186,7 @@ pub fn hint_at(platform: &str, now: &ZonedDateTime, imports: &[StoredImport]) ->
         now: h.now,
         next_time: next_local.map(|n| format!("{:02}:{:02}", n.hour(), n.minute())),
         next_day: next_local.map(|n| n.date().weekday().to_monday_zero_offset() as usize),
-        days_ahead: next_local.map(|n| (n.date() - now.date()).get_days() as i64),
+        days_ahead: next_local.map(|n| days_between(now.date(), n.date())),
         next: h.next,
         lift_percent: h.lift_percent,
         source: h.source,
@@ -204,7 +204,10 @@ pub fn day_at(
     imports: &[StoredImport],
 ) -> Result<DayAnswer, String> {
     let tz: TimeZone = now.time_zone().clone();
-    let date = now.date().checked_add(jiff::Span::new().days(offset_days)).map_err(|e| e.to_string())?;
+    // `try_days`, and no jiff error formatted (`zones::days_between` says why).
+    let out_of_range = |_| format!("no calendar date {offset_days} days from {}", now.date());
+    let span = jiff::Span::new().try_days(offset_days).map_err(out_of_range)?;
+    let date = now.date().checked_add(span).map_err(out_of_range)?;
     let ids: Vec<String> =
         if platforms.is_empty() { PLATFORMS.iter().map(|p| p.id().to_owned()).collect() } else { platforms.to_vec() };
     let mut slots = Vec::new();

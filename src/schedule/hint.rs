@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::model::Model;
 use super::priors::priors;
-use super::zones::{day_hours, hh_mm, iso_local};
+use super::zones::{day_hours, days_between, hh_mm, iso_local};
 use super::{platform_label, DAY_FULL_NAMES};
 
 /// About the top seventh of the week's 168 hours (3 to 4 hours a day) can be good.
@@ -253,7 +253,7 @@ pub fn hint(model: &Model, now: &ZonedDateTime) -> Result<Hint, String> {
     };
     let (next_day, next_hour) = cell(&slot.start_zoned);
     let lift = round5((model.score[next_day][next_hour] / now_score - 1.0) * 100.0);
-    let days = (slot.start_zoned.date() - now.date()).get_days();
+    let days = days_between(now.date(), slot.start_zoned.date());
     let when = match days {
         0 => format!("today at {}", slot.time),
         1 => format!("tomorrow at {}", slot.time),
