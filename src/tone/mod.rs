@@ -606,19 +606,27 @@ mod tests {
     }
 
     #[test]
-    fn a_french_agent_speaking_for_themselves_is_no_threat_a_threat_in_the_same_words_is() {
-        // Not lines of data/tone/own_fr.tsv: the model learnt "je vais vous faire…" from other service replies.
-        for text in [
-            "Je vais vous faire un geste commercial.",
-            "Je vais vous faire un devis.",
-            "Je vous fais un geste commercial.",
-            "Je vais faire tout mon possible pour vous livrer avant Noël.",
+    fn an_agent_speaking_for_themselves_is_no_threat_a_threat_in_the_same_words_is() {
+        // Not lines of data/tone/own_{fr,en}.tsv: the model learnt "je vais vous faire…" and "I'll hunt down…" from
+        // other service replies.
+        for (text, lang) in [
+            ("Je vais vous faire un geste commercial.", Lang::Fr),
+            ("Je vais vous faire un devis.", Lang::Fr),
+            ("Je vous fais un geste commercial.", Lang::Fr),
+            ("Je vais faire tout mon possible pour vous livrer avant Noël.", Lang::Fr),
+            ("I'll hunt down your parcel and get back to you today.", Lang::En),
+            ("Let me hunt down that invoice for you.", Lang::En),
         ] {
-            assert_eq!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
+            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
         }
-        for text in ["Je vais te tabasser.", "Je vais vous faire regretter ce message.", "Je vais te casser la figure."]
-        {
-            assert_ne!(tone(text, Lang::Fr).level, ToneLevel::Ok, "{text:?}");
+        for (text, lang) in [
+            ("Je vais te tabasser.", Lang::Fr),
+            ("Je vais vous faire regretter ce message.", Lang::Fr),
+            ("Je vais te casser la figure.", Lang::Fr),
+            ("I will hunt you down.", Lang::En),
+            ("We will hunt down every one of you.", Lang::En),
+        ] {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
         }
     }
 
