@@ -34,7 +34,9 @@ pub fn addressed(text: &str, tokens: &[Token], name_calling: &[(usize, usize)], 
             name_calling.is_empty()
                 || tokens.iter().any(|t| SECOND_PERSON_FR.contains(&t.text.as_str()))
                 || mentions_someone(text)
-                || name_calling.iter().any(|&(first, end)| !said_of_the_writer_fr(tokens, first, end))
+                || name_calling.iter().any(|&(first, end)| {
+                    !said_of_the_writer_fr(tokens, first, end) && !said_of_a_thing_fr(tokens, first)
+                })
         }
         None => true,
     }
@@ -78,6 +80,114 @@ fn said_of_the_writer_fr(tokens: &[Token], first: usize, end: usize) -> bool {
         i_am(k, &["suis", "etais"]) || matches!(text(k), "chui" | "chuis") || (text(k) == "suis" && text(k + 1) == "je")
     };
     writer_said_it(tokens, first, end, before, |k| i_am(k, &["suis", "etais", "fais", "faisais"]))
+}
+
+/// Folded French insults that are also adjectives, said of a thing as often as of a person ("une idée idiote",
+/// "ce formulaire est débile"), written from general knowledge.
+const ADJECTIVE_INSULTS_FR: &[&str] = &[
+    "idiot", "idiote", "idiots", "idiotes", "debile", "debiles", "con", "conne", "cons", "connes", "stupide",
+    "stupides", "bete", "betes", "cretin", "cretine", "nul", "nulle", "nuls", "nulles", "minable", "minables", "naze",
+    "nase",
+];
+
+/// Folded French nouns of things a business writes about (rules, ideas, tools, prices, messages), written from
+/// general knowledge: an adjective insult said of one of them criticises the thing, not a person.
+const THINGS_FR: &[&str] = &[
+    "regle",
+    "regles",
+    "reglement",
+    "idee",
+    "idees",
+    "systeme",
+    "formulaire",
+    "appli",
+    "application",
+    "site",
+    "page",
+    "procedure",
+    "politique",
+    "process",
+    "processus",
+    "decision",
+    "choix",
+    "question",
+    "truc",
+    "machin",
+    "message",
+    "mail",
+    "bug",
+    "erreur",
+    "histoire",
+    "situation",
+    "delai",
+    "prix",
+    "tarif",
+    "offre",
+    "promo",
+    "pub",
+    "publicite",
+    "campagne",
+    "logo",
+    "interface",
+    "menu",
+    "bouton",
+    "option",
+    "version",
+    "loi",
+    "plan",
+    "projet",
+    "concept",
+    "design",
+    "logiciel",
+    "outil",
+    "fonction",
+    "methode",
+    "consigne",
+    "condition",
+    "conditions",
+    "horaire",
+    "horaires",
+    "planning",
+    "texte",
+    "film",
+    "jeu",
+    "livre",
+    "produit",
+    "article",
+    "modele",
+    "couleur",
+    "nom",
+    "slogan",
+    "emballage",
+    "code",
+];
+
+/// Folded French adverbs that may stand between "est" and the adjective ("est vraiment débile", "un peu" read as
+/// its "peu").
+const DEGREE_FR: &[&str] = &["vraiment", "completement", "totalement", "trop", "si", "tellement", "assez", "peu"];
+
+/// The French name-calling word at `first` is an adjective said of a thing: right after a noun of `THINGS_FR` ("une
+/// idée idiote"), or after "est", "était", "sont" or "étaient" (and adverbs of degree) whose clause names such a
+/// thing before it, or after "c'est" ("cette règle est idiote", "le formulaire était complètement con", "c'est
+/// débile de fermer le dimanche"); never "est un idiot", a name.
+fn said_of_a_thing_fr(tokens: &[Token], first: usize) -> bool {
+    if !ADJECTIVE_INSULTS_FR.contains(&word_at(tokens, first)) || tokens[first].clause_start {
+        return false;
+    }
+    let mut k = first - 1;
+    while k > 0 && DEGREE_FR.contains(&word_at(tokens, k)) && !tokens[k].clause_start {
+        k -= if word_at(tokens, k) == "peu" && word_at(tokens, k - 1) == "un" && k > 1 { 2 } else { 1 };
+    }
+    let text = word_at(tokens, k);
+    if THINGS_FR.contains(&text) && k + 1 == first {
+        return true;
+    }
+    if !matches!(text, "est" | "etait" | "sont" | "etaient") || tokens[k].clause_start {
+        return false;
+    }
+    // The clause before the verb: "c'est", or a thing named in it.
+    let mut clause = (0..k).rev().take_while(|&j| !tokens[j + 1].clause_start);
+    (k >= 1 && word_at(tokens, k - 1) == "c") || clause.any(|j| THINGS_FR.contains(&word_at(tokens, j)))
 }
 
 /// The folded word of token `k`, "" past the end.
@@ -171,6 +281,14 @@ mod tests {
         assert!(aimed_fr("Quel boulet je fais, t'es pareil", &[(1, 2)]));
         assert!(aimed_fr("Je fais affaire avec des escrocs.", &[(5, 6)]));
         assert!(aimed_fr("C'est honteux.", &[]));
+        // An adjective insult said of a thing is aimed at nobody; said of a person, or as a name, it is.
+        assert!(!aimed_fr("Franchement, cette règle est idiote, on la change.", &[(4, 5)]));
+        assert!(!aimed_fr("C'était une idée idiote.", &[(4, 5)]));
+        assert!(!aimed_fr("Le formulaire était complètement con.", &[(4, 5)]));
+        assert!(!aimed_fr("C'est débile de fermer le dimanche.", &[(2, 3)]));
+        assert!(aimed_fr("Ce vendeur est idiot.", &[(3, 4)]));
+        assert!(aimed_fr("Ce site est un idiot.", &[(4, 5)]));
+        assert!(aimed_fr("Idiote.", &[(0, 1)]));
         // Without a language, every text is aimed at someone.
         assert!(addressed("Quel boulet je fais", &tokens("Quel boulet je fais"), &[(1, 2)], None));
     }
