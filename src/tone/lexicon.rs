@@ -727,6 +727,7 @@ mod tests {
                 (Lang::Fr, "Je déteste les femmes."),
                 (Lang::Fr, "Les filles sont vraiment bêtes."),
                 (Lang::Fr, "Les gens comme vous sont stupides."),
+                (Lang::Fr, "Les musulmans sont sales."),
             ],
             &[
                 (Lang::En, "Women are not stupid."),
@@ -737,6 +738,7 @@ mod tests {
                 (Lang::Fr, "Je déteste les gens qui doublent, comme vous."),
                 (Lang::En, "People are lazy on Sundays and that is fine."),
                 (Lang::Fr, "Les gens sont paresseux le dimanche et c'est normal."),
+                (Lang::Fr, "Les vitres sont sales, on passe les nettoyer demain."),
             ],
         );
     }
