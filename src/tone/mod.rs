@@ -354,6 +354,16 @@ mod tests {
         tone(text, lang).reasons.into_iter().map(|r| (r.kind, r.text)).collect()
     }
 
+    /// Each of `flagged` is a caution or worse, each of `ok` is ok (the default sensitivity).
+    fn assert_flagged_and_ok(flagged: &[(&str, Lang)], ok: &[(&str, Lang)]) {
+        for &(text, lang) in flagged {
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+        for &(text, lang) in ok {
+            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+    }
+
     fn has(text: &str, lang: Lang, kind: &str, words: &str) {
         let found = reasons(text, lang);
         assert!(
@@ -583,51 +593,47 @@ mod tests {
 
     #[test]
     fn the_misses_of_issue_13_are_caught() {
-        for (text, lang) in [
-            ("Fuck yourself.", Lang::En),
-            ("Read the FAQ before wasting our time.", Lang::En),
-            ("Wow, great job breaking it again. Genius.", Lang::En),
-            ("Vous êtes des rapaces", Lang::Fr),
-            ("vous êtes méprisables", Lang::Fr),
-            ("Votre boîte c'est une arnaque, vous volez les gens", Lang::Fr),
-        ] {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
+        assert_flagged_and_ok(
+            &[
+                ("Fuck yourself.", Lang::En),
+                ("Read the FAQ before wasting our time.", Lang::En),
+                ("Wow, great job breaking it again. Genius.", Lang::En),
+                ("Vous êtes des rapaces", Lang::Fr),
+                ("vous êtes méprisables", Lang::Fr),
+                ("Votre boîte c'est une arnaque, vous volez les gens", Lang::Fr),
+            ],
+            &[
+                ("Please read the FAQ, it explains the refund steps.", Lang::En),
+                ("Great job, team: the fix shipped today.", Lang::En),
+                ("Attention : ce SMS n'est pas de nous, c'est une tentative d'arnaque.", Lang::Fr),
+                ("Bravo et merci pour votre patience !", Lang::Fr),
+            ],
+        );
         // Unknown language: "Fuck yourself" is an insult in the English list, which counts without a language.
         assert_ne!(analyse("Fuck yourself.", None, Sensitivity::Relaxed).level, ToneLevel::Ok);
-        for (text, lang) in [
-            ("Please read the FAQ, it explains the refund steps.", Lang::En),
-            ("Great job, team: the fix shipped today.", Lang::En),
-            ("Attention : ce SMS n'est pas de nous, c'est une tentative d'arnaque.", Lang::Fr),
-            ("Bravo et merci pour votre patience !", Lang::Fr),
-        ] {
-            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
     }
 
     #[test]
     fn an_agent_speaking_for_themselves_is_no_threat_a_threat_in_the_same_words_is() {
         // Not lines of data/tone/own_{fr,en}.tsv: the model learnt "je vais vous faire…" and "I'll hunt down…" from
         // other service replies.
-        for (text, lang) in [
-            ("Je vais vous faire un geste commercial.", Lang::Fr),
-            ("Je vais vous faire un devis.", Lang::Fr),
-            ("Je vous fais un geste commercial.", Lang::Fr),
-            ("Je vais faire tout mon possible pour vous livrer avant Noël.", Lang::Fr),
-            ("I'll hunt down your parcel and get back to you today.", Lang::En),
-            ("Let me hunt down that invoice for you.", Lang::En),
-        ] {
-            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
-        for (text, lang) in [
-            ("Je vais te tabasser.", Lang::Fr),
-            ("Je vais vous faire regretter ce message.", Lang::Fr),
-            ("Je vais te casser la figure.", Lang::Fr),
-            ("I will hunt you down.", Lang::En),
-            ("We will hunt down every one of you.", Lang::En),
-        ] {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
+        assert_flagged_and_ok(
+            &[
+                ("Je vais te tabasser.", Lang::Fr),
+                ("Je vais vous faire regretter ce message.", Lang::Fr),
+                ("Je vais te casser la figure.", Lang::Fr),
+                ("I will hunt you down.", Lang::En),
+                ("We will hunt down every one of you.", Lang::En),
+            ],
+            &[
+                ("Je vais vous faire un geste commercial.", Lang::Fr),
+                ("Je vais vous faire un devis.", Lang::Fr),
+                ("Je vous fais un geste commercial.", Lang::Fr),
+                ("Je vais faire tout mon possible pour vous livrer avant Noël.", Lang::Fr),
+                ("I'll hunt down your parcel and get back to you today.", Lang::En),
+                ("Let me hunt down that invoice for you.", Lang::En),
+            ],
+        );
     }
 
     #[test]

@@ -92,74 +92,15 @@ const ADJECTIVE_INSULTS_FR: &[&str] = &[
 
 /// Folded French nouns of things a business writes about (rules, ideas, tools, prices, messages), written from
 /// general knowledge: an adjective insult said of one of them criticises the thing, not a person.
+#[rustfmt::skip] // a table of words, packed (rustfmt would give each its own line)
 const THINGS_FR: &[&str] = &[
-    "regle",
-    "regles",
-    "reglement",
-    "idee",
-    "idees",
-    "systeme",
-    "formulaire",
-    "appli",
-    "application",
-    "site",
-    "page",
-    "procedure",
-    "politique",
-    "process",
-    "processus",
-    "decision",
-    "choix",
-    "question",
-    "truc",
-    "machin",
-    "message",
-    "mail",
-    "bug",
-    "erreur",
-    "histoire",
-    "situation",
-    "delai",
-    "prix",
-    "tarif",
-    "offre",
-    "promo",
-    "pub",
-    "publicite",
-    "campagne",
-    "logo",
-    "interface",
-    "menu",
-    "bouton",
-    "option",
-    "version",
-    "loi",
-    "plan",
-    "projet",
-    "concept",
-    "design",
-    "logiciel",
-    "outil",
-    "fonction",
-    "methode",
-    "consigne",
-    "condition",
-    "conditions",
-    "horaire",
-    "horaires",
-    "planning",
-    "texte",
-    "film",
-    "jeu",
-    "livre",
-    "produit",
-    "article",
-    "modele",
-    "couleur",
-    "nom",
-    "slogan",
-    "emballage",
-    "code",
+    "regle", "regles", "reglement", "idee", "idees", "systeme", "formulaire", "appli", "application", "site", "page",
+    "procedure", "politique", "process", "processus", "decision", "choix", "question", "truc", "machin", "message",
+    "mail", "bug", "erreur", "histoire", "situation", "delai", "prix", "tarif", "offre", "promo", "pub", "publicite",
+    "campagne", "logo", "interface", "menu", "bouton", "option", "version", "loi", "plan", "projet", "concept",
+    "design", "logiciel", "outil", "fonction", "methode", "consigne", "condition", "conditions", "horaire",
+    "horaires", "planning", "texte", "film", "jeu", "livre", "produit", "article", "modele", "couleur", "nom",
+    "slogan", "emballage", "code",
 ];
 
 /// Folded French adverbs that may stand between "est" and the adjective ("est vraiment débile", "un peu" read as
@@ -176,7 +117,7 @@ fn said_of_a_thing_fr(tokens: &[Token], first: usize) -> bool {
     }
     let mut k = first - 1;
     while k > 0 && DEGREE_FR.contains(&word_at(tokens, k)) && !tokens[k].clause_start {
-        k -= if word_at(tokens, k) == "peu" && word_at(tokens, k - 1) == "un" && k > 1 { 2 } else { 1 };
+        k -= if k > 1 && word_at(tokens, k) == "peu" && word_at(tokens, k - 1) == "un" { 2 } else { 1 };
     }
     let text = word_at(tokens, k);
     if THINGS_FR.contains(&text) && k + 1 == first {
