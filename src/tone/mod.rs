@@ -637,6 +637,20 @@ mod tests {
     }
 
     #[test]
+    fn friendly_replies_in_strong_words_are_ok() {
+        // Probes of ours, not lines of data/tone/own_{en,fr}.tsv: each was a caution before the friendly replies of
+        // 6 December joined the training lines.
+        assert_flagged_and_ok(
+            &[],
+            &[
+                ("Hit us up if anything goes wrong with your order.", Lang::En),
+                ("We're killing it this quarter thanks to customers like you!", Lang::En),
+                ("C'est de notre faute, pas d'excuse.", Lang::Fr),
+            ],
+        );
+    }
+
+    #[test]
     fn threats_and_hatred_at_someone_but_not_their_negation_quotation_or_everyday_sense() {
         for (text, lang) in [
             ("I'm going to hurt you", Lang::En),
