@@ -354,16 +354,6 @@ mod tests {
         tone(text, lang).reasons.into_iter().map(|r| (r.kind, r.text)).collect()
     }
 
-    /// Each of `flagged` is a caution or worse, each of `ok` is ok (the default sensitivity).
-    fn assert_flagged_and_ok(flagged: &[(&str, Lang)], ok: &[(&str, Lang)]) {
-        for &(text, lang) in flagged {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
-        for &(text, lang) in ok {
-            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
-    }
-
     fn has(text: &str, lang: Lang, kind: &str, words: &str) {
         let found = reasons(text, lang);
         assert!(
@@ -593,22 +583,20 @@ mod tests {
 
     #[test]
     fn the_misses_of_issue_13_are_caught() {
-        assert_flagged_and_ok(
-            &[
-                ("Fuck yourself.", Lang::En),
-                ("Read the FAQ before wasting our time.", Lang::En),
-                ("Wow, great job breaking it again. Genius.", Lang::En),
-                ("Vous êtes des rapaces", Lang::Fr),
-                ("vous êtes méprisables", Lang::Fr),
-                ("Votre boîte c'est une arnaque, vous volez les gens", Lang::Fr),
-            ],
-            &[
-                ("Please read the FAQ, it explains the refund steps.", Lang::En),
-                ("Great job, team: the fix shipped today.", Lang::En),
-                ("Attention : ce SMS n'est pas de nous, c'est une tentative d'arnaque.", Lang::Fr),
-                ("Bravo et merci pour votre patience !", Lang::Fr),
-            ],
-        );
+        assert_flagged(&[
+            ("Fuck yourself.", Lang::En),
+            ("Read the FAQ before wasting our time.", Lang::En),
+            ("Wow, great job breaking it again. Genius.", Lang::En),
+            ("Vous êtes des rapaces", Lang::Fr),
+            ("vous êtes méprisables", Lang::Fr),
+            ("Votre boîte c'est une arnaque, vous volez les gens", Lang::Fr),
+        ]);
+        assert_ok(&[
+            ("Please read the FAQ, it explains the refund steps.", Lang::En),
+            ("Great job, team: the fix shipped today.", Lang::En),
+            ("Attention : ce SMS n'est pas de nous, c'est une tentative d'arnaque.", Lang::Fr),
+            ("Bravo et merci pour votre patience !", Lang::Fr),
+        ]);
         // Unknown language: "Fuck yourself" is an insult in the English list, which counts without a language.
         assert_ne!(analyse("Fuck yourself.", None, Sensitivity::Relaxed).level, ToneLevel::Ok);
     }
@@ -617,51 +605,44 @@ mod tests {
     fn an_agent_speaking_for_themselves_is_no_threat_a_threat_in_the_same_words_is() {
         // Not lines of data/tone/own_{fr,en}.tsv: the model learnt "je vais vous faire…" and "I'll hunt down…" from
         // other service replies.
-        assert_flagged_and_ok(
-            &[
-                ("Je vais te tabasser.", Lang::Fr),
-                ("Je vais vous faire regretter ce message.", Lang::Fr),
-                ("Je vais te casser la figure.", Lang::Fr),
-                ("I will hunt you down.", Lang::En),
-                ("We will hunt down every one of you.", Lang::En),
-            ],
-            &[
-                ("Je vais vous faire un geste commercial.", Lang::Fr),
-                ("Je vais vous faire un devis.", Lang::Fr),
-                ("Je vous fais un geste commercial.", Lang::Fr),
-                ("Je vais faire tout mon possible pour vous livrer avant Noël.", Lang::Fr),
-                ("I'll hunt down your parcel and get back to you today.", Lang::En),
-                ("Let me hunt down that invoice for you.", Lang::En),
-            ],
-        );
+        assert_flagged(&[
+            ("Je vais te tabasser.", Lang::Fr),
+            ("Je vais vous faire regretter ce message.", Lang::Fr),
+            ("Je vais te casser la figure.", Lang::Fr),
+            ("I will hunt you down.", Lang::En),
+            ("We will hunt down every one of you.", Lang::En),
+        ]);
+        assert_ok(&[
+            ("Je vais vous faire un geste commercial.", Lang::Fr),
+            ("Je vais vous faire un devis.", Lang::Fr),
+            ("Je vous fais un geste commercial.", Lang::Fr),
+            ("Je vais faire tout mon possible pour vous livrer avant Noël.", Lang::Fr),
+            ("I'll hunt down your parcel and get back to you today.", Lang::En),
+            ("Let me hunt down that invoice for you.", Lang::En),
+        ]);
     }
 
     #[test]
     fn friendly_replies_in_strong_words_are_ok() {
         // Probes of ours, not lines of data/tone/own_{en,fr}.tsv: each was a caution before the friendly replies of
         // 6 December joined the training lines.
-        assert_flagged_and_ok(
-            &[],
-            &[
-                ("Hit us up if anything goes wrong with your order.", Lang::En),
-                ("We're killing it this quarter thanks to customers like you!", Lang::En),
-                ("C'est de notre faute, pas d'excuse.", Lang::Fr),
-            ],
-        );
+        assert_ok(&[
+            ("Hit us up if anything goes wrong with your order.", Lang::En),
+            ("We're killing it this quarter thanks to customers like you!", Lang::En),
+            ("C'est de notre faute, pas d'excuse.", Lang::Fr),
+        ]);
     }
 
     #[test]
     fn threats_and_hatred_at_someone_but_not_their_negation_quotation_or_everyday_sense() {
-        for (text, lang) in [
+        assert_flagged(&[
             ("I'm going to hurt you", Lang::En),
             ("you deserve to die", Lang::En),
             ("I can't stand people like you", Lang::En),
             ("I hope you die", Lang::En),
             ("je vais te tuer", Lang::Fr),
             ("mort aux traîtres", Lang::Fr),
-        ] {
-            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
-        }
+        ]);
         for (text, lang) in [
             ("I'll shoot you an email tomorrow.", Lang::En),
             ("I'm not going to hurt you", Lang::En),
@@ -724,6 +705,13 @@ mod tests {
     fn assert_flagged(cases: &[(&str, Lang)]) {
         for &(text, lang) in cases {
             assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
+        }
+    }
+
+    /// Every text is ok at the default sensitivity.
+    fn assert_ok(cases: &[(&str, Lang)]) {
+        for &(text, lang) in cases {
+            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text:?}");
         }
     }
 

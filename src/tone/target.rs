@@ -127,8 +127,8 @@ fn said_of_a_thing_fr(tokens: &[Token], first: usize) -> bool {
         return false;
     }
     // The clause before the verb: "c'est", or a thing named in it.
-    let mut clause = (0..k).rev().take_while(|&j| !tokens[j + 1].clause_start);
-    (k >= 1 && word_at(tokens, k - 1) == "c") || clause.any(|j| THINGS_FR.contains(&word_at(tokens, j)))
+    (k >= 1 && word_at(tokens, k - 1) == "c")
+        || clause_before(tokens, k).any(|j| THINGS_FR.contains(&word_at(tokens, j)))
 }
 
 /// The folded word of token `k`, "" past the end.
@@ -145,9 +145,12 @@ fn writer_said_it(
     before: impl Fn(usize) -> bool,
     after: impl Fn(usize) -> bool,
 ) -> bool {
-    let mut clause =
-        (first.saturating_sub(5)..first).rev().take_while(|&k| k + 1 == first || !tokens[k + 1].clause_start);
-    clause.any(before) || (tokens.get(end).is_some_and(|t| !t.clause_start) && after(end))
+    clause_before(tokens, first).take(5).any(before) || (tokens.get(end).is_some_and(|t| !t.clause_start) && after(end))
+}
+
+/// The tokens before `at` in its clause, nearest first (the one right before `at` always).
+fn clause_before(tokens: &[Token], at: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..at).rev().take_while(move |&k| k + 1 == at || !tokens[k + 1].clause_start)
 }
 
 /// An `@name` at the start of the text or after a space.
