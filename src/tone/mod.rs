@@ -144,21 +144,24 @@ struct Reading {
     /// The most offensive window's probability (0 without a language or words).
     probability: f32,
     /// Aimed at someone (`target`; always when the language is unknown, in French unless the writer calls only
-    /// themselves names).
+    /// themselves names; always when it gives the finger).
     addressed: bool,
 }
 
 impl Reading {
-    /// The reading of `text`, or None when it is not mostly in the Latin script.
+    /// The reading of `text`, or None when it is not mostly in the Latin script (a text with no letter at all is
+    /// read when it gives the finger).
     fn of(text: &str, lang: Option<Lang>) -> Option<Reading> {
-        if !mostly_latin_letters(text) {
+        let gives_the_finger = typography::gives_the_finger(text);
+        let only_the_finger = gives_the_finger && !text.chars().any(char::is_alphabetic);
+        if !(mostly_latin_letters(text) || only_the_finger) {
             return None;
         }
         let tokens = fold::tokens(text);
         let (found, meant) = listed_reasons(text, &tokens, lang);
         let probability =
             if lang.is_some() && !tokens.is_empty() { models_probability(&as_meant(&tokens, &meant)) } else { 0.0 };
-        let addressed = target::addressed(text, &tokens, &name_calling(&found, &tokens), lang);
+        let addressed = gives_the_finger || target::addressed(text, &tokens, &name_calling(&found, &tokens), lang);
         Some(Reading { tokens, lang, found, probability, addressed })
     }
 
@@ -631,6 +634,46 @@ mod tests {
             ("We're killing it this quarter thanks to customers like you!", Lang::En),
             ("C'est de notre faute, pas d'excuse.", Lang::Fr),
         ]);
+    }
+
+    #[test]
+    fn condescension_and_mocked_complaints_but_not_the_same_words_kindly() {
+        // Probes of ours that were ok before the lists' entries of 6 December (data/tone/lexicon_{en,fr}.txt).
+        assert_flagged(&[
+            ("Cry more, it won't get you a refund.", Lang::En),
+            ("Keep whining, it's hilarious.", Lang::En),
+            ("Stop being such a baby about a late parcel.", Lang::En),
+            ("Learn to use a phone, grandpa.", Lang::En),
+            ("We don't need customers like you. Bye.", Lang::En),
+            ("Typical entitled customer.", Lang::En),
+            ("Pleurez encore, ça ne vous remboursera pas.", Lang::Fr),
+            ("Gros nul, relis la notice.", Lang::Fr),
+            ("T'es qui toi pour nous juger ?", Lang::Fr),
+            ("Lâchez-nous avec vos plaintes ridicules.", Lang::Fr),
+        ]);
+        assert_ok(&[
+            ("No stupid questions here, ask away!", Lang::En),
+            ("You're entitled to a full refund within 30 days.", Lang::En),
+            ("We cried laughing at your story, thank you!", Lang::En),
+            ("Our baby goats are back on the farm.", Lang::En),
+            ("On a pleuré de rire en lisant votre message.", Lang::Fr),
+            ("Pas de question bête, on est là pour vous aider.", Lang::Fr),
+        ]);
+    }
+
+    #[test]
+    fn the_middle_finger_is_aimed_at_the_reader_and_rolling_eyes_alone_never_warn_by_default() {
+        // Read though it has no letter, and aimed at the reader though no word names them.
+        assert_flagged(&[
+            ("🖕", Lang::En),
+            ("🖕🏽🖕🏽", Lang::Fr),
+            ("Here's what we think of that 🖕", Lang::En),
+            ("Voilà ce qu'on en pense 🖕", Lang::Fr),
+        ]);
+        has("That's our answer 🖕", Lang::En, "insult", "🖕");
+        assert_ok(&[("Monday mood 🙄 coffee first!", Lang::En), ("Lundi 🙄 d'abord le café !", Lang::Fr)]);
+        has("Sure, because you're obviously an expert 🙄", Lang::En, "sarcasm", "🙄");
+        assert!(!tone("😀👍", Lang::En).checked, "no letter and no finger: nothing to read");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Tone read from the writing rather than the words, in any language: runs of capitals (shouting), piled-up
-//! punctuation ("?!?!", "!!!") and the "/s" sarcasm tag. Spans are UTF-16 offsets into the text.
+//! punctuation ("?!?!", "!!!"), the "/s" sarcasm tag and two gestures drawn as emoji (the middle finger, rolling
+//! eyes). Spans are UTF-16 offsets into the text.
 
 use super::kinds::Kind;
 
@@ -14,12 +15,25 @@ pub struct Mark {
 const SHOUT_MIN_WORDS: usize = 3;
 const SHOUT_MIN_LETTERS: usize = 10;
 
-/// Every shouting run, punctuation pile and "/s" tag of `text`, in order of kind then position.
+/// The middle finger (U+1F595, "reversed hand with middle finger extended", with or without a skin tone): an
+/// insult said to the reader, whatever the words around it.
+const MIDDLE_FINGER: char = '\u{1F595}';
+/// The face with rolling eyes (U+1F644): scorn for what the other person said. A sarcasm cue, which alone never
+/// makes a caution ("Monday mood 🙄 coffee first!"), but adds to the words it follows.
+const ROLLING_EYES: char = '\u{1F644}';
+
+/// Every shouting run, punctuation pile, "/s" tag and gesture of `text`, rule by rule, each in text order.
 pub fn marks(text: &str) -> Vec<Mark> {
     let mut marks = shouting(text);
     marks.extend(punctuation(text));
     marks.extend(sarcasm_tag(text));
+    marks.extend(gestures(text));
     marks
+}
+
+/// Whether `text` shows the middle finger (the reply is then aimed at someone, even with no word for them).
+pub fn gives_the_finger(text: &str) -> bool {
+    text.contains(MIDDLE_FINGER)
 }
 
 /// A word (letters only) of two letters or more, with its span and whether all its letters are capitals.
@@ -106,6 +120,25 @@ fn sarcasm_tag(text: &str) -> Vec<Mark> {
     out
 }
 
+/// Each middle finger (an insult) and each face with rolling eyes (sarcasm), as the one character it is drawn with
+/// (a skin tone after the finger is left out of the span).
+fn gestures(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for c in text.chars() {
+        let kind = match c {
+            MIDDLE_FINGER => Some(Kind::Insult),
+            ROLLING_EYES => Some(Kind::Sarcasm),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(Mark { kind, start: at, end: at + c.len_utf16() });
+        }
+        at += c.len_utf16();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +163,13 @@ mod tests {
         assert!(spans("Great! Thanks? See you.").is_empty());
         assert_eq!(spans("love waiting 3 weeks /s"), [("sarcasm", "/s".to_owned())]);
         assert!(spans("see example.com/shop and and/sb").is_empty());
+    }
+
+    #[test]
+    fn the_middle_finger_and_rolling_eyes() {
+        assert_eq!(spans("ok 🖕🏽"), [("insult", "🖕".to_owned())]);
+        assert_eq!(spans("Sure 🙄 …🖕"), [("sarcasm", "🙄".to_owned()), ("insult", "🖕".to_owned())]);
+        assert!(gives_the_finger("🖕🏿") && !gives_the_finger("👍 🙄"));
+        assert!(spans("Love this 😍 👋").is_empty());
     }
 }
