@@ -315,6 +315,18 @@ export async function benchTone() {
       target: '≥ 80 %',
     });
   }
+  // Belittling replies and calm ones in the same words (20 English and 20 French each), language detected.
+  const belittling = lines('belittling.txt');
+  const calm = lines('belittling_calm.txt');
+  for (const sensitivity of ['relaxed', 'strict']) {
+    const found = belittling.filter((text) => flagged(tone(text, { tone: sensitivity }))).length;
+    const fp = calm.filter((text) => flagged(tone(text, { tone: sensitivity }))).length;
+    rows.push({
+      what: `belittling replies (${belittling.length}), recall, ${sensitivity}; calm replies in the same words (${calm.length}), flagged`,
+      value: `${pct(found / belittling.length)}; ${pct(fp / calm.length)}`,
+      target: 'reported',
+    });
+  }
   for (const [file, label] of [
     ['polite_en.txt', 'English'],
     ['polite_fr.txt', 'French'],
