@@ -643,7 +643,6 @@ mod tests {
             ("Cry more, it won't get you a refund.", Lang::En),
             ("Keep whining, it's hilarious.", Lang::En),
             ("Stop being such a baby about a late parcel.", Lang::En),
-            ("Learn to use a phone, grandpa.", Lang::En),
             ("We don't need customers like you. Bye.", Lang::En),
             ("Typical entitled customer.", Lang::En),
             ("Pleurez encore, ça ne vous remboursera pas.", Lang::Fr),
@@ -656,6 +655,9 @@ mod tests {
             ("You're entitled to a full refund within 30 days.", Lang::En),
             ("We cried laughing at your story, thank you!", Lang::En),
             ("Our baby goats are back on the farm.", Lang::En),
+            ("Maybe try checking your spam folder, the email may be there.", Lang::En),
+            ("Learn to use the new dashboard in our free webinar.", Lang::En),
+            ("Vous êtes qui pour la réservation de 15 h ?", Lang::Fr),
             ("On a pleuré de rire en lisant votre message.", Lang::Fr),
             ("Pas de question bête, on est là pour vous aider.", Lang::Fr),
         ]);

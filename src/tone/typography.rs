@@ -19,7 +19,7 @@ const SHOUT_MIN_LETTERS: usize = 10;
 /// insult said to the reader, whatever the words around it.
 const MIDDLE_FINGER: char = '\u{1F595}';
 /// The face with rolling eyes (U+1F644): scorn for what the other person said. A sarcasm cue, which alone never
-/// makes a caution ("Monday mood 🙄 coffee first!"), but adds to the words it follows.
+/// makes a caution at the default sensitivity ("Monday mood 🙄 coffee first!"), but adds to the words it follows.
 const ROLLING_EYES: char = '\u{1F644}';
 
 /// Every shouting run, punctuation pile, "/s" tag and gesture of `text`, rule by rule, each in text order.
@@ -120,10 +120,10 @@ fn sarcasm_tag(text: &str) -> Vec<Mark> {
     out
 }
 
-/// Each middle finger (an insult) and each face with rolling eyes (sarcasm), as the one character it is drawn with
-/// (a skin tone after the finger is left out of the span).
+/// Each middle finger (an insult) and each face with rolling eyes (sarcasm), with the skin tone (U+1F3FB to
+/// U+1F3FF) the finger may carry, so that the span covers the emoji as drawn.
 fn gestures(text: &str) -> Vec<Mark> {
-    let mut out = Vec::new();
+    let mut out: Vec<Mark> = Vec::new();
     let mut at = 0;
     for c in text.chars() {
         let kind = match c {
@@ -131,10 +131,15 @@ fn gestures(text: &str) -> Vec<Mark> {
             ROLLING_EYES => Some(Kind::Sarcasm),
             _ => None,
         };
+        let units = c.len_utf16();
         if let Some(kind) = kind {
-            out.push(Mark { kind, start: at, end: at + c.len_utf16() });
+            out.push(Mark { kind, start: at, end: at + units });
+        } else if ('\u{1F3FB}'..='\u{1F3FF}').contains(&c) {
+            if let Some(finger) = out.last_mut().filter(|m| m.kind == Kind::Insult && m.end == at) {
+                finger.end += units;
+            }
         }
-        at += c.len_utf16();
+        at += units;
     }
     out
 }
@@ -167,7 +172,7 @@ mod tests {
 
     #[test]
     fn the_middle_finger_and_rolling_eyes() {
-        assert_eq!(spans("ok 🖕🏽"), [("insult", "🖕".to_owned())]);
+        assert_eq!(spans("ok 🖕🏽"), [("insult", "🖕🏽".to_owned())]);
         assert_eq!(spans("Sure 🙄 …🖕"), [("sarcasm", "🙄".to_owned()), ("insult", "🖕".to_owned())]);
         assert!(gives_the_finger("🖕🏿") && !gives_the_finger("👍 🙄"));
         assert!(spans("Love this 😍 👋").is_empty());
