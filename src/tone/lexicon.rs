@@ -246,6 +246,8 @@ pub struct Lexicon {
     rules: Vec<Rule>,
     by_first_word: WordMap<String, Vec<usize>>,
     vocab: Vocab,
+    /// The words of the lists that name people (`people` and `names` lines): "women", "bankers".
+    people: WordSet,
 }
 
 /// What the rules find in a text: their matches, and the tokens read as a misspelt listed word with the word meant
@@ -318,12 +320,16 @@ impl Lexicon {
         let mut rules = Vec::new();
         let mut vocab = Vocab { conjugates: lang == Lang::Fr, ..Vocab::default() };
         let mut sets: Vec<(String, String)> = Vec::new();
+        let mut people = WordSet::default();
         for line in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (kind, pattern) =
                 line.split_once('\t').unwrap_or_else(|| panic!("lexicon line without a tab: {line:?}"));
-            if kind == "set" || kind == "names" {
+            if kind == "set" || kind == "people" || kind == "names" {
                 let (name, words) =
                     pattern.split_once('\t').unwrap_or_else(|| panic!("set line without NAME<TAB>WORDS: {line:?}"));
+                if kind != "set" {
+                    people.extend(words.split('/').map(str::to_owned));
+                }
                 // A `names` word is marked `=` for `parse_slot`: read as written only.
                 let words = if kind == "names" { format!("={}", words.replace('/', "/=")) } else { words.to_owned() };
                 sets.push((format!("{{{name}}}"), words));
@@ -349,7 +355,12 @@ impl Lexicon {
             indices.dedup();
         }
         vocab.index_typos(rules.iter().flat_map(Rule::words), real_words);
-        Lexicon { lang, rules, by_first_word, vocab }
+        Lexicon { lang, rules, by_first_word, vocab, people }
+    }
+
+    /// Whether a folded word names people in the lists ("women", "immigrants", "bankers"), or is the plural of one.
+    pub fn names_people(&self, word: &str) -> bool {
+        self.people.contains(word) || word.strip_suffix('s').is_some_and(|one| self.people.contains(one))
     }
 
     /// Where `text` (a token) splits into a small word of `typos::glue_words` and a word of the lexicon, or the

@@ -264,14 +264,16 @@ fn models_probability(tokens: &[fold::Token]) -> f32 {
 }
 
 /// `offensive` reasons on the words that weigh most in the hashed model, when no list named the attack. Never a
-/// word of the closed classes (`typos::glue_words`: "you", "your", "the"…), which the model weighs by the company they
-/// keep in abusive comments: "“you” reads as offensive" would blame the reader's pronoun, not the wording.
+/// word of the closed classes (`typos::glue_words`: "you", "your", "the"…) nor a word that names people ("women",
+/// "people"), which the model weighs by the company they keep in abusive comments: "“you” reads as offensive" would
+/// blame the reader's pronoun, and "“women” reads as offensive" the group, not the wording.
 fn offensive_words(tokens: &[fold::Token]) -> Vec<Reason> {
     let model = model::shipped();
     let closed = typos::glue_words(Lang::En);
+    let lists = lexicon::of(Lang::En);
     let mut heaviest: Vec<(f32, &fold::Token)> = tokens
         .iter()
-        .filter(|t| !closed.contains(&t.text.as_str()))
+        .filter(|t| !closed.contains(&t.text.as_str()) && !lists.names_people(&t.text))
         .map(|t| (model.token_weight(t), t))
         .filter(|&(weight, _)| weight >= OFFENSIVE_TOKEN_WEIGHT)
         .collect();
@@ -668,13 +670,16 @@ mod tests {
     }
 
     #[test]
-    fn the_model_never_names_a_pronoun_as_the_offensive_word() {
+    fn the_model_never_names_a_pronoun_or_people_as_the_offensive_word() {
         // Cautions by the model alone, which named "you" before.
         for text in ["nobody likes you, go away", "wow you really are thick"] {
             let t = tone(text, Lang::En);
             assert_ne!(t.level, ToneLevel::Ok, "{text:?}");
             assert!(t.reasons.iter().all(|r| r.kind == "offensive" && r.text != "you"), "{text:?}: {t:?}");
         }
+        let english = lexicon::of(Lang::En);
+        assert!(english.names_people("women") && english.names_people("bankers") && english.names_people("people"));
+        assert!(!english.names_people("stupid") && !english.names_people("parcel"));
     }
 
     #[test]
