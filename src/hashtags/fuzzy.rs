@@ -279,16 +279,24 @@ fn form_count(word: &str) -> usize {
 const MAX_ROW: usize = MAX_CANDIDATE_CHARS + 8;
 
 /// The optimal string alignment distance of `a` and `b` when it is at most `limit` (None too when `b` is longer
-/// than any candidate). Only the band of cells within `limit` of the diagonal is computed: a cell outside it is more
-/// than `limit` away, and so is every cell computed from one (they hold `limit + 1`, "too far").
+/// than any candidate). The letters the two share at the start and at the end are left out (no edit involves
+/// them: a swap of two equal letters changes nothing), most of a candidate's letters; then only the band of cells
+/// within `limit` of the diagonal is computed: a cell outside it is more than `limit` away, and so is every cell
+/// computed from one (they hold `limit + 1`, "too far").
 pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
-    if a.len().abs_diff(b.len()) > usize::from(limit) {
+    if a.len().abs_diff(b.len()) > usize::from(limit) || b.len() + 1 > MAX_ROW {
         return None;
+    }
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    if a.is_empty() || b.is_empty() {
+        // Only insertions (or nothing) are left: as many as the letters of the other.
+        let d = a.len().max(b.len());
+        return (d <= usize::from(limit)).then_some(d as u8);
     }
     let width = b.len() + 1;
-    if width > MAX_ROW {
-        return None;
-    }
     let far = limit.saturating_add(1);
     let reach = usize::from(limit);
     let mut rows = [far; MAX_ROW * 3];

@@ -427,9 +427,16 @@ impl Lexicon {
     /// frequent (my, we, le, de; fun, gym, vin), not any abbreviation the dictionary holds ("christjas" is no
     /// "christ jas").
     pub fn is_common_word(&self, lower: &str) -> bool {
-        if self.id(lower).is_some_and(|id| self.is_elided(id)) {
+        self.common_word_verdict(lower).0
+    }
+
+    /// `is_common_word`'s verdict, with Hunspell's on `lower` as written when it was asked (a long word's check
+    /// costs tens of thousands of instructions: `is_word` does not ask again).
+    fn common_word_verdict(&self, lower: &str) -> (bool, Option<bool>) {
+        let id = self.id(lower);
+        if id.is_some_and(|id| self.is_elided(id)) {
             // The split puts an elided word only before a vowel or h (segment.rs).
-            return true;
+            return (true, None);
         }
         let one_letter_word = match self.lang {
             Lang::En => matches!(lower, "a" | "i"),
@@ -442,12 +449,15 @@ impl Lexicon {
             3 => FREQUENT_THREE_LETTER_RANK,
             _ => usize::MAX,
         };
-        match self.id(lower) {
+        match id {
             // A name that is also a common word as written lowercase (Lorraine, lorraine the adjective: quiche
-            // lorraine), which the counts only hold capitalised.
-            Some(id) if id >= self.first_name => rank_limit == usize::MAX && self.hunspell.check(lower),
-            Some(id) => self.is_correct(id) && (id as usize) < rank_limit,
-            None => rank_limit == usize::MAX && self.hunspell.check(lower),
+            // lorraine), which the counts only hold capitalised; or a word the list lacks.
+            Some(id) if id < self.first_name => (self.is_correct(id) && (id as usize) < rank_limit, None),
+            _ if rank_limit == usize::MAX => {
+                let accepted = self.hunspell.check(lower);
+                (accepted, Some(accepted))
+            }
+            _ => (false, None),
         }
     }
 
@@ -511,13 +521,20 @@ impl Lexicon {
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
     /// (en_US stores "Monday", "NASA", "Paris").
     pub fn is_word(&self, lower: &str) -> bool {
-        self.is_common_word(lower) || self.hunspell_accepts_any_case(lower)
+        self.word_verdicts(lower).1
     }
 
-    /// Hunspell's verdict on a lowercase word in any case it may be stored in: as written, capitalised or in capitals,
-    /// the last two only for the forms of the cased filter (they are most of the time a long tag's check takes).
-    fn hunspell_accepts_any_case(&self, lower: &str) -> bool {
-        if self.hunspell.check(lower) {
+    /// `is_common_word` and `is_word` of one piece, Hunspell asked once on it as written.
+    pub fn word_verdicts(&self, lower: &str) -> (bool, bool) {
+        let (common, as_written) = self.common_word_verdict(lower);
+        (common, common || self.hunspell_accepts_any_case(lower, as_written))
+    }
+
+    /// Hunspell's verdict on a lowercase word in any case it may be stored in: as written (`as_written` when already
+    /// asked), capitalised or in capitals, the last two only for the forms of the cased filter (they are most of the
+    /// time a long tag's check takes).
+    fn hunspell_accepts_any_case(&self, lower: &str, as_written: Option<bool>) -> bool {
+        if as_written.unwrap_or_else(|| self.hunspell.check(lower)) {
             return true;
         }
         if !self.filters.cased.may_hold(lower) {

@@ -145,20 +145,41 @@ impl Verdicts {
     }
 }
 
-/// Key positions (row, column with each row's stagger) of the letters on a QWERTY (English) or AZERTY (French)
-/// keyboard.
-fn key_position(lang: Lang, c: char) -> Option<(f32, f32)> {
-    let rows: [&str; 3] = match lang {
-        Lang::En => ["qwertyuiop", "asdfghjkl", "zxcvbnm"],
-        Lang::Fr => ["azertyuiop", "qsdfghjklm", "wxcvbn"],
-    };
-    let c = fold_char(c).0;
-    rows.iter().enumerate().find_map(|(r, row)| row.find(c).map(|k| (r as f32, k as f32 + 0.5 * r as f32)))
+/// The key of each letter a–z on a keyboard of these three rows: its row, and its column in half keys, each row
+/// staggered by half a key from the one above.
+const fn layout(rows: [&[u8]; 3]) -> [(i8, i8); 26] {
+    let mut keys = [(0, 0); 26];
+    let mut row = 0;
+    while row < rows.len() {
+        let mut column = 0;
+        while column < rows[row].len() {
+            keys[(rows[row][column] - b'a') as usize] = (row as i8, (2 * column + row) as i8);
+            column += 1;
+        }
+        row += 1;
+    }
+    keys
 }
 
+/// QWERTY, the English keyboard.
+const QWERTY: [(i8, i8); 26] = layout([b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"]);
+/// AZERTY, the French keyboard.
+const AZERTY: [(i8, i8); 26] = layout([b"azertyuiop", b"qsdfghjklm", b"wxcvbn"]);
+
+/// The key of a letter (accents aside) on the language's keyboard: row, column in half keys.
+fn key_position(lang: Lang, c: char) -> Option<(i8, i8)> {
+    let c = fold_char(c).0;
+    let keys = match lang {
+        Lang::En => &QWERTY,
+        Lang::Fr => &AZERTY,
+    };
+    c.is_ascii_lowercase().then(|| keys[usize::from(c as u8 - b'a')])
+}
+
+/// Two letters whose keys touch: rows at most one apart, columns at most a key (two half keys) apart.
 fn adjacent_keys(lang: Lang, a: char, b: char) -> bool {
     match (key_position(lang, a), key_position(lang, b)) {
-        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1.0 && (ca - cb).abs() <= 1.0,
+        (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 2,
         _ => false,
     }
 }
@@ -655,6 +676,10 @@ mod tests {
         );
         assert!(['q', 's', 'z'].into_iter().all(|k| adjacent_keys(Lang::En, 'a', k)));
         assert!(!adjacent_keys(Lang::En, 'a', 'e'));
+        // g touches f, h, t, y (the row above) and v, b (below); an accented letter is its letter's key.
+        let touching_g: String = ('a'..='z').filter(|&k| k != 'g' && adjacent_keys(Lang::En, 'g', k)).collect();
+        assert_eq!(touching_g, "bfhtvy");
+        assert!(adjacent_keys(Lang::Fr, 'é', 'r') && !adjacent_keys(Lang::Fr, 'é', '1'));
     }
 
     #[test]

@@ -85,11 +85,12 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
     let context =
         Context { before: beside.before.and_then(|w| lex.id(w)), after: beside.after.and_then(|w| lex.id(w)) };
     let exact = split(lex, &chars, word_cost, None, context, &mut verdicts);
-    let whole_word = lex.is_word(lower);
+    let (whole_common, whole_word) = lex.word_verdicts(lower);
+    // A split of one word, the piece as typed, is not asked again (Hunspell's check of a long piece is costly).
+    let is_common = |text: &str| if text == lower { whole_common } else { lex.is_common_word(text) };
     // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), but never a
     // name of the split's typo fix.
-    let split_correct =
-        exact.words.iter().all(|w| lex.is_common_word(&w.text) || (w.typed >= 4 && lex.is_name(&w.text)));
+    let split_correct = exact.words.iter().all(|w| is_common(&w.text) || (w.typed >= 4 && lex.is_name(&w.text)));
     let correct = whole_word || split_correct;
     let words =
         if split_correct { exact.words.iter().map(|w| w.text.clone()).collect() } else { vec![lower.to_owned()] };
