@@ -5,7 +5,7 @@ use super::chars::{decode_at, in_ranges, is_invalid, prefix_index, prefix_of, ut
 use super::emoji;
 use super::entities::Entities;
 use super::urls::UrlEntity;
-use crate::text::{ascii_run, find_at_least};
+use crate::text::{ascii_run, find_at_least, find_byte};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -335,7 +335,7 @@ fn count(
             continue;
         };
         let segment = &text[at..end];
-        let (units, may_be_invalid) = units_and_0xef(segment.as_bytes());
+        let (units, may_be_invalid) = units_and_0xef(segment);
         if may_be_invalid {
             invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
         }
@@ -555,15 +555,10 @@ const NOT_STABLE: &[(u32, u32)] = &[
 ];
 
 /// The UTF-16 length of a counted unit's bytes (an emoji sequence or a URL, a few dozen bytes), and whether it
-/// holds the byte 0xEF, which all invalid characters begin with (a unit without it is not decoded): one short loop
-/// for both.
-fn units_and_0xef(bytes: &[u8]) -> (u32, bool) {
-    let (mut units, mut ef) = (0, false);
-    for &b in bytes {
-        units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
-        ef |= b == 0xEF;
-    }
-    (units, ef)
+/// holds the byte 0xEF, which all invalid characters begin with (a unit without it is not decoded): both read
+/// eight bytes at a time.
+fn units_and_0xef(unit: &str) -> (u32, bool) {
+    (utf16_len(unit), find_byte(unit.as_bytes(), 0, 0xEF).is_some())
 }
 
 /// UTF-16 length of `s`, in the u32 of twitter-text's indices.
