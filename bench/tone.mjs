@@ -3,7 +3,8 @@
 // .venv), the evaluation splits of ConvAbuse, MLMA French and Davidson et al. (../shared/data/tone, split as
 // tools/train_tone.py documents), the evaluation part of the HateCheck functional tests per category in English and
 // French (split by template as data/tone/ORIGIN.md documents), French
-// hostile replies, polite-but-firm brand replies in both languages; the time of one 280-character reply in the
+// hostile replies, belittling replies and calm ones in the same words, polite-but-firm and warm brand replies in both
+// languages; the time of one 280-character reply in the
 // wasm core from Node; the model's size. Nothing here asserts a figure: `node bench/tone.mjs` or bench/run.mjs
 // prints the rows.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -338,6 +339,22 @@ export async function benchTone() {
         what: `${label} polite-but-firm replies (${polite.length}), flagged, ${sensitivity}`,
         value: `${pct(fp.length / polite.length)}${fp.length ? ` (${fp.map((t) => JSON.stringify(t.slice(0, 40))).join('; ')})` : ''}`,
         target: '≤ 1 %',
+      });
+    }
+  }
+
+  // Warm and enthusiastic replies (praise, thanks, slang of delight, playful marketing), language detected.
+  for (const [file, label] of [
+    ['warm_en.txt', 'English'],
+    ['warm_fr.txt', 'French'],
+  ]) {
+    const warm = lines(file);
+    for (const sensitivity of ['relaxed', 'strict']) {
+      const fp = warm.filter((text) => flagged(tone(text, { tone: sensitivity })));
+      rows.push({
+        what: `${label} warm replies (${warm.length}), flagged, ${sensitivity}`,
+        value: `${pct(fp.length / warm.length)}${fp.length ? ` (${fp.map((t) => JSON.stringify(t.slice(0, 40))).join('; ')})` : ''}`,
+        target: 'reported',
       });
     }
   }
