@@ -328,33 +328,21 @@ export async function benchTone() {
       target: 'reported',
     });
   }
-  for (const [file, label] of [
-    ['polite_en.txt', 'English'],
-    ['polite_fr.txt', 'French'],
+  // Replies that should all be ok: polite-but-firm ones and warm, enthusiastic ones (praise, thanks, slang of
+  // delight, playful marketing), language detected.
+  for (const [file, label, target] of [
+    ['polite_en.txt', 'English polite-but-firm', '≤ 1 %'],
+    ['polite_fr.txt', 'French polite-but-firm', '≤ 1 %'],
+    ['warm_en.txt', 'English warm', 'reported'],
+    ['warm_fr.txt', 'French warm', 'reported'],
   ]) {
-    const polite = lines(file);
+    const calmLines = lines(file);
     for (const sensitivity of ['relaxed', 'strict']) {
-      const fp = polite.filter((text) => flagged(tone(text, { tone: sensitivity })));
+      const fp = calmLines.filter((text) => flagged(tone(text, { tone: sensitivity })));
       rows.push({
-        what: `${label} polite-but-firm replies (${polite.length}), flagged, ${sensitivity}`,
-        value: `${pct(fp.length / polite.length)}${fp.length ? ` (${fp.map((t) => JSON.stringify(t.slice(0, 40))).join('; ')})` : ''}`,
-        target: '≤ 1 %',
-      });
-    }
-  }
-
-  // Warm and enthusiastic replies (praise, thanks, slang of delight, playful marketing), language detected.
-  for (const [file, label] of [
-    ['warm_en.txt', 'English'],
-    ['warm_fr.txt', 'French'],
-  ]) {
-    const warm = lines(file);
-    for (const sensitivity of ['relaxed', 'strict']) {
-      const fp = warm.filter((text) => flagged(tone(text, { tone: sensitivity })));
-      rows.push({
-        what: `${label} warm replies (${warm.length}), flagged, ${sensitivity}`,
-        value: `${pct(fp.length / warm.length)}${fp.length ? ` (${fp.map((t) => JSON.stringify(t.slice(0, 40))).join('; ')})` : ''}`,
-        target: 'reported',
+        what: `${label} replies (${calmLines.length}), flagged, ${sensitivity}`,
+        value: `${pct(fp.length / calmLines.length)}${fp.length ? ` (${fp.map((t) => JSON.stringify(t.slice(0, 40))).join('; ')})` : ''}`,
+        target,
       });
     }
   }
