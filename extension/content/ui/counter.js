@@ -19,11 +19,19 @@ export class Counter {
     this.live.setAttribute('aria-live', 'polite');
     host.bar.append(this.cut, this.element, this.live);
     this.state = null;
+    /** The figures drawn last (`show`), null when none are. */
+    this.drawn = null;
   }
 
-  /** Shows a report's length. */
+  /**
+   * Shows a report's length. The same figures again (the text read anew after a key the page refused) are left as
+   * drawn: nothing on the page changes.
+   */
   show(report) {
     const { count, limit, state, unit, preview_cut: cut } = report.length;
+    const figures = `${report.platform} ${unit} ${count} ${limit} ${state} ${cut}`;
+    if (figures === this.drawn) return;
+    this.drawn = figures;
     const el = this.element;
     el.dataset.count = String(count);
     el.dataset.limit = String(limit);
@@ -49,6 +57,7 @@ export class Counter {
 
   /** Hides the count when the text cannot be measured (the core failed): no number is better than a wrong one. */
   clear() {
+    this.drawn = null;
     const el = this.element;
     delete el.dataset.count;
     delete el.dataset.limit;
