@@ -33,9 +33,17 @@ enum Slot {
     ClauseEnd,
 }
 
+/// What a rule's match says: a reason of its kind, or a friendly idiom in strong words ("shut up and take my
+/// money", "people like you make it all worthwhile"), whose words are no reason.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Reading {
+    Reason(Kind),
+    Friendly,
+}
+
 #[derive(Debug)]
 struct Rule {
-    kind: Kind,
+    reading: Reading,
     slots: Vec<Slot>,
 }
 
@@ -250,11 +258,12 @@ pub struct Lexicon {
     people: WordSet,
 }
 
-/// What the rules find in a text: their matches, and the tokens read as a misspelt listed word with the word meant
-/// (token index, word: "bullsiht" → bullshit).
+/// What the rules find in a text: their matches, the tokens read as a misspelt listed word with the word meant
+/// (token index, word: "bullsiht" → bullshit), and the friendly idioms' tokens, `first..end`.
 pub struct Found<'a> {
     pub hits: Vec<Hit>,
     pub meant: Vec<(usize, &'a str)>,
+    pub friendly: Vec<(usize, usize)>,
 }
 
 /// One rule's match: its kind and the tokens it covers, `first..end`.
@@ -335,10 +344,23 @@ impl Lexicon {
                 sets.push((format!("{{{name}}}"), words));
                 continue;
             }
-            let kind = Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon"));
+            let reading = match kind {
+                "friendly" => Reading::Friendly,
+                _ => Reading::Reason(
+                    Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon")),
+                ),
+            };
             let pattern = with_sets(pattern, &sets);
-            let slots = pattern.split(' ').filter(|s| !s.is_empty()).map(|slot| parse_slot(slot, &mut vocab)).collect();
-            rules.push(Rule { kind, slots });
+            // A friendly idiom's words are read as written: their misspellings are no idiom.
+            let slots = pattern
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(|slot| match reading {
+                    Reading::Friendly => parse_slot(&as_written(slot), &mut vocab),
+                    Reading::Reason(_) => parse_slot(slot, &mut vocab),
+                })
+                .collect();
+            rules.push(Rule { reading, slots });
         }
         let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, rule) in rules.iter().enumerate() {
@@ -416,6 +438,7 @@ impl Lexicon {
             }
         }
         let mut hits = Vec::new();
+        let mut friendly = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
         for (at, token) in seen.iter().enumerate() {
             candidates.clear();
@@ -436,11 +459,15 @@ impl Lexicon {
                 let rule = &self.rules[r];
                 // A leading `^` is checked at `at`, so a rule is tried where its first word is.
                 if let Some(end) = match_slots(&rule.slots, &seen, at) {
-                    hits.push(Hit { kind: rule.kind, first: origin[at], end: origin[end - 1] + 1 });
+                    let (first, end) = (origin[at], origin[end - 1] + 1);
+                    match rule.reading {
+                        Reading::Reason(kind) => hits.push(Hit { kind, first, end }),
+                        Reading::Friendly => friendly.push((first, end)),
+                    }
                 }
             }
         }
-        Found { hits, meant }
+        Found { hits, meant, friendly }
     }
 }
 
@@ -454,6 +481,14 @@ fn with_sets<'a>(pattern: &'a str, sets: &[(String, String)]) -> Cow<'a, str> {
     }
     assert!(!pattern.contains('{'), "lexicon pattern names a set not defined above it: {pattern:?}");
     pattern
+}
+
+/// `slot` with each of its words marked to be read as written (`=`), as a `names` list's words are.
+fn as_written(slot: &str) -> Cow<'_, str> {
+    match slot {
+        "~" | "^" | "$" => Cow::Borrowed(slot),
+        _ => Cow::Owned(format!("={}", slot.replace('/', "/="))),
+    }
 }
 
 fn parse_slot(slot: &str, vocab: &mut Vocab) -> Slot {
@@ -539,8 +574,10 @@ mod tests {
         for lang in Lang::ALL {
             let lexicon = of(lang);
             for kind in ["insult", "profanity", "contempt", "blame", "threat", "sarcasm", "dismissive"] {
-                assert!(lexicon.rules.iter().any(|r| r.kind.id() == kind), "{lang:?} has no {kind} rule");
+                let listed = |r: &Rule| matches!(r.reading, Reading::Reason(k) if k.id() == kind);
+                assert!(lexicon.rules.iter().any(listed), "{lang:?} has no {kind} rule");
             }
+            assert!(lexicon.rules.iter().any(|r| r.reading == Reading::Friendly), "{lang:?} has no friendly idiom");
         }
     }
 

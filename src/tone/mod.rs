@@ -201,8 +201,9 @@ pub fn tips_in(tone: &mut Tone, lang: Lang) {
 }
 
 /// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
-/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words. And
-/// the tokens that misspell a word of `lang`'s lists, with the word meant (none when the language is unknown).
+/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words and
+/// the words of a friendly idiom ("shut up and take my money"). And the tokens that misspell a word of `lang`'s
+/// lists, with the word meant (none when the language is unknown).
 fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Vec<Reason>, Vec<(usize, &'static str)>) {
     let mut found = Vec::new();
     let mut meant = Vec::new();
@@ -216,7 +217,8 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Ve
         if lang.is_some() {
             meant = read.meant;
         }
-        for hit in read.hits {
+        let idiom = |first: usize, end: usize| read.friendly.iter().any(|&(f, e)| f <= first && end <= e);
+        for hit in read.hits.iter().filter(|hit| !idiom(hit.first, hit.end)) {
             let words = &tokens[hit.first..hit.end];
             let letters: usize = words.iter().map(|t| t.text.chars().count()).sum();
             let (start, end) = (words[0].start, words[words.len() - 1].end);
@@ -639,6 +641,33 @@ mod tests {
             ("Hit us up if anything goes wrong with your order.", Lang::En),
             ("We're killing it this quarter thanks to customers like you!", Lang::En),
             ("C'est de notre faute, pas d'excuse.", Lang::Fr),
+        ]);
+    }
+
+    #[test]
+    fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
+        // Probes of ours (6 December), cautions before the friendly idioms of data/tone/lexicon_{en,fr}.txt: "shut up"
+        // an insult, "people like you" and "des gens comme vous" contempt. The French one is still a caution by the
+        // model alone, which learnt "comme vous" from hostile lines.
+        assert_ok(&[
+            ("Shut up and take my money, says everyone who tried it.", Lang::En),
+            ("People like you make our small shop possible.", Lang::En),
+            ("Customers like you make all the difference.", Lang::En),
+        ]);
+        assert_no_reason(
+            &["contempt", "insult"],
+            &[
+                ("Des gens comme vous rendent notre boutique possible.", Lang::Fr),
+                ("Merci à tous les gens comme vous !", Lang::Fr),
+            ],
+        );
+        assert_flagged(&[
+            ("Shut up and read the policy.", Lang::En),
+            ("People like you ruin everything.", Lang::En),
+            ("People like you make me sick.", Lang::En),
+            ("Customers like you are the reason we hate this job.", Lang::En),
+            ("Des gens comme vous, on s'en passe.", Lang::Fr),
+            ("Des gens comme vous me dégoûtent.", Lang::Fr),
         ]);
     }
 
