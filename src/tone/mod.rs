@@ -753,19 +753,25 @@ mod tests {
 
     #[test]
     fn someone_wished_to_kill_people_and_a_group_to_be_executed_but_not_the_things_of_those_verbs() {
-        // Sentences of ours, not HateCheck's: each was ok before the French entries of 6 December, evening.
+        // Sentences of ours, not HateCheck's: each one to flag was ok before the French entries of 6 December,
+        // evening (the cut throat, the nausea).
         assert_flagged(&[
             ("Si seulement quelqu'un pouvait étrangler tous ces migrants.", Lang::Fr),
             ("Quelqu'un devrait vous buter.", Lang::Fr),
             ("Ces immigrés devraient être exécutés.", Lang::Fr),
             ("Cette musulmane devrait être exécutée.", Lang::Fr),
             ("Les juifs sont vraiment dérangés de la tête.", Lang::Fr),
+            ("Il faudrait couper le cou à ces réfugiés.", Lang::Fr),
+            ("Je vais trancher leur gorge.", Lang::Fr),
+            ("Ces étrangers me donnent franchement la nausée.", Lang::Fr),
         ]);
         assert_ok(&[
             ("Quelqu'un devrait tuer le temps avant l'ouverture ?", Lang::Fr),
             ("Quelqu'un pourrait abattre ce vieux mur ?", Lang::Fr),
             ("Ce bug devrait être éliminé dans la prochaine version.", Lang::Fr),
             ("Mes clients sont malades de la grippe cette semaine.", Lang::Fr),
+            ("Le gaspillage est un fléau pour la planète.", Lang::Fr),
+            ("Ce plat me donne juste la nausée.", Lang::Fr),
         ]);
     }
 
