@@ -776,6 +776,22 @@ mod tests {
     }
 
     #[test]
+    fn contempt_for_a_named_group_in_plain_words_but_not_the_same_words_of_things() {
+        // Sentences of ours, not HateCheck's, each ok before the English entries of 6 December, evening.
+        assert_flagged(&[
+            ("Refugees are lesser humans.", Lang::En),
+            ("Gay men are truly sickening.", Lang::En),
+            ("I have such hatred for those people.", Lang::En),
+            ("There are too many Muslims in our town.", Lang::En),
+        ]);
+        assert_ok(&[
+            ("We have so much love for you all.", Lang::En),
+            ("Too many orders in our city this week!", Lang::En),
+            ("The smell of the bins is sickening.", Lang::En),
+        ]);
+    }
+
+    #[test]
     fn violence_at_a_group_of_people_is_a_threat_but_business_verbs_are_not() {
         for text in [
             "Let's get rid of all the refugees.",
