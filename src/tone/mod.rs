@@ -783,8 +783,15 @@ mod tests {
             ("Gay men are truly sickening.", Lang::En),
             ("I have such hatred for those people.", Lang::En),
             ("There are too many Muslims in our town.", Lang::En),
+            ("Muslims are not trustworthy.", Lang::En),
+            ("I will never respect gay people.", Lang::En),
+            ("Refugees can never be trusted.", Lang::En),
+            ("Black people aren't welcome here.", Lang::En),
         ]);
         assert_ok(&[
+            ("Immigrants are not the problem, good policy is.", Lang::En),
+            ("Women are not stupid.", Lang::En),
+            ("I don't like pineapple on pizza.", Lang::En),
             ("We have so much love for you all.", Lang::En),
             ("Too many orders in our city this week!", Lang::En),
             ("The smell of the bins is sickening.", Lang::En),
