@@ -753,8 +753,8 @@ mod tests {
 
     #[test]
     fn someone_wished_to_kill_people_and_a_group_to_be_executed_but_not_the_things_of_those_verbs() {
-        // Sentences of ours, not HateCheck's: each one to flag was ok before the French entries of 6 December,
-        // evening (the cut throat, the nausea).
+        // Sentences of ours, not HateCheck's: each one to flag was ok (the fire a caution) before the French entries
+        // of 6 December, evening (the cut throat, the nausea, the threats of our own probes).
         assert_flagged(&[
             ("Si seulement quelqu'un pouvait étrangler tous ces migrants.", Lang::Fr),
             ("Quelqu'un devrait vous buter.", Lang::Fr),
@@ -764,6 +764,10 @@ mod tests {
             ("Il faudrait couper le cou à ces réfugiés.", Lang::Fr),
             ("Je vais trancher leur gorge.", Lang::Fr),
             ("Ces étrangers me donnent franchement la nausée.", Lang::Fr),
+            ("Je vais te régler ton compte.", Lang::Fr),
+            ("Je vais descendre le prochain juif que je croise.", Lang::Fr),
+            ("Tu vas finir six pieds sous terre.", Lang::Fr),
+            ("Je vais mettre le feu à leur mosquée.", Lang::Fr),
         ]);
         assert_ok(&[
             ("Quelqu'un devrait tuer le temps avant l'ouverture ?", Lang::Fr),
@@ -772,6 +776,7 @@ mod tests {
             ("Mes clients sont malades de la grippe cette semaine.", Lang::Fr),
             ("Le gaspillage est un fléau pour la planète.", Lang::Fr),
             ("Ce plat me donne juste la nausée.", Lang::Fr),
+            ("Je vais régler votre compte client dès demain.", Lang::Fr),
         ]);
     }
 
