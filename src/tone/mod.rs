@@ -646,9 +646,10 @@ mod tests {
 
     #[test]
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
-        // Probes of ours (6 December), cautions before the friendly idioms of data/tone/lexicon_{en,fr}.txt: "shut up"
-        // an insult, "people like you" and "des gens comme vous" contempt. The French one is still a caution by the
-        // model alone, which learnt "comme vous" from hostile lines.
+        // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
+        // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
+        // contempt); the French one is still a caution by the model alone (score 0.41), so only its reasons are
+        // checked. "Customers like you are the reason we hate this job." was ok before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
             ("People like you make our small shop possible.", Lang::En),
@@ -668,6 +669,8 @@ mod tests {
             ("Customers like you are the reason we hate this job.", Lang::En),
             ("Des gens comme vous, on s'en passe.", Lang::Fr),
             ("Des gens comme vous me dégoûtent.", Lang::Fr),
+            ("Des gens comme vous sont la raison pour laquelle on ferme.", Lang::Fr),
+            ("Because of people like you, we can't have nice things.", Lang::En),
         ]);
     }
 
@@ -752,7 +755,7 @@ mod tests {
     }
 
     #[test]
-    fn someone_wished_to_kill_people_and_a_group_to_be_executed_but_not_the_things_of_those_verbs() {
+    fn french_threats_wishes_of_death_and_disgust_at_people_but_not_the_everyday_sense_of_their_words() {
         // Sentences of ours, not HateCheck's: each one to flag was ok (the fire a caution) before the French entries
         // of 6 December, evening (the cut throat, the nausea, the threats of our own probes).
         assert_flagged(&[
