@@ -340,7 +340,7 @@ impl Lexicon {
                     people.extend(words.split('/').map(str::to_owned));
                 }
                 // A `names` word is marked `=` for `parse_slot`: read as written only.
-                let words = if kind == "names" { format!("={}", words.replace('/', "/=")) } else { words.to_owned() };
+                let words = if kind == "names" { as_written(words).into_owned() } else { words.to_owned() };
                 sets.push((format!("{{{name}}}"), words));
                 continue;
             }
@@ -483,7 +483,8 @@ fn with_sets<'a>(pattern: &'a str, sets: &[(String, String)]) -> Cow<'a, str> {
     pattern
 }
 
-/// `slot` with each of its words marked to be read as written (`=`), as a `names` list's words are.
+/// `slot` (or a `names` list's words) with each of its words marked to be read as written (`=`) for `parse_slot`;
+/// a gap or a clause mark is left as it is.
 fn as_written(slot: &str) -> Cow<'_, str> {
     match slot {
         "~" | "^" | "$" => Cow::Borrowed(slot),

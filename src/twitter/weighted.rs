@@ -335,7 +335,8 @@ fn count(
             continue;
         };
         let segment = &text[at..end];
-        let (units, may_be_invalid) = units_and_0xef(segment);
+        // Every invalid character begins with the byte 0xEF: a unit without it is not decoded.
+        let (units, may_be_invalid) = (utf16_len(segment), find_byte(segment.as_bytes(), 0, 0xEF).is_some());
         if may_be_invalid {
             invalid_chars.extend(segment.char_indices().filter(|&(_, c)| is_invalid(c)).map(|(i, _)| at - from + i));
         }
@@ -553,13 +554,6 @@ const NOT_STABLE: &[(u32, u32)] = &[
     (0x1E6E6, 0x1E6E6), (0x1E6EE, 0x1E6EF), (0x1E6F5, 0x1E6F5), (0x1E8D0, 0x1E8D6), (0x1E944, 0x1E94A),
     (0x2F800, 0x2FA1D),
 ];
-
-/// The UTF-16 length of a counted unit's bytes (an emoji sequence or a URL, a few dozen bytes), and whether it
-/// holds the byte 0xEF, which all invalid characters begin with (a unit without it is not decoded): both read
-/// eight bytes at a time.
-fn units_and_0xef(unit: &str) -> (u32, bool) {
-    (utf16_len(unit), find_byte(unit.as_bytes(), 0, 0xEF).is_some())
-}
 
 /// UTF-16 length of `s`, in the u32 of twitter-text's indices.
 fn utf16_len(s: &str) -> u32 {
