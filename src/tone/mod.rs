@@ -645,11 +645,37 @@ mod tests {
     }
 
     #[test]
+    fn short_friendly_replies_to_one_person_are_ok_short_attacks_are_not() {
+        // Probes of ours (6 December, night), not lines of data/tone/own_{en,fr}.tsv: each friendly one was a caution
+        // before the training lines of that day taught the model that "t'es", "toi" and "you're" are no attack
+        // alone, and that a cook praised in her kitchen is none either.
+        assert_ok(&[
+            ("Toi, t'es un amour.", Lang::Fr),
+            ("T'es trop fort !", Lang::Fr),
+            ("T'es un as, merci !", Lang::Fr),
+            ("T'es partant ?", Lang::Fr),
+            ("You're right.", Lang::En),
+            ("Dude, you're a genius, thanks for the tip!", Lang::En),
+            ("You're a star in the kitchen!", Lang::En),
+            ("Back in the kitchen today with a new recipe!", Lang::En),
+        ]);
+        assert_flagged(&[
+            ("T'es minable.", Lang::Fr),
+            ("T'es pathétique.", Lang::Fr),
+            ("You're useless.", Lang::En),
+            ("You're a disgrace.", Lang::En),
+            ("Get back in the kitchen.", Lang::En),
+            ("Go back to the kitchen, woman.", Lang::En),
+            ("You belong in the kitchen.", Lang::En),
+        ]);
+    }
+
+    #[test]
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
         // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
         // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
-        // contempt); the French one is still a caution by the model alone (score 0.41), so only its reasons are
-        // checked. "Customers like you are the reason we hate this job." was ok before.
+        // contempt); the French one was then still a caution by the model alone (0.41; 0.38 later), so only its
+        // reasons are checked. "Customers like you are the reason we hate this job." was ok before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
             ("People like you make our small shop possible.", Lang::En),
