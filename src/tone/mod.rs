@@ -648,7 +648,8 @@ mod tests {
     fn short_friendly_replies_to_one_person_are_ok_short_attacks_are_not() {
         // Probes of ours (6 December, night), not lines of data/tone/own_{en,fr}.tsv: each friendly one was a caution
         // before the training lines of that day taught the model that "t'es", "toi" and "you're" are no attack
-        // alone, and that a cook praised in her kitchen is none either.
+        // alone, that a cook praised in her kitchen is none either, nor "you won't regret it"; the lists name the
+        // attacks the model then no longer read from one word ("kitchen", "regret").
         assert_ok(&[
             ("Toi, t'es un amour.", Lang::Fr),
             ("T'es trop fort !", Lang::Fr),
@@ -658,6 +659,10 @@ mod tests {
             ("Dude, you're a genius, thanks for the tip!", Lang::En),
             ("You're a star in the kitchen!", Lang::En),
             ("Back in the kitchen today with a new recipe!", Lang::En),
+            ("Trust me, you won't regret it.", Lang::En),
+            ("You'll never regret a good mattress.", Lang::En),
+            ("Franchement, ça te va trop bien.", Lang::Fr),
+            ("Lance-toi, tu ne le regretteras pas !", Lang::Fr),
         ]);
         assert_flagged(&[
             ("T'es minable.", Lang::Fr),
@@ -667,6 +672,9 @@ mod tests {
             ("Get back in the kitchen.", Lang::En),
             ("Go back to the kitchen, woman.", Lang::En),
             ("You belong in the kitchen.", Lang::En),
+            ("You'll regret this.", Lang::En),
+            ("You will regret crossing us.", Lang::En),
+            ("Tu vas le regretter.", Lang::Fr),
         ]);
     }
 
