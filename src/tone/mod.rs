@@ -646,10 +646,10 @@ mod tests {
 
     #[test]
     fn short_friendly_replies_to_one_person_are_ok_short_attacks_are_not() {
-        // Probes of ours (6 December, night), not lines of data/tone/own_{en,fr}.tsv: each friendly one was a caution
-        // before the training lines of that day taught the model that "t'es", "toi" and "you're" are no attack
-        // alone, that a cook praised in her kitchen is none either, nor "you won't regret it"; the lists name the
-        // attacks the model then no longer read from one word ("kitchen", "regret").
+        // Probes of ours (6 December, night), not lines of data/tone/own_{en,fr}.tsv. Each friendly one but the
+        // recipe was a caution (the star in the kitchen hostile) before the training lines of that night taught the
+        // model that "t'es", "toi" and "you're" are no attack alone, nor a cook praised in her kitchen, nor "you won't
+        // regret it"; the lists name the attacks the model then no longer read from one word ("kitchen", "regret").
         assert_ok(&[
             ("Toi, t'es un amour.", Lang::Fr),
             ("T'es trop fort !", Lang::Fr),
@@ -682,7 +682,7 @@ mod tests {
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
         // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
         // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
-        // contempt); the French one was then still a caution by the model alone (0.41; 0.38 later), so only its
+        // contempt); the French one was then still a caution by the model alone (0.41; 0.37 later), so only its
         // reasons are checked. "Customers like you are the reason we hate this job." was ok before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
