@@ -33,17 +33,18 @@ enum Slot {
     ClauseEnd,
 }
 
-/// What a rule's match says: a reason of its kind, or a friendly idiom in strong words ("shut up and take my
-/// money", "people like you make it all worthwhile"), whose words are no reason.
+/// What a rule's match means: a reason of its kind, or a friendly idiom in strong words ("shut up and take my
+/// money", "people like you make it all worthwhile"), whose words are no reason. (Not `tone::Reading`, what the
+/// lists and the model read in a whole text.)
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Reading {
+enum Meaning {
     Reason(Kind),
     Friendly,
 }
 
 #[derive(Debug)]
 struct Rule {
-    reading: Reading,
+    meaning: Meaning,
     slots: Vec<Slot>,
 }
 
@@ -344,9 +345,9 @@ impl Lexicon {
                 sets.push((format!("{{{name}}}"), words));
                 continue;
             }
-            let reading = match kind {
-                "friendly" => Reading::Friendly,
-                _ => Reading::Reason(
+            let meaning = match kind {
+                "friendly" => Meaning::Friendly,
+                _ => Meaning::Reason(
                     Kind::from_id(kind).unwrap_or_else(|| panic!("unknown kind {kind:?} in the lexicon")),
                 ),
             };
@@ -355,12 +356,12 @@ impl Lexicon {
             let slots = pattern
                 .split(' ')
                 .filter(|s| !s.is_empty())
-                .map(|slot| match reading {
-                    Reading::Friendly => parse_slot(&as_written(slot), &mut vocab),
-                    Reading::Reason(_) => parse_slot(slot, &mut vocab),
+                .map(|slot| match meaning {
+                    Meaning::Friendly => parse_slot(&as_written(slot), &mut vocab),
+                    Meaning::Reason(_) => parse_slot(slot, &mut vocab),
                 })
                 .collect();
-            rules.push(Rule { reading, slots });
+            rules.push(Rule { meaning, slots });
         }
         let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, rule) in rules.iter().enumerate() {
@@ -460,9 +461,9 @@ impl Lexicon {
                 // A leading `^` is checked at `at`, so a rule is tried where its first word is.
                 if let Some(end) = match_slots(&rule.slots, &seen, at) {
                     let (first, end) = (origin[at], origin[end - 1] + 1);
-                    match rule.reading {
-                        Reading::Reason(kind) => hits.push(Hit { kind, first, end }),
-                        Reading::Friendly => friendly.push((first, end)),
+                    match rule.meaning {
+                        Meaning::Reason(kind) => hits.push(Hit { kind, first, end }),
+                        Meaning::Friendly => friendly.push((first, end)),
                     }
                 }
             }
@@ -575,10 +576,10 @@ mod tests {
         for lang in Lang::ALL {
             let lexicon = of(lang);
             for kind in ["insult", "profanity", "contempt", "blame", "threat", "sarcasm", "dismissive"] {
-                let listed = |r: &Rule| matches!(r.reading, Reading::Reason(k) if k.id() == kind);
+                let listed = |r: &Rule| matches!(r.meaning, Meaning::Reason(k) if k.id() == kind);
                 assert!(lexicon.rules.iter().any(listed), "{lang:?} has no {kind} rule");
             }
-            assert!(lexicon.rules.iter().any(|r| r.reading == Reading::Friendly), "{lang:?} has no friendly idiom");
+            assert!(lexicon.rules.iter().any(|r| r.meaning == Meaning::Friendly), "{lang:?} has no friendly idiom");
         }
     }
 
