@@ -245,6 +245,16 @@ fn french_typos_are_fixed_keeping_the_accents_typed() {
 }
 
 #[test]
+fn a_fix_keeps_the_names_typed_and_never_guesses_two_edits_into_several_words() {
+    // A name the lexicon knows, typed as is, is a word of the fix around it.
+    assert_eq!(spelling_fix("facebook", "#ranodàchamonix", Some("fr")).as_deref(), Some("#randoàchamonix"));
+    // Brands the lexicon lacks, in lower case: once fixed to two words two edits away (#unisla, #delivreron).
+    for tag in ["#uniqlo", "#deliveroo"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+}
+
+#[test]
 fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // With no language given, French accepts these as typed: English may not "fix" them.
     for tag in CORRECT_FRENCH {

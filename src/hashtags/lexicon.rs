@@ -438,17 +438,7 @@ impl Lexicon {
             // The split puts an elided word only before a vowel or h (segment.rs).
             return (true, None);
         }
-        let one_letter_word = match self.lang {
-            Lang::En => matches!(lower, "a" | "i"),
-            Lang::Fr => matches!(lower, "a" | "à" | "y"),
-        };
-        let rank_limit = match lower.chars().count() {
-            // Of single letters only the words themselves: never the "o" of "Zealand o", nor the "i" of "handicap i".
-            0..=1 if !one_letter_word => 0,
-            0..=2 => FREQUENT_TWO_LETTER_RANK,
-            3 => FREQUENT_THREE_LETTER_RANK,
-            _ => usize::MAX,
-        };
+        let rank_limit = self.common_rank_limit(lower);
         match id {
             // A name that is also a common word as written lowercase (Lorraine, lorraine the adjective: quiche
             // lorraine), which the counts only hold capitalised; or a word the list lacks.
@@ -459,6 +449,32 @@ impl Lexicon {
             }
             _ => (false, None),
         }
+    }
+
+    /// The rank under which a listed word as long as `lower` is common (`usize::MAX`: any rank).
+    fn common_rank_limit(&self, lower: &str) -> usize {
+        let one_letter_word = match self.lang {
+            Lang::En => matches!(lower, "a" | "i"),
+            Lang::Fr => matches!(lower, "a" | "à" | "y"),
+        };
+        match lower.chars().count() {
+            // Of single letters only the words themselves: never the "o" of "Zealand o", nor the "i" of "handicap i".
+            0..=1 if !one_letter_word => 0,
+            0..=2 => FREQUENT_TWO_LETTER_RANK,
+            3 => FREQUENT_THREE_LETTER_RANK,
+            _ => usize::MAX,
+        }
+    }
+
+    /// Whether the listed word `id` may be a word of a typo's fix (spelling.rs): a common word (`is_common_word`),
+    /// a name of four letters or more typed as is (#châteuadelaloire: château de la loire), or a name that is the
+    /// whole fix (#nantse → #nantes).
+    pub fn may_be_in_fix(&self, id: u32, edited: bool, whole: bool) -> bool {
+        let word = self.word(id);
+        if id >= self.first_name {
+            return whole || (!edited && word.chars().count() >= 4);
+        }
+        self.is_elided(id) || (self.is_correct(id) && (id as usize) < self.common_rank_limit(word))
     }
 
     /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').

@@ -8,7 +8,8 @@
 //! through a word the exact split found (santé|publique is never santé|ubique) nor replacing one that Hunspell accepts
 //! and the list lacks (votez is never voyez); after an elided word, the word meant
 //! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
-//! word boundary are one edit too (#pladtujour: plat du jour).
+//! word boundary are one edit too (#pladtujour: plat du jour). The typo-tolerant split holds only words a fix may
+//! hold (`Lexicon::may_be_in_fix`), so that the best fix is not hidden by a cheaper one that could not be offered.
 
 use super::accents::{fold_accents, fold_char};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
@@ -292,6 +293,7 @@ pub fn split(
             for start in end.saturating_sub(MAX_WORD_CHARS)..end {
                 let stretch = &letters[start..end];
                 let stretch_text = &text[offsets[start]..offsets[end]];
+                let whole = start == 0 && end == n;
                 let slot = &mut exact_ids[end - start - 1];
                 if !costly {
                     *slot = lex.id(stretch_text);
@@ -324,6 +326,9 @@ pub fn split(
                         Best { cost, from: start, from_state, edits, edge }
                     };
                     if !costly {
+                        // A typo split is only worth its cost when it can be offered: its words may all stand in
+                        // a fix (a rare short word or a name in the middle never does: #expohoto is no "ex photo").
+                        let exact = exact.filter(|&id| typos.is_none() || lex.may_be_in_fix(id, false, whole));
                         match exact {
                             Some(id) => {
                                 let edge = Edge::Known { id, edits: 0 };
@@ -372,6 +377,9 @@ pub fn split(
                             looked_up = true;
                         }
                         for &(id, edits) in &near {
+                            if !lex.may_be_in_fix(id, true, whole) {
+                                continue;
+                            }
                             if from_elided && !lex.word(id).chars().next().is_some_and(opens_elision) {
                                 continue;
                             }
@@ -451,7 +459,7 @@ fn swapped_edges(
             buf.clear();
             buf.extend(&letters[start..end - 2]);
             buf.push(letters[end - 1]);
-            lex.id(buf).filter(|&id| !lex.is_elided(id))
+            lex.id(buf).filter(|&id| !lex.is_elided(id) && lex.may_be_in_fix(id, true, false))
         });
         let Some(id) = id else { break };
         let candidate = Best {
@@ -473,7 +481,7 @@ fn swapped_edges(
             buf.clear();
             buf.push(letters[start - 2]);
             buf.extend(&letters[start..end]);
-            if let Some(id) = lex.id(buf) {
+            if let Some(id) = lex.id(buf).filter(|&id| lex.may_be_in_fix(id, false, false)) {
                 let candidate = Best {
                     cost: base + lex.cost(previous(&before), id),
                     from: start,

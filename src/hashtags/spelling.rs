@@ -88,8 +88,8 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
     let (whole_common, whole_word) = lex.word_verdicts(lower);
     // A split of one word, the piece as typed, is not asked again (Hunspell's check of a long piece is costly).
     let is_common = |text: &str| if text == lower { whole_common } else { lex.is_common_word(text) };
-    // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), but never a
-    // name of the split's typo fix.
+    // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), and of a typo's
+    // fix when typed as is (#ranodàchamonix), never a word the fix changes into a name.
     let split_correct = exact.words.iter().all(|w| is_common(&w.text) || (w.typed >= 4 && lex.is_name(&w.text)));
     let correct = whole_word || split_correct;
     let words =
@@ -124,13 +124,20 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
             (true, true) => MERGING_FIX_MARGIN,
             (true, false) => CORRECT_SPLIT_MARGIN,
         };
-        // A fix is made of common words only: never "Zealand o" for a name such as Zalando.
+        // A fix is made of common words and of names of four letters or more typed as is (segment.rs keeps to
+        // them: `Lexicon::may_be_in_fix`): never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
-        // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes); other fixes are made of
-        // common words.
+        // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes).
         let one_word_fix = typo.words.len() == 1;
-        let fixed_to = |w: &Word| w.known && (lex.is_common_word(&w.text) || (one_word_fix && lex.is_name(&w.text)));
-        if typo.edits() > 0 && typo.words.iter().all(fixed_to) && typo.cost + margin < exact.cost {
+        let fixed_to = |w: &Word| {
+            w.known
+                && (lex.is_common_word(&w.text)
+                    || ((one_word_fix || (w.edits == 0 && w.typed >= 4)) && lex.is_name(&w.text)))
+        };
+        // Two edits and a split of letters no language reads are guesswork ("comme huit y manager" for
+        // #commuuitymanager, "du linge" for #duolingo): such a fix is of one word or none.
+        let guessed = typo.edits() > 1 && typo.words.len() > 1 && !correct;
+        if typo.edits() > 0 && !guessed && typo.words.iter().all(fixed_to) && typo.cost + margin < exact.cost {
             let mut at = 0;
             for w in &typo.words {
                 if w.edits > 0 {
