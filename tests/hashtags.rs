@@ -255,6 +255,15 @@ fn a_fix_keeps_the_names_typed_and_never_guesses_two_edits_into_several_words() 
 }
 
 #[test]
+fn contractions_and_the_accents_typed_are_read_as_the_writer_meant_them() {
+    // p'tit and rock'n'roll are typed without their apostrophes; a writer who typed "soirée" would have typed
+    // "entrepôts", so "entre potes" it is.
+    for tag in ["#ptitplaisir", "#ptitesvacances", "#rocknroll", "#soiréeentrepotes"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+}
+
+#[test]
 fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // With no language given, French accepts these as typed: English may not "fix" them.
     for tag in CORRECT_FRENCH {
@@ -310,8 +319,8 @@ fn packed_lexicons_are_the_lexicons_of_the_sources() {
             let last = typo.len() - 1;
             typo.swap(1.min(last), 2.min(last));
             let (mut from_packed, mut from_sources) = (Vec::new(), Vec::new());
-            packed.candidates(&typo, true, 2, &mut from_packed);
-            sources.candidates(&typo, true, 2, &mut from_sources);
+            packed.candidates(&typo, true, 2, false, &mut from_packed);
+            sources.candidates(&typo, true, 2, false, &mut from_sources);
             assert_eq!(from_packed, from_sources);
         }
     }

@@ -112,9 +112,12 @@ fn ordered(candidates: &WordList) -> Vec<u32> {
 /// (#votezpourmoi, #sauvonslaplanète), which the counts of `tools/hashtag_data.py` mostly lack.
 const PLURAL_PRESENT_ENDINGS: [&str; 2] = ["ons", "ez"];
 
+/// The marks a tag cannot hold inside a word, which it is typed without: week-end is #bonweekend, p'tit #ptitdej.
+const JOINED_MARKS: [char; 2] = ['-', '\''];
+
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
-/// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems joined
-/// (week-end is typed #bonweekend), and the present forms of `nous` and `vous` of the verbs `words` holds (of each
+/// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems and its
+/// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and the present forms of `nous` and `vous` of the verbs `words` holds (of each
 /// ending, the shortest form: votez, not votiez nor voterez).
 pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     let table = table_of(words, elided);
@@ -123,11 +126,18 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     dic.stems(|stem, suffixed| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
-        } else if stem.contains('-') {
-            joined.clear();
-            joined.extend(stem.chars().filter(|&c| c != '-'));
-            if listable(&joined) {
-                candidates.push(&joined);
+        } else if stem.contains(JOINED_MARKS) {
+            let mut push_joined = |form: &str| {
+                joined.clear();
+                joined.extend(form.chars().filter(|c| !JOINED_MARKS.contains(c)));
+                if listable(&joined) && joined.chars().nth(1).is_some() {
+                    candidates.push(&joined);
+                }
+            };
+            push_joined(stem);
+            // A contraction's inflections too: p'tit/F. gives #ptite, #ptits, #ptites.
+            if stem.contains('\'') {
+                suffixed(&mut |form| push_joined(form));
             }
         }
         let infinitive = ["er", "ir", "re"].iter().any(|end| stem.ends_with(end));

@@ -166,15 +166,24 @@ impl DeleteIndex {
 
     /// Words within the allowed distance of `query` (1, or 2 when both are long), with their distance, each once;
     /// `query` itself is not returned when it is a word. A query typed without accents is measured against the words
-    /// without theirs; one typed with accents against the words as written. Appends to `out`, which it leaves sorted
-    /// by id.
+    /// without theirs, unless `as_written` (the letters around it were typed with accents); one typed with accents
+    /// against the words as written. Appends to `out`, which it leaves sorted by id.
     /// With `keep_first`, only words that begin with the letter typed first (ignoring accents); with `max_edits` 1,
     /// no word two edits away (the two-deletion forms, most of a long query's lookups, are then not asked).
     /// `words` are the lexicon's words by id, as written.
-    pub fn near(&self, words: &WordList, typed: &[char], keep_first: bool, max_edits: u8, out: &mut Vec<(u32, u8)>) {
-        let plain = typed.iter().all(char::is_ascii);
+    pub fn near(
+        &self,
+        words: &WordList,
+        typed: &[char],
+        keep_first: bool,
+        max_edits: u8,
+        as_written: bool,
+        out: &mut Vec<(u32, u8)>,
+    ) {
+        let ascii = typed.iter().all(char::is_ascii);
+        let plain = ascii && !as_written;
         let folded: Vec<char>;
-        let query = if plain {
+        let query = if ascii {
             typed
         } else {
             folded = fold_accents(&typed.iter().collect::<String>()).chars().collect();
@@ -341,7 +350,7 @@ mod tests {
         let list: WordList = words.iter().copied().collect();
         let index = DeleteIndex::build(&list, &vec![true; list.len()]);
         let mut out = Vec::new();
-        index.near(&list, &chars(query), true, 2, &mut out);
+        index.near(&list, &chars(query), true, 2, false, &mut out);
         out.into_iter().map(|(id, d)| (words[id as usize].to_owned(), d)).collect()
     }
 

@@ -497,11 +497,18 @@ impl Lexicon {
         self.ln_total - std::f32::consts::LN_10 + chars as f32 * std::f32::consts::LN_10
     }
 
-    /// Words within typo distance of `stretch` and at most `max_edits` (`DeleteIndex::near`), appended to `out`
-    /// with their distance. With a stretch of two to four letters, the frequent short words one edit away too
-    /// (`dvs` → des).
-    pub fn candidates(&self, stretch: &[char], keep_first: bool, max_edits: u8, out: &mut Vec<(u32, u8)>) {
-        self.near.near(&self.words, stretch, keep_first, max_edits, out);
+    /// Words within typo distance of `stretch` and at most `max_edits` (`DeleteIndex::near`; against the words as
+    /// written when `as_written`), appended to `out` with their distance. With a stretch of two to four letters, the
+    /// frequent short words one edit away too (`dvs` → des).
+    pub fn candidates(
+        &self,
+        stretch: &[char],
+        keep_first: bool,
+        max_edits: u8,
+        as_written: bool,
+        out: &mut Vec<(u32, u8)>,
+    ) {
+        self.near.near(&self.words, stretch, keep_first, max_edits, as_written, out);
         if !(2..=4).contains(&stretch.len()) {
             return;
         }
@@ -724,7 +731,7 @@ mod tests {
         let d = fr.id("d").unwrap();
         // Frequent short words are typo candidates of short stretches: "dr" is one edit from "de".
         let mut near = Vec::new();
-        fr.candidates(&['d', 'r'], true, 2, &mut near);
+        fr.candidates(&['d', 'r'], true, 2, false, &mut near);
         assert_eq!(near, [(fr.id("de").unwrap(), 1)]);
         assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
         // The bigram of an elided word is written with its apostrophe: "d' à".
