@@ -248,6 +248,8 @@ fn french_typos_are_fixed_keeping_the_accents_typed() {
 fn a_fix_keeps_the_names_typed_and_never_guesses_two_edits_into_several_words() {
     // A name the lexicon knows, typed as is, is a word of the fix around it.
     assert_eq!(spelling_fix("facebook", "#ranodàchamonix", Some("fr")).as_deref(), Some("#randoàchamonix"));
+    // A name that is a common word too, as written lowercase, may be a word the fix changes (lorraine, the adjective).
+    assert_eq!(spelling_fix("facebook", "#quichelorrane", Some("fr")).as_deref(), Some("#quichelorraine"));
     // Brands the lexicon lacks, in lower case: once fixed to two words two edits away (#unisla, #delivreron).
     for tag in ["#uniqlo", "#deliveroo"] {
         assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");

@@ -117,8 +117,9 @@ const JOINED_MARKS: [char; 2] = ['-', '\''];
 
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
 /// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems and its
-/// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and the present forms of `nous` and `vous` of the verbs `words` holds (of each
-/// ending, the shortest form: votez, not votiez nor voterez).
+/// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and
+/// the present forms of `nous` and `vous` of the verbs `words` holds (of each ending, the shortest form: votez, not
+/// votiez nor voterez).
 pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();

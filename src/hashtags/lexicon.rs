@@ -466,13 +466,14 @@ impl Lexicon {
         }
     }
 
-    /// Whether the listed word `id` may be a word of a typo's fix (spelling.rs): a common word (`is_common_word`),
-    /// a name of four letters or more typed as is (#châteuadelaloire: château de la loire), or a name that is the
-    /// whole fix (#nantse → #nantes).
+    /// Whether the listed word `id` may be a word of a typo's fix (spelling.rs): a common word (`is_common_word`: a
+    /// name that is also one as written lowercase too, #quichelorrane → lorraine), a name of four letters or more
+    /// typed as is (#ranodàchamonix: rando à chamonix), or a name that is the whole fix (#nantse → #nantes).
     pub fn may_be_in_fix(&self, id: u32, edited: bool, whole: bool) -> bool {
         let word = self.word(id);
         if id >= self.first_name {
-            return whole || (!edited && word.chars().count() >= 4);
+            let long = word.chars().count() >= 4;
+            return whole || (long && (!edited || self.hunspell_accepts_lowercase(word)));
         }
         self.is_elided(id) || (self.is_correct(id) && (id as usize) < self.common_rank_limit(word))
     }
