@@ -467,7 +467,7 @@ impl Lexicon {
     }
 
     /// Whether the listed word `id` may be a word of a typo's fix (spelling.rs): a common word (`is_common_word`: a
-    /// name that is also one as written lowercase too, #quichelorrane → lorraine), a name of four letters or more
+    /// name that is one as written lowercase too, #quichelorrane → lorraine), a name of four letters or more
     /// typed as is (#ranodàchamonix: rando à chamonix), or a name that is the whole fix (#nantse → #nantes).
     pub fn may_be_in_fix(&self, id: u32, edited: bool, whole: bool) -> bool {
         let word = self.word(id);
