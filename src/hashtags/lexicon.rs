@@ -433,22 +433,22 @@ impl Lexicon {
     /// `is_common_word`'s verdict, with Hunspell's on `lower` as written when it was asked (a long word's check
     /// costs tens of thousands of instructions: `is_word` does not ask again).
     fn common_word_verdict(&self, lower: &str) -> (bool, Option<bool>) {
-        let id = self.id(lower);
-        if id.is_some_and(|id| self.is_elided(id)) {
-            // The split puts an elided word only before a vowel or h (segment.rs).
-            return (true, None);
-        }
-        let rank_limit = self.common_rank_limit(lower);
-        match id {
+        match self.id(lower) {
+            Some(id) if id < self.first_name => (self.is_common_listed(id, lower), None),
             // A name that is also a common word as written lowercase (Lorraine, lorraine the adjective: quiche
             // lorraine), which the counts only hold capitalised; or a word the list lacks.
-            Some(id) if id < self.first_name => (self.is_correct(id) && (id as usize) < rank_limit, None),
-            _ if rank_limit == usize::MAX => {
+            _ if self.common_rank_limit(lower) == usize::MAX => {
                 let accepted = self.hunspell.check(lower);
                 (accepted, Some(accepted))
             }
             _ => (false, None),
         }
+    }
+
+    /// Whether the counted word `id` (below `first_name`), typed `lower`, is common: elided (the split puts one only
+    /// before a vowel or h: segment.rs), or correct and frequent enough for its length.
+    fn is_common_listed(&self, id: u32, lower: &str) -> bool {
+        self.is_elided(id) || (self.is_correct(id) && (id as usize) < self.common_rank_limit(lower))
     }
 
     /// The rank under which a listed word as long as `lower` is common (`usize::MAX`: any rank).
@@ -475,7 +475,7 @@ impl Lexicon {
             let long = word.chars().count() >= 4;
             return whole || (long && (!edited || self.hunspell_accepts_lowercase(word)));
         }
-        self.is_elided(id) || (self.is_correct(id) && (id as usize) < self.common_rank_limit(word))
+        self.is_common_listed(id, word)
     }
 
     /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').

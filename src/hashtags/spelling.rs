@@ -7,7 +7,7 @@
 
 use super::case::{pieces, restyle, style, Piece, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::{split, Context, Verdicts, Word};
+use super::segment::{split, Context, Verdicts};
 use crate::lang::Lang;
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
@@ -124,20 +124,15 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
             (true, true) => MERGING_FIX_MARGIN,
             (true, false) => CORRECT_SPLIT_MARGIN,
         };
-        // A fix is made of common words and of names of four letters or more typed as is (segment.rs keeps to
-        // them: `Lexicon::may_be_in_fix`): never "Zealand o" for a name such as Zalando.
+        // A fix is made of words a fix may hold, which is all the typo-tolerant split takes (`Lexicon::may_be_in_fix`:
+        // common words, names of four letters or more typed as is, a name as the whole fix: #nantse → #nantes), and
+        // no run of letters no language knows: never "Zealand o" for a name such as Zalando.
         // A capitalised hump is fixed to one word ("Doctolib" is a name, not "Doctor lib"), which may be a name
-        // (#Bretange → #Bretagne), as may the one word of a run's fix (#nantse → #nantes).
-        let one_word_fix = typo.words.len() == 1;
-        let fixed_to = |w: &Word| {
-            w.known
-                && (lex.is_common_word(&w.text)
-                    || ((one_word_fix || (w.edits == 0 && w.typed >= 4)) && lex.is_name(&w.text)))
-        };
+        // (#Bretange → #Bretagne).
         // Two edits and a split of letters no language reads are guesswork ("comme huit y manager" for
         // #commuuitymanager, "du linge" for #duolingo): such a fix is of one word or none.
         let guessed = typo.edits() > 1 && typo.words.len() > 1 && !correct;
-        if typo.edits() > 0 && !guessed && typo.words.iter().all(fixed_to) && typo.cost + margin < exact.cost {
+        if typo.edits() > 0 && !guessed && typo.words.iter().all(|w| w.known) && typo.cost + margin < exact.cost {
             let mut at = 0;
             for w in &typo.words {
                 if w.edits > 0 {
