@@ -266,6 +266,16 @@ fn contractions_and_the_accents_typed_are_read_as_the_writer_meant_them() {
 }
 
 #[test]
+fn places_the_dictionary_lacks_are_in_the_allowlist() {
+    // The dictionary lacks Verdon, Giverny and Pilat: "gorge sauver don", "balade à hiver n y" and "d une du plat"
+    // were offered.
+    for tag in ["#gorgesduverdon", "#baladeàgiverny", "#dunedupilat", "#vacancesàlabaule", "#skiàvaldisère"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+    assert_eq!(spelling_fix("facebook", "#baladeàgivrny", Some("fr")).as_deref(), Some("#baladeàgiverny"));
+}
+
+#[test]
 fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // With no language given, French accepts these as typed: English may not "fix" them.
     for tag in CORRECT_FRENCH {
