@@ -276,6 +276,17 @@ fn places_the_dictionary_lacks_are_in_the_allowlist() {
 }
 
 #[test]
+fn short_nouns_are_words_of_a_split() {
+    // Nouns of three letters rarer than the short words a split admits: "journées la" and "espace en" were offered.
+    for tag in ["#journéespa", "#espacezen", "#robeenlin", "#chemiseenlin"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+    let r = report("facebook", "#tridesdéchets #sortieauzoo #coqauvin", Some("fr"));
+    let words: Vec<Vec<String>> = r.hashtags.iter().map(|h| h.words.clone()).collect();
+    assert_eq!(words, [vec!["tri", "des", "déchets"], vec!["sortie", "au", "zoo"], vec!["coq", "au", "vin"]]);
+}
+
+#[test]
 fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // With no language given, French accepts these as typed: English may not "fix" them.
     for tag in CORRECT_FRENCH {

@@ -1,6 +1,7 @@
 //! The parts of the French lexicon derived at load from its Hunspell dictionary (`affixes`) rather than shipped: the
 //! dictionary's stems the counted word list lacks, as words at a fallback prior; its capitalised forms, as proper
-//! names at that prior; and the form filter, a Bloom filter of the lowercase forms the word list lacks.
+//! names at that prior; its nouns and adjectives of three letters, which a split reads among more frequent words; and
+//! the form filter, a Bloom filter of the lowercase forms the word list lacks.
 
 use super::affixes::Dic;
 use super::lexicon::MAX_WORD_CHARS;
@@ -115,18 +116,35 @@ const PLURAL_PRESENT_ENDINGS: [&str; 2] = ["ons", "ez"];
 /// The marks a tag cannot hold inside a word, which it is typed without: week-end is #bonweekend, p'tit #ptitdej.
 const JOINED_MARKS: [char; 2] = ['-', '\''];
 
+/// Length of the short nouns and adjectives `fallback_words` finds, in characters (`Lexicon::is_common_word`).
+pub const SHORT_NOUN_CHARS: usize = 3;
+
+/// The endings of a plural, of nouns and adjectives alike (tris, zoos; feux).
+const PLURAL_ENDINGS: [&str; 2] = ["s", "x"];
+
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
 /// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems and its
 /// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and
 /// the present forms of `nous` and `vous` of the verbs `words` holds (of each ending, the shortest form: votez, not
-/// votiez nor voterez).
-pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
+/// votiez nor voterez); and beside them, the stems of `SHORT_NOUN_CHARS` letters the dictionary gives a plural, counted
+/// or not: its nouns and adjectives of that length (tri, spa; not the Latin dei nor the verb form osa).
+pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, WordList) {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
+    let mut short_nouns = WordList::default();
     let mut joined = String::new();
     dic.stems(|stem, suffixed| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
+            if stem.chars().count() == SHORT_NOUN_CHARS {
+                let mut plural = false;
+                suffixed(&mut |form| {
+                    plural |= form.strip_prefix(stem).is_some_and(|end| PLURAL_ENDINGS.contains(&end));
+                });
+                if plural {
+                    short_nouns.push(stem);
+                }
+            }
         } else if stem.contains(JOINED_MARKS) {
             let mut push_joined = |form: &str| {
                 joined.clear();
@@ -160,7 +178,8 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> WordList {
         }
     });
     let order = ordered(&candidates);
-    order.into_iter().map(|k| candidates.get(k)).filter(|w| table.get(words, w).is_none()).collect()
+    let fallback = order.into_iter().map(|k| candidates.get(k)).filter(|w| table.get(words, w).is_none()).collect();
+    (fallback, short_nouns)
 }
 
 /// The filters that spare Hunspell the questions it would say no to.
@@ -297,7 +316,7 @@ mod tests {
         let affixes = Affixes::parse(AFF).unwrap();
         let dic = affixes.read_dic(DIC);
         let counted: WordList = ["the", "chat", "qu"].into_iter().collect();
-        let fallback = fallback_words(&dic, &counted, &[2]);
+        let (fallback, _) = fallback_words(&dic, &counted, &[2]);
         // weekend (7 letters) is rarer than chien and qu (5 and 2 letters): qu first.
         assert_eq!(fallback.iter().collect::<Vec<_>>(), ["qu", "chien", "weekend"]);
         assert!(fallback_count("qu") > fallback_count("chien") && fallback_count("chien") < 6_122.0);
@@ -322,7 +341,7 @@ mod tests {
         let dic = affixes.read_dic("3\nvoter/V\nchanter/V\nfer\n");
         // chanter is no counted word: a stem at the prior, without its forms; fer, a noun, has none.
         let counted: WordList = ["voter", "fer"].into_iter().collect();
-        let fallback = fallback_words(&dic, &counted, &[]);
+        let (fallback, _) = fallback_words(&dic, &counted, &[]);
         assert_eq!(fallback.iter().collect::<Vec<_>>(), ["votez", "votons", "chanter"]);
     }
 

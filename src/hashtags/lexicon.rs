@@ -26,6 +26,12 @@ const TRUSTED_WEB_WORDS: usize = 8_000;
 /// Words of one or two letters, and of three, count in a split only among this many most frequent words.
 const FREQUENT_TWO_LETTER_RANK: usize = 300;
 const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
+/// A noun or adjective of three letters (`dictionary::SHORT_NOUN_CHARS`: tri, spa, zoo, coq) is common among this
+/// many most frequent French words, which hold every inflected form (the English counts' first 8,000 hold more
+/// lemmas). Chosen on 40 correct tags written for it (#journéespa, #coqauvin: 5 "fixed" with the rank alone, 2 at
+/// 12,000, none from 16,000) and on the development listing without a language (`examples/hashtag_errors.rs` and
+/// the same typos with no post language: from 20,000, "gin" and "ale" let French read #Desgin and #ClimaleChange).
+const SHORT_NOUN_RANK: usize = 16_000;
 
 /// The allowlist's words (`allowlist::words`: instagram, tiktok, foodie) that a list lacks join it as frequent as its
 /// word of this rank: brands and slang are common in tags, and the counts (2006 web pages, books) predate most.
@@ -76,6 +82,10 @@ pub struct Lexicon {
     /// one-deletion forms: a typo in a lower-case run often hits one (#amoureuxdvsanimaux), and the typo index holds
     /// words of four letters or more only.
     short: HashMap<String, Vec<u32>>,
+    /// Ids of the nouns and adjectives of three letters ranked from `FREQUENT_THREE_LETTER_RANK` to `SHORT_NOUN_RANK`
+    /// (#tridesdéchets, #journéespa), sorted: common words, which the rank that keeps rare short words (dei, osa) out
+    /// of a split (`common_rank_limit`) would keep out too. Empty without the dictionary's words (English).
+    short_nouns: Vec<u32>,
 }
 
 /// The accented words by their forms without accents.
@@ -135,6 +145,9 @@ struct Lists {
     elided: Vec<u32>,
     /// Ids of the allowlist's words pushed after the others (`push_allowlisted`); some may repeat a listed word.
     allowlisted: std::ops::Range<u32>,
+    /// The dictionary's nouns and adjectives of three letters (`dictionary::fallback_words`), when it is read for
+    /// its words (`Sources::dictionary_prior`).
+    short_nouns: WordList,
 }
 
 /// Where a word list is read into.
@@ -157,6 +170,7 @@ impl Lists {
             first_name: 0,
             elided: Vec::new(),
             allowlisted: 0..0,
+            short_nouns: WordList::default(),
         }
     }
 
@@ -187,7 +201,8 @@ impl Lists {
             self.first_name = self.words.len() as u32;
             return Ok(dictionary::filters_of(&dic, &self.words, &self.elided));
         }
-        let fallback = dictionary::fallback_words(&dic, &self.words, &self.elided);
+        let (fallback, short_nouns) = dictionary::fallback_words(&dic, &self.words, &self.elided);
+        self.short_nouns = short_nouns;
         // The derived words take the ids after the counted ones: the word ranks (FREQUENT_TWO_LETTER_RANK) assume
         // it, and so do the bigrams of a packed file (ids of the counted words only).
         let rarest = self.counts.iter().copied().fold(f64::INFINITY, f64::min);
@@ -278,7 +293,7 @@ impl Lexicon {
             ids.insert(&lists.words, id);
         }
         let bigrams = Bigrams::new(bigrams(&lists, &ids)?, &lists.counts);
-        let Lists { mut words, elided, allowlisted, .. } = lists;
+        let Lists { mut words, elided, allowlisted, short_nouns, .. } = lists;
         words.shrink_to_fit();
         let mut folded = Folded { forms: WordList::default(), ids: Vec::new(), table: WordTable::with_capacity(0) };
         for (id, word) in words.iter().enumerate() {
@@ -317,6 +332,15 @@ impl Lexicon {
             .map(|(id, &c)| (c || id >= first_name as usize) && elided.binary_search(&(id as u32)).is_err())
             .collect();
         let near = DeleteIndex::build(&words, &offered);
+        let mut short_nouns: Vec<u32> = short_nouns
+            .iter()
+            .filter_map(|w| ids.get(&words, w))
+            .filter(|&id| {
+                (FREQUENT_THREE_LETTER_RANK..SHORT_NOUN_RANK.min(first_name as usize)).contains(&(id as usize))
+            })
+            .collect();
+        short_nouns.sort_unstable();
+        short_nouns.dedup();
         let mut short: HashMap<String, Vec<u32>> = HashMap::new();
         for (id, &offer) in offered.iter().enumerate().take((first_name as usize).min(FREQUENT_TWO_LETTER_RANK)) {
             let word: Vec<char> = words.get(id as u32).chars().collect();
@@ -347,6 +371,7 @@ impl Lexicon {
             filters,
             near,
             short,
+            short_nouns,
         })
     }
 
@@ -445,9 +470,15 @@ impl Lexicon {
         }
     }
 
-    /// Whether the counted word `id` (below `first_name`), typed `lower`, is common: elided (the split puts one only
-    /// before a vowel or h: segment.rs), or correct and frequent enough for its length.
+    /// Whether the counted word `id` (below `first_name`), typed `lower`, is common: a word a fix may hold
+    /// (`is_frequent_listed`), or a noun or adjective of three letters (`short_nouns`).
     fn is_common_listed(&self, id: u32, lower: &str) -> bool {
+        self.is_frequent_listed(id, lower) || (self.is_correct(id) && self.short_nouns.binary_search(&id).is_ok())
+    }
+
+    /// Whether the counted word `id`, typed `lower`, is elided (the split puts one only before a vowel or h:
+    /// segment.rs), or correct and frequent enough for its length.
+    fn is_frequent_listed(&self, id: u32, lower: &str) -> bool {
         self.is_elided(id) || (self.is_correct(id) && (id as usize) < self.common_rank_limit(lower))
     }
 
@@ -468,14 +499,16 @@ impl Lexicon {
 
     /// Whether the listed word `id` may be a word of a typo's fix (spelling.rs): a common word (`is_common_word`: a
     /// name that is one as written lowercase too, #quichelorrane → lorraine), a name of four letters or more
-    /// typed as is (#ranodàchamonix: rando à chamonix), or a name that is the whole fix (#nantse → #nantes).
+    /// typed as is (#ranodàchamonix: rando à chamonix), or a name that is the whole fix (#nantse → #nantes). Not one
+    /// of the short nouns, which are read in a split but would make a rare word and a guess of a name no list holds
+    /// (#duolingo → "duo linge", #vercel → "ver cela").
     pub fn may_be_in_fix(&self, id: u32, edited: bool, whole: bool) -> bool {
         let word = self.word(id);
         if id >= self.first_name {
             let long = word.chars().count() >= 4;
             return whole || (long && (!edited || self.hunspell_accepts_lowercase(word)));
         }
-        self.is_common_listed(id, word)
+        self.is_frequent_listed(id, word)
     }
 
     /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').
@@ -691,6 +724,28 @@ mod tests {
         // The derived words must stay rarer than the counted ones, whose ids come first.
         sources.words = "quiche\t1000\n";
         assert!(Lexicon::build(Lang::Fr, &sources).err().unwrap().contains("as frequent as a counted word"));
+    }
+
+    #[test]
+    fn a_short_noun_is_common_where_a_rare_short_word_is_not() {
+        // tri and dei come after the 8,000 most frequent words; the dictionary gives tri a plural (tris), not dei.
+        let mut words: String = (0..FREQUENT_THREE_LETTER_RANK).map(|i| format!("m{i}\t{}\n", 1_000_000 - i)).collect();
+        words += "tri\t100000\ndei\t90000\n";
+        let sources = Sources {
+            aff: "SET UTF-8\nFLAG long\nSFX S. Y 1\nSFX S. 0 s .\n",
+            dic: "2\ntri/S.\ndei\n",
+            words: &words,
+            bigrams: "",
+            words_from_dictionary: true,
+            dictionary_prior: true,
+        };
+        let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        assert!(lex.is_common_word("tri") && !lex.is_common_word("dei"));
+        // Read in a split, never a word of a typo's fix.
+        assert!(!lex.may_be_in_fix(lex.id("tri").unwrap(), false, false));
+        // Without the dictionary's words (English), the rank alone decides.
+        let lex = Lexicon::build(Lang::Fr, &Sources { dictionary_prior: false, ..sources }).unwrap();
+        assert!(!lex.is_common_word("tri"));
     }
 
     #[test]
