@@ -10,7 +10,7 @@
 //! at the distance of its typo; a stretch typed with accents is measured against the words as written, accents
 //! counting as letters (carrière is two edits from carrier, not one).
 
-use super::accents::fold_accents;
+use super::accents::{fold_accents, fold_char};
 use super::words::WordList;
 
 /// Shortest word offered as a typo correction, in characters: shorter words are too close to everything.
@@ -182,11 +182,17 @@ impl DeleteIndex {
     ) {
         let ascii = typed.iter().all(char::is_ascii);
         let plain = ascii && !as_written;
-        let folded: Vec<char>;
+        let mut folded: Vec<char> = Vec::new();
         let query = if ascii {
             typed
         } else {
-            folded = fold_accents(&typed.iter().collect::<String>()).chars().collect();
+            // Sized once (a ligature folds to two letters): collected from an iterator, it grew a few times per query.
+            folded.reserve_exact(2 * typed.len());
+            for &c in typed {
+                let (first, second) = fold_char(c);
+                folded.push(first);
+                folded.extend(second);
+            }
             &folded
         };
         let n = query.len();

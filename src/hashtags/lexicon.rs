@@ -455,15 +455,15 @@ impl Lexicon {
         self.common_word_verdict(lower).0
     }
 
-    /// `is_common_word`'s verdict, with Hunspell's on `lower` as written when it was asked (a long word's check
-    /// costs tens of thousands of instructions: `is_word` does not ask again).
+    /// `is_common_word`'s verdict, with Hunspell's on `lower` as written when it was asked (`is_word` does not ask
+    /// again).
     fn common_word_verdict(&self, lower: &str) -> (bool, Option<bool>) {
         match self.id(lower) {
             Some(id) if id < self.first_name => (self.is_common_listed(id, lower), None),
             // A name that is also a common word as written lowercase (Lorraine, lorraine the adjective: quiche
             // lorraine), which the counts only hold capitalised; or a word the list lacks.
             _ if self.common_rank_limit(lower) == usize::MAX => {
-                let accepted = self.hunspell.check(lower);
+                let accepted = self.hunspell_accepts_lowercase(lower);
                 (accepted, Some(accepted))
             }
             _ => (false, None),
@@ -569,10 +569,12 @@ impl Lexicon {
         self.dictionary_cost
     }
 
-    /// Hunspell accepts `lower`, a stretch of a split the word list lacks, as written; the form filter answers most
-    /// stretches that are no word without asking Hunspell.
+    /// Hunspell accepts `lower`, a stretch of a split or a whole piece the word list lacks, as written; the form filter
+    /// answers most that are no word without asking Hunspell (a long piece's check costs tens of thousands of
+    /// instructions). It holds the forms of `MAX_WORD_CHARS` letters at most: a longer piece is asked directly.
     pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
-        self.filters.lowercase.may_hold(lower) && self.hunspell.check(lower)
+        let filtered = lower.chars().nth(MAX_WORD_CHARS).is_none();
+        (!filtered || self.filters.lowercase.may_hold(lower)) && self.hunspell.check(lower)
     }
 
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in
@@ -746,6 +748,21 @@ mod tests {
         // Without the dictionary's words (English), the rank alone decides.
         let lex = Lexicon::build(Lang::Fr, &Sources { dictionary_prior: false, ..sources }).unwrap();
         assert!(!lex.is_common_word("tri"));
+    }
+
+    #[test]
+    fn a_piece_longer_than_the_form_filter_holds_is_asked_to_hunspell() {
+        // 25 letters: too long for the word list and the form filter (MAX_WORD_CHARS), a word for Hunspell.
+        let sources = Sources {
+            aff: "SET UTF-8\n",
+            dic: "1\nanticonstitutionnellement\n",
+            words: "quiche\t10000\n",
+            bigrams: "",
+            words_from_dictionary: true,
+            dictionary_prior: true,
+        };
+        let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
+        assert!(lex.is_common_word("anticonstitutionnellement") && !lex.is_common_word("anticonstitutionellement"));
     }
 
     #[test]

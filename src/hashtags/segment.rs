@@ -378,12 +378,10 @@ pub fn split(
                             let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound + slack;
                             let max_edits = if two_edits { 2 } else { 1 };
                             lex.candidates(stretch, start == 0, max_edits, !ascii_run, &mut near);
+                            near.retain(|&(id, _)| lex.may_be_in_fix(id, true, whole));
                             looked_up = true;
                         }
                         for &(id, edits) in &near {
-                            if !lex.may_be_in_fix(id, true, whole) {
-                                continue;
-                            }
                             if from_elided && !lex.word(id).chars().next().is_some_and(opens_elision) {
                                 continue;
                             }
