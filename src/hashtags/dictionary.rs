@@ -117,7 +117,7 @@ const PLURAL_PRESENT_ENDINGS: [&str; 2] = ["ons", "ez"];
 const JOINED_MARKS: [char; 2] = ['-', '\''];
 
 /// Length of the short nouns and adjectives `fallback_words` finds, in characters (`Lexicon::is_common_word`).
-pub const SHORT_NOUN_CHARS: usize = 3;
+const SHORT_NOUN_CHARS: usize = 3;
 
 /// The endings of a plural, of nouns and adjectives alike (tris, zoos; feux).
 const PLURAL_ENDINGS: [&str; 2] = ["s", "x"];

@@ -30,7 +30,7 @@ const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
 /// many most frequent French words, which hold every inflected form (the English counts' first 8,000 hold more
 /// lemmas). Chosen on 40 correct tags written for it (#journéespa, #coqauvin: 5 "fixed" with the rank alone, 2 at
 /// 12,000, none from 16,000) and on the development listing without a language (`examples/hashtag_errors.rs` and
-/// the same typos with no post language: from 20,000, "gin" and "ale" let French read #Desgin and #ClimaleChange).
+/// the same typos with no post language: from 20,000, "gin" made French's #Destin win for #Desgin).
 const SHORT_NOUN_RANK: usize = 16_000;
 
 /// The allowlist's words (`allowlist::words`: instagram, tiktok, foodie) that a list lacks join it as frequent as its
