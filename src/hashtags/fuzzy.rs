@@ -295,9 +295,10 @@ const MAX_ROW: usize = MAX_CANDIDATE_CHARS + 8;
 
 /// The optimal string alignment distance of `a` and `b` when it is at most `limit` (None too when `b` is longer
 /// than any candidate). The letters the two share at the start and at the end are left out (no edit involves
-/// them: a swap of two equal letters changes nothing), most of a candidate's letters; then only the band of cells
-/// within `limit` of the diagonal is computed: a cell outside it is more than `limit` away, and so is every cell
-/// computed from one (they hold `limit + 1`, "too far").
+/// them: a swap of two equal letters changes nothing), most of a candidate's letters; what is left is one edit when
+/// it is one letter against another or two swapped, and more otherwise; only then, with a limit of two or more, the
+/// band of cells within `limit` of the diagonal is computed: a cell outside it is more than `limit` away, and so is
+/// every cell computed from one (they hold `limit + 1`, "too far").
 pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
     if a.len().abs_diff(b.len()) > usize::from(limit) || b.len() + 1 > MAX_ROW {
         return None;
@@ -310,6 +311,15 @@ pub fn bounded_distance(a: &[char], b: &[char], limit: u8) -> Option<u8> {
         // Only insertions (or nothing) are left: as many as the letters of the other.
         let d = a.len().max(b.len());
         return (d <= usize::from(limit)).then_some(d as u8);
+    }
+    // One edit leaves one letter against another, or two swapped: most candidates are asked for one edit at most.
+    let one_edit = match (a, b) {
+        ([_], [_]) => true,
+        ([x, y], [z, w]) => x == w && y == z,
+        _ => false,
+    };
+    if one_edit || limit <= 1 {
+        return (one_edit && limit >= 1).then_some(1);
     }
     let width = b.len() + 1;
     let far = limit.saturating_add(1);
