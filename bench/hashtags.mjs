@@ -88,9 +88,10 @@ export async function benchHashtags(only) {
     for (const [caseName, cased] of CASES) {
       for (const file of set.files) {
         for (const { lang, tag } of correctTags(file)) {
-          // English and French tags with their language, then without; brands without, and unlisted ones in an
-          // English post too.
-          const languages = { brand: [null], unlisted: ['en', null] }[lang] ?? [lang, null];
+          // English and French tags with their language, in a post of the other language (an English tag in a
+          // French post is common) and without; brands without, and unlisted ones in an English post too.
+          const other = { en: 'fr', fr: 'en' }[lang];
+          const languages = { brand: [null], unlisted: ['en', null] }[lang] ?? [lang, other, null];
           for (const given of languages) {
             const checked = checkTag(checker, cased(tag), given);
             if (given === lang) record(given, checked);

@@ -295,6 +295,15 @@ fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // English tags in a French post stay as typed, and English typos in an English post are still fixed.
     assert_eq!(spelling_fix("facebook", "#socialmediatips", Some("fr")), None);
     assert_eq!(spelling_fix("facebook", "#Mavies", Some("en")).as_deref(), Some("#Movies"));
+    // Even where the post's language reads single letters as correct words and would merge them into a fix, a
+    // language that reads the tag as more probable keeps it: "mon d a y" was "fixed" to #motivationmondey, "te a" to
+    // #Te, and in an English post #apprentissage to #apparentissage.
+    for tag in ["#motivationmonday", "#sundaybrunch", "#graduationday", "#fitnessjourney", "#smallspaces", "#Tea"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+    for tag in ["#Solidarite", "#apprentissage"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("en")), None, "{tag}");
+    }
 }
 
 /// The packed files the extension loads (`tools/pack-lexicon.mjs`, binary word lists and bigrams) give the lexicon

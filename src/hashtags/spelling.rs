@@ -217,14 +217,22 @@ pub fn judge(
                 } else if first_is_post_language {
                     // The post's language fixes what it does not accept, unless another language accepts the piece
                     // as a word, or as a split at least as probable as the fix (#Mavies is no French "ma vies" in an
-                    // English post). The costs of both languages are -ln P of the same letters.
+                    // English post). What it reads as correct words yet would fix, it fixes unless another language
+                    // reads the piece as correct and more probable than that fix: a French post's #motivationmonday
+                    // is English, not a French "mon d a y" to fix into "monde y". The costs of both languages are
+                    // -ln P of the same letters.
                     let post = &verdicts[0];
                     let accepting = verdicts[1..].iter().find(|v| {
                         v.correct
-                            && (v.whole_word
-                                || post.fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN))
+                            && match &post.fix {
+                                Some(f) if post.correct => v.exact_cost < f.2,
+                                fix => {
+                                    v.whole_word
+                                        || fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN)
+                                }
+                            }
                     });
-                    if let Some(other) = accepting.filter(|_| !post.correct) {
+                    if let Some(other) = accepting {
                         words.extend(other.words.iter().cloned());
                         fixed.push_str(piece.text);
                         continue;
