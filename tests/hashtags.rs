@@ -239,6 +239,8 @@ fn french_typos_are_fixed_keeping_the_accents_typed() {
         ("#sécuritéroutère", "#sécuritéroutière"),
         // Typed without accents, the fix has none either.
         ("#securiteroutere", "#securiteroutiere"),
+        // A call to action of a verb the counts know only by its participle (abonné).
+        ("#acbonnezvous", "#abonnezvous"),
     ] {
         assert_eq!(spelling_fix("facebook", typed, Some("fr")).as_deref(), Some(fixed), "{typed}");
     }

@@ -125,14 +125,16 @@ const PLURAL_ENDINGS: [&str; 2] = ["s", "x"];
 /// The words at the fallback prior, in the order they take ids after the counted `words` (`elided` their elided
 /// ids), that `words` lacks: the dictionary's lowercase stems of two letters or more, its hyphenated stems and its
 /// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and
-/// the present forms of `nous` and `vous` of the verbs `words` holds (of each ending, the shortest form: votez, not
-/// votiez nor voterez); and beside them, the stems of `SHORT_NOUN_CHARS` letters the dictionary gives a plural, counted
-/// or not: its nouns and adjectives of that length (tri, spa; not the Latin dei nor the verb form osa).
+/// the present forms of `nous` and `vous` of the verbs `words` holds, by their infinitive or, of the first group,
+/// their past participle (of each ending, the shortest form: votez, not votiez nor voterez); and beside them, the
+/// stems of `SHORT_NOUN_CHARS` letters the dictionary gives a plural, counted or not: its nouns and adjectives of that
+/// length (tri, spa; not the Latin dei nor the verb form osa).
 pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, WordList) {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
     let mut short_nouns = WordList::default();
     let mut joined = String::new();
+    let mut participle = String::new();
     dic.stems(|stem, suffixed| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
@@ -160,7 +162,19 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList,
             }
         }
         let infinitive = ["er", "ir", "re"].iter().any(|end| stem.ends_with(end));
-        if !infinitive || table.get(words, stem).is_none() {
+        if !infinitive {
+            return;
+        }
+        // A verb the counts know by its infinitive or, of the first group, by its past participle (abonner: abonné,
+        // which books write more often than the verb).
+        let counted = table.get(words, stem).is_some()
+            || stem.strip_suffix("er").is_some_and(|root| {
+                participle.clear();
+                participle.push_str(root);
+                participle.push('é');
+                table.get(words, &participle).is_some()
+            });
+        if !counted {
             return;
         }
         // Of each ending, the first of the shortest forms.
@@ -336,13 +350,16 @@ mod tests {
     #[test]
     fn the_plural_present_of_a_counted_verb_is_derived() {
         // Present, imperfect and future of nous and vous: the shortest of each ending is the present.
-        let aff = "SFX V Y 5\nSFX V er ons er\nSFX V er ions er\nSFX V er ez er\nSFX V er iez er\nSFX V 0 ez er\n";
+        let aff = "SFX V Y 7\nSFX V er ons er\nSFX V er ions er\nSFX V er ez er\nSFX V er iez er\nSFX V 0 ez er\n\
+                   SFX V er é er\nSFX V er e er\n";
         let affixes = Affixes::parse(aff).unwrap();
-        let dic = affixes.read_dic("3\nvoter/V\nchanter/V\nfer\n");
-        // chanter is no counted word: a stem at the prior, without its forms; fer, a noun, has none.
-        let counted: WordList = ["voter", "fer"].into_iter().collect();
+        let dic = affixes.read_dic("5\nvoter/V\nchanter/V\nfer\nabonner/V\nusiner/V\n");
+        // chanter is no counted word: a stem at the prior, without its forms; fer, a noun, has none. abonner is
+        // known by its participle; usiner is not by usine, a noun's form too (any counted form let rare verbs in).
+        let counted: WordList = ["voter", "fer", "abonné", "usine"].into_iter().collect();
         let (fallback, _) = fallback_words(&dic, &counted, &[]);
-        assert_eq!(fallback.iter().collect::<Vec<_>>(), ["votez", "votons", "chanter"]);
+        let derived = ["votez", "usiner", "votons", "abonner", "abonnez", "chanter", "abonnons"];
+        assert_eq!(fallback.iter().collect::<Vec<_>>(), derived);
     }
 
     #[test]
