@@ -68,6 +68,10 @@ fn correct_tags_brands_events_and_acronyms_are_not_flagged() {
     let spelling: Vec<_> = problems(&r).into_iter().filter(|p| p.1 == HashtagProblemKind::Spelling).collect();
     assert!(spelling.is_empty(), "{spelling:?}");
     assert!(r.hashtags.iter().all(|h| h.spelling_checked));
+    // "insta" before a word of the post's language: no #instarcuisine ("à l'instar") nor #instamood.
+    for tag in ["#instamode", "#instacuisine", "#instavoyage"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
 }
 
 #[test]
