@@ -11,8 +11,16 @@ pub enum Lang {
     Fr,
 }
 
+/// Letters French writes and English does not.
+const FRENCH_ONLY_LETTERS: &str = "éèêëàâçîïôûùüœæ";
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// Whether the language never writes the lowercase letter `c` that the other one does (English: é, à, ç…).
+    pub fn lacks_letter(self, c: char) -> bool {
+        self == Lang::En && FRENCH_ONLY_LETTERS.contains(c)
+    }
 
     pub fn from_id(id: &str) -> Option<Lang> {
         match id {
@@ -153,7 +161,7 @@ pub fn detect(text: &str) -> Option<Lang> {
         {
             fr += 2;
         }
-        if lower.chars().any(|c| "éèêëàâçîïôûùüœæ".contains(c)) {
+        if lower.chars().any(|c| Lang::En.lacks_letter(c)) {
             fr += 1;
         }
     }

@@ -221,13 +221,17 @@ pub fn judge(
                     // reads the piece as correct and more probable than that fix: a French post's #motivationmonday
                     // is English, not a French "mon d a y" to fix into "monde y". The costs of both languages are
                     // -ln P of the same letters.
+                    // A piece with a letter the post's language never writes is another language's when that one
+                    // reads it as correct (#weekendàparis in an English post is no "weekends paris").
                     let post = &verdicts[0];
+                    let foreign_letter = lower.chars().any(|c| post.lang.lacks_letter(c));
                     let accepting = verdicts[1..].iter().find(|v| {
                         v.correct
                             && match &post.fix {
                                 Some(f) if post.correct => v.exact_cost < f.2,
                                 fix => {
                                     v.whole_word
+                                        || foreign_letter
                                         || fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN)
                                 }
                             }
