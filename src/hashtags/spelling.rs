@@ -221,9 +221,9 @@ pub fn judge(
                     // reads the piece as correct and more probable than that fix: a French post's #motivationmonday
                     // is English, not a French "mon d a y" to fix into "monde y". The costs of both languages are
                     // -ln P of the same letters.
+                    let post = &verdicts[0];
                     // A piece with a letter the post's language never writes is another language's when that one
                     // reads it as correct (#weekendàparis in an English post is no "weekends paris").
-                    let post = &verdicts[0];
                     let foreign_letter = lower.chars().any(|c| post.lang.lacks_letter(c));
                     let accepting = verdicts[1..].iter().find(|v| {
                         v.correct
