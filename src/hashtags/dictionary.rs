@@ -270,7 +270,8 @@ const CASED_FILTER_BYTES: usize = 1 << 16;
 const FORM_FILTER_PROBES: usize = 4;
 
 /// A Bloom filter of the forms of a dictionary the word list lacks: no false misses, under 1 % false hits at the
-/// sizes above, each confirmed by Hunspell. Hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2` of its halves (`h2` odd).
+/// sizes above, each confirmed by Hunspell. Hashing: FNV-1a 64 of the UTF-8 bytes, probes `h1 + i * h2` of its
+/// halves (`h2` odd).
 #[derive(Default)]
 pub struct FormFilter {
     bits: Vec<u8>,
