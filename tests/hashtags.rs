@@ -279,6 +279,21 @@ fn places_the_dictionary_lacks_are_in_the_allowlist() {
         assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
     }
     assert_eq!(spelling_fix("facebook", "#baladeàgivrny", Some("fr")).as_deref(), Some("#baladeàgiverny"));
+    // Towns and rivers the dictionary holds only as names, priced as the rarest: "bords délire" was offered.
+    assert_eq!(spelling_fix("facebook", "#bordsdeloire", Some("fr")), None);
+    for (typed, fixed) in [("#mareille", "#marseille"), ("#Touloue", "#Toulouse")] {
+        assert_eq!(spelling_fix("facebook", typed, Some("fr")).as_deref(), Some(fixed), "{typed}");
+    }
+}
+
+#[test]
+fn shop_nouns_in_erie_made_from_a_common_word_are_words() {
+    // Hunspell lacks them: "tarte rien", "volaille rien", "liquoriste rien", "gaufrer je" and "bergerie" were offered.
+    for tag in ["#tarterie", "#volaillerie", "#liquoristerie", "#gaufrerie", "#burgerie"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+    // Not from a word that is none (frippe).
+    assert_eq!(spelling_fix("facebook", "#fripperie", Some("fr")).as_deref(), Some("#friperie"));
 }
 
 #[test]

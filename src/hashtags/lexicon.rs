@@ -36,6 +36,8 @@ const SHORT_NOUN_RANK: usize = 16_000;
 /// The allowlist's words (`allowlist::words`: instagram, tiktok, foodie) that a list lacks join it as frequent as its
 /// word of this rank: brands and slang are common in tags, and the counts (2006 web pages, books) predate most.
 const ALLOWLIST_WORD_RANK: usize = 10_000;
+/// The shortest word a shop's noun in -erie is made from (tarte, gaufre; not "thé" for #thérie).
+const MIN_SHOP_NOUN_STEM_CHARS: usize = 4;
 
 /// The text sources of one language.
 pub struct Sources<'a> {
@@ -575,6 +577,17 @@ impl Lexicon {
     pub fn hunspell_accepts_lowercase(&self, lower: &str) -> bool {
         let filtered = lower.chars().nth(MAX_WORD_CHARS).is_none();
         (!filtered || self.filters.lowercase.may_hold(lower)) && self.hunspell.check(lower)
+    }
+
+    /// Whether `lower` is a French noun of a trade or its shop in -erie that Hunspell lacks, made from a common word as
+    /// shops name themselves (tarte → #tarterie, volaille → #volaillerie, liquoriste → #liquoristerie, burger →
+    /// #burgerie, as pâtisserie and boulangerie are made), asked of a whole tag piece (spelling.rs). Not of a stretch
+    /// of a split, where a typo's letters too often make one (#tatrerie: "t âtrerie"), nor a word of `is_word`, which
+    /// the tone's misspellings read too (connerie typed "conerie" would be a "cône" shop).
+    pub fn is_shop_noun(&self, lower: &str) -> bool {
+        let Some(base) = lower.strip_suffix("erie").filter(|_| self.lang == Lang::Fr) else { return false };
+        let common = |stem: String| stem.chars().count() >= MIN_SHOP_NOUN_STEM_CHARS && self.is_common_word(&stem);
+        common(format!("{base}e")) || common(format!("{base}er"))
     }
 
     /// Hunspell's verdict on a whole lowercase tag piece, in any of the cases a dictionary may store it in

@@ -86,6 +86,7 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
         Context { before: beside.before.and_then(|w| lex.id(w)), after: beside.after.and_then(|w| lex.id(w)) };
     let exact = split(lex, &chars, word_cost, None, context, &mut verdicts);
     let (whole_common, whole_word) = lex.word_verdicts(lower);
+    let whole_word = whole_word || lex.is_shop_noun(lower);
     // A split of one word, the piece as typed, is not asked again (Hunspell's check of a long piece is costly).
     let is_common = |text: &str| if text == lower { whole_common } else { lex.is_common_word(text) };
     // A name of four letters or more is a word of a split too (#weekendàparis, #châteaudelaloire), and of a typo's
