@@ -424,6 +424,37 @@ mod tests {
     }
 
     #[test]
+    fn condescension_in_service_replies_and_its_calm_twins() {
+        for (text, lang, words) in [
+            ("Thanks for the input, Einstein.", Lang::En, "Einstein"),
+            ("I'll type slowly so you can follow.", Lang::En, "slowly so you"),
+            ("Maybe try turning your brain on before you post.", Lang::En, "turning your brain on"),
+            ("Clearly reading isn't your strong suit.", Lang::En, "isn't your strong suit"),
+            ("That's a you problem.", Lang::En, "a you problem"),
+            ("Keep crying, it won't change the price. Cry harder.", Lang::En, "Cry harder"),
+            ("Lisez la FAQ avant de nous faire perdre notre temps.", Lang::Fr, "nous faire perdre notre temps"),
+            ("Vous savez lire ou pas ?", Lang::Fr, "Vous savez lire"),
+            ("Allez pleurer ailleurs.", Lang::Fr, "Allez pleurer ailleurs"),
+            ("Vous êtes le seul à ne pas y arriver.", Lang::Fr, "Vous êtes le seul à ne pas"),
+        ] {
+            has(text, lang, "contempt", words);
+            assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text}");
+        }
+        // The same words, said kindly.
+        for (text, lang) in [
+            ("We explain every step slowly in our videos.", Lang::En),
+            ("Turn your brain off and relax at our spa this weekend.", Lang::En),
+            ("Open your eyes to new places with our guided tours.", Lang::En),
+            ("Cooking isn't my strong suit, but this kit makes it easy!", Lang::En),
+            ("Pour ne pas vous faire perdre votre temps, voici le lien direct.", Lang::Fr),
+            ("Un peu de repos ne vous ferait pas de mal !", Lang::Fr),
+            ("Vous n'êtes pas le seul, plusieurs clients ont eu ce souci.", Lang::Fr),
+        ] {
+            assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text}");
+        }
+    }
+
+    #[test]
     fn threats_in_both_languages_are_hostile() {
         has("I know where you live", Lang::En, "threat", "I know where you live");
         has("Tu vas le regretter", Lang::Fr, "threat", "Tu vas le regretter");
