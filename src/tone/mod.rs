@@ -436,6 +436,8 @@ mod tests {
             ("Vous savez lire ou pas ?", Lang::Fr, "Vous savez lire"),
             ("Allez pleurer ailleurs.", Lang::Fr, "Allez pleurer ailleurs"),
             ("Vous êtes le seul à ne pas y arriver.", Lang::Fr, "Vous êtes le seul à ne pas"),
+            ("Try harder.", Lang::En, "Try harder"),
+            ("Il faut vraiment tout vous expliquer.", Lang::Fr, "faut vraiment tout vous expliquer"),
         ] {
             has(text, lang, "contempt", words);
             assert_ne!(tone(text, lang).level, ToneLevel::Ok, "{text}");
@@ -449,6 +451,8 @@ mod tests {
             ("Pour ne pas vous faire perdre votre temps, voici le lien direct.", Lang::Fr),
             ("Un peu de repos ne vous ferait pas de mal !", Lang::Fr),
             ("Vous n'êtes pas le seul, plusieurs clients ont eu ce souci.", Lang::Fr),
+            ("We'll try harder next time, promise.", Lang::En),
+            ("Nous allons tout vous expliquer en détail.", Lang::Fr),
         ] {
             assert_eq!(tone(text, lang).level, ToneLevel::Ok, "{text}");
         }
