@@ -18,8 +18,8 @@ other stems at a fallback prior, its capitalised names, the filter of forms word
 """
 
 import argparse
-import math
 import csv
+import math
 import pathlib
 import re
 import shutil
