@@ -22,6 +22,12 @@ impl Lang {
         self == Lang::En && FRENCH_ONLY_LETTERS.contains(c)
     }
 
+    /// Whether the language's tags take words of `other` as they are: French tags are full of English ones
+    /// (#coworking, #lunchbox, #motivationmonday), English tags seldom hold a French word.
+    pub fn borrows_from(self, other: Lang) -> bool {
+        self == Lang::Fr && other == Lang::En
+    }
+
     pub fn from_id(id: &str) -> Option<Lang> {
         match id {
             "en" => Some(Lang::En),

@@ -287,6 +287,28 @@ fn places_the_dictionary_lacks_are_in_the_allowlist() {
 }
 
 #[test]
+fn english_fixes_the_english_words_of_a_french_post() {
+    // French lacks the loans and finds nothing near: English's fix is offered.
+    for (typed, fixed) in [
+        ("#luncsbox", "#lunchbox"),
+        ("#givceaway", "#giveaway"),
+        ("#mkaeup", "#makeup"),
+        ("#CommuuityManager", "#CommunityManager"),
+    ] {
+        assert_eq!(spelling_fix("instagram", typed, Some("fr")).as_deref(), Some(fixed), "{typed}");
+    }
+    // Not for a lone capitalised word, a name more often than a loan (#Primark was "#Primary"), nor the other way:
+    // an English post's unknown word is no French one to fix (#malprep was "#malpres").
+    assert_eq!(spelling_fix("instagram", "#Primark", Some("fr")), None);
+    assert_eq!(spelling_fix("instagram", "#malprep", Some("en")), None);
+    // French social-media words the dictionary lacks, and a loan the English counts (of 2006) lack too.
+    assert_eq!(spelling_fix("instagram", "#cnoworking", Some("fr")).as_deref(), Some("#coworking"));
+    for tag in ["#visio", "#collab", "#coworking"] {
+        assert_eq!(spelling_fix("instagram", tag, Some("fr")), None, "{tag}");
+    }
+}
+
+#[test]
 fn shop_nouns_in_erie_made_from_a_common_word_are_words() {
     // Hunspell lacks them: "tarte rien", "volaille rien", "liquoriste rien", "gaufrer je" and "bergerie" were offered.
     for tag in ["#tarterie", "#volaillerie", "#liquoristerie", "#gaufrerie", "#burgerie"] {

@@ -1,9 +1,10 @@
 //! The spelling of one tag: its words, and a fix when a typo-tolerant split is clearly more probable than the tag
 //! as typed. Each piece (CamelCase hump, run of letters) is judged in every loaded language: correct in one of them
 //! is correct (English tags are common in French posts), and a language that finds it correct vetoes the others'
-//! fixes; else the fix comes from the post's language, or from the language with the most convincing fix when the
-//! post's language is unknown. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term of
-//! the allowlist or of the user's dictionary, nor one that takes a frequent word of another language for a typo.
+//! fixes; else the fix comes from the post's language (or, when it has none, from a language its tags borrow from:
+//! English loans in a French post), or from the language with the most convincing fix when the post's language is
+//! unknown. Never a fix for a piece Hunspell accepts, an acronym, a short piece, or a term of the allowlist or of the
+//! user's dictionary, nor one that takes a frequent word of another language for a typo.
 
 use super::case::{pieces, restyle, style, Piece, PieceKind, Style};
 use super::lexicon::Lexicon;
@@ -242,7 +243,20 @@ pub fn judge(
                         fixed.push_str(piece.text);
                         continue;
                     }
-                    Some(post)
+                    // The post's language neither reads the piece nor fixes it: a language its tags borrow from may
+                    // (#luncsbox in a French post is English "lunchbox" mistyped), unless the tag is one capitalised
+                    // word, a name more often than a loan (#Primark is no "Primary").
+                    if !post.correct && post.fix.is_none() && !(one_word && all.len() == 1) {
+                        let post_lang = post.lang;
+                        for (verdict, lex) in verdicts.iter_mut().zip(lexicons).skip(1) {
+                            if post_lang.borrows_from(lex.lang) {
+                                *verdict = judge_piece(lex, lower, one_word, true, beside);
+                            }
+                        }
+                        verdicts[1..].iter().filter(|v| v.fix.is_some()).max_by(|a, b| gain(a).total_cmp(&gain(b)))
+                    } else {
+                        Some(&verdicts[0])
+                    }
                 } else if verdicts.iter().any(|v| v.correct) {
                     // Every language that accepts the piece has a likelier fix of its own: the larger gain wins.
                     verdicts.iter().filter(|v| v.correct).max_by(|a, b| gain(a).total_cmp(&gain(b)))
