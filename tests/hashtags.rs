@@ -327,6 +327,11 @@ fn short_nouns_are_words_of_a_split() {
     let r = report("facebook", "#tridesdéchets #sortieauzoo #coqauvin", Some("fr"));
     let words: Vec<Vec<String>> = r.hashtags.iter().map(|h| h.words.clone()).collect();
     assert_eq!(words, [vec!["tri", "des", "déchets"], vec!["sortie", "au", "zoo"], vec!["coq", "au", "vin"]]);
+    // And of two letters among the frequent ones: "an" was no correct word, so "je an" was no correct split, and
+    // "flux de la saint jean" and "jour de la" were offered.
+    for tag in ["#feuxdelasaintjean", "#jourdelan", "#nouvelan"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
 }
 
 #[test]
@@ -348,6 +353,11 @@ fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     }
     for tag in ["#Solidarite", "#apprentissage", "#weekendàparis", "#roadtripenfrance"] {
         assert_eq!(spelling_fix("facebook", tag, Some("en")), None, "{tag}");
+    }
+    // A word of the English web Hunspell lacks, far more probable as typed than a French fix, is English too:
+    // "homes cool", "cités cape", "gamin" and "ados" were offered.
+    for tag in ["#homeschool", "#cityscape", "#Garmin", "#Asos"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
     }
 }
 

@@ -1,7 +1,9 @@
 //! The parts of the French lexicon derived at load from its Hunspell dictionary (`affixes`) rather than shipped: the
 //! dictionary's stems the counted word list lacks, as words at a fallback prior; its capitalised forms, as proper
-//! names at that prior; its nouns and adjectives of three letters, which a split reads among more frequent words; and
-//! the form filter, a Bloom filter of the lowercase forms the word list lacks.
+//! names at that prior; its nouns and adjectives of two and three letters, which a split reads among more frequent
+//! words; and the form filter, a Bloom filter of the lowercase forms the word list lacks.
+
+use std::ops::RangeInclusive;
 
 use super::affixes::Dic;
 use super::lexicon::MAX_WORD_CHARS;
@@ -116,8 +118,8 @@ const PLURAL_PRESENT_ENDINGS: [&str; 2] = ["ons", "ez"];
 /// The marks a tag cannot hold inside a word, which it is typed without: week-end is #bonweekend, p'tit #ptitdej.
 const JOINED_MARKS: [char; 2] = ['-', '\''];
 
-/// Length of the short nouns and adjectives `fallback_words` finds, in characters (`Lexicon::is_common_word`).
-const SHORT_NOUN_CHARS: usize = 3;
+/// Lengths of the short nouns and adjectives `fallback_words` finds, in characters (`Lexicon::is_common_word`).
+const SHORT_NOUN_CHARS: RangeInclusive<usize> = 2..=3;
 
 /// The endings of a plural, of nouns and adjectives alike (tris, zoos; feux).
 const PLURAL_ENDINGS: [&str; 2] = ["s", "x"];
@@ -127,8 +129,8 @@ const PLURAL_ENDINGS: [&str; 2] = ["s", "x"];
 /// contractions joined, the contractions' inflected forms too (week-end is typed #bonweekend, p'tit #ptitdej), and
 /// the present forms of `nous` and `vous` of the verbs `words` holds, by their infinitive or, of the first group,
 /// their past participle (of each ending, the shortest form: votez, not votiez nor voterez); and beside them, the
-/// stems of `SHORT_NOUN_CHARS` letters the dictionary gives a plural, counted or not: its nouns and adjectives of that
-/// length (tri, spa; not the Latin dei nor the verb form osa).
+/// stems of `SHORT_NOUN_CHARS` letters the dictionary gives a plural, counted or not: its nouns and adjectives of
+/// those lengths (an, tri, spa; not the Latin dei nor the verb form osa).
 pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList, WordList) {
     let table = table_of(words, elided);
     let mut candidates = WordList::default();
@@ -138,7 +140,7 @@ pub fn fallback_words(dic: &Dic, words: &WordList, elided: &[u32]) -> (WordList,
     dic.stems(|stem, suffixed| {
         if listable(stem) && stem.chars().nth(1).is_some() {
             candidates.push(stem);
-            if stem.chars().count() == SHORT_NOUN_CHARS {
+            if SHORT_NOUN_CHARS.contains(&stem.chars().count()) {
                 let mut plural = false;
                 suffixed(&mut |form| {
                     plural |= form.strip_prefix(stem).is_some_and(|end| PLURAL_ENDINGS.contains(&end));

@@ -32,6 +32,12 @@ const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
 /// 12,000, none from 16,000) and on the development listing without a language (`examples/hashtag_errors.rs` and
 /// the same typos with no post language: from 20,000, "gin" made French's #Destin win for #Desgin).
 const SHORT_NOUN_RANK: usize = 16_000;
+/// A noun or adjective of two letters is common among this many most frequent French words: "an" (rank 656 in the
+/// Google Books counts) and "or" (343), never the "no" of "nos", the possessive the dictionary gives it as a plural
+/// (902). Chosen on correct tags written for it (#feuxdelasaintjean, #jourdelan were "fixed" into "flux de la saint
+/// jean" and "jour de la": "je an" was no correct split) and on the development listing (`examples/hashtag_errors.rs`:
+/// no change at 700, one fix lost at 3,000).
+const SHORT_TWO_LETTER_NOUN_RANK: usize = 700;
 
 /// The allowlist's words (`allowlist::words`: instagram, tiktok, foodie) that a list lacks join it as frequent as its
 /// word of this rank: brands and slang are common in tags, and the counts (2006 web pages, books) predate most.
@@ -84,7 +90,8 @@ pub struct Lexicon {
     /// one-deletion forms: a typo in a lower-case run often hits one (#amoureuxdvsanimaux), and the typo index holds
     /// words of four letters or more only.
     short: HashMap<String, Vec<u32>>,
-    /// Ids of the nouns and adjectives of three letters ranked from `FREQUENT_THREE_LETTER_RANK` to `SHORT_NOUN_RANK`
+    /// Ids of the nouns and adjectives of two letters ranked from `FREQUENT_TWO_LETTER_RANK` to
+    /// `SHORT_TWO_LETTER_NOUN_RANK` (#nouvelan), and of three from `FREQUENT_THREE_LETTER_RANK` to `SHORT_NOUN_RANK`
     /// (#tridesdéchets, #journéespa), sorted: common words, which the rank that keeps rare short words (dei, osa) out
     /// of a split (`common_rank_limit`) would keep out too. Empty without the dictionary's words (English).
     short_nouns: Vec<u32>,
@@ -147,7 +154,7 @@ struct Lists {
     elided: Vec<u32>,
     /// Ids of the allowlist's words pushed after the others (`push_allowlisted`); some may repeat a listed word.
     allowlisted: std::ops::Range<u32>,
-    /// The dictionary's nouns and adjectives of three letters (`dictionary::fallback_words`), when it is read for
+    /// The dictionary's nouns and adjectives of two and three letters (`dictionary::fallback_words`), when it is read for
     /// its words (`Sources::dictionary_prior`).
     short_nouns: WordList,
 }
@@ -338,7 +345,11 @@ impl Lexicon {
             .iter()
             .filter_map(|w| ids.get(&words, w))
             .filter(|&id| {
-                (FREQUENT_THREE_LETTER_RANK..SHORT_NOUN_RANK.min(first_name as usize)).contains(&(id as usize))
+                let ranks = match words.get(id).chars().count() {
+                    2 => FREQUENT_TWO_LETTER_RANK..SHORT_TWO_LETTER_NOUN_RANK,
+                    _ => FREQUENT_THREE_LETTER_RANK..SHORT_NOUN_RANK,
+                };
+                ranks.contains(&(id as usize)) && id < first_name
             })
             .collect();
         short_nouns.sort_unstable();
@@ -473,7 +484,7 @@ impl Lexicon {
     }
 
     /// Whether the counted word `id` (below `first_name`), typed `lower`, is common: a word a fix may hold
-    /// (`is_frequent_listed`), or a noun or adjective of three letters (`short_nouns`).
+    /// (`is_frequent_listed`), or a noun or adjective of two or three letters (`short_nouns`).
     fn is_common_listed(&self, id: u32, lower: &str) -> bool {
         self.is_frequent_listed(id, lower) || (self.is_correct(id) && self.short_nouns.binary_search(&id).is_ok())
     }

@@ -227,16 +227,24 @@ pub fn judge(
                     // A piece with a letter the post's language never writes is another language's when that one
                     // reads it as correct (#weekendàparis in an English post is no "weekends paris").
                     let foreign_letter = lower.chars().any(|c| post.lang.lacks_letter(c));
+                    // A piece another language's counts hold as one word, by a correct split's margin more probable
+                    // than the post's fix, is that language's too, correct or not: #homeschool, a word of the English
+                    // web that Hunspell lacks, was French "homes cool", and the brands #Garmin and #Asos "gamin" and
+                    // "ados".
+                    let counted = |v: &PieceVerdict| {
+                        v.seen && post.fix.as_ref().is_some_and(|f| v.exact_cost + CORRECT_SPLIT_MARGIN < f.2)
+                    };
                     let accepting = verdicts[1..].iter().find(|v| {
-                        v.correct
-                            && match &post.fix {
-                                Some(f) if post.correct => v.exact_cost < f.2,
-                                fix => {
-                                    v.whole_word
-                                        || foreign_letter
-                                        || fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN)
+                        counted(v)
+                            || v.correct
+                                && match &post.fix {
+                                    Some(f) if post.correct => v.exact_cost < f.2,
+                                    fix => {
+                                        v.whole_word
+                                            || foreign_letter
+                                            || fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN)
+                                    }
                                 }
-                            }
                     });
                     if let Some(other) = accepting {
                         words.extend(other.words.iter().cloned());
@@ -383,7 +391,8 @@ mod tests {
         assert_eq!(judge(&[&fr], "masonderetraite", false, &|_| false).fix.as_deref(), Some("maisonderetraite"));
         assert_eq!(judge(&[&fr, &en], "masonderetraite", false, &|_| false).fix, None);
         // A word of the counts that no dictionary accepts, and no fix of its own, vetoes as well; in a post of the
-        // other language, that language's fix stands.
+        // other language, only when far more probable as typed than that language's fix (by a correct split's
+        // margin, `CORRECT_SPLIT_MARGIN`): here it is; in a web two thousand times larger, it is not.
         let fillers: String = (0..8_000).map(|i| format!("filler{i}\t{}\n", 10_000 - i)).collect();
         let words = format!("the\t100000\n{fillers}videogames\t10\n");
         let sources = Sources {
@@ -398,6 +407,9 @@ mod tests {
         assert!(en.id("videogames").is_some() && !en.is_word("videogames"), "rarer than the trusted web words");
         let fr = lexicon(Lang::Fr, "video\t1000\names\t900\n", "0\n", false);
         assert_eq!(judge(&[&fr, &en], "videogames", false, &|_| false).fix, None);
+        assert_eq!(judge(&[&fr, &en], "videogames", true, &|_| false).fix, None);
+        let words = format!("the\t100000000000\n{fillers}videogames\t10\n");
+        let en = Lexicon::build(Lang::En, &Sources { words: &words, ..sources }).unwrap();
         assert_eq!(judge(&[&fr, &en], "videogames", true, &|_| false).fix.as_deref(), Some("videoames"));
     }
 
