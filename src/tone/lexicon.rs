@@ -34,8 +34,8 @@ enum Slot {
 }
 
 /// What a rule's match means: a reason of its kind, or a friendly idiom in strong words ("shut up and take my
-/// money", "people like you make it all worthwhile"), whose words are no reason. (Not `tone::Reading`, what the
-/// lists and the model read in a whole text.)
+/// money", "people like you make it all worthwhile"), whose words are no reason, nor read by the model. (Not
+/// `tone::Reading`, what the lists and the model read in a whole text.)
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Meaning {
     Reason(Kind),

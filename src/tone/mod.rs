@@ -158,9 +158,9 @@ impl Reading {
             return None;
         }
         let tokens = fold::tokens(text);
-        let (found, meant) = listed_reasons(text, &tokens, lang);
-        let probability =
-            if lang.is_some() && !tokens.is_empty() { models_probability(&as_meant(&tokens, &meant)) } else { 0.0 };
+        let Listed { found, meant, friendly } = listed_reasons(text, &tokens, lang);
+        let read = as_the_model_reads(&tokens, &meant, &friendly);
+        let probability = if lang.is_some() && !read.is_empty() { models_probability(&read) } else { 0.0 };
         let addressed = gives_the_finger || target::addressed(text, &tokens, &name_calling(&found, &tokens), lang);
         Some(Reading { tokens, lang, found, probability, addressed })
     }
@@ -200,13 +200,24 @@ pub fn tips_in(tone: &mut Tone, lang: Lang) {
     }
 }
 
+/// What the lists and the writing rules read in a text (`listed_reasons`).
+struct Listed {
+    /// The reasons, as (kind, UTF-16 start, end).
+    found: Vec<Reason>,
+    /// The tokens that misspell a word of the language's lists, with the word meant.
+    meant: Vec<(usize, &'static str)>,
+    /// The friendly idioms' tokens, `first..end`.
+    friendly: Vec<(usize, usize)>,
+}
+
 /// The reasons the lists (of `lang`, or of both for unambiguous attacks when it is unknown) and the writing
-/// rules find, as (kind, UTF-16 start, end), without those inside a stronger one; the lists skip quoted words and
-/// the words of a friendly idiom ("shut up and take my money"). And the tokens that misspell a word of `lang`'s
-/// lists, with the word meant (none when the language is unknown).
-fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Vec<Reason>, Vec<(usize, &'static str)>) {
+/// rules find, without those inside a stronger one; the lists skip quoted words and the words of a friendly idiom
+/// ("shut up and take my money"). And the tokens that misspell a word of `lang`'s lists, with the word meant, and the
+/// friendly idioms (neither when the language is unknown).
+fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> Listed {
     let mut found = Vec::new();
     let mut meant = Vec::new();
+    let mut friendly = Vec::new();
     let read_as: &[Lang] = match &lang {
         Some(lang) => std::slice::from_ref(lang),
         None => &Lang::ALL,
@@ -214,9 +225,6 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Ve
     let quoted = quotes::quoted(text);
     for &reading in read_as {
         let read = lexicon::of(reading).find(tokens);
-        if lang.is_some() {
-            meant = read.meant;
-        }
         let idiom = |first: usize, end: usize| read.friendly.iter().any(|&(f, e)| f <= first && end <= e);
         for hit in read.hits.iter().filter(|hit| !idiom(hit.first, hit.end)) {
             let words = &tokens[hit.first..hit.end];
@@ -227,9 +235,12 @@ fn listed_reasons(text: &str, tokens: &[fold::Token], lang: Option<Lang>) -> (Ve
                 found.push((hit.kind, start, end));
             }
         }
+        if lang.is_some() {
+            (meant, friendly) = (read.meant, read.friendly);
+        }
     }
     found.extend(typography::marks(text).into_iter().map(|m| (m.kind, m.start, m.end)));
-    (keep_strongest(found), meant)
+    Listed { found: keep_strongest(found), meant, friendly }
 }
 
 /// The listed insults of `found` as token ranges `first..end`, for `target` to tell name-calling.
@@ -245,12 +256,25 @@ fn name_calling(found: &[Reason], tokens: &[fold::Token]) -> Vec<(usize, usize)>
         .collect()
 }
 
-/// `tokens` with each misspelling of a listed word written as the word meant (`meant`, from the lists: "bullsiht" →
-/// bullshit): the model learnt the words as they are spelt, so it reads the word the lists read.
-fn as_meant<'a>(tokens: &'a [fold::Token], meant: &[(usize, &str)]) -> Cow<'a, [fold::Token]> {
+/// `tokens` as the model reads them: each misspelling of a listed word written as the word meant (`meant`, from the
+/// lists: "bullsiht" → bullshit), since the model learnt the words as they are spelt, and without the words of the
+/// friendly idioms (`friendly`), which thank in an attack's words: "None of this would be possible without people like
+/// you" was hostile by the model alone once "people like you" was no reason.
+fn as_the_model_reads<'a>(
+    tokens: &'a [fold::Token],
+    meant: &[(usize, &str)],
+    friendly: &[(usize, usize)],
+) -> Cow<'a, [fold::Token]> {
     let mut out = Cow::Borrowed(tokens);
     for &(i, word) in meant {
         out.to_mut()[i].text = word.to_owned();
+    }
+    if !friendly.is_empty() {
+        let mut at = 0;
+        out.to_mut().retain(|_| {
+            at += 1;
+            !friendly.iter().any(|&(first, end)| first < at && at <= end)
+        });
     }
     out
 }
@@ -717,20 +741,16 @@ mod tests {
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
         // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
         // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
-        // contempt); the French one was then still a caution by the model alone (0.41; 0.37 later), so only its
-        // reasons are checked. "Customers like you are the reason we hate this job." was ok before.
+        // contempt); the French one was then still a caution by the model alone (0.41; 0.37 later) until the model
+        // stopped reading the idioms' words (7 December). "Customers like you are the reason we hate this job." was ok
+        // before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
             ("People like you make our small shop possible.", Lang::En),
             ("Customers like you make all the difference.", Lang::En),
+            ("Des gens comme vous rendent notre boutique possible.", Lang::Fr),
+            ("Merci à tous les gens comme vous !", Lang::Fr),
         ]);
-        assert_no_reason(
-            &["contempt", "insult"],
-            &[
-                ("Des gens comme vous rendent notre boutique possible.", Lang::Fr),
-                ("Merci à tous les gens comme vous !", Lang::Fr),
-            ],
-        );
         assert_flagged(&[
             ("Shut up and read the policy.", Lang::En),
             ("People like you ruin everything.", Lang::En),
@@ -740,6 +760,36 @@ mod tests {
             ("Des gens comme vous me dégoûtent.", Lang::Fr),
             ("Des gens comme vous sont la raison pour laquelle on ferme.", Lang::Fr),
             ("Because of people like you, we can't have nice things.", Lang::En),
+        ]);
+    }
+
+    #[test]
+    fn a_shop_thanking_customers_it_depends_on_is_ok_and_the_same_words_wishing_them_gone_are_not() {
+        // Probes of ours (7 December, noon), written before the entries of data/tone/lexicon_{en,fr}.txt: 6 English
+        // and 4 French of these thanks were flagged ("None of this would be possible without people like you" was
+        // hostile by the model alone), and the last two of each language's hostile twins were ok.
+        assert_ok(&[
+            ("We'd be lost without people like you, thank you!", Lang::En),
+            ("We couldn't do it without people like you.", Lang::En),
+            ("Our shop would be nothing without people like you.", Lang::En),
+            ("None of this would be possible without people like you.", Lang::En),
+            ("We can't do what we do without folks like you.", Lang::En),
+            ("Thank you, we'd be nowhere without people like you.", Lang::En),
+            ("Nous ne serions rien sans des gens comme vous, merci !", Lang::Fr),
+            ("On ne pourrait pas le faire sans des gens comme vous.", Lang::Fr),
+            ("Rien de tout cela ne serait possible sans des gens comme vous.", Lang::Fr),
+            ("Sans des gens comme vous, nous ne serions pas là.", Lang::Fr),
+            ("On ne peut pas se passer de clients comme vous, merci !", Lang::Fr),
+        ]);
+        assert_flagged(&[
+            ("The world would be better off without people like you.", Lang::En),
+            ("Life would be easier without people like you.", Lang::En),
+            ("We'd be better off without customers like you.", Lang::En),
+            ("We can do without customers like you.", Lang::En),
+            ("Le monde serait meilleur sans des gens comme vous.", Lang::Fr),
+            ("La vie serait plus simple sans des gens comme vous.", Lang::Fr),
+            ("On peut très bien se passer de clients comme vous.", Lang::Fr),
+            ("Personne n'a besoin de gens comme vous.", Lang::Fr),
         ]);
     }
 
