@@ -926,6 +926,29 @@ mod tests {
     }
 
     #[test]
+    fn harm_to_the_readers_premises_is_a_threat_a_cheerful_reply_in_its_verbs_and_finding_a_table_are_not() {
+        // Probes of ours (7 December, early afternoon), each ok before the entries of data/tone/lexicon_{en,fr}.txt,
+        // but for "I'll find you a table and bring the menu.", hostile before ("find you ~ and").
+        assert_flagged(&[
+            ("I'm going to set fire to your store.", Lang::En),
+            ("I'm going to blow up your office.", Lang::En),
+            ("You'll end up six feet under.", Lang::En),
+            ("I'll beat the first refugee I see.", Lang::En),
+            ("Every one of them will hang for this.", Lang::En),
+            ("We'll find you and make you pay.", Lang::En),
+            ("Je vais faire exploser vos locaux.", Lang::Fr),
+            ("Je vais pendre tous ces traîtres.", Lang::Fr),
+        ]);
+        assert_ok(&[
+            ("We're going to set the dance floor on fire tonight!", Lang::En),
+            ("We're going to smash our sales target this month!", Lang::En),
+            ("We'll find you a seat and get you a drink.", Lang::En),
+            ("I'll find you a table and bring the menu.", Lang::En),
+            ("Nous allons faire exploser les compteurs avec cette vente.", Lang::Fr),
+        ]);
+    }
+
+    #[test]
     fn violence_at_a_group_of_people_is_a_threat_but_business_verbs_are_not() {
         for text in [
             "Let's get rid of all the refugees.",
