@@ -949,6 +949,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cake_to_die_for_and_a_sale_not_over_yet_are_no_threats_but_the_threats_in_their_words_are() {
+        // Probes of ours (7 December, early afternoon): both were hostile ("you'll die", "this isn't over").
+        assert_ok(&[
+            ("You'll die for our new chocolate cake!", Lang::En),
+            ("This isn't over yet, more deals tomorrow!", Lang::En),
+            ("This isn't over, there's more sales tomorrow!", Lang::En),
+        ]);
+        assert_flagged(&[
+            ("You'll die for this.", Lang::En),
+            ("This isn't over.", Lang::En),
+            ("This isn't over yet, you'll see.", Lang::En),
+        ]);
+    }
+
+    #[test]
     fn violence_at_a_group_of_people_is_a_threat_but_business_verbs_are_not() {
         for text in [
             "Let's get rid of all the refugees.",
