@@ -741,9 +741,9 @@ mod tests {
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
         // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
         // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
-        // contempt); the French one was then still a caution by the model alone (0.41; 0.37 later) until the model
-        // stopped reading the idioms' words (7 December). "Customers like you are the reason we hate this job." was ok
-        // before.
+        // contempt); the French one was then still a caution by the model alone (0.41), then ok (0.37, under a caution),
+        // 0.00 since the model stopped reading the idioms' words (7 December). "Customers like you are the reason we
+        // hate this job." was ok before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
             ("People like you make our small shop possible.", Lang::En),
@@ -936,6 +936,7 @@ mod tests {
             ("I'll beat the first refugee I see.", Lang::En),
             ("Every one of them will hang for this.", Lang::En),
             ("We'll find you and make you pay.", Lang::En),
+            ("I'll find you and I'll end you.", Lang::En),
             ("Je vais faire exploser vos locaux.", Lang::Fr),
             ("Je vais pendre tous ces traîtres.", Lang::Fr),
         ]);
@@ -944,6 +945,7 @@ mod tests {
             ("We're going to smash our sales target this month!", Lang::En),
             ("We'll find you a seat and get you a drink.", Lang::En),
             ("I'll find you a table and bring the menu.", Lang::En),
+            ("We'll find you and get you seated right away.", Lang::En),
             ("Nous allons faire exploser les compteurs avec cette vente.", Lang::Fr),
         ]);
     }
