@@ -966,6 +966,22 @@ mod tests {
     }
 
     #[test]
+    fn french_playful_warnings_and_praise_in_an_attacks_words_are_ok_the_plain_ones_are_not() {
+        // Probes of ours (7 December, early afternoon): the first two were hostile, the third a caution.
+        assert_ok(&[
+            ("Vous allez le regretter si vous ratez cette promo !", Lang::Fr),
+            ("Gare à vous si vous passez devant sans goûter !", Lang::Fr),
+            ("Vous êtes fous, merci pour ces 10 000 abonnés !", Lang::Fr),
+        ]);
+        assert_flagged(&[
+            ("Vous allez le regretter.", Lang::Fr),
+            ("Vous allez le regretter, croyez-moi.", Lang::Fr),
+            ("Gare à vous.", Lang::Fr),
+            ("Vous êtes fous.", Lang::Fr),
+        ]);
+    }
+
+    #[test]
     fn violence_at_a_group_of_people_is_a_threat_but_business_verbs_are_not() {
         for text in [
             "Let's get rid of all the refugees.",
