@@ -236,7 +236,7 @@ pub fn judge(
                     };
                     let accepting = verdicts[1..].iter().find(|v| {
                         counted(v)
-                            || v.correct
+                            || (v.correct
                                 && match &post.fix {
                                     Some(f) if post.correct => v.exact_cost < f.2,
                                     fix => {
@@ -244,7 +244,7 @@ pub fn judge(
                                             || foreign_letter
                                             || fix.as_ref().is_none_or(|f| v.exact_cost < f.2 + CORRECT_SPLIT_MARGIN)
                                     }
-                                }
+                                })
                     });
                     if let Some(other) = accepting {
                         words.extend(other.words.iter().cloned());
