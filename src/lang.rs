@@ -28,6 +28,20 @@ impl Lang {
         self == Lang::Fr && other == Lang::En
     }
 
+    /// The endings of a regular plural: English -s, -es (cats, boxes); French -s, -x (chats, gâteaux).
+    pub fn plural_endings(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &["s", "es"],
+            Lang::Fr => &["s", "x"],
+        }
+    }
+
+    /// Whether `a` is `b` with a regular plural ending added or taken away (`plural_endings`).
+    pub fn is_other_number(self, a: &str, b: &str) -> bool {
+        let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+        long.strip_prefix(short).is_some_and(|ending| self.plural_endings().contains(&ending))
+    }
+
     pub fn from_id(id: &str) -> Option<Lang> {
         match id {
             "en" => Some(Lang::En),

@@ -13,6 +13,7 @@ use super::allowlist;
 use super::dictionary::{self, Filters};
 use super::fuzzy::{bounded_distance, DeleteIndex};
 use super::packed;
+use super::phrases;
 use super::words::{WordList, WordTable};
 use crate::lang::Lang;
 
@@ -75,6 +76,8 @@ pub struct Lexicon {
     costs: Vec<f32>,
     /// Hunspell accepts the word as a lowercase common word, by word id.
     correct: Vec<bool>,
+    /// Ids below this one are the counted words: the others' costs are priors, not counts.
+    counted: u32,
     /// Ids from this one on are proper names.
     first_name: u32,
     /// Ids of the elided words (l, d, qu for l', d', qu'), sorted.
@@ -115,16 +118,14 @@ struct Bigrams {
 }
 
 impl Bigrams {
-    /// From `(first, second, count)` triples: a pair given twice keeps its last count. `counts` are the words'.
+    /// From `(first, second, count)` triples: a pair given twice keeps its largest count. `counts` are the words'.
     fn new(mut pairs: Vec<(u32, u32, f64)>, counts: &[f64]) -> Bigrams {
-        // A stable sort keeps the pairs given twice in their order: the last one of a run stands.
         pairs.sort_by_key(|&(a, b, _)| (a, b));
         let mut starts = vec![0u32; counts.len() + 1];
         let (mut seconds, mut costs) = (Vec::with_capacity(pairs.len()), Vec::with_capacity(pairs.len()));
-        for (k, &(a, b, count)) in pairs.iter().enumerate() {
-            if pairs.get(k + 1).is_some_and(|next| (next.0, next.1) == (a, b)) {
-                continue;
-            }
+        for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            let (a, b) = (run[0].0, run[0].1);
+            let count = run.iter().map(|p| p.2).fold(0.0, f64::max);
             starts[a as usize + 1] += 1;
             seconds.push(b);
             costs.push((counts[a as usize] / count).ln().max(0.0) as f32);
@@ -150,6 +151,8 @@ struct Lists {
     /// Elided words without their apostrophe.
     words: WordList,
     counts: Vec<f64>,
+    /// Ids below this one are the counted words (`finish` sets it).
+    counted: u32,
     first_name: u32,
     elided: Vec<u32>,
     /// Ids of the allowlist's words pushed after the others (`push_allowlisted`); some may repeat a listed word.
@@ -176,6 +179,7 @@ impl Lists {
         Lists {
             words: WordList::with_capacity(words, bytes),
             counts: Vec::with_capacity(words),
+            counted: 0,
             first_name: 0,
             elided: Vec::new(),
             allowlisted: 0..0,
@@ -203,6 +207,7 @@ impl Lists {
         dic: &str,
         quantise: impl Fn(f64) -> f64,
     ) -> Result<Filters, String> {
+        self.counted = self.words.len() as u32;
         let affixes = Affixes::parse(aff)?;
         let dic = affixes.read_dic(dic);
         if !dictionary_prior {
@@ -292,7 +297,7 @@ impl Lexicon {
         words_from_dictionary: bool,
         bigrams: impl FnOnce(&Lists, &WordTable) -> Result<Vec<(u32, u32, f64)>, String>,
     ) -> Result<Lexicon, String> {
-        let first_name = lists.first_name;
+        let (counted, first_name) = (lists.counted, lists.first_name);
         let total: f64 = lists.counts.iter().sum();
         let costs: Vec<f32> = lists.counts.iter().map(|&c| (total / c).ln() as f32).collect();
         let rarest = costs[..first_name as usize].iter().copied().fold(0.0, f32::max);
@@ -301,7 +306,14 @@ impl Lexicon {
             // A word listed twice (a name that is also a common word) keeps its more frequent, first id.
             ids.insert(&lists.words, id);
         }
-        let bigrams = Bigrams::new(bigrams(&lists, &ids)?, &lists.counts);
+        let mut pairs = bigrams(&lists, &ids)?;
+        phrases::push_pairs(
+            lang,
+            |w| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w)),
+            &lists.counts,
+            &mut pairs,
+        );
+        let bigrams = Bigrams::new(pairs, &lists.counts);
         let Lists { mut words, elided, allowlisted, short_nouns, .. } = lists;
         words.shrink_to_fit();
         let mut folded = Folded { forms: WordList::default(), ids: Vec::new(), table: WordTable::with_capacity(0) };
@@ -376,6 +388,7 @@ impl Lexicon {
             folded,
             costs,
             correct,
+            counted,
             first_name,
             elided,
             bigrams,
@@ -531,6 +544,12 @@ impl Lexicon {
 
     pub fn word(&self, id: u32) -> &str {
         self.words.get(id)
+    }
+
+    /// Whether the word's cost comes from its count (not from a prior: a word derived from the dictionary, an
+    /// allowlisted word, a name).
+    pub fn is_counted(&self, id: u32) -> bool {
+        id < self.counted
     }
 
     /// -ln P(word | previous word) with the bigram when known, else -ln P(word).

@@ -12,6 +12,7 @@ mod extract;
 pub mod fuzzy;
 pub mod lexicon;
 pub mod packed;
+mod phrases;
 mod segment;
 mod spelling;
 pub mod words;

@@ -32,6 +32,12 @@ const FURTHER_EDIT_COST: f32 = 4.0;
 const ELIDED_NEXT_WORD_SHARE: f32 = 0.5;
 /// Shortest stretch that may be a typo of a word (`ed` for de; a typo's fix has two letters or more).
 const MIN_TYPO_STRETCH_CHARS: usize = 2;
+/// Shortest word of the dictionary that the counts lack and the list holds at a prior (French: derived from the
+/// dictionary) that a typo's fix never replaces, as it never replaces one the list lacks: a verb form such as
+/// "cuisinez" (#cuisinezmaison is no "cuisine maison"). Shorter ones are as often typos of a common word (#fiatmaison,
+/// #bonneanee). Chosen on the development listing (`examples/hashtag_errors.rs`, seeds 20261127 and 7): any length
+/// lost those two fixes, 5 and 6 none.
+const MIN_UNCOUNTED_KEPT_CHARS: usize = 5;
 /// Shortest stretch Hunspell is asked about: shorter ones are abbreviations and symbols more often than words.
 const MIN_DICTIONARY_CHARS: usize = 4;
 
@@ -252,15 +258,18 @@ pub fn split(
     // inside[p]: position p is strictly inside a word of the exact split, when all its words are correct.
     let mut inside = vec![false; n + 1];
     // dictionary_word_at[start]: the letters of the exact split's word there when Hunspell accepts it and the list
-    // lacks it (0: none). Such a word is never replaced by a listed word a typo away (#votezpourmoi is no "voyez
-    // pour moi", #adoptezunchat no "adopte un chat"): it costs a dictionary word because no count is known, not
-    // because it is rare, and the verb forms the counts lack are common in tags (issue 13).
+    // lacks it or holds it at a prior only (0: none; `MIN_UNCOUNTED_KEPT_CHARS`). Such a word is never replaced by a
+    // listed word a typo away (#votezpourmoi is no "voyez pour moi", #adoptezunchat no "adopte un chat"): it costs a
+    // dictionary word because no count is known, not because it is rare, and the verb forms the counts lack are
+    // common in tags (issue 13).
     let mut dictionary_word_at = vec![0; n + 1];
     if let Some(exact) = typos.filter(|exact| exact.words.iter().all(|w| w.known && lex.is_common_word(&w.text))) {
         let mut at = 0;
         for w in &exact.words {
             inside[at + 1..at + w.typed].iter_mut().for_each(|p| *p = true);
-            if w.edits == 0 && lex.id(&w.text).is_none() {
+            let id = lex.id(&w.text);
+            let uncounted = w.typed >= MIN_UNCOUNTED_KEPT_CHARS && id.is_some_and(|id| !lex.is_counted(id));
+            if w.edits == 0 && (id.is_none() || uncounted) {
                 dictionary_word_at[at] = w.typed;
             }
             at += w.typed;

@@ -136,13 +136,25 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
         let guessed = typo.edits() > 1 && typo.words.len() > 1 && !correct;
         if typo.edits() > 0 && !guessed && typo.words.iter().all(|w| w.known) && typo.cost + margin < exact.cost {
             let mut at = 0;
+            let mut typed = Vec::new();
             for w in &typo.words {
                 if w.edits > 0 {
-                    changed.push(chars[at..at + w.typed].iter().collect());
+                    typed.push(chars[at..at + w.typed].iter().collect::<String>());
                 }
                 at += w.typed;
             }
-            fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
+            // A word typed in the other number of the fix's word, and a word itself, is as the writer meant it
+            // (#growthmindsets, #sidehustles are no typos of the phrases "growth mindset" and "side hustle").
+            let other_number = typo
+                .words
+                .iter()
+                .filter(|w| w.edits > 0)
+                .zip(&typed)
+                .all(|(w, typed)| lex.lang.is_other_number(typed, &w.text) && lex.is_word(typed));
+            if !other_number {
+                changed = typed;
+                fix = Some((typo.words.into_iter().map(|w| w.text).collect(), exact.cost - typo.cost, typo.cost));
+            }
         }
     }
     let seen = lex.id(lower).is_some();
