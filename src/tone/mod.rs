@@ -951,6 +951,27 @@ mod tests {
     }
 
     #[test]
+    fn paying_for_what_was_done_and_regretting_crossing_us_are_threats_paying_for_what_is_used_is_not() {
+        // Probes of ours (7 December, afternoon), each ok before the entries of data/tone/lexicon_{en,fr}.txt.
+        assert_flagged(&[
+            ("You'll pay for what you did to me.", Lang::En),
+            ("We'll make sure you never work in this town again.", Lang::En),
+            ("Vous allez payer pour ce que vous avez fait.", Lang::Fr),
+            ("Vous allez regretter de m'avoir croisé.", Lang::Fr),
+            ("Je vais ruiner votre boutique, vous verrez.", Lang::Fr),
+        ]);
+        assert_ok(&[
+            ("You'll only pay for what you use.", Lang::En),
+            ("You'll pay for what you ordered, nothing more.", Lang::En),
+            ("We'll make sure you never pay full price again.", Lang::En),
+            ("We make sure you never work late again.", Lang::En),
+            ("Vous ne payez que ce que vous consommez.", Lang::Fr),
+            ("Vous allez regretter de ne pas avoir goûté notre tarte !", Lang::Fr),
+            ("On va ruiner la concurrence avec ces prix !", Lang::Fr),
+        ]);
+    }
+
+    #[test]
     fn a_cake_to_die_for_and_a_sale_not_over_yet_are_no_threats_but_the_threats_in_their_words_are() {
         // Probes of ours (7 December, early afternoon): both were hostile ("you'll die", "this isn't over").
         assert_ok(&[
