@@ -336,7 +336,7 @@ fn short_nouns_are_words_of_a_split() {
 
 #[test]
 fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is_no_typo() {
-    // The web's word pairs lack these phrases: "sunday lunch", "cat longer", "code polo" and "galette des pris" won.
+    // The lexicon's word pairs lacked these phrases: "sunday lunch", "cat longer", "code polo", "galette des pris" won.
     let fixes = [
         ("#sundayrunch", "en", "#sundaybrunch"),
         ("#catloger", "en", "#catlover"),
