@@ -256,6 +256,12 @@ impl Lists {
     }
 }
 
+/// The id of a word as a data file writes it: an elided word with its apostrophe (d', qu'), which the list holds
+/// without it.
+fn listed_id(ids: &WordTable, words: &WordList, word: &str) -> Option<u32> {
+    ids.get(words, word.strip_suffix('\'').unwrap_or(word))
+}
+
 /// The first line of a packed lexicon file once unpacked (`packed::unpack`); sections follow as
 /// `name\nbyte length\nbytes`.
 pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 5\n";
@@ -279,7 +285,7 @@ impl Lexicon {
                 let (pair, count) = line.split_once('\t').ok_or_else(|| format!("bad bigram line {line:?}"))?;
                 let (first, second) = pair.split_once(' ').ok_or_else(|| format!("bad bigram {pair:?}"))?;
                 let count: f64 = count.parse().map_err(|_| format!("bad count in {line:?}"))?;
-                let id = |w: &str| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w));
+                let id = |w: &str| listed_id(ids, &lists.words, w);
                 if let (Some(a), Some(b)) = (id(first), id(second)) {
                     pairs.push((a, b, count));
                 }
@@ -307,12 +313,7 @@ impl Lexicon {
             ids.insert(&lists.words, id);
         }
         let mut pairs = bigrams(&lists, &ids)?;
-        phrases::push_pairs(
-            lang,
-            |w| ids.get(&lists.words, w.strip_suffix('\'').unwrap_or(w)),
-            &lists.counts,
-            &mut pairs,
-        );
+        phrases::push_pairs(lang, |w| listed_id(&ids, &lists.words, w), &lists.counts, &mut pairs);
         let bigrams = Bigrams::new(pairs, &lists.counts);
         let Lists { mut words, elided, allowlisted, short_nouns, .. } = lists;
         words.shrink_to_fit();
