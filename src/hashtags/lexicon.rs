@@ -141,6 +141,11 @@ impl Bigrams {
         self.seconds[from..to].binary_search(&second).ok().map(|k| self.costs[from + k])
     }
 
+    /// Whether some bigram begins with `first`.
+    fn has_pairs(&self, first: u32) -> bool {
+        self.starts[first as usize] < self.starts[first as usize + 1]
+    }
+
     fn heap_bytes(&self) -> usize {
         (self.starts.capacity() + self.seconds.capacity() + self.costs.capacity()) * 4
     }
@@ -556,6 +561,16 @@ impl Lexicon {
     /// -ln P(word | previous word) with the bigram when known, else -ln P(word).
     pub fn cost(&self, previous: Option<u32>, id: u32) -> f32 {
         previous.and_then(|p| self.bigrams.get(p, id)).unwrap_or(self.costs[id as usize])
+    }
+
+    /// Whether the lexicon holds the bigram of these two words.
+    pub fn is_pair(&self, first: u32, second: u32) -> bool {
+        self.bigrams.get(first, second).is_some()
+    }
+
+    /// Whether some bigram begins with word `id`: a split ending in it may become cheaper by the next word.
+    pub fn has_pairs(&self, id: u32) -> bool {
+        self.bigrams.has_pairs(id)
     }
 
     /// The cost of a run of `chars` letters that is no known word: falls tenfold per letter, so that a long unknown

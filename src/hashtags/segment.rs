@@ -92,6 +92,18 @@ const STATES: usize = 6;
 /// The states a next word may follow (not in the middle of a swap).
 const ENTRY_STATES: [usize; 4] = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED];
 
+/// The ways into a word, (state, rank): the first split kept in each entry state, then the second (`Kept`).
+const ENTRIES: [(usize, usize); 8] = [
+    (PLAIN, 0),
+    (ELIDED, 0),
+    (PLAIN + EDITED, 0),
+    (ELIDED + EDITED, 0),
+    (PLAIN, 1),
+    (ELIDED, 1),
+    (PLAIN + EDITED, 1),
+    (ELIDED + EDITED, 1),
+];
+
 /// Whether a state is after an elided word, with or without edits.
 fn is_elided_state(state: usize) -> bool {
     state % EDITED == ELIDED
@@ -105,10 +117,10 @@ fn state_of(kind: usize, edits: u8) -> usize {
 /// The cost a split of kind `kind` reaching this position must stay under to be worth keeping: the budget, the
 /// cheapest split there without edits, and the cheapest with some, plus `FURTHER_EDIT_COST` when the split kept has
 /// none (its next edit costs that much less than theirs).
-fn bound_of(winners: &[Option<Best>; STATES], kind: usize, edited: bool, budget: f32) -> f32 {
-    let clean = winners[kind].map_or(budget, |w| w.cost.min(budget));
+fn bound_of(winners: &[Kept; STATES], kind: usize, edited: bool, budget: f32) -> f32 {
+    let clean = winners[kind].first().map_or(budget, |w| w.cost.min(budget));
     let extra = if edited { 0.0 } else { FURTHER_EDIT_COST };
-    winners[kind + EDITED].map_or(clean, |w| clean.min(w.cost + extra))
+    winners[kind + EDITED].first().map_or(clean, |w| clean.min(w.cost + extra))
 }
 
 /// The words of the tag on either side of the letters split (their ids): #ThcnkYou is judged one piece at a time,
@@ -126,9 +138,63 @@ struct Best {
     from: usize,
     /// The state at `from` (`PLAIN`, `ELIDED`, `SWAPPED`, each maybe plus `EDITED`).
     from_state: usize,
+    /// Which of the splits kept in that state (`Kept`).
+    from_rank: usize,
     /// Edits of the split up to here.
     edits: u8,
     edge: Edge,
+}
+
+impl Edge {
+    /// The listed word the edge reads, which the next word's bigram is with.
+    fn word(&self) -> Option<u32> {
+        match *self {
+            Edge::Known { id, .. } => Some(id),
+            Edge::Dictionary | Edge::Unknown => None,
+        }
+    }
+}
+
+/// The splits kept at a position in one state: the cheapest, and the cheapest that ends in another word some bigram
+/// begins with. The next word costs by its bigram with the last one, so the cheaper way to a position may not be the
+/// cheaper a word later (#suveznotrecompte: "savez" alone costs less than "suivez", "suivez notre" less than "savez
+/// notre"; #tknyhouse: tony, tiny). A word no bigram begins with gains nothing from the next word, and kept second it
+/// would take the place of one that may. On the development listing (`examples/hashtag_errors.rs`, seeds 20261127 and
+/// 7) the cheapest alone gave French 385 and 376 of 460, any second 389 and 379, a second of a paired word 392 and
+/// 379; English (second set) 234 and 236 of 270 and 274, then 239 and 241 both ways; no correct tag newly flagged.
+#[derive(Clone, Copy, Default)]
+struct Kept([Option<Best>; 2]);
+
+impl Kept {
+    fn first(&self) -> Option<Best> {
+        self.0[0]
+    }
+
+    /// Keeps `candidate` if it is cheaper than the first, or than the second and ends in a paired word but not the
+    /// first's. Most candidates are neither, and are turned away by their cost alone.
+    fn offer(&mut self, candidate: Best, lex: &Lexicon) {
+        let word = candidate.edge.word();
+        let paired = |b: &Best| b.edge.word().is_some_and(|id| lex.has_pairs(id));
+        let [first, second] = &mut self.0;
+        let Some(f) = *first else {
+            *first = Some(candidate);
+            return;
+        };
+        if candidate.cost >= f.cost {
+            if second.is_none_or(|s| candidate.cost < s.cost) && f.edge.word() != word && paired(&candidate) {
+                *second = Some(candidate);
+            }
+            return;
+        }
+        if f.edge.word() != word {
+            if paired(&f) {
+                *second = Some(f);
+            } else if second.is_some_and(|s| s.edge.word() == word) {
+                *second = None;
+            }
+        }
+        *first = Some(candidate);
+    }
 }
 
 /// Hunspell's verdicts on the stretches of one run, asked once each: the exact and the typo-tolerant split share
@@ -278,9 +344,10 @@ pub fn split(
     // A typo split matters only when cheaper than the exact one: costlier paths are not explored further (every
     // step costs zero or more). Unknown runs stay open, so that every end is reached.
     let budget = typos.map_or(f32::INFINITY, |exact| exact.cost);
-    // best[end][state]: the cheapest split of letters[..end] that ends in that state.
-    let mut best: Vec<[Option<Best>; STATES]> = vec![[None; STATES]; n + 1];
-    best[0][PLAIN] = Some(Best { cost: 0.0, from: 0, from_state: PLAIN, edits: 0, edge: Edge::Unknown });
+    // best[end][state]: the cheapest splits of letters[..end] that end in that state.
+    let mut best: Vec<[Kept; STATES]> = vec![[Kept::default(); STATES]; n + 1];
+    best[0][PLAIN]
+        .offer(Best { cost: 0.0, from: 0, from_state: PLAIN, from_rank: 0, edits: 0, edge: Edge::Unknown }, lex);
     // The letters as one string and each one's byte offset, so that a stretch is a slice of it, not a copy.
     let text: String = letters.iter().collect();
     let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
@@ -292,12 +359,9 @@ pub fn split(
     let mut buf = String::new();
     let mut near = Vec::new();
     for end in 1..=n {
-        let mut winners: [Option<Best>; STATES] = [None; STATES];
-        let offer = |winners: &mut [Option<Best>; STATES], kind: usize, candidate: Best| {
-            let slot = &mut winners[state_of(kind, candidate.edits)];
-            if slot.is_none_or(|w| candidate.cost < w.cost) {
-                *slot = Some(candidate);
-            }
+        let mut winners = [Kept::default(); STATES];
+        let offer = |winners: &mut [Kept; STATES], kind: usize, candidate: Best| {
+            winners[state_of(kind, candidate.edits)].offer(candidate, lex);
         };
         // First the words of the list and unknown runs, then what costs more to look up (Hunspell, typo candidates),
         // only where it could still beat them.
@@ -316,8 +380,15 @@ pub fn split(
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                for from_state in ENTRY_STATES {
-                    let Some(before) = best[start][from_state] else { continue };
+                // The second split kept in a state goes on by a listed word its last word's bigram holds, never by a
+                // typo's fix or a Hunspell word: it is kept for that bigram, and by any other word the first is as
+                // cheap or cheaper.
+                let entries = if costly { &ENTRIES[..ENTRY_STATES.len()] } else { &ENTRIES[..] };
+                for &(from_state, from_rank) in entries {
+                    let Some(before) = best[start][from_state].0[from_rank] else { continue };
+                    if from_rank > 0 && !exact.zip(before.edge.word()).is_some_and(|(id, last)| lex.is_pair(last, id)) {
+                        continue;
+                    }
                     let from_elided = is_elided_state(from_state);
                     // After an elided word, the word typed (or, for a typo, the word meant) begins with a vowel or h.
                     let elision_typed = !from_elided || opens_elision(stretch[0]);
@@ -330,12 +401,14 @@ pub fn split(
                         _ if start == 0 => context.before,
                         _ => None,
                     };
+                    // The second split kept at `start` is only worth a word its last word's bigram holds: by any other,
+                    // the first is as cheap or cheaper.
                     let tail = |id: u32| if end == n { after(id) } else { 0.0 };
                     let slack = if end == n { slack_at_end } else { 0.0 };
                     let link = |cost: f32, edge: Edge| {
                         let edits = before.edits + if let Edge::Known { edits, .. } = edge { edits } else { 0 };
                         let cost = base + cost + further_edits_cost(before.edits, edits);
-                        Best { cost, from: start, from_state, edits, edge }
+                        Best { cost, from: start, from_state, from_rank, edits, edge }
                     };
                     if !costly {
                         // A typo split is only worth its cost when it can be offered: its words may all stand in
@@ -381,7 +454,9 @@ pub fn split(
                             let cheapest_base = ENTRY_STATES
                                 .into_iter()
                                 .filter_map(|state| {
-                                    best[start][state].map(|b| entry_cost(&b, is_elided_state(state), word_cost))
+                                    best[start][state]
+                                        .first()
+                                        .map(|b| entry_cost(&b, is_elided_state(state), word_cost))
                                 })
                                 .fold(f32::INFINITY, f32::min);
                             let two_edits = cheapest_base + 2.0 * TYPO_COST + FURTHER_EDIT_COST < bound + slack;
@@ -406,13 +481,13 @@ pub fn split(
     }
     let mut words = Vec::new();
     // The cheaper way to the end, with or without edits.
-    let last = [PLAIN, PLAIN + EDITED].into_iter().filter(|&s| best[n][s].is_some()).min_by(|&a, &b| {
-        let cost = |s: usize| best[n][s].map_or(f32::INFINITY, |w| w.cost);
+    let last = [PLAIN, PLAIN + EDITED].into_iter().filter(|&s| best[n][s].first().is_some()).min_by(|&a, &b| {
+        let cost = |s: usize| best[n][s].first().map_or(f32::INFINITY, |w| w.cost);
         cost(a).total_cmp(&cost(b))
     });
-    let (mut at, mut state) = (n, last.unwrap_or(PLAIN));
+    let (mut at, mut state, mut rank) = (n, last.unwrap_or(PLAIN), 0);
     while at > 0 {
-        let step = best[at][state].expect("every end is reachable through unknown runs");
+        let step = best[at][state].0[rank].expect("every end is reachable through unknown runs");
         let typed = &letters[step.from..at];
         let text = match step.edge {
             // Typed without accents, the word is written without them too (#PetitDejeuner is fine as it is), but
@@ -429,10 +504,10 @@ pub fn split(
             Edge::Unknown => (0, false),
         };
         words.push(Word { text, typed: typed.len(), edits, known });
-        (at, state) = (step.from, step.from_state);
+        (at, state, rank) = (step.from, step.from_state, step.from_rank);
     }
     words.reverse();
-    Split { words, cost: last.and_then(|s| best[n][s]).map_or(0.0, |b| b.cost) }
+    Split { words, cost: last.and_then(|s| best[n][s].first()).map_or(0.0, |b| b.cost) }
 }
 
 /// The words of a swap across a word boundary that end at `end`: into `SWAPPED`, a word typed as
@@ -445,9 +520,9 @@ fn swapped_edges(
     letters: &[char],
     start: usize,
     end: usize,
-    best: &[[Option<Best>; STATES]],
+    best: &[[Kept; STATES]],
     inside: &[bool],
-    winners: &mut [Option<Best>; STATES],
+    winners: &mut [Kept; STATES],
     budget: f32,
     word_cost: f32,
     buf: &mut String,
@@ -460,7 +535,9 @@ fn swapped_edges(
     // The word is looked up once, for the first way in that could still win.
     let mut swapped_id: Option<Option<u32>> = None;
     for from_state in [PLAIN, PLAIN + EDITED] {
-        let Some(before) = best[start][from_state].filter(|_| end - start >= 2 && !inside[start]) else { continue };
+        let Some(before) = best[start][from_state].first().filter(|_| end - start >= 2 && !inside[start]) else {
+            continue;
+        };
         let base = before.cost + word_cost + TYPO_COST;
         if letters[end - 2] == letters[end - 1] || base >= bound_of(winners, SWAPPED, true, budget) {
             continue;
@@ -476,16 +553,14 @@ fn swapped_edges(
             cost: base + lex.cost(previous(&before), id) + further_edits_cost(before.edits, before.edits + 1),
             from: start,
             from_state,
+            from_rank: 0,
             edits: before.edits + 1,
             edge: Edge::Known { id, edits: 1 },
         };
-        let slot = &mut winners[SWAPPED + EDITED];
-        if slot.is_none_or(|w| candidate.cost < w.cost) {
-            *slot = Some(candidate);
-        }
+        winners[SWAPPED + EDITED].offer(candidate, lex);
     }
     // Out of SWAPPED: the word is letters[start - 2] and letters[start..end].
-    if let Some(before) = best[start][SWAPPED + EDITED].filter(|_| !inside[end]) {
+    if let Some(before) = best[start][SWAPPED + EDITED].first().filter(|_| !inside[end]) {
         let base = before.cost + word_cost;
         if base < bound_of(winners, PLAIN, true, budget) {
             buf.clear();
@@ -496,13 +571,11 @@ fn swapped_edges(
                     cost: base + lex.cost(previous(&before), id),
                     from: start,
                     from_state: SWAPPED + EDITED,
+                    from_rank: 0,
                     edits: before.edits,
                     edge: Edge::Known { id, edits: 0 },
                 };
-                let slot = &mut winners[if lex.is_elided(id) { ELIDED } else { PLAIN } + EDITED];
-                if slot.is_none_or(|w| candidate.cost < w.cost) {
-                    *slot = Some(candidate);
-                }
+                winners[if lex.is_elided(id) { ELIDED } else { PLAIN } + EDITED].offer(candidate, lex);
             }
         }
     }
@@ -578,6 +651,16 @@ mod tests {
         assert_eq!(fixed.edits(), 1);
         assert!(fixed.cost < exact.cost);
         assert_eq!(texts(&split_of(&lex, "socialmeida", true, 0.0)), ["social", "media"]);
+    }
+
+    #[test]
+    fn a_fix_cheaper_alone_loses_to_one_its_next_word_follows_more_often() {
+        // "tony" and "tiny" are each one adjacent key from "tkny"; "tony" is likelier alone, "tiny hall" together.
+        let words = "the\t10000\nhall\t500\ntony\t300\ntiny\t100\n";
+        let lex = lexicon_of(Lang::En, words, "0\n", "tiny hall\t60\n");
+        assert_eq!(texts(&split_of(&lex, "tknyhall", true, 0.0)), ["tiny", "hall"]);
+        let unpaired = lexicon_of(Lang::En, words, "0\n", "");
+        assert_eq!(texts(&split_of(&unpaired, "tknyhall", true, 0.0)), ["tony", "hall"]);
     }
 
     fn french() -> Lexicon {
