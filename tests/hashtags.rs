@@ -335,6 +335,20 @@ fn short_nouns_are_words_of_a_split() {
 }
 
 #[test]
+fn between_two_fixes_the_next_word_decides() {
+    // "savez", "tony" and "rain" are likelier alone than "suivez", "tiny" and "rainy", less so before "notre",
+    // "house" and "day": the split kept only the cheapest way to each position and lost the other.
+    let fixes = [
+        ("#suveznotrecompte", "fr", "#suiveznotrecompte"),
+        ("#tknyhouse", "en", "#tinyhouse"),
+        ("#raiyday", "en", "#rainyday"),
+    ];
+    for (tag, lang, fix) in fixes {
+        assert_eq!(spelling_fix("facebook", tag, Some(lang)).as_deref(), Some(fix), "{tag}");
+    }
+}
+
+#[test]
 fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is_no_typo() {
     // The lexicon's word pairs lacked these phrases: "sunday lunch", "cat longer", "code polo", "galette des pris" won.
     let fixes = [
