@@ -359,6 +359,10 @@ fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is
         ("#codepomo", "fr", "#codepromo"),
         ("#galettedesoris", "fr", "#galettedesrois"),
         ("#huiledolve", "fr", "#huiledolive"),
+        // French phrases weigh more (`pair_share`): "voyez utile", "part du jour", "potager envie" won at 3 %.
+        ("#voaezutile", "fr", "#votezutile"),
+        ("#paltdujour", "fr", "#platdujour"),
+        ("#potagerenvile", "fr", "#potagerenville"),
     ];
     for (tag, lang, fix) in fixes {
         assert_eq!(spelling_fix("facebook", tag, Some(lang)).as_deref(), Some(fix), "{tag}");
