@@ -44,6 +44,13 @@ fn spelling_fix(platform: &str, tag: &str, lang: Option<&str>) -> Option<String>
     fix.map(|p| p.suggestion.clone().expect("a spelling problem has a suggestion"))
 }
 
+/// Each `(tag, lang, fix)`: the tag alone in a Facebook post of that language gets that spelling fix.
+fn assert_fixed(fixes: &[(&str, &str, &str)]) {
+    for &(tag, lang, fix) in fixes {
+        assert_eq!(spelling_fix("facebook", tag, Some(lang)).as_deref(), Some(fix), "{tag}");
+    }
+}
+
 #[test]
 fn typos_are_fixed_in_the_case_style_typed() {
     for (typed, fixed) in [
@@ -338,20 +345,17 @@ fn short_nouns_are_words_of_a_split() {
 fn between_two_fixes_the_next_word_decides() {
     // "savez", "tony" and "rain" are likelier alone than "suivez", "tiny" and "rainy", less so before "notre",
     // "house" and "day": the split kept only the cheapest way to each position and lost the other.
-    let fixes = [
+    assert_fixed(&[
         ("#suveznotrecompte", "fr", "#suiveznotrecompte"),
         ("#tknyhouse", "en", "#tinyhouse"),
         ("#raiyday", "en", "#rainyday"),
-    ];
-    for (tag, lang, fix) in fixes {
-        assert_eq!(spelling_fix("facebook", tag, Some(lang)).as_deref(), Some(fix), "{tag}");
-    }
+    ]);
 }
 
 #[test]
 fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is_no_typo() {
     // The lexicon's word pairs lacked these phrases: "sunday lunch", "cat longer", "code polo", "galette des pris" won.
-    let fixes = [
+    assert_fixed(&[
         ("#sundayrunch", "en", "#sundaybrunch"),
         ("#catloger", "en", "#catlover"),
         ("#datadrisen", "en", "#datadriven"),
@@ -363,10 +367,7 @@ fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is
         ("#voaezutile", "fr", "#votezutile"),
         ("#paltdujour", "fr", "#platdujour"),
         ("#potagerenvile", "fr", "#potagerenville"),
-    ];
-    for (tag, lang, fix) in fixes {
-        assert_eq!(spelling_fix("facebook", tag, Some(lang)).as_deref(), Some(fix), "{tag}");
-    }
+    ]);
     // A phrase's word in the other number is the writer's choice, not a typo (#icecreams and #sneakpeeks were fixed
     // before the phrases), and a verb form the counts lack stays as typed beside a phrase it is a typo away from.
     for (tag, lang) in [
