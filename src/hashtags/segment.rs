@@ -93,16 +93,15 @@ const STATES: usize = 6;
 const ENTRY_STATES: [usize; 4] = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED];
 
 /// The ways into a word, (state, rank): the first split kept in each entry state, then the second (`Kept`).
-const ENTRIES: [(usize, usize); 8] = [
-    (PLAIN, 0),
-    (ELIDED, 0),
-    (PLAIN + EDITED, 0),
-    (ELIDED + EDITED, 0),
-    (PLAIN, 1),
-    (ELIDED, 1),
-    (PLAIN + EDITED, 1),
-    (ELIDED + EDITED, 1),
-];
+const ENTRIES: [(usize, usize); 2 * ENTRY_STATES.len()] = {
+    let mut entries = [(0, 0); 2 * ENTRY_STATES.len()];
+    let mut k = 0;
+    while k < entries.len() {
+        entries[k] = (ENTRY_STATES[k % ENTRY_STATES.len()], k / ENTRY_STATES.len());
+        k += 1;
+    }
+    entries
+};
 
 /// Whether a state is after an elided word, with or without edits.
 fn is_elided_state(state: usize) -> bool {
