@@ -392,6 +392,14 @@ fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // English tags in a French post stay as typed, and English typos in an English post are still fixed.
     assert_eq!(spelling_fix("facebook", "#socialmediatips", Some("fr")), None);
     assert_eq!(spelling_fix("facebook", "#Mavies", Some("en")).as_deref(), Some("#Movies"));
+    // Another language's correct reading keeps a tag as typed only when more probable than the post's fix: "handicap i
+    // visible" (English) kept a French post's #handicapivisible, "ma vies" and "n autre" (French) an English post's
+    // #mavies and #Nautre.
+    assert_fixed(&[
+        ("#handicapivisible", "fr", "#handicapinvisible"),
+        ("#mavies", "en", "#movies"),
+        ("#Nautre", "en", "#Nature"),
+    ]);
     // Even where the post's language reads single letters as correct words and would merge them into a fix, a
     // language that reads the tag as more probable keeps it: "mon d a y" was "fixed" to #motivationmondey, "te a" to
     // #Te, and in an English post #apprentissage to #apparentissage. A letter English never writes makes a tag that
