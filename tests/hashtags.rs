@@ -342,6 +342,26 @@ fn short_nouns_are_words_of_a_split() {
 }
 
 #[test]
+fn a_typo_may_be_of_a_three_letter_word_inside_a_run_never_a_whole_tag() {
+    // Beyond the most frequent short words, by a letter dropped, added or swapped: "bord de me", "fed artifice" and
+    // "charityrbun" were left.
+    assert_fixed(&[
+        ("#borddemre", "fr", "#borddemer"),
+        ("#fedartifice", "fr", "#feudartifice"),
+        ("#virnrouge", "fr", "#vinrouge"),
+        ("#charityrbun", "en", "#charityrun"),
+        ("#dogmuom", "en", "#dogmom"),
+        ("#Vgan", "en", "#Vegan"),
+        ("#lunchbxo", "fr", "#lunchbox"),
+    ]);
+    // Never a whole tag, nor a letter struck instead of another: "Van", "Win", "lunch bio" (above) and "de live roi"
+    // were offered.
+    for (tag, lang) in [("#Wix", "en"), ("#deliveroo", "fr")] {
+        assert_eq!(spelling_fix("facebook", tag, Some(lang)), None, "{tag}");
+    }
+}
+
+#[test]
 fn between_two_fixes_the_next_word_decides() {
     // "savez", "tony" and "rain" are likelier alone than "suivez", "tiny" and "rainy", less so before "notre",
     // "house" and "day": the split kept only the cheapest way to each position and lost the other.
@@ -463,8 +483,8 @@ fn packed_lexicons_are_the_lexicons_of_the_sources() {
             let last = typo.len() - 1;
             typo.swap(1.min(last), 2.min(last));
             let (mut from_packed, mut from_sources) = (Vec::new(), Vec::new());
-            packed.candidates(&typo, true, 2, false, &mut from_packed);
-            sources.candidates(&typo, true, 2, false, &mut from_sources);
+            packed.candidates(&typo, true, false, 2, false, &mut from_packed);
+            sources.candidates(&typo, true, false, 2, false, &mut from_sources);
             assert_eq!(from_packed, from_sources);
         }
     }

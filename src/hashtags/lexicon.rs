@@ -27,6 +27,12 @@ const TRUSTED_WEB_WORDS: usize = 8_000;
 /// Words of one or two letters, and of three, count in a split only among this many most frequent words.
 const FREQUENT_TWO_LETTER_RANK: usize = 300;
 const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
+/// Words of three letters are typo fixes of a short stretch (`Lexicon::candidates`) among this many most frequent
+/// words: feu, mer, vin, jeu; mom, run, ice rank from 300 (the frequent two-letter words' rank, which was theirs too)
+/// to a few thousand. Chosen on the development listing (`examples/hashtag_errors.rs`, seeds 20261127 and 7): 300 gave
+/// French 397 and 384 of 460 and the second English set 239 and 241 of 270 and 274; 3,000 gave 400, 386, 241, 243;
+/// 5,000 and 8,000 400, 386, 241, 244, 8,000 one loan less (#lunchbxo: "lunch bio"); no correct tag newly flagged.
+const SHORT_TYPO_THREE_LETTER_RANK: usize = 5_000;
 /// A noun or adjective of three letters (`dictionary::SHORT_NOUN_CHARS`: tri, spa, zoo, coq) is common among this
 /// many most frequent French words, which hold every inflected form (the English counts' first 8,000 hold more
 /// lemmas). Chosen on 40 correct tags written for it (#journéespa, #coqauvin: 5 "fixed" with the rank alone, 2 at
@@ -89,9 +95,9 @@ pub struct Lexicon {
     dictionary_cost: f32,
     filters: Filters,
     near: DeleteIndex,
-    /// The most frequent words of two or three letters (de, des, en, au; the, and), under themselves and their
-    /// one-deletion forms: a typo in a lower-case run often hits one (#amoureuxdvsanimaux), and the typo index holds
-    /// words of four letters or more only.
+    /// The most frequent words of two letters (de, en, au; of, in) and of three (des, feu, mer; the, and, mom:
+    /// `SHORT_TYPO_THREE_LETTER_RANK`), under themselves and their one-deletion forms: a typo in a lower-case run often
+    /// hits one (#amoureuxdvsanimaux, #borddemre), and the typo index holds words of four letters or more only.
     short: HashMap<String, Vec<u32>>,
     /// Ids of the nouns and adjectives of two letters ranked from `FREQUENT_TWO_LETTER_RANK` to
     /// `SHORT_TWO_LETTER_NOUN_RANK` (#nouvelan), and of three from `FREQUENT_THREE_LETTER_RANK` to `SHORT_NOUN_RANK`
@@ -373,9 +379,10 @@ impl Lexicon {
         short_nouns.sort_unstable();
         short_nouns.dedup();
         let mut short: HashMap<String, Vec<u32>> = HashMap::new();
-        for (id, &offer) in offered.iter().enumerate().take((first_name as usize).min(FREQUENT_TWO_LETTER_RANK)) {
+        for (id, &offer) in offered.iter().enumerate().take((first_name as usize).min(SHORT_TYPO_THREE_LETTER_RANK)) {
             let word: Vec<char> = words.get(id as u32).chars().collect();
-            if !offer || !(2..=3).contains(&word.len()) {
+            let rank_limit = if word.len() == 2 { FREQUENT_TWO_LETTER_RANK } else { SHORT_TYPO_THREE_LETTER_RANK };
+            if !offer || !(2..=3).contains(&word.len()) || id >= rank_limit {
                 continue;
             }
             for skip in (0..=word.len()).rev() {
@@ -573,6 +580,14 @@ impl Lexicon {
         self.bigrams.has_pairs(id)
     }
 
+    /// Whether `id` is a word of three letters beyond the frequent short words' rank (`FREQUENT_TWO_LETTER_RANK`) that
+    /// a typo's fix may be (`SHORT_TYPO_THREE_LETTER_RANK`: feu, mer, mom): such fixes are held to more (`candidates`,
+    /// segment.rs).
+    pub fn is_rarer_short(&self, id: u32) -> bool {
+        (FREQUENT_TWO_LETTER_RANK..SHORT_TYPO_THREE_LETTER_RANK).contains(&(id as usize))
+            && self.words.get(id).chars().count() == 3
+    }
+
     /// The cost of a run of `chars` letters that is no known word: falls tenfold per letter, so that a long unknown
     /// run costs more than any split into known words (wordsegment's model).
     pub fn unknown_cost(&self, chars: usize) -> f32 {
@@ -581,11 +596,16 @@ impl Lexicon {
 
     /// Words within typo distance of `stretch` and at most `max_edits` (`DeleteIndex::near`; against the words as
     /// written when `as_written`), appended to `out` with their distance. With a stretch of two to four letters, the
-    /// frequent short words one edit away too (`dvs` → des).
+    /// frequent short words one edit away too (`dvs` → des; `short`), the rarer ones (`is_rarer_short`) by a letter
+    /// dropped, added or swapped only, never struck (#deliveroo is no "de live roi", #lunchbxo no "lunch bio"), and
+    /// never for the `whole` piece: a tag of three or four letters is a brand as often (#Wix is no "win", #Vgan no
+    /// "van"). Each of these was "fixed" so on the development listing without its rule; of the fixes it gave, one
+    /// was of a struck letter (#daxlife: dad life).
     pub fn candidates(
         &self,
         stretch: &[char],
         keep_first: bool,
+        whole: bool,
         max_edits: u8,
         as_written: bool,
         out: &mut Vec<(u32, u8)>,
@@ -601,7 +621,11 @@ impl Lexicon {
             form.extend(stretch.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, c)| c));
             for &id in self.short.get(&form).into_iter().flatten() {
                 let word: Vec<char> = self.words.get(id).chars().collect();
-                if (keep_first && word.first() != stretch.first()) || out[from..].iter().any(|&(seen, _)| seen == id) {
+                let struck = word.len() == stretch.len() && !is_swap(stretch, &word);
+                if (self.is_rarer_short(id) && (whole || struck))
+                    || (keep_first && word.first() != stretch.first())
+                    || out[from..].iter().any(|&(seen, _)| seen == id)
+                {
                     continue;
                 }
                 if let Some(d @ 1..) = bounded_distance(stretch, &word, 1) {
@@ -726,6 +750,16 @@ fn embedded_sources(lang: Lang) -> Sources<'static> {
             dictionary_prior: true,
         },
     }
+}
+
+/// Whether `typed` is `word` with two neighbouring letters swapped.
+fn is_swap(typed: &[char], word: &[char]) -> bool {
+    let i = typed.iter().zip(word).take_while(|(a, b)| a == b).count();
+    typed.len() == word.len()
+        && i + 1 < typed.len()
+        && typed[i] == word[i + 1]
+        && typed[i + 1] == word[i]
+        && typed[i + 2..] == word[i + 2..]
 }
 
 #[cfg(test)]
@@ -863,7 +897,7 @@ mod tests {
         let d = fr.id("d").unwrap();
         // Frequent short words are typo candidates of short stretches: "dr" is one edit from "de".
         let mut near = Vec::new();
-        fr.candidates(&['d', 'r'], true, 2, false, &mut near);
+        fr.candidates(&['d', 'r'], true, false, 2, false, &mut near);
         assert_eq!(near, [(fr.id("de").unwrap(), 1)]);
         assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
         // The bigram of an elided word is written with its apostrophe: "d' à".
