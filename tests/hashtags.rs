@@ -362,6 +362,20 @@ fn a_typo_may_be_of_a_three_letter_word_inside_a_run_never_a_whole_tag() {
 }
 
 #[test]
+fn a_call_to_actions_verb_in_ez_is_likelier_than_books_count_it() {
+    // A typo next to the imperative: "mange bouger", "consomme local" and "relaxe vous" were offered.
+    assert_fixed(&[
+        ("#mangzbouger", "fr", "#mangezbouger"),
+        ("#consommzelocal", "fr", "#consommezlocal"),
+        ("#relaxzevous", "fr", "#relaxezvous"),
+    ]);
+    // The familiar imperative and the words in -ez no verb's are left as typed.
+    for tag in ["#mangebouge", "#tentelaventure", "#chezsoi", "#assezbien"] {
+        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
+    }
+}
+
+#[test]
 fn between_two_fixes_the_next_word_decides() {
     // "savez", "tony" and "rain" are likelier alone than "suivez", "tiny" and "rainy", less so before "notre",
     // "house" and "day": the split kept only the cheapest way to each position and lost the other.

@@ -33,6 +33,12 @@ const FREQUENT_THREE_LETTER_RANK: usize = 8_000;
 /// French 397 and 384 of 460 and the second English set 239 and 241 of 270 and 274; 3,000 gave 400, 386, 241, 243;
 /// 5,000 and 8,000 400, 386, 241, 244, 8,000 one loan less (#lunchbxo: "lunch bio"); no correct tag newly flagged.
 const SHORT_TYPO_THREE_LETTER_RANK: usize = 5_000;
+/// How much likelier (in nats) a French verb's form in -ez is than its count says (`is_verb_form_in_ez`): the
+/// imperative of a call to action (#tentezvotrechance, #consommezlocal, #relaxezvous) is common in tags and rare in
+/// books, and a typo near it was "fixed" to the third person (#mangzbouger: "mange bouger"). Chosen on the development
+/// listing (`examples/hashtag_errors.rs`, seeds 20261127 and 7): 0 gave French 401 and 385 of 460; 1 the same; 2 and 3
+/// 404 and 389; no correct tag of any file newly flagged, the other sets unchanged.
+const CALL_TO_ACTION_BONUS: f32 = 2.0;
 /// A noun or adjective of three letters (`dictionary::SHORT_NOUN_CHARS`: tri, spa, zoo, coq) is common among this
 /// many most frequent French words, which hold every inflected form (the English counts' first 8,000 hold more
 /// lemmas). Chosen on 40 correct tags written for it (#journéespa, #coqauvin: 5 "fixed" with the rank alone, 2 at
@@ -273,6 +279,13 @@ fn listed_id(ids: &WordTable, words: &WordList, word: &str) -> Option<u32> {
     ids.get(words, word.strip_suffix('\'').unwrap_or(word))
 }
 
+/// Whether `word` is a French verb's form in -ez (the second person plural, and its imperative) of five letters or
+/// more whose infinitive in -er, -ir or -re is `listed`: tentez, offrez, suivez; not chez, nez, assez.
+fn is_verb_form_in_ez(word: &str, listed: impl Fn(&str) -> bool) -> bool {
+    let Some(stem) = word.strip_suffix("ez").filter(|stem| stem.chars().count() >= 3) else { return false };
+    ["er", "ir", "re"].iter().any(|ending| listed(&format!("{stem}{ending}")))
+}
+
 /// The first line of a packed lexicon file once unpacked (`packed::unpack`); sections follow as
 /// `name\nbyte length\nbytes`.
 pub const PACKED_MAGIC: &str = "STRATEGE-LEXICON 5\n";
@@ -316,12 +329,21 @@ impl Lexicon {
     ) -> Result<Lexicon, String> {
         let (counted, first_name) = (lists.counted, lists.first_name);
         let total: f64 = lists.counts.iter().sum();
-        let costs: Vec<f32> = lists.counts.iter().map(|&c| (total / c).ln() as f32).collect();
+        let mut costs: Vec<f32> = lists.counts.iter().map(|&c| (total / c).ln() as f32).collect();
         let rarest = costs[..first_name as usize].iter().copied().fold(0.0, f32::max);
         let mut ids = WordTable::with_capacity(lists.words.len());
         for id in 0..lists.words.len() as u32 {
             // A word listed twice (a name that is also a common word) keeps its more frequent, first id.
             ids.insert(&lists.words, id);
+        }
+        if lang == Lang::Fr {
+            let listed = |w: &str| listed_id(&ids, &lists.words, w).is_some();
+            for (id, word) in lists.words.iter().enumerate().take(first_name as usize) {
+                if is_verb_form_in_ez(word, listed) {
+                    // A cost stays zero or more: the split prunes on it.
+                    costs[id] = (costs[id] - CALL_TO_ACTION_BONUS).max(0.0);
+                }
+            }
         }
         let mut pairs = bigrams(&lists, &ids)?;
         phrases::push_pairs(lang, |w| listed_id(&ids, &lists.words, w), &lists.counts, &mut pairs);
@@ -856,6 +878,13 @@ mod tests {
         };
         let lex = Lexicon::build(Lang::Fr, &sources).unwrap();
         assert!(lex.is_common_word("anticonstitutionnellement") && !lex.is_common_word("anticonstitutionellement"));
+    }
+
+    #[test]
+    fn verb_forms_in_ez_are_those_of_a_listed_infinitive() {
+        let listed = |w: &str| ["tenter", "offrir", "suivre", "cher", "nir"].contains(&w);
+        assert!(["tentez", "offrez", "suivez"].iter().all(|w| is_verb_form_in_ez(w, listed)));
+        assert!(!["chez", "nez", "assez", "tentes"].iter().any(|w| is_verb_form_in_ez(w, listed)));
     }
 
     #[test]
