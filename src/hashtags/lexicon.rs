@@ -619,10 +619,10 @@ impl Lexicon {
     /// Words within typo distance of `stretch` and at most `max_edits` (`DeleteIndex::near`; against the words as
     /// written when `as_written`), appended to `out` with their distance. With a stretch of two to four letters, the
     /// frequent short words one edit away too (`dvs` → des; `short`), the rarer ones (`is_rarer_short`) by a letter
-    /// dropped, added or swapped only, never struck (#deliveroo is no "de live roi", #lunchbxo no "lunch bio"), and
-    /// never for the `whole` piece: a tag of three or four letters is a brand as often (#Wix is no "win", #Vgan no
-    /// "van"). Each of these was "fixed" so on the development listing without its rule; of the fixes it gave, one
-    /// was of a struck letter (#daxlife: dad life).
+    /// dropped, added or swapped only, never struck (#deliveroo, a brand of the tests, is no "de live roi"), and never
+    /// for the `whole` piece: a tag of three or four letters is a brand as often (#Wix is no "win", #Vgan no "van", both
+    /// "fixed" so on the development listing without the rule). Of the development listing's fixes, one was of a
+    /// struck letter (#daxlife: dad life).
     pub fn candidates(
         &self,
         stretch: &[char],

@@ -229,14 +229,14 @@ pub fn judge(
                     // for it, vetoes the others' fixes too (#videogames is no French "vidéo âmes").
                     None
                 } else if first_is_post_language {
-                    // The post's language fixes what it does not accept, unless another language accepts the piece
-                    // as a word, or as a split more probable than the fix (#Mavies is no French "ma vies" in an English
+                    // The post's language fixes what it does not accept, unless another language accepts the piece as a
+                    // word, or as a split more probable than the fix (#Mavies is no French "ma vies" in an English
                     // post; a margin on the fix's side kept #mavies, #Nautre and #handicapivisible unfixed: one more
                     // fix in each of five development sets without it, no correct tag flagged, and one unlisted brand
-                    // in lower case, #darty, "dart" in an English post for French "d art y"). What it reads as correct words yet would fix, it fixes unless another language
-                    // reads the piece as correct and more probable than that fix: a French post's #motivationmonday
-                    // is English, not a French "mon d a y" to fix into "monde y". The costs of both languages are
-                    // -ln P of the same letters.
+                    // in lower case, #darty, "dart" in an English post for French "d art y"). What it reads as correct
+                    // words yet would fix, it fixes unless another language reads the piece as correct and more
+                    // probable than that fix: a French post's #motivationmonday is English, not a French "mon d a y" to
+                    // fix into "monde y". The costs of both languages are -ln P of the same letters.
                     let post = &verdicts[0];
                     // A piece with a letter the post's language never writes is another language's when that one
                     // reads it as correct (#weekendàparis in an English post is no "weekends paris").
