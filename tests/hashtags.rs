@@ -51,6 +51,13 @@ fn assert_fixed(fixes: &[(&str, &str, &str)]) {
     }
 }
 
+/// Asserts that each tag is left as typed in a post of `lang`.
+fn assert_left(tags: &[&str], lang: Option<&str>) {
+    for tag in tags {
+        assert_eq!(spelling_fix("facebook", tag, lang), None, "{tag}");
+    }
+}
+
 #[test]
 fn typos_are_fixed_in_the_case_style_typed() {
     for (typed, fixed) in [
@@ -76,9 +83,7 @@ fn correct_tags_brands_events_and_acronyms_are_not_flagged() {
     assert!(spelling.is_empty(), "{spelling:?}");
     assert!(r.hashtags.iter().all(|h| h.spelling_checked));
     // "insta" before a word of the post's language: no #instarcuisine ("à l'instar") nor #instamood.
-    for tag in ["#instamode", "#instacuisine", "#instavoyage"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#instamode", "#instacuisine", "#instavoyage"], Some("fr"));
 }
 
 #[test]
@@ -228,9 +233,10 @@ fn correct_lowercase_french_tags_are_never_fixed() {
         // In an English post too: French accepts them as they are.
         assert_eq!(spelling_fix("instagram", tag, Some("en")), None, "{tag} (en)");
     }
-    for tag in ["#weekendàparis", "#aujourdhui", "#bienêtre", "#joyeuxnoël", "#fetedesvoisins", "#PetitDejeuner"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(
+        &["#weekendàparis", "#aujourdhui", "#bienêtre", "#joyeuxnoël", "#fetedesvoisins", "#PetitDejeuner"],
+        Some("fr"),
+    );
 }
 
 #[test]
@@ -264,27 +270,24 @@ fn a_fix_keeps_the_names_typed_and_never_guesses_two_edits_into_several_words() 
     // A name that is a common word too, as written lowercase, may be a word the fix changes (lorraine, the adjective).
     assert_eq!(spelling_fix("facebook", "#quichelorrane", Some("fr")).as_deref(), Some("#quichelorraine"));
     // Brands the lexicon lacks, in lower case: once fixed to two words two edits away (#unisla, #delivreron).
-    for tag in ["#uniqlo", "#deliveroo"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#uniqlo", "#deliveroo"], Some("fr"));
 }
 
 #[test]
 fn contractions_and_the_accents_typed_are_read_as_the_writer_meant_them() {
     // p'tit and rock'n'roll are typed without their apostrophes; a writer who typed "soirée" would have typed
     // "entrepôts", so "entre potes" it is.
-    for tag in ["#ptitplaisir", "#ptitesvacances", "#rocknroll", "#soiréeentrepotes"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#ptitplaisir", "#ptitesvacances", "#rocknroll", "#soiréeentrepotes"], Some("fr"));
 }
 
 #[test]
 fn places_the_dictionary_lacks_are_in_the_allowlist() {
     // The dictionary lacks Verdon, Giverny and Pilat: "gorge sauver don", "balade à hiver n y" and "d une du plat"
     // were offered.
-    for tag in ["#gorgesduverdon", "#baladeàgiverny", "#dunedupilat", "#vacancesàlabaule", "#skiàvaldisère"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(
+        &["#gorgesduverdon", "#baladeàgiverny", "#dunedupilat", "#vacancesàlabaule", "#skiàvaldisère"],
+        Some("fr"),
+    );
     assert_eq!(spelling_fix("facebook", "#baladeàgivrny", Some("fr")).as_deref(), Some("#baladeàgiverny"));
     // Towns and rivers the dictionary holds only as names, priced as the rarest: "bords délire" was offered.
     assert_eq!(spelling_fix("facebook", "#bordsdeloire", Some("fr")), None);
@@ -318,9 +321,7 @@ fn english_fixes_the_english_words_of_a_french_post() {
 #[test]
 fn shop_nouns_in_erie_made_from_a_common_word_are_words() {
     // Hunspell lacks them: "tarte rien", "volaille rien", "liquoriste rien", "gaufrer je" and "bergerie" were offered.
-    for tag in ["#tarterie", "#volaillerie", "#liquoristerie", "#gaufrerie", "#burgerie"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#tarterie", "#volaillerie", "#liquoristerie", "#gaufrerie", "#burgerie"], Some("fr"));
     // Not from a word that is none (frippe).
     assert_eq!(spelling_fix("facebook", "#fripperie", Some("fr")).as_deref(), Some("#friperie"));
 }
@@ -328,17 +329,13 @@ fn shop_nouns_in_erie_made_from_a_common_word_are_words() {
 #[test]
 fn short_nouns_are_words_of_a_split() {
     // Nouns of three letters rarer than the short words a split admits: "journées la" and "espace en" were offered.
-    for tag in ["#journéespa", "#espacezen", "#robeenlin", "#chemiseenlin"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#journéespa", "#espacezen", "#robeenlin", "#chemiseenlin"], Some("fr"));
     let r = report("facebook", "#tridesdéchets #sortieauzoo #coqauvin", Some("fr"));
     let words: Vec<Vec<String>> = r.hashtags.iter().map(|h| h.words.clone()).collect();
     assert_eq!(words, [vec!["tri", "des", "déchets"], vec!["sortie", "au", "zoo"], vec!["coq", "au", "vin"]]);
     // And of two letters among the frequent ones: "an" was no correct word, so "je an" was no correct split, and
     // "flux de la saint jean" and "jour de la" were offered.
-    for tag in ["#feuxdelasaintjean", "#jourdelan", "#nouvelan"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#feuxdelasaintjean", "#jourdelan", "#nouvelan"], Some("fr"));
 }
 
 #[test]
@@ -354,9 +351,8 @@ fn a_typo_may_be_of_a_three_letter_word_inside_a_run_never_a_whole_tag() {
         ("#Vgan", "en", "#Vegan"),
     ]);
     // Never a whole tag, nor a letter struck instead of another: "Van" (above), "Win" and "de live roi" were offered.
-    for (tag, lang) in [("#Wix", "en"), ("#deliveroo", "fr")] {
-        assert_eq!(spelling_fix("facebook", tag, Some(lang)), None, "{tag}");
-    }
+    assert_left(&["#Wix"], Some("en"));
+    assert_left(&["#deliveroo"], Some("fr"));
 }
 
 #[test]
@@ -368,9 +364,7 @@ fn a_call_to_actions_verb_in_ez_is_likelier_than_books_count_it() {
         ("#relaxzevous", "fr", "#relaxezvous"),
     ]);
     // The familiar imperative and the words in -ez no verb's are left as typed.
-    for tag in ["#mangebouge", "#tentelaventure", "#chezsoi", "#assezbien"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#mangebouge", "#tentelaventure", "#chezsoi", "#assezbien"], Some("fr"));
 }
 
 #[test]
@@ -418,9 +412,7 @@ fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is
 #[test]
 fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // With no language given, French accepts these as typed: English may not "fix" them.
-    for tag in CORRECT_FRENCH {
-        assert_eq!(spelling_fix("facebook", tag, None), None, "{tag}");
-    }
+    assert_left(&CORRECT_FRENCH, None);
     // English tags in a French post stay as typed, and English typos in an English post are still fixed.
     assert_eq!(spelling_fix("facebook", "#socialmediatips", Some("fr")), None);
     assert_eq!(spelling_fix("facebook", "#Mavies", Some("en")).as_deref(), Some("#Movies"));
@@ -437,17 +429,14 @@ fn a_language_that_accepts_a_tag_vetoes_another_languages_fix() {
     // #Te, and in an English post #apprentissage to #apparentissage. A letter English never writes makes a tag that
     // French reads as correct French (#weekendàparis was "weekends paris"); "roadtrip", a loan French tags use, is a
     // word of both (#roadtripenfrance was "road trip entrance").
-    for tag in ["#motivationmonday", "#sundaybrunch", "#graduationday", "#fitnessjourney", "#smallspaces", "#Tea"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
-    for tag in ["#Solidarite", "#apprentissage", "#weekendàparis", "#roadtripenfrance"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("en")), None, "{tag}");
-    }
+    assert_left(
+        &["#motivationmonday", "#sundaybrunch", "#graduationday", "#fitnessjourney", "#smallspaces", "#Tea"],
+        Some("fr"),
+    );
+    assert_left(&["#Solidarite", "#apprentissage", "#weekendàparis", "#roadtripenfrance"], Some("en"));
     // A word of the English web Hunspell lacks, far more probable as typed than a French fix, is English too:
     // "homes cool", "cités cape", "gamin" and "ados" were offered.
-    for tag in ["#homeschool", "#cityscape", "#Garmin", "#Asos"] {
-        assert_eq!(spelling_fix("facebook", tag, Some("fr")), None, "{tag}");
-    }
+    assert_left(&["#homeschool", "#cityscape", "#Garmin", "#Asos"], Some("fr"));
 }
 
 /// The packed files the extension loads (`tools/pack-lexicon.mjs`, binary word lists and bigrams) give the lexicon

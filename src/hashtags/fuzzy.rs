@@ -293,6 +293,16 @@ fn form_count(word: &str) -> usize {
 /// Longest second word `bounded_distance` compares, plus one.
 const MAX_ROW: usize = MAX_CANDIDATE_CHARS + 8;
 
+/// Whether `typed` is `word` with two neighbouring letters swapped.
+pub fn is_swap(typed: &[char], word: &[char]) -> bool {
+    let i = typed.iter().zip(word).take_while(|(a, b)| a == b).count();
+    typed.len() == word.len()
+        && i + 1 < typed.len()
+        && typed[i] == word[i + 1]
+        && typed[i + 1] == word[i]
+        && typed[i + 2..] == word[i + 2..]
+}
+
 /// The optimal string alignment distance of `a` and `b` when it is at most `limit` (None too when `b` is longer
 /// than any candidate). The letters the two share at the start and at the end are left out (no edit involves
 /// them: a swap of two equal letters changes nothing), most of a candidate's letters; what is left is one edit when

@@ -11,7 +11,7 @@ use super::accents::fold_accents;
 use super::affixes::Affixes;
 use super::allowlist;
 use super::dictionary::{self, Filters};
-use super::fuzzy::{bounded_distance, DeleteIndex};
+use super::fuzzy::{bounded_distance, is_swap, DeleteIndex};
 use super::packed;
 use super::phrases;
 use super::words::{WordList, WordTable};
@@ -772,16 +772,6 @@ fn embedded_sources(lang: Lang) -> Sources<'static> {
             dictionary_prior: true,
         },
     }
-}
-
-/// Whether `typed` is `word` with two neighbouring letters swapped.
-fn is_swap(typed: &[char], word: &[char]) -> bool {
-    let i = typed.iter().zip(word).take_while(|(a, b)| a == b).count();
-    typed.len() == word.len()
-        && i + 1 < typed.len()
-        && typed[i] == word[i + 1]
-        && typed[i + 1] == word[i]
-        && typed[i + 2..] == word[i + 2..]
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! hold (`Lexicon::may_be_in_fix`), so that the best fix is not hidden by a cheaper one that could not be offered.
 
 use super::accents::{fold_accents, fold_char};
+use super::fuzzy::is_swap;
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 use crate::lang::Lang;
 
@@ -276,7 +277,7 @@ fn edit_kind_cost(lex: &Lexicon, typed: &[char], id: u32, accents_typed: bool) -
             || typed.get(i + 1).is_some_and(|&n| n == x || adjacent_keys(lex.lang, n, x))
     } else {
         let dropped = typed.len() + 1 == word.len();
-        let swapped = typed.get(i + 1).is_some_and(|&n| Some(&n) == word.get(i)) && typed.get(i) == word.get(i + 1);
+        let swapped = is_swap(typed, &word);
         // Otherwise a substitution at i: an accent or a neighbouring key.
         dropped
             || swapped
