@@ -36,6 +36,15 @@ impl Lang {
         }
     }
 
+    /// The words that join a noun to its complement inside a noun phrase (tri des déchets, coq au vin; bowl of rice):
+    /// a rare short noun stands in a typo's fix only before one of them (segment.rs).
+    pub fn noun_links(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &["of", "in", "on", "for", "and"],
+            Lang::Fr => &["de", "des", "du", "d", "à", "au", "aux", "en"],
+        }
+    }
+
     /// Whether `a` is `b` with a regular plural ending added or taken away (`plural_endings`).
     pub fn is_other_number(self, a: &str, b: &str) -> bool {
         let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };

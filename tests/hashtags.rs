@@ -491,3 +491,17 @@ fn packed_lexicons_are_the_lexicons_of_the_sources() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_rare_short_noun_stands_in_a_fix_only_before_a_word_linking_it_to_its_complement() {
+    // "tri" (rank 9,629 of the French counts) was no word of a fix, so these were left as typed.
+    assert_fixed(&[
+        ("#trideskdéchets", "fr", "#tridesdéchets"),
+        ("#tridesdéhets", "fr", "#tridesdéchets"),
+        ("#tridesdéchest", "fr", "#tridesdéchets"),
+    ]);
+    // Anywhere else a short noun makes a guess: with short nouns allowed everywhere in a fix, "homes tag king", "son
+    // or" and #ramadanmoubaraka were offered.
+    assert_fixed(&[("#homestagxing", "fr", "#homestaging"), ("#sponor", "fr", "#sponsor")]);
+    assert_left(&["#ramadanmoubarak"], Some("fr"));
+}

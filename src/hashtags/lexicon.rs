@@ -534,7 +534,7 @@ impl Lexicon {
     /// Whether the counted word `id` (below `first_name`), typed `lower`, is common: a word a fix may hold
     /// (`is_frequent_listed`), or a noun or adjective of two or three letters (`short_nouns`).
     fn is_common_listed(&self, id: u32, lower: &str) -> bool {
-        self.is_frequent_listed(id, lower) || (self.is_correct(id) && self.short_nouns.binary_search(&id).is_ok())
+        self.is_frequent_listed(id, lower) || self.is_short_noun(id)
     }
 
     /// Whether the counted word `id`, typed `lower`, is elided (the split puts one only before a vowel or h:
@@ -562,7 +562,8 @@ impl Lexicon {
     /// name that is one as written lowercase too, #quichelorrane → lorraine), a name of four letters or more
     /// typed as is (#ranodàchamonix: rando à chamonix), or a name that is the whole fix (#nantse → #nantes). Not one
     /// of the short nouns, which are read in a split but would make a rare word and a guess of a name no list holds
-    /// (#duolingo → "duo linge", #vercel → "ver cela").
+    /// (#duolingo → "duo linge", #vercel → "ver cela"), except before a word linking a noun to its complement
+    /// (`is_short_noun`, segment.rs).
     pub fn may_be_in_fix(&self, id: u32, edited: bool, whole: bool) -> bool {
         let word = self.word(id);
         if id >= self.first_name {
@@ -570,6 +571,12 @@ impl Lexicon {
             return whole || (long && (!edited || self.hunspell_accepts_lowercase(word)));
         }
         self.is_frequent_listed(id, word)
+    }
+
+    /// Whether the listed word `id` is one of the rare short nouns and adjectives (`short_nouns`: tri, spa, coq) that
+    /// a split reads as words and a typo's fix holds only before a word of `Lang::noun_links` (segment.rs).
+    pub fn is_short_noun(&self, id: u32) -> bool {
+        self.is_correct(id) && self.short_nouns.binary_search(&id).is_ok()
     }
 
     /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').

@@ -83,20 +83,23 @@ enum Edge {
     Unknown,
 }
 
-/// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after
-/// a word that took the letter typed after the one it ends with (two letters swapped across a word boundary:
-/// #pladtujour for plat du jour), which the next word begins with; each of them with no edit so far, or plus
-/// `EDITED` with some (a swap is an edit: `SWAPPED` alone is never used). Edits beyond a split's first cost more
-/// (`further_edits_cost`), so a split with an edit and one without are kept apart: the cheaper of the two at a
-/// position may not be the cheaper later (#adoptezunchiem is adoptez un chien, one edit, though "adopte un", with
+/// States of a split at a position: after a word, after an elided word (the next begins with a vowel or h), after a
+/// word that took the letter typed after the one it ends with (two letters swapped across a word boundary: #pladtujour
+/// for plat du jour), which the next word begins with, after a rare short noun of a typo split (tri, spa, coq:
+/// `Lexicon::is_short_noun`), which only a word linking it to its complement follows, typed as is (tri des déchets, coq
+/// au vin: `Lang::noun_links`; elsewhere it is a guess, "homes tag king" for #homestagxing); each of them with no edit
+/// so far, or plus `EDITED` with some (a swap is an edit: `SWAPPED` alone is never used). Edits beyond a split's first
+/// cost more (`further_edits_cost`), so a split with an edit and one without are kept apart: the cheaper of the two at
+/// a position may not be the cheaper later (#adoptezunchiem is adoptez un chien, one edit, though "adopte un", with
 /// "zun" typed for un, is cheaper up to the n).
 const PLAIN: usize = 0;
 const ELIDED: usize = 1;
 const SWAPPED: usize = 2;
-const EDITED: usize = 3;
-const STATES: usize = 6;
+const HELD: usize = 3;
+const EDITED: usize = 4;
+const STATES: usize = 8;
 
-/// The states a next word may follow (not in the middle of a swap).
+/// The states any next word may follow (not in the middle of a swap, nor after a rare short noun).
 const ENTRY_STATES: [usize; 4] = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED];
 
 /// The ways into a word, (state, rank): the first split kept in each entry state, then the second (`Kept`).
@@ -115,7 +118,10 @@ fn is_elided_state(state: usize) -> bool {
     state % EDITED == ELIDED
 }
 
-/// The state of a split of kind `kind` (`PLAIN`, `ELIDED`, `SWAPPED`) that holds `edits` edits.
+/// The ways into a word of `Lang::noun_links` typed as is from after a rare short noun, (state, rank) as in `ENTRIES`.
+const HELD_ENTRIES: [(usize, usize); 4] = [(HELD, 0), (HELD + EDITED, 0), (HELD, 1), (HELD + EDITED, 1)];
+
+/// The state of a split of kind `kind` (`PLAIN`, `ELIDED`, `SWAPPED`, `HELD`) that holds `edits` edits.
 fn state_of(kind: usize, edits: u8) -> usize {
     kind + if edits > 0 { EDITED } else { 0 }
 }
@@ -364,6 +370,7 @@ pub fn split(
     let ascii_run = letters.iter().all(char::is_ascii);
     let mut buf = String::new();
     let mut near = Vec::new();
+    let links = |id: u32| lex.lang.noun_links().contains(&lex.word(id));
     for end in 1..=n {
         let mut winners = [Kept::default(); STATES];
         let offer = |winners: &mut [Kept; STATES], kind: usize, candidate: Best| {
@@ -391,7 +398,12 @@ pub fn split(
                 // cheap or cheaper. Going on by typo fixes too found the same fixes on the development listing for a
                 // fifth more of the split's own instructions (callgrind, #sutenezleslibraires).
                 let entries = if costly { &ENTRIES[..ENTRY_STATES.len()] } else { &ENTRIES[..] };
-                for &(from_state, from_rank) in entries {
+                // After a rare short noun of a typo split, only a word that links it to its complement, typed as is.
+                let after_held = !costly
+                    && (best[start][HELD].first().is_some() || best[start][HELD + EDITED].first().is_some())
+                    && exact.is_some_and(links);
+                let held_entries: &[(usize, usize)] = if after_held { &HELD_ENTRIES } else { &[] };
+                for &(from_state, from_rank) in entries.iter().chain(held_entries) {
                     let Some(before) = best[start][from_state].0[from_rank] else { continue };
                     if from_rank > 0 && !exact.zip(before.edge.word()).is_some_and(|(id, last)| lex.is_pair(last, id)) {
                         continue;
@@ -417,12 +429,25 @@ pub fn split(
                     };
                     if !costly {
                         // A typo split is only worth its cost when it can be offered: its words may all stand in
-                        // a fix (a rare short word or a name in the middle never does: #expohoto is no "ex photo").
-                        let exact = exact.filter(|&id| typos.is_none() || lex.may_be_in_fix(id, false, whole));
+                        // a fix (a rare short word or a name in the middle never does: #expohoto is no "ex photo"; a
+                        // rare short noun only before a word that links it to its complement: `HELD`).
+                        let (exact, held) = match exact {
+                            Some(id) if typos.is_some() && !lex.may_be_in_fix(id, false, whole) => {
+                                let held = !whole && lex.is_short_noun(id);
+                                (exact.filter(|_| held), held)
+                            }
+                            _ => (exact, false),
+                        };
                         match exact {
                             Some(id) => {
                                 let edge = Edge::Known { id, edits: 0 };
-                                let state = if lex.is_elided(id) { ELIDED } else { PLAIN };
+                                let state = if lex.is_elided(id) {
+                                    ELIDED
+                                } else if held {
+                                    HELD
+                                } else {
+                                    PLAIN
+                                };
                                 offer(&mut winners, state, link(lex.cost(previous, id) + tail(id), edge));
                             }
                             None => offer(&mut winners, PLAIN, link(lex.unknown_cost(stretch.len()), Edge::Unknown)),
