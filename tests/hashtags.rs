@@ -505,3 +505,11 @@ fn a_rare_short_noun_stands_in_a_fix_only_before_a_word_linking_it_to_its_comple
     assert_fixed(&[("#homestagxing", "fr", "#homestaging"), ("#sponor", "fr", "#sponsor")]);
     assert_left(&["#ramadanmoubarak"], Some("fr"));
 }
+
+#[test]
+fn a_de_typed_as_d_before_a_consonant_is_fixed_inside_a_run() {
+    // "jeux société" and "sapins noël" were offered: the elided d' stood only before a vowel or h.
+    assert_fixed(&[("#jeuxdsociété", "fr", "#jeuxdesociété"), ("#sapindnoël", "fr", "#sapindenoël")]);
+    // Never c', l' or s', nor a tag's first letter: with them "ce discount" was offered.
+    assert_left(&["#cdiscount"], Some("fr"));
+}

@@ -94,6 +94,8 @@ pub struct Lexicon {
     first_name: u32,
     /// Ids of the elided words (l, d, qu for l', d', qu'), sorted.
     elided: Vec<u32>,
+    /// The id of each elided word's full form when listed (de, que), in the order of `elided`.
+    unelided: Vec<Option<u32>>,
     bigrams: Bigrams,
     /// ln of the total count: the scale of the unknown-word cost.
     ln_total: f32,
@@ -387,6 +389,7 @@ impl Lexicon {
             .map(|(id, &c)| (c || id >= first_name as usize) && elided.binary_search(&(id as u32)).is_err())
             .collect();
         let near = DeleteIndex::build(&words, &offered);
+        let unelided = elided.iter().map(|&id| ids.get(&words, &format!("{}e", words.get(id)))).collect();
         let mut short_nouns: Vec<u32> = short_nouns
             .iter()
             .filter_map(|w| ids.get(&words, w))
@@ -426,6 +429,7 @@ impl Lexicon {
             counted,
             first_name,
             elided,
+            unelided,
             bigrams,
             ln_total: total.ln() as f32,
             dictionary_cost: rarest + std::f32::consts::LN_2,
@@ -577,6 +581,11 @@ impl Lexicon {
     /// a split reads as words and a typo's fix holds only before a word of `Lang::noun_links` (segment.rs).
     pub fn is_short_noun(&self, id: u32) -> bool {
         self.is_correct(id) && self.short_nouns.binary_search(&id).is_ok()
+    }
+
+    /// The full form of the elided word `id` (de for d', que for qu'), when listed.
+    pub fn unelided(&self, id: u32) -> Option<u32> {
+        self.elided.binary_search(&id).ok().and_then(|k| self.unelided[k])
     }
 
     /// Whether the word of this id is elided (l, d, qu typed for l', d', qu').
@@ -926,6 +935,8 @@ mod tests {
         fr.candidates(&['d', 'r'], true, false, 2, false, &mut near);
         assert_eq!(near, [(fr.id("de").unwrap(), 1)]);
         assert!(fr.is_elided(d) && fr.is_common_word("d") && fr.is_common_word("à") && !fr.is_common_word("i"));
+        // Its full form: de (segment.rs: #jeuxdsociété); none for a word that is not elided.
+        assert_eq!((fr.unelided(d), fr.unelided(fr.id("de").unwrap())), (fr.id("de"), None));
         // The bigram of an elided word is written with its apostrophe: "d' à".
         assert!((fr.cost(Some(d), fr.id("à").unwrap()) - (90f32 / 9.0).ln()).abs() < 1e-5);
         let en = tiny();

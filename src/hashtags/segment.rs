@@ -1,15 +1,16 @@
-//! Splits a run of lowercase letters into the most probable words (`socialmediatips` → social media tips), by
-//! dynamic programming over end positions with unigram costs, the bigram of the best previous word, a dictionary
-//! word's cost for a stretch Hunspell accepts that the list lacks, and a cost for runs that are no word at all. An
-//! elided word (French d, l, qu for d', l', qu') is followed by a word that begins with a vowel or h
-//! (`offredemploi` → offre d emploi). With typos admitted, a stretch may also stand for a known word within the
-//! allowed edit distance (`custmerservice` → customer service), at a cost per edit (more for a letter struck at
-//! random than for a dropped, swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting
-//! through a word the exact split found (santé|publique is never santé|ubique) nor replacing one that Hunspell accepts
-//! and the list lacks (votez is never voyez); after an elided word, the word meant
-//! begins with a vowel or h, whatever letter the typo put there (#créateurdtntreprise). Two letters swapped across a
-//! word boundary are one edit too (#pladtujour: plat du jour). The typo-tolerant split holds only words a fix may
-//! hold (`Lexicon::may_be_in_fix`), so that the best fix is not hidden by a cheaper one that could not be offered.
+//! Splits a run of lowercase letters into the most probable words (`socialmediatips` → social media tips), by dynamic
+//! programming over end positions with unigram costs, the bigram of the best previous word, a dictionary word's cost
+//! for a stretch Hunspell accepts that the list lacks, and a cost for runs that are no word at all. An elided word
+//! (French d, l, qu for d', l', qu') is followed by a word that begins with a vowel or h (`offredemploi` → offre d
+//! emploi). With typos admitted, a stretch may also stand for a known word within the allowed edit distance
+//! (`custmerservice` → customer service), at a cost per edit (more for a letter struck at random than for a dropped,
+//! swapped or doubled letter or a neighbouring key on QWERTY or AZERTY), without cutting through a word the exact split
+//! found (santé|publique is never santé|ubique) nor replacing one that Hunspell accepts and the list lacks (votez is
+//! never voyez); after an elided word, the word meant begins with a vowel or h, whatever letter the typo put there
+//! (#créateurdtntreprise), and a d typed before a consonant may be de with its e dropped (#jeuxdsociété). Two letters
+//! swapped across a word boundary are one edit too (#pladtujour: plat du jour). The typo-tolerant split holds only
+//! words a fix may hold (`Lexicon::may_be_in_fix`), so that the best fix is not hidden by a cheaper one that could not
+//! be offered.
 
 use super::accents::{fold_accents, fold_char};
 use super::fuzzy::is_swap;
@@ -403,6 +404,16 @@ pub fn split(
                     && (best[start][HELD].first().is_some() || best[start][HELD + EDITED].first().is_some())
                     && exact.is_some_and(links);
                 let held_entries: &[(usize, usize)] = if after_held { &HELD_ENTRIES } else { &[] };
+                // Inside a run, d' typed before a consonant, where de belongs with its e dropped (#jeuxdsociété: jeux
+                // de société): of the elided words, the one whose full form links a noun to its complement. Not c',
+                // l', s' (#cdiscount is no "ce discount"), nor the first letter of a tag, a brand's as often.
+                let before_consonant = letters.get(end).is_some_and(|&c| !opens_elision(c));
+                let unelided =
+                    if costly && typos.is_some() && start > 0 && before_consonant && !inside[start] && !inside[end] {
+                        exact.and_then(|id| lex.unelided(id)).filter(|&full| links(full))
+                    } else {
+                        None
+                    };
                 for &(from_state, from_rank) in entries.iter().chain(held_entries) {
                     let Some(before) = best[start][from_state].0[from_rank] else { continue };
                     if from_rank > 0 && !exact.zip(before.edge.word()).is_some_and(|(id, last)| lex.is_pair(last, id)) {
@@ -463,6 +474,10 @@ pub fn split(
                         && verdicts.accepts(lex, start, stretch_text, stretch.len())
                     {
                         offer(&mut winners, PLAIN, link(lex.dictionary_cost(), Edge::Dictionary));
+                    }
+                    if let Some(full) = unelided.filter(|&id| !from_elided && lex.may_be_in_fix(id, true, whole)) {
+                        let cost = lex.cost(previous, full) + tail(full) + TYPO_COST;
+                        offer(&mut winners, PLAIN, link(cost, Edge::Known { id: full, edits: 1 }));
                     }
                     // A web count of a misspelling ("buisness") is no reason not to look for the word meant, nor is
                     // a typo that made another listed word (#momenteddétente: ed for de): the cost of the edits and
