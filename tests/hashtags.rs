@@ -513,3 +513,15 @@ fn a_de_typed_as_d_before_a_consonant_is_fixed_inside_a_run() {
     // Never c', l' or s', nor a tag's first letter: with them "ce discount" was offered.
     assert_left(&["#cdiscount"], Some("fr"));
 }
+
+#[test]
+fn three_ways_to_a_letter_are_kept_for_the_bigrams_of_their_last_words() {
+    // With two, "club de" (its d typed for de) came third behind "clubs" and "club" typed for clubd, and the bigrams
+    // "de sport", "meal prep", "wine tasting", "tech tips" were never reached.
+    assert_fixed(&[
+        ("#clubdsport", "fr", "#clubdesport"),
+        ("#mealtprep", "en", "#mealprep"),
+        ("#wietasting", "en", "#winetasting"),
+        ("#teahtips", "en", "#techtips"),
+    ]);
+}

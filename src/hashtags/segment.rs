@@ -103,24 +103,28 @@ const STATES: usize = 8;
 /// The states any next word may follow (not in the middle of a swap, nor after a rare short noun).
 const ENTRY_STATES: [usize; 4] = [PLAIN, ELIDED, PLAIN + EDITED, ELIDED + EDITED];
 
-/// The ways into a word, (state, rank): the first split kept in each entry state, then the second (`Kept`).
-const ENTRIES: [(usize, usize); 2 * ENTRY_STATES.len()] = {
-    let mut entries = [(0, 0); 2 * ENTRY_STATES.len()];
+/// The ways into a word from `states`, (state, rank): the first split kept in each state, then the second, and so on
+/// (`Kept`).
+const fn ways<const N: usize, const M: usize>(states: [usize; N]) -> [(usize, usize); M] {
+    let mut ways = [(0, 0); M];
     let mut k = 0;
-    while k < entries.len() {
-        entries[k] = (ENTRY_STATES[k % ENTRY_STATES.len()], k / ENTRY_STATES.len());
+    while k < M {
+        ways[k] = (states[k % N], k / N);
         k += 1;
     }
-    entries
-};
+    ways
+}
+
+/// The ways into any word.
+const ENTRIES: [(usize, usize); KEPT * ENTRY_STATES.len()] = ways(ENTRY_STATES);
 
 /// Whether a state is after an elided word, with or without edits.
 fn is_elided_state(state: usize) -> bool {
     state % EDITED == ELIDED
 }
 
-/// The ways into a word of `Lang::noun_links` typed as is from after a rare short noun, (state, rank) as in `ENTRIES`.
-const HELD_ENTRIES: [(usize, usize); 4] = [(HELD, 0), (HELD + EDITED, 0), (HELD, 1), (HELD + EDITED, 1)];
+/// The ways into a word of `Lang::noun_links` typed as is from after a rare short noun.
+const HELD_ENTRIES: [(usize, usize); KEPT * 2] = ways([HELD, HELD + EDITED]);
 
 /// The state of a split of kind `kind` (`PLAIN`, `ELIDED`, `SWAPPED`, `HELD`) that holds `edits` edits.
 fn state_of(kind: usize, edits: u8) -> usize {
@@ -168,45 +172,48 @@ impl Edge {
     }
 }
 
-/// The splits kept at a position in one state: the cheapest, and the cheapest that ends in another word some bigram
-/// begins with. The next word costs by its bigram with the last one, so the cheaper way to a position may not be the
-/// cheaper a word later (#suveznotrecompte: "savez" alone costs less than "suivez", "suivez notre" less than "savez
-/// notre"; #tknyhouse: tony, tiny). A word no bigram begins with gains nothing from the next word, and kept second it
-/// would take the place of one that may. On the development listing (`examples/hashtag_errors.rs`, seeds 20261127 and
-/// 7) the cheapest alone gave French 385 and 376 of 460, any second 389 and 379, a second of a paired word 392 and
-/// 379; English (second set) 234 and 236 of 270 and 274, then 239 and 241 both ways; no correct tag newly flagged.
+/// The splits kept at a position in one state: the cheapest, and the cheapest that end in other words some bigram
+/// begins with, `KEPT` in all. The next word costs by its bigram with the last one, so the cheaper way to a position
+/// may not be the cheaper a word later (#suveznotrecompte: "savez" alone costs less than "suivez", "suivez notre" less
+/// than "savez notre"; #tknyhouse: tony, tiny). A word no bigram begins with gains nothing from the next word, and
+/// kept behind the first it would take the place of one that may. On the development listing
+/// (`examples/hashtag_errors.rs`, seeds 20261127 and 7) the cheapest alone gave French 385 and 376 of 460, any second
+/// 389 and 379, a second of a paired word 392 and 379; English (second set) 234 and 236 of 270 and 274, then 239 and
+/// 241 both ways; no correct tag newly flagged. Three (8 December) gave French 406 and 395 of 460 against 406 and 392
+/// with two (#clubdsport: "club de", costlier than "clubs" and "club" typed for clubd, is the third way to the d),
+/// the second English set 243 and 247 of 270 and 274 against 242 and 245, nothing newly flagged, for about 5 % more
+/// instructions per tag (callgrind, six tags); four, one English fix more for 5 % more again.
+const KEPT: usize = 3;
 #[derive(Clone, Copy, Default)]
-struct Kept([Option<Best>; 2]);
+struct Kept([Option<Best>; KEPT]);
 
 impl Kept {
     fn first(&self) -> Option<Best> {
         self.0[0]
     }
 
-    /// Keeps `candidate` if it is cheaper than the first, or than the second and ends in a paired word but not the
-    /// first's. Most candidates are neither, and are turned away by their cost alone.
+    /// Keeps `candidate` if it is the cheapest, or cheaper than one kept behind the first and ends in a paired word
+    /// no cheaper split kept ends in (a costlier one of its word makes room). Most candidates are neither, and are
+    /// turned away by their cost alone.
     fn offer(&mut self, candidate: Best, lex: &Lexicon) {
+        let slots = &mut self.0;
+        // Where it would go: most candidates cost more than every split kept.
+        let Some(at) = slots.iter().position(|s| s.is_none_or(|s| candidate.cost < s.cost)) else { return };
         let word = candidate.edge.word();
         let paired = |b: &Best| b.edge.word().is_some_and(|id| lex.has_pairs(id));
-        let [first, second] = &mut self.0;
-        let Some(f) = *first else {
-            *first = Some(candidate);
-            return;
-        };
-        if candidate.cost >= f.cost {
-            if second.is_none_or(|s| candidate.cost < s.cost) && f.edge.word() != word && paired(&candidate) {
-                *second = Some(candidate);
-            }
+        if slots[..at].iter().flatten().any(|s| s.edge.word() == word) || (at > 0 && !paired(&candidate)) {
             return;
         }
-        if f.edge.word() != word {
-            if paired(&f) {
-                *second = Some(f);
-            } else if second.is_some_and(|s| s.edge.word() == word) {
-                *second = None;
-            }
+        // A costlier split of the same word, or else the last, makes room.
+        let freed =
+            slots[at..].iter().position(|s| s.is_some_and(|s| s.edge.word() == word)).map_or(KEPT - 1, |k| at + k);
+        slots.copy_within(at..freed, at + 1);
+        slots[at] = Some(candidate);
+        // The first, now second, stays only if paired.
+        if at == 0 && slots[1].is_some_and(|s| !paired(&s)) {
+            slots.copy_within(2.., 1);
+            slots[KEPT - 1] = None;
         }
-        *first = Some(candidate);
     }
 }
 
@@ -394,10 +401,10 @@ pub fn split(
                 if costly && typos.is_some() {
                     swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
                 }
-                // The second split kept in a state goes on by a listed word its last word's bigram holds, never by a
-                // typo's fix or a Hunspell word: it is kept for that bigram, and by any other word the first is as
-                // cheap or cheaper. Going on by typo fixes too found the same fixes on the development listing for a
-                // fifth more of the split's own instructions (callgrind, #sutenezleslibraires).
+                // The splits kept behind the first in a state go on by a listed word their last word's bigram holds,
+                // never by a typo's fix or a Hunspell word: they are kept for that bigram, and by any other word the
+                // first is as cheap or cheaper. Going on by typo fixes too found the same fixes on the development
+                // listing for a fifth more of the split's own instructions (callgrind, #sutenezleslibraires).
                 let entries = if costly { &ENTRIES[..ENTRY_STATES.len()] } else { &ENTRIES[..] };
                 // After a rare short noun of a typo split, only a word that links it to its complement, typed as is.
                 let after_held = !costly
