@@ -308,9 +308,9 @@ fn english_fixes_the_english_words_of_a_french_post() {
         assert_eq!(spelling_fix("instagram", typed, Some("fr")).as_deref(), Some(fixed), "{typed}");
     }
     // Not for a lone capitalised word, a name more often than a loan (#Primark was "#Primary"), nor the other way:
-    // an English post's unknown word is no French one to fix (#malprep was "#malpres").
+    // an English post's unknown word is no French one to fix (#malprep was "#malpres"; it is English's meal prep).
     assert_eq!(spelling_fix("instagram", "#Primark", Some("fr")), None);
-    assert_eq!(spelling_fix("instagram", "#malprep", Some("en")), None);
+    assert_eq!(spelling_fix("instagram", "#malprep", Some("en")).as_deref(), Some("#mealprep"));
     // French social-media words the dictionary lacks, and a loan the English counts (of 2006) lack too.
     assert_eq!(spelling_fix("instagram", "#cnoworking", Some("fr")).as_deref(), Some("#coworking"));
     for tag in ["#visio", "#collab", "#coworking"] {
@@ -523,5 +523,16 @@ fn three_ways_to_a_letter_are_kept_for_the_bigrams_of_their_last_words() {
         ("#mealtprep", "en", "#mealprep"),
         ("#wietasting", "en", "#winetasting"),
         ("#teahtips", "en", "#techtips"),
+    ]);
+}
+
+#[test]
+fn a_way_is_kept_behind_the_first_for_a_bigram_with_a_word_typed_next() {
+    // "ice" (from "ic") lost its place behind the first to "is" and "it", which some bigram begins with but none with
+    // "cream"; likewise "meal" before "prep" and "sneak" before "peek".
+    assert_fixed(&[
+        ("#iccream", "en", "#icecream"),
+        ("#malprep", "en", "#mealprep"),
+        ("#seakpeek", "en", "#sneakpeek"),
     ]);
 }

@@ -172,17 +172,20 @@ impl Edge {
     }
 }
 
-/// The splits kept at a position in one state: the cheapest, and the cheapest that end in other words some bigram
-/// begins with, `KEPT` in all. The next word costs by its bigram with the last one, so the cheaper way to a position
-/// may not be the cheaper a word later (#suveznotrecompte: "savez" alone costs less than "suivez", "suivez notre" less
-/// than "savez notre"; #tknyhouse: tony, tiny). A word no bigram begins with gains nothing from the next word, and
-/// kept behind the first it would take the place of one that may. On the development listing
+/// The splits kept at a position in one state: the cheapest, and the cheapest that end in other words whose bigram
+/// holds a word typed next, `KEPT` in all. The next word costs by its bigram with the last one, so the cheaper way to a
+/// position may not be the cheaper a word later (#suveznotrecompte: "savez" alone costs less than "suivez", "suivez
+/// notre" less than "savez notre"; #tknyhouse: tony, tiny). A word whose bigrams hold no word typed next gains nothing
+/// from it, and kept behind the first it would take the place of one that may. On the development listing
 /// (`examples/hashtag_errors.rs`, seeds 20261127 and 7) the cheapest alone gave French 385 and 376 of 460, any second
 /// 389 and 379, a second of a paired word 392 and 379; English (second set) 234 and 236 of 270 and 274, then 239 and
 /// 241 both ways; no correct tag newly flagged. Three (8 December) gave French 406 and 395 of 460 against 406 and 392
-/// with two (#clubdsport: "club de", costlier than "clubs" and "club" typed for clubd, is the third way to the d),
-/// the second English set 243 and 247 of 270 and 274 against 242 and 245, nothing newly flagged, for about 5 % more
-/// instructions per tag (callgrind, six tags); four, one English fix more for 5 % more again.
+/// with two (#clubdsport: "club de", costlier than "clubs" and "club" typed for clubd, is the third way to the d), the
+/// second English set 243 and 247 of 270 and 274 against 242 and 245, for about 5 % more instructions per tag
+/// (callgrind, six tags); four, one English fix more for 5 % more again. Keeping behind the first only the words whose
+/// bigrams hold a word typed next, not every word some bigram begins with, then gave English 245 and 248 (#iccream:
+/// "ice", one of five fixes of "ic", had lost its place to "is" and "it"), French unchanged, for 2–4 % more
+/// instructions; with two kept so, French 406 and 395 and English 245 and 246. No correct tag newly flagged.
 const KEPT: usize = 3;
 #[derive(Clone, Copy, Default)]
 struct Kept([Option<Best>; KEPT]);
@@ -195,12 +198,12 @@ impl Kept {
     /// Keeps `candidate` if it is the cheapest, or cheaper than one kept behind the first and ends in a paired word
     /// no cheaper split kept ends in (a costlier one of its word makes room). Most candidates are neither, and are
     /// turned away by their cost alone.
-    fn offer(&mut self, candidate: Best, lex: &Lexicon) {
+    fn offer(&mut self, candidate: Best, continues: &impl Fn(u32) -> bool) {
         let slots = &mut self.0;
         // Where it would go: most candidates cost more than every split kept.
         let Some(at) = slots.iter().position(|s| s.is_none_or(|s| candidate.cost < s.cost)) else { return };
         let word = candidate.edge.word();
-        let paired = |b: &Best| b.edge.word().is_some_and(|id| lex.has_pairs(id));
+        let paired = |b: &Best| b.edge.word().is_some_and(continues);
         if slots[..at].iter().flatten().any(|s| s.edge.word() == word) || (at > 0 && !paired(&candidate)) {
             return;
         }
@@ -367,12 +370,18 @@ pub fn split(
     // best[end][state]: the cheapest splits of letters[..end] that end in that state.
     let mut best: Vec<[Kept; STATES]> = vec![[Kept::default(); STATES]; n + 1];
     best[0][PLAIN]
-        .offer(Best { cost: 0.0, from: 0, from_state: PLAIN, from_rank: 0, edits: 0, edge: Edge::Unknown }, lex);
+        .offer(Best { cost: 0.0, from: 0, from_state: PLAIN, from_rank: 0, edits: 0, edge: Edge::Unknown }, &|_| false);
     // The letters as one string and each one's byte offset, so that a stretch is a slice of it, not a copy.
     let text: String = letters.iter().collect();
     let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
-    // The listed word each stretch is, by start, for the end at hand: asked once for both passes.
-    let mut exact_ids: [Option<u32>; MAX_WORD_CHARS] = [None; MAX_WORD_CHARS];
+    // ids_at[start][len - 1]: the listed word the stretch of `len` letters from `start` is, asked once for both
+    // passes and for the splits kept behind the first (`Kept`), which only the word typed next may go on from.
+    let mut ids_at = vec![[None; MAX_WORD_CHARS]; n + 1];
+    for (start, ids) in ids_at.iter_mut().enumerate().take(n) {
+        for (len, id) in ids.iter_mut().enumerate().take(n - start) {
+            *id = lex.id(&text[offsets[start]..offsets[start + len + 1]]);
+        }
+    }
     // Typed with accents somewhere, the run's typos are measured on the letters as typed, accents counting: a writer
     // who typed "soirée" would have typed "entrepôts" (#soiréeentrepotes is soirée entre potes).
     let ascii_run = letters.iter().all(char::is_ascii);
@@ -381,8 +390,11 @@ pub fn split(
     let links = |id: u32| lex.lang.noun_links().contains(&lex.word(id));
     for end in 1..=n {
         let mut winners = [Kept::default(); STATES];
+        // A split is kept behind the first only if its last word's bigram holds a word typed next.
+        let next = &ids_at[end];
+        let continues = |last: u32| lex.has_pairs(last) && next.iter().flatten().any(|&id| lex.is_pair(last, id));
         let offer = |winners: &mut [Kept; STATES], kind: usize, candidate: Best| {
-            winners[state_of(kind, candidate.edits)].offer(candidate, lex);
+            winners[state_of(kind, candidate.edits)].offer(candidate, &continues);
         };
         // First the words of the list and unknown runs, then what costs more to look up (Hunspell, typo candidates),
         // only where it could still beat them.
@@ -391,15 +403,23 @@ pub fn split(
                 let stretch = &letters[start..end];
                 let stretch_text = &text[offsets[start]..offsets[end]];
                 let whole = start == 0 && end == n;
-                let slot = &mut exact_ids[end - start - 1];
-                if !costly {
-                    *slot = lex.id(stretch_text);
-                }
-                let exact = *slot;
+                let exact = ids_at[start][end - start - 1];
                 // Typo candidates of the stretch, looked up once for every state at `start`.
                 let mut looked_up = false;
                 if costly && typos.is_some() {
-                    swapped_edges(lex, letters, start, end, &best, &inside, &mut winners, budget, word_cost, &mut buf);
+                    swapped_edges(
+                        lex,
+                        letters,
+                        start,
+                        end,
+                        &best,
+                        &inside,
+                        &mut winners,
+                        budget,
+                        word_cost,
+                        &continues,
+                        &mut buf,
+                    );
                 }
                 // The splits kept behind the first in a state go on by a listed word their last word's bigram holds,
                 // never by a typo's fix or a Hunspell word: they are kept for that bigram, and by any other word the
@@ -566,7 +586,8 @@ pub fn split(
 /// The words of a swap across a word boundary that end at `end`: into `SWAPPED`, a word typed as
 /// `letters[start..end]` with its last two letters swapped (the letter before last begins the next word); out of
 /// `SWAPPED` at `start`, a word that begins with the letter the one before took from it, then `letters[start..end]`.
-/// Both are listed words typed as is otherwise; the swap costs one common edit. `buf` is scratch.
+/// Both are listed words typed as is otherwise; the swap costs one common edit. `continues` tells whether a split
+/// ending in a word may be kept behind the first (`Kept`); `buf` is scratch.
 #[allow(clippy::too_many_arguments)]
 fn swapped_edges(
     lex: &Lexicon,
@@ -578,6 +599,7 @@ fn swapped_edges(
     winners: &mut [Kept; STATES],
     budget: f32,
     word_cost: f32,
+    continues: &impl Fn(u32) -> bool,
     buf: &mut String,
 ) {
     let previous = |before: &Best| match before.edge {
@@ -610,7 +632,8 @@ fn swapped_edges(
             edits: before.edits + 1,
             edge: Edge::Known { id, edits: 1 },
         };
-        winners[SWAPPED + EDITED].offer(candidate, lex);
+        // A swap's split goes on from the first kept alone.
+        winners[SWAPPED + EDITED].offer(candidate, &|_| false);
     }
     // Out of SWAPPED: the word is letters[start - 2] and letters[start..end].
     if let Some(before) = best[start][SWAPPED + EDITED].first().filter(|_| !inside[end]) {
@@ -628,7 +651,7 @@ fn swapped_edges(
                     edits: before.edits,
                     edge: Edge::Known { id, edits: 0 },
                 };
-                winners[if lex.is_elided(id) { ELIDED } else { PLAIN } + EDITED].offer(candidate, lex);
+                winners[if lex.is_elided(id) { ELIDED } else { PLAIN } + EDITED].offer(candidate, continues);
             }
         }
     }
