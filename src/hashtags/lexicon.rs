@@ -176,8 +176,8 @@ struct Lists {
     elided: Vec<u32>,
     /// Ids of the allowlist's words pushed after the others (`push_allowlisted`); some may repeat a listed word.
     allowlisted: std::ops::Range<u32>,
-    /// The dictionary's nouns and adjectives of two and three letters (`dictionary::fallback_words`), when it is read for
-    /// its words (`Sources::dictionary_prior`).
+    /// The dictionary's nouns and adjectives of two and three letters (`dictionary::fallback_words`), when it is read
+    /// for its words (`Sources::dictionary_prior`).
     short_nouns: WordList,
 }
 
@@ -636,8 +636,8 @@ impl Lexicon {
     /// written when `as_written`), appended to `out` with their distance. With a stretch of two to four letters, the
     /// frequent short words one edit away too (`dvs` → des; `short`), the rarer ones (`is_rarer_short`) by a letter
     /// dropped, added or swapped only, never struck (#deliveroo, a brand of the tests, is no "de live roi"), and never
-    /// for the `whole` piece: a tag of three or four letters is a brand as often (#Wix is no "win", #Vgan no "van", both
-    /// "fixed" so on the development listing without the rule). Of the development listing's fixes, one was of a
+    /// for the `whole` piece: a tag of three or four letters is a brand as often (#Wix is no "win", #Vgan no "van",
+    /// both "fixed" so on the development listing without the rule). Of the development listing's fixes, one was of a
     /// struck letter (#daxlife: dad life).
     pub fn candidates(
         &self,

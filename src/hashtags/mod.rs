@@ -152,9 +152,10 @@ fn is_checkable(body: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c)))
 }
 
-/// Finds and reads the hashtags of the text of `entities` (the entity scan the whole check shares) on `platform`, a post in `post_lang` (None: unknown). `lexicon` gives the
-/// loaded lexicon of a language; `users` says whether a lowercase word is one of the user's (never flagged).
-/// Spelling is judged within `budget`, with the verdicts of `kept` (None: none kept, none used).
+/// Finds and reads the hashtags of the text of `entities` (the entity scan the whole check shares) on `platform`, a
+/// post in `post_lang` (None: unknown). `lexicon` gives the loaded lexicon of a language; `users` says whether a
+/// lowercase word is one of the user's (never flagged). Spelling is judged within `budget`, with the verdicts of `kept`
+/// (None: none kept, none used).
 pub fn read<'a>(
     entities: &Entities,
     platform: Platform,

@@ -739,11 +739,11 @@ mod tests {
 
     #[test]
     fn friendly_idioms_in_an_attacks_words_are_no_reason_but_the_attack_in_the_same_words_is() {
-        // Probes of ours (6 December): the first two and the first French one were cautions before the friendly
-        // idioms of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous"
-        // contempt); the French one was then still a caution by the model alone (0.41), then ok (0.37, under a caution),
-        // 0.00 since the model stopped reading the idioms' words (7 December). "Customers like you are the reason we
-        // hate this job." was ok before.
+        // Probes of ours (6 December): the first two and the first French one were cautions before the friendly idioms
+        // of data/tone/lexicon_{en,fr}.txt ("shut up" an insult, "people like you" and "des gens comme vous" contempt);
+        // the French one was then still a caution by the model alone (0.41), then ok (0.37, under a caution), 0.00
+        // since the model stopped reading the idioms' words (7 December). "Customers like you are the reason we hate
+        // this job." was ok before.
         assert_ok(&[
             ("Shut up and take my money, says everyone who tried it.", Lang::En),
             ("People like you make our small shop possible.", Lang::En),
