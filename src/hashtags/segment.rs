@@ -220,16 +220,28 @@ impl Kept {
     }
 }
 
-/// Hunspell's verdicts on the stretches of one run, asked once each: the exact and the typo-tolerant split share
-/// them.
+/// What the lexicon says of the stretches of one run, asked once each and shared by the exact and the typo-tolerant
+/// split: the listed word each stretch is, up front, and Hunspell's verdict, when first needed.
 pub struct Verdicts {
+    /// `ids[start][len - 1]`: the listed word the stretch of `len` letters from `start` is.
+    ids: Vec<[Option<u32>; MAX_WORD_CHARS]>,
     /// By `start * (MAX_WORD_CHARS + 1) + len`: 0 not asked, 1 accepted, 2 rejected.
     asked: Vec<u8>,
 }
 
 impl Verdicts {
-    pub fn new(letters: usize) -> Verdicts {
-        Verdicts { asked: vec![0; letters * (MAX_WORD_CHARS + 1)] }
+    pub fn new(lex: &Lexicon, letters: &[char]) -> Verdicts {
+        let n = letters.len();
+        let mut ids = vec![[None; MAX_WORD_CHARS]; n + 1];
+        let mut stretch = String::new();
+        for (start, ids) in ids.iter_mut().enumerate().take(n) {
+            stretch.clear();
+            for (id, &c) in ids.iter_mut().zip(&letters[start..]) {
+                stretch.push(c);
+                *id = lex.id(&stretch);
+            }
+        }
+        Verdicts { ids, asked: vec![0; n * (MAX_WORD_CHARS + 1)] }
     }
 
     fn accepts(&mut self, lex: &Lexicon, start: usize, stretch: &str, len: usize) -> bool {
@@ -374,14 +386,6 @@ pub fn split(
     // The letters as one string and each one's byte offset, so that a stretch is a slice of it, not a copy.
     let text: String = letters.iter().collect();
     let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
-    // ids_at[start][len - 1]: the listed word the stretch of `len` letters from `start` is, asked once for both
-    // passes and for the splits kept behind the first (`Kept`), which only the word typed next may go on from.
-    let mut ids_at = vec![[None; MAX_WORD_CHARS]; n + 1];
-    for (start, ids) in ids_at.iter_mut().enumerate().take(n) {
-        for (len, id) in ids.iter_mut().enumerate().take(n - start) {
-            *id = lex.id(&text[offsets[start]..offsets[start + len + 1]]);
-        }
-    }
     // Typed with accents somewhere, the run's typos are measured on the letters as typed, accents counting: a writer
     // who typed "soirée" would have typed "entrepôts" (#soiréeentrepotes is soirée entre potes).
     let ascii_run = letters.iter().all(char::is_ascii);
@@ -391,7 +395,7 @@ pub fn split(
     for end in 1..=n {
         let mut winners = [Kept::default(); STATES];
         // A split is kept behind the first only if its last word's bigram holds a word typed next.
-        let next = &ids_at[end];
+        let next = verdicts.ids[end];
         let continues = |last: u32| lex.has_pairs(last) && next.iter().flatten().any(|&id| lex.is_pair(last, id));
         let offer = |winners: &mut [Kept; STATES], kind: usize, candidate: Best| {
             winners[state_of(kind, candidate.edits)].offer(candidate, &continues);
@@ -403,7 +407,7 @@ pub fn split(
                 let stretch = &letters[start..end];
                 let stretch_text = &text[offsets[start]..offsets[end]];
                 let whole = start == 0 && end == n;
-                let exact = ids_at[start][end - start - 1];
+                let exact = verdicts.ids[start][end - start - 1];
                 // Typo candidates of the stretch, looked up once for every state at `start`.
                 let mut looked_up = false;
                 if costly && typos.is_some() {
@@ -678,7 +682,7 @@ mod tests {
     /// The exact split of `s`, then the typo-tolerant one when `typos`.
     fn split_of(lex: &Lexicon, s: &str, typos: bool, word_cost: f32) -> Split {
         let letters = chars(s);
-        let mut verdicts = Verdicts::new(letters.len());
+        let mut verdicts = Verdicts::new(lex, &letters);
         let exact = split(lex, &letters, word_cost, None, Context::default(), &mut verdicts);
         if typos {
             split(lex, &letters, word_cost, Some(&exact), Context::default(), &mut verdicts)

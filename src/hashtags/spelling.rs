@@ -82,7 +82,7 @@ struct Neighbours<'a> {
 fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, beside: Neighbours) -> PieceVerdict {
     let word_cost = if one_word { HUMP_WORD_COST } else { RUN_WORD_COST };
     let chars: Vec<char> = lower.chars().collect();
-    let mut verdicts = Verdicts::new(chars.len());
+    let mut verdicts = Verdicts::new(lex, &chars);
     let context =
         Context { before: beside.before.and_then(|w| lex.id(w)), after: beside.after.and_then(|w| lex.id(w)) };
     let exact = split(lex, &chars, word_cost, None, context, &mut verdicts);
