@@ -536,3 +536,15 @@ fn a_way_is_kept_behind_the_first_for_a_bigram_with_a_word_typed_next() {
         ("#seakpeek", "en", "#sneakpeek"),
     ]);
 }
+
+#[test]
+fn two_short_words_no_bigram_pairs_are_read_as_one_word_typed_wrong() {
+    // "ma son", "me ci", "mai mon": a correct split keeps no margin against a fix of fewer words for them.
+    assert_fixed(&[
+        ("#masonderetraite", "fr", "#maisonderetraite"),
+        ("#mecibeaucoup", "fr", "#mercibeaucoup"),
+        ("#premièremaimon", "fr", "#premièremaison"),
+    ]);
+    // Not after a word linking a noun ("en lin"), nor for a word of one letter ("on y va", "ça y s'est").
+    assert_left(&["#robeenlin", "#onyva", "#çaysest"], Some("fr"));
+}

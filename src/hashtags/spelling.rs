@@ -121,8 +121,17 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
         } else {
             split(lex, &chars, word_cost, Some(&exact), context, &mut verdicts)
         };
+        // Two words of two or three letters side by side are how a typo often leaves the letters of one word (ma son,
+        // me ci, mai mon): a fix of fewer words then needs no margin (#masonderetraite: maison de retraite). Not after
+        // a word linking a noun to its complement (#robeenlin is no "robe enfin"), nor for a word of one letter (#onyva
+        // is no "on va").
+        let loose_shorts = exact.words.windows(2).any(|pair| {
+            pair.iter().all(|w| (2..=MAX_SHORT_WORD_CHARS).contains(&w.typed))
+                && !lex.lang.noun_links().contains(&pair[0].text.as_str())
+        });
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
+            (true, true) if loose_shorts => 0.0,
             (true, true) => MERGING_FIX_MARGIN,
             (true, false) => CORRECT_SPLIT_MARGIN,
         };
