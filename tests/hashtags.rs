@@ -403,6 +403,7 @@ fn a_typo_is_fixed_into_the_phrase_tags_hold_and_the_other_number_of_a_phrase_is
         ("#icecreams", "en"),
         ("#sneakpeeks", "en"),
         ("#codespromo", "fr"),
+        ("#fruitsdesaisons", "fr"),
         ("#cuisinezmaison", "fr"),
     ] {
         assert_eq!(spelling_fix("facebook", tag, Some(lang)), None, "{tag}");
@@ -547,4 +548,14 @@ fn two_short_words_no_bigram_pairs_are_read_as_one_word_typed_wrong() {
     ]);
     // Not after a word linking a noun ("en lin"), nor for a word of one letter ("on y va", "ça y s'est").
     assert_left(&["#robeenlin", "#onyva", "#çaysest"], Some("fr"));
+}
+
+#[test]
+fn a_typo_is_fixed_into_a_phrase_in_the_number_it_is_written_in() {
+    // Both numbers weighed the same, the more frequent singular won: "droits des femme", "behind the scene".
+    assert_fixed(&[
+        ("#droitsdesfemms", "fr", "#droitsdesfemmes"),
+        ("#plateaudefromags", "fr", "#plateaudefromages"),
+        ("#behindthescense", "en", "#behindthescenes"),
+    ]);
 }
