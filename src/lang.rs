@@ -45,6 +45,15 @@ impl Lang {
         }
     }
 
+    /// The words always elided before a vowel (de été is written d'été, le ami l'ami): a typo's fix never puts a word
+    /// that begins with one after them (segment.rs). Not ce and si, elided before some words only (c'est, s'il).
+    pub fn elided_before_vowels(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[],
+            Lang::Fr => &["de", "le", "la", "je", "me", "te", "se", "ne", "que"],
+        }
+    }
+
     /// Whether `a` is `b` with a regular plural ending added or taken away (`plural_endings`).
     pub fn is_other_number(self, a: &str, b: &str) -> bool {
         let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };

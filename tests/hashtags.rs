@@ -559,3 +559,10 @@ fn a_typo_is_fixed_into_a_phrase_in_the_number_it_is_written_in() {
         ("#behindthescense", "en", "#behindthescenes"),
     ]);
 }
+
+#[test]
+fn a_fix_puts_no_word_beginning_with_a_vowel_after_a_word_elided_before_one() {
+    // "photographie de autre" was offered (d'autre would be written), and "protection de enfance".
+    assert_fixed(&[("#photographiedeature", "fr", "#photographiedenature")]);
+    assert_ne!(spelling_fix("facebook", "#protectiondeelnfance", Some("fr")).as_deref(), Some("#protectiondeenfance"));
+}

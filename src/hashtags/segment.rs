@@ -541,8 +541,15 @@ pub fn split(
                             near.retain(|&(id, _)| lex.may_be_in_fix(id, true, whole));
                             looked_up = true;
                         }
+                        // After a word always elided before a vowel, the word meant does not begin with one
+                        // (#photographiedeature is no "photographie de autre").
+                        let before_vowel =
+                            previous.is_some_and(|p| lex.lang.elided_before_vowels().contains(&lex.word(p)));
                         for &(id, edits) in &near {
-                            if from_elided && !lex.word(id).chars().next().is_some_and(opens_elision) {
+                            let first = lex.word(id).chars().next().map(|c| fold_char(c).0);
+                            if (from_elided && !first.is_some_and(opens_elision))
+                                || (before_vowel && first.is_some_and(|c| "aeiou".contains(c)))
+                            {
                                 continue;
                             }
                             let kind = if edits == 1 { edit_kind_cost(lex, stretch, id, !ascii_run) } else { 0.0 };
