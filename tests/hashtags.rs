@@ -566,3 +566,15 @@ fn a_fix_puts_no_word_beginning_with_a_vowel_after_a_word_elided_before_one() {
     assert_fixed(&[("#photographiedeature", "fr", "#photographiedenature")]);
     assert_ne!(spelling_fix("facebook", "#protectiondeelnfance", Some("fr")).as_deref(), Some("#protectiondeenfance"));
 }
+
+#[test]
+fn a_dropped_letter_is_put_back_into_a_word_pair_even_when_the_words_typed_are_correct() {
+    // "food tuck", "vin roue", "perte de pois" are correct words that the lexicon never pairs.
+    assert_fixed(&[
+        ("#foodtuck", "en", "#foodtruck"),
+        ("#vinroue", "fr", "#vinrouge"),
+        ("#pertedepois", "fr", "#pertedepoids"),
+    ]);
+    // Only a dropped letter: another form of a word typed is the writer's choice ("manger bouger", "fait main").
+    assert_left(&["#mangezbouger", "#céramiquefaitemain"], Some("fr"));
+}

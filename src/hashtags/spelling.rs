@@ -8,7 +8,7 @@
 
 use super::case::{pieces, restyle, style, Piece, PieceKind, Style};
 use super::lexicon::Lexicon;
-use super::segment::{split, Context, Verdicts};
+use super::segment::{split, Context, Split, Verdicts, Word};
 use crate::lang::Lang;
 
 /// When the piece as typed splits into correct words (`socialmeida` → social me ida), a fix must be this much more
@@ -76,6 +76,27 @@ struct Neighbours<'a> {
     after: Option<&'a str>,
 }
 
+/// Whether the fix `typo` puts back letters dropped from words the exact split reads as correct, so as to make
+/// word pairs of the lexicon: each word it edits is the letters typed with one letter more and pairs with a word
+/// beside it, and the fix holds more pairs than the exact split (#foodtuck: food truck, #vinroue: vin rouge,
+/// #pertedepois: perte de poids). Such a fix keeps no margin against the split as typed. Only a dropped letter:
+/// with any one edit, forms of one word were fixed into another (#mangezbouger: manger bouger, #céramiquefaitemain:
+/// fait main) on the development and check files.
+fn restores_pairs(lex: &Lexicon, exact: &Split, typo: &Split) -> bool {
+    let paired =
+        |a: &Word, b: &Word| matches!((lex.id(&a.text), lex.id(&b.text)), (Some(a), Some(b)) if lex.is_pair(a, b));
+    let pairs = |split: &Split| split.words.windows(2).filter(|p| paired(&p[0], &p[1])).count();
+    let words = &typo.words;
+    let restored = words.iter().enumerate().all(|(k, w)| {
+        w.edits == 0
+            || (w.edits == 1
+                && w.text.chars().count() == w.typed + 1
+                && (k.checked_sub(1).is_some_and(|before| paired(&words[before], w))
+                    || words.get(k + 1).is_some_and(|after| paired(w, after))))
+    });
+    restored && pairs(typo) > pairs(exact)
+}
+
 /// Judges one piece with one lexicon, between its neighbours; the typo-tolerant split, the costly part, only when
 /// `seek_fix` (a language other than a known post language is asked only whether it accepts the piece: its fixes are
 /// never offered).
@@ -132,6 +153,7 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
             (true, true) if loose_shorts => 0.0,
+            (true, false) if restores_pairs(lex, &exact, &typo) => 0.0,
             (true, true) => MERGING_FIX_MARGIN,
             (true, false) => CORRECT_SPLIT_MARGIN,
         };
