@@ -45,8 +45,9 @@ impl Lang {
         }
     }
 
-    /// The words always elided before a vowel (de été is written d'été, le ami l'ami): a typo's fix never puts a word
-    /// that begins with one after them (segment.rs). Not ce and si, elided before some words only (c'est, s'il).
+    /// The words always elided before a vowel (de été is written d'été, le ami l'ami): right after one of them, a typo
+    /// is never fixed into a word that begins with a vowel (segment.rs). Not ce and si, elided before some words only
+    /// (c'est, s'il).
     pub fn elided_before_vowels(self) -> &'static [&'static str] {
         match self {
             Lang::En => &[],

@@ -548,6 +548,9 @@ fn two_short_words_no_bigram_pairs_are_read_as_one_word_typed_wrong() {
     ]);
     // Not after a word linking a noun ("en lin"), nor for a word of one letter ("on y va", "ça y s'est").
     assert_left(&["#robeenlin", "#onyva", "#çaysest"], Some("fr"));
+    // In French only: in English, such pairs are how brands read ("doc to lib").
+    assert_left(&["#doctolib"], Some("en"));
+    assert_left(&["#doctolib"], None);
 }
 
 #[test]

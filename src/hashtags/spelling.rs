@@ -145,11 +145,12 @@ fn judge_piece(lex: &Lexicon, lower: &str, one_word: bool, seek_fix: bool, besid
         // Two words of two or three letters side by side are how a typo often leaves the letters of one word (ma son,
         // me ci, mai mon): a fix of fewer words then needs no margin (#masonderetraite: maison de retraite). Not after
         // a word linking a noun to its complement (#robeenlin is no "robe enfin"), nor for a word of one letter (#onyva
-        // is no "on va").
-        let loose_shorts = exact.words.windows(2).any(|pair| {
-            pair.iter().all(|w| (2..=MAX_SHORT_WORD_CHARS).contains(&w.typed))
-                && !lex.lang.noun_links().contains(&pair[0].text.as_str())
-        });
+        // is no "on va"). In French only: in English, such pairs are how brands read (#doctolib is no "doctor lib").
+        let loose_shorts = lex.lang == Lang::Fr
+            && exact.words.windows(2).any(|pair| {
+                pair.iter().all(|w| (2..=MAX_SHORT_WORD_CHARS).contains(&w.typed))
+                    && !lex.lang.noun_links().contains(&pair[0].text.as_str())
+            });
         let margin = match (correct, typo.words.len() < exact.words.len()) {
             (false, _) => 0.0,
             (true, true) if loose_shorts => 0.0,
