@@ -581,3 +581,9 @@ fn a_dropped_letter_is_put_back_into_a_word_pair_even_when_the_words_typed_are_c
     // Only a dropped letter: another form of a word typed is the writer's choice ("manger bouger", "fait main").
     assert_left(&["#mangezbouger", "#céramiquefaitemain"], Some("fr"));
 }
+
+#[test]
+fn a_fix_never_doubles_a_word_linking_a_noun() {
+    // "les de de fonds": "sée" fixed into the de typed next to it.
+    assert_fixed(&[("#leséedefonds", "fr", "#levéedefonds")]);
+}
