@@ -483,7 +483,7 @@ pub fn split(
                         // A word linking a noun is never typed twice in a row (de de, of of): one typed as is never
                         // follows the same one a typo was fixed into (#leséedefonds is no "les de de fonds").
                         if exact.is_some_and(|id| {
-                            links(id) && matches!(before.edge, Edge::Known { id: p, edits: 1.. } if p == id)
+                            matches!(before.edge, Edge::Known { id: p, edits: 1.. } if p == id) && links(id)
                         }) {
                             continue;
                         }
