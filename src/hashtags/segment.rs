@@ -334,9 +334,14 @@ fn entry_cost(before: &Best, from_elided: bool, word_cost: f32) -> f32 {
     before.cost + if from_elided { word_cost * ELIDED_NEXT_WORD_SHARE } else { word_cost }
 }
 
-/// Letters that may follow an elided word (l'amour, d'hiver).
+/// A vowel, accents aside.
+fn is_vowel(c: char) -> bool {
+    matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Letters that may follow an elided word (l'amour, d'hiver): a vowel, y or h.
 fn opens_elision(c: char) -> bool {
-    matches!(fold_char(c).0, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
+    is_vowel(c) || matches!(fold_char(c).0, 'y' | 'h')
 }
 
 /// The best split of `letters` (lowercase) between the words of `context`. Each word adds `word_cost`: how unlikely
@@ -553,9 +558,9 @@ pub fn split(
                         let before_vowel =
                             previous.is_some_and(|p| lex.lang.elided_before_vowels().contains(&lex.word(p)));
                         for &(id, edits) in &near {
-                            let first = lex.word(id).chars().next().map(|c| fold_char(c).0);
+                            let first = lex.word(id).chars().next();
                             if (from_elided && !first.is_some_and(opens_elision))
-                                || (before_vowel && first.is_some_and(|c| "aeiou".contains(c)))
+                                || (before_vowel && first.is_some_and(is_vowel))
                             {
                                 continue;
                             }
